@@ -1,0 +1,8 @@
+//! Machinery shared by every modsmith macro.
+
+pub mod crate_path;
+pub mod docs;
+pub mod entry;
+pub mod errors;
+pub mod source_text;
+pub mod type_shape;

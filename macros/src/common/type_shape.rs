@@ -1,0 +1,195 @@
+//! Recognising the few standard types whose shape changes what a macro generates
+//! (`Option<T>` fields are optional, `String` getters return `&str`, ...).
+//!
+//! Recognition is syntactic: a path such as `Option<T>`, `std::option::Option<T>` or
+//! `::core::option::Option<T>`. A type alias of `Option` is treated as an ordinary type.
+
+use syn::{GenericArgument, Path, PathArguments, Type};
+
+/// What a type is, as far as generated code cares.
+#[derive(Clone, Copy)]
+pub enum TypeShape<'a> {
+    /// `Option<T>`, with `T`.
+    Option(&'a Type),
+    /// `String`.
+    String,
+    /// `Vec<T>`, with `T`.
+    Vec(&'a Type),
+    /// `Box<T>`, with `T`.
+    Box(&'a Type),
+    /// A `Copy` primitive: integers, floats, `bool`, `char`.
+    Primitive(Primitive),
+    /// Anything else.
+    Other,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Primitive {
+    Integer,
+    Float,
+    Bool,
+    Char,
+}
+
+const INTEGERS: &[&str] = &[
+    "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
+];
+
+pub fn type_shape(ty: &Type) -> TypeShape<'_> {
+    let Type::Path(type_path) = ty else {
+        return match ty {
+            Type::Group(group) => type_shape(&group.elem),
+            Type::Paren(paren) => type_shape(&paren.elem),
+            _ => TypeShape::Other,
+        };
+    };
+    if type_path.qself.is_some() {
+        return TypeShape::Other;
+    }
+    let path = &type_path.path;
+    if let Some(name) = std_path_name(path, &[&["core", "primitive"], &["std", "primitive"]]) {
+        if let Some(primitive) = primitive_named(&name) {
+            return if path_has_no_arguments(path) {
+                TypeShape::Primitive(primitive)
+            } else {
+                TypeShape::Other
+            };
+        }
+    }
+    let generic_of = |prefixes: &[&[&str]], name: &str| {
+        std_path_name(path, prefixes)
+            .filter(|found| found == name)
+            .and_then(|_| single_type_argument(path))
+    };
+    if let Some(inner) = generic_of(&[&["core", "option"], &["std", "option"]], "Option") {
+        return TypeShape::Option(inner);
+    }
+    if let Some(inner) = generic_of(&[&["alloc", "vec"], &["std", "vec"]], "Vec") {
+        return TypeShape::Vec(inner);
+    }
+    if let Some(inner) = generic_of(&[&["alloc", "boxed"], &["std", "boxed"]], "Box") {
+        return TypeShape::Box(inner);
+    }
+    if std_path_name(path, &[&["alloc", "string"], &["std", "string"]]).as_deref() == Some("String")
+        && path_has_no_arguments(path)
+    {
+        return TypeShape::String;
+    }
+    TypeShape::Other
+}
+
+impl TypeShape<'_> {
+    /// Whether `range(..)` can apply: numbers and `char`; unknown types are left to the
+    /// compiler (they need `PartialOrd + Display`).
+    pub fn can_be_ranged(self) -> bool {
+        !matches!(
+            self,
+            TypeShape::String
+                | TypeShape::Vec(_)
+                | TypeShape::Primitive(Primitive::Bool)
+                | TypeShape::Option(_)
+        )
+    }
+
+    /// Whether `length(..)`/`non_empty` can apply: primitives have no length; unknown types
+    /// are left to the compiler (they need `HasLength`).
+    pub fn can_have_length(self) -> bool {
+        !matches!(self, TypeShape::Primitive(_) | TypeShape::Option(_))
+    }
+}
+
+fn primitive_named(name: &str) -> Option<Primitive> {
+    match name {
+        "f32" | "f64" => Some(Primitive::Float),
+        "bool" => Some(Primitive::Bool),
+        "char" => Some(Primitive::Char),
+        integer if INTEGERS.contains(&integer) => Some(Primitive::Integer),
+        _ => None,
+    }
+}
+
+/// The last segment's name if the path is that bare name, or one of `prefixes` followed by
+/// it (with or without a leading `::`).
+fn std_path_name(path: &Path, prefixes: &[&[&str]]) -> Option<String> {
+    let segments: Vec<&syn::PathSegment> = path.segments.iter().collect();
+    let (last, leading) = segments.split_last()?;
+    let leading_args_empty = leading
+        .iter()
+        .all(|segment| matches!(segment.arguments, PathArguments::None));
+    if !leading_args_empty {
+        return None;
+    }
+    let matches_prefix = (leading.is_empty() && path.leading_colon.is_none())
+        || prefixes.iter().any(|prefix| {
+            prefix.len() == leading.len()
+                && prefix
+                    .iter()
+                    .zip(leading)
+                    .all(|(expected, segment)| segment.ident == expected)
+        });
+    if !matches_prefix {
+        return None;
+    }
+    Some(last.ident.to_string())
+}
+
+fn path_has_no_arguments(path: &Path) -> bool {
+    path.segments
+        .iter()
+        .all(|segment| matches!(segment.arguments, PathArguments::None))
+}
+
+fn single_type_argument(path: &Path) -> Option<&Type> {
+    let last = path.segments.last()?;
+    let PathArguments::AngleBracketed(arguments) = &last.arguments else {
+        return None;
+    };
+    let mut types = arguments.args.iter();
+    match (types.next(), types.next()) {
+        (Some(GenericArgument::Type(inner)), None) => Some(inner),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use syn::parse_quote;
+
+    use super::{Primitive, TypeShape, type_shape};
+
+    fn shape_name(ty: syn::Type) -> &'static str {
+        match type_shape(&ty) {
+            TypeShape::Option(_) => "option",
+            TypeShape::String => "string",
+            TypeShape::Vec(_) => "vec",
+            TypeShape::Box(_) => "box",
+            TypeShape::Primitive(Primitive::Integer) => "integer",
+            TypeShape::Primitive(Primitive::Float) => "float",
+            TypeShape::Primitive(Primitive::Bool) => "bool",
+            TypeShape::Primitive(Primitive::Char) => "char",
+            TypeShape::Other => "other",
+        }
+    }
+
+    #[test]
+    fn recognises_standard_paths_only() {
+        assert_eq!(shape_name(parse_quote!(Option<u8>)), "option");
+        assert_eq!(
+            shape_name(parse_quote!(::core::option::Option<u8>)),
+            "option"
+        );
+        assert_eq!(shape_name(parse_quote!(std::option::Option<u8>)), "option");
+        assert_eq!(shape_name(parse_quote!(my::Option<u8>)), "other");
+        assert_eq!(shape_name(parse_quote!(Option<u8, u8>)), "other");
+        assert_eq!(shape_name(parse_quote!(::std::string::String)), "string");
+        assert_eq!(shape_name(parse_quote!(String<u8>)), "other");
+        assert_eq!(shape_name(parse_quote!(Vec<u8>)), "vec");
+        assert_eq!(shape_name(parse_quote!(Box<str>)), "box");
+        assert_eq!(shape_name(parse_quote!(u64)), "integer");
+        assert_eq!(shape_name(parse_quote!(::core::primitive::f32)), "float");
+        assert_eq!(shape_name(parse_quote!(bool)), "bool");
+        assert_eq!(shape_name(parse_quote!(char)), "char");
+        assert_eq!(shape_name(parse_quote!(Wrapper<u64>)), "other");
+        assert_eq!(shape_name(parse_quote!(&'a str)), "other");
+    }
+}

@@ -1,0 +1,148 @@
+//! Tokens → model: the derive input and its `#[data(..)]` attributes, read with darling
+//! (which reports unknown keys with did-you-mean, duplicates and values of the wrong kind).
+//! Every field is read even after an earlier one failed, so one build shows every error.
+
+use darling::util::{Flag, Override, PreservedStrExpr, SpannedValue};
+use darling::{FromAttributes, FromMeta};
+use syn::{Data, DeriveInput, Expr, Field, Fields, Ident, Path};
+
+use crate::common::errors::Errors;
+
+/// A struct deriving `Data`, with its options read but not yet checked against each other.
+pub struct ParsedStruct<'a> {
+    pub input: &'a DeriveInput,
+    pub options: StructOptions,
+    pub fields: Vec<ParsedField<'a>>,
+}
+
+pub struct ParsedField<'a> {
+    pub field: &'a Field,
+    pub ident: &'a Ident,
+    pub options: FieldOptions,
+}
+
+/// `#[data(..)]` on the struct.
+#[derive(FromAttributes, Default)]
+#[darling(attributes(data))]
+pub struct StructOptions {
+    /// `validate = path`: a whole-struct check, `fn(&Self) -> Result<(), E>`.
+    pub validate: Option<Path>,
+    /// `crate = path`: where the `modsmith` crate is, when renamed.
+    #[darling(rename = "crate")]
+    pub krate: Option<Path>,
+}
+
+/// `#[data(..)]` on a field.
+#[derive(FromAttributes, Default)]
+#[darling(attributes(data))]
+pub struct FieldOptions {
+    /// `default` (use `Default::default()`) or `default = expr`.
+    pub default: Option<SpannedValue<Override<PreservedStrExpr>>>,
+    /// `required`: an `Option<..>` field that `new` and the builder require anyway.
+    pub required: Flag,
+    /// `into`: parameters and setters take `impl Into<T>`.
+    pub into: Flag,
+    /// `validate(..)`: the field's validators.
+    pub validate: Option<SpannedValue<Validators>>,
+    /// `skip(getter, setter)`: generated items to leave out.
+    pub skip: Option<SpannedValue<SkipItems>>,
+}
+
+/// The contents of `validate(..)` on a field.
+#[derive(FromMeta, Default)]
+#[darling(from_word = validate_needs_validators)]
+pub struct Validators {
+    pub range: Option<SpannedValue<Bounds>>,
+    pub length: Option<SpannedValue<Bounds>>,
+    pub non_empty: Flag,
+    pub custom: Option<SpannedValue<Path>>,
+}
+
+/// `min = .., max = ..` of `range(..)` and `length(..)`.
+#[derive(FromMeta)]
+pub struct Bounds {
+    pub min: Option<Expr>,
+    pub max: Option<Expr>,
+}
+
+/// The contents of `skip(..)` on a field.
+#[derive(FromMeta, Default)]
+#[darling(from_word = skip_needs_items)]
+pub struct SkipItems {
+    /// No getter method.
+    pub getter: Flag,
+    /// No `set_*` / `with_*` methods.
+    pub setter: Flag,
+}
+
+fn validate_needs_validators() -> darling::Result<Validators> {
+    Err(darling::Error::custom(
+        "`validate` needs a list of validators, e.g. `validate(non_empty)`, \
+         `validate(range(min = 1, max = 10))`, `validate(length(max = 64))` or \
+         `validate(custom = path::to::check)`",
+    ))
+}
+
+fn skip_needs_items() -> darling::Result<SkipItems> {
+    Err(darling::Error::custom(
+        "`skip` needs what to leave out: `skip(getter)`, `skip(setter)` or `skip(getter, setter)`",
+    ))
+}
+
+pub fn parse(input: &DeriveInput) -> Result<ParsedStruct<'_>, syn::Error> {
+    let named_fields = named_fields(input)?;
+    let mut errors = Errors::new();
+    let options = errors
+        .handle(StructOptions::from_attributes(&input.attrs))
+        .unwrap_or_default();
+    let mut fields = Vec::new();
+    for field in named_fields {
+        let Some(ident) = &field.ident else { continue };
+        if let Some(options) = errors.handle(FieldOptions::from_attributes(&field.attrs)) {
+            fields.push(ParsedField {
+                field,
+                ident,
+                options,
+            });
+        }
+    }
+    errors.finish_with(ParsedStruct {
+        input,
+        options,
+        fields,
+    })
+}
+
+/// The fields of a struct with named fields or a unit struct; a clear error for any other
+/// shape. This one is fatal: nothing else is worth checking on an enum.
+fn named_fields(input: &DeriveInput) -> Result<Vec<&Field>, syn::Error> {
+    let name = &input.ident;
+    match &input.data {
+        Data::Struct(data) => match &data.fields {
+            Fields::Named(fields) => Ok(fields.named.iter().collect()),
+            Fields::Unit => Ok(Vec::new()),
+            Fields::Unnamed(fields) => Err(syn::Error::new_spanned(
+                fields,
+                format!(
+                    "`#[derive(Data)]` needs named fields, but `{name}` is a tuple struct; \
+                     name its fields: `struct {name} {{ field: Type, .. }}`"
+                ),
+            )),
+        },
+        Data::Enum(data) => Err(syn::Error::new_spanned(
+            data.enum_token,
+            format!(
+                "`#[derive(Data)]` works on structs with named fields, but `{name}` is an enum; \
+                 write `struct {name} {{ field: Type, .. }}`, or derive `Data` on a struct \
+                 held by each variant"
+            ),
+        )),
+        Data::Union(data) => Err(syn::Error::new_spanned(
+            data.union_token,
+            format!(
+                "`#[derive(Data)]` works on structs with named fields, but `{name}` is a union; \
+                 write `struct {name} {{ field: Type, .. }}`"
+            ),
+        )),
+    }
+}

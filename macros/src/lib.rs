@@ -1,0 +1,23 @@
+//! Procedural macros of [modsmith](https://docs.rs/modsmith). Depend on `modsmith`, not on
+//! this crate: generated code refers to `::modsmith::__private`, and the macros are
+//! documented, with examples, where `modsmith` re-exports them.
+
+mod common;
+mod data;
+
+use proc_macro::TokenStream;
+
+/// Derives constructors, a builder, getters, setters, validation and reflection. See
+/// `modsmith::Data`.
+#[proc_macro_derive(Data, attributes(data))]
+pub fn derive_data(input: TokenStream) -> TokenStream {
+    let input = proc_macro2::TokenStream::from(input);
+    common::entry::run("#[derive(Data)]", || match syn::parse2(input) {
+        Ok(input) => data::expand(&input),
+        Err(error) => common::entry::Expansion::Err {
+            errors: error,
+            fallback: proc_macro2::TokenStream::new(),
+        },
+    })
+    .into()
+}

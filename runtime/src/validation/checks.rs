@@ -1,0 +1,167 @@
+//! The built-in field validators. Generated code calls one function per rule, so the rules'
+//! logic and messages live here, compiled once, rather than in every user's expansion.
+//!
+//! Every check takes `Option<&T>`: `None` is an `Option` field holding `None`, which passes.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+use std::fmt::Display;
+
+use super::{IntoValidationErrors, ValidationError, ValidationErrors};
+
+/// `range(min = .., max = ..)`: inclusive bounds, either may be absent.
+#[inline]
+pub fn range<T: PartialOrd + Display>(
+    errors: &mut ValidationErrors,
+    field: &'static str,
+    value: Option<&T>,
+    min: Option<T>,
+    max: Option<T>,
+) {
+    let Some(value) = value else { return };
+    let too_low = min.as_ref().is_some_and(|min| value < min);
+    let too_high = max.as_ref().is_some_and(|max| value > max);
+    if !(too_low || too_high) {
+        return;
+    }
+    let message = match (&min, &max) {
+        (Some(min), Some(max)) => format!("must be between {min} and {max} (got {value})"),
+        (Some(min), None) => format!("must be at least {min} (got {value})"),
+        (None, Some(max)) => format!("must be at most {max} (got {value})"),
+        (None, None) => return,
+    };
+    errors.push(ValidationError::of_rule(field, "range", message));
+}
+
+/// `length(min = .., max = ..)`: inclusive bounds on [`HasLength::length`].
+#[inline]
+pub fn length<T: HasLength + ?Sized>(
+    errors: &mut ValidationErrors,
+    field: &'static str,
+    value: Option<&T>,
+    min: Option<usize>,
+    max: Option<usize>,
+) {
+    let Some(value) = value else { return };
+    let length = value.length();
+    let too_short = min.is_some_and(|min| length < min);
+    let too_long = max.is_some_and(|max| length > max);
+    if !(too_short || too_long) {
+        return;
+    }
+    let unit = T::UNIT;
+    let message = match (min, max) {
+        (Some(min), Some(max)) if min == max => {
+            format!("must have exactly {min} {unit} (got {length})")
+        }
+        (Some(min), Some(max)) => {
+            format!("must have between {min} and {max} {unit} (got {length})")
+        }
+        (Some(min), None) => format!("must have at least {min} {unit} (got {length})"),
+        (None, Some(max)) => format!("must have at most {max} {unit} (got {length})"),
+        (None, None) => return,
+    };
+    errors.push(ValidationError::of_rule(field, "length", message));
+}
+
+/// `non_empty`: a length of at least one.
+#[inline]
+pub fn non_empty<T: HasLength + ?Sized>(
+    errors: &mut ValidationErrors,
+    field: &'static str,
+    value: Option<&T>,
+) {
+    if value.is_some_and(|value| value.length() == 0) {
+        errors.push(ValidationError::of_rule(
+            field,
+            "non_empty",
+            "must not be empty",
+        ));
+    }
+}
+
+/// `custom = path`: the user's function returns `Err(message)` to reject the value.
+#[inline]
+pub fn custom<T: ?Sized, E: Display>(
+    errors: &mut ValidationErrors,
+    field: &'static str,
+    value: Option<&T>,
+    check: impl FnOnce(&T) -> Result<(), E>,
+) {
+    if let Some(value) = value
+        && let Err(error) = check(value)
+    {
+        errors.push(ValidationError::of_rule(field, "custom", error.to_string()));
+    }
+}
+
+/// `#[data(validate = path)]` on the struct.
+#[inline]
+pub fn struct_check<E: IntoValidationErrors>(
+    errors: &mut ValidationErrors,
+    outcome: Result<(), E>,
+) {
+    if let Err(error) = outcome {
+        error.append_to(errors);
+    }
+}
+
+/// Types that `length(..)` and `non_empty` can check.
+///
+/// Strings count characters (not bytes); collections count elements. Implement it for your
+/// own collection types to use these validators on them.
+pub trait HasLength {
+    /// What the length counts, for messages: `"characters"` or `"elements"`.
+    const UNIT: &'static str = "elements";
+
+    /// The length that the validators compare.
+    fn length(&self) -> usize;
+}
+
+impl HasLength for str {
+    const UNIT: &'static str = "characters";
+    fn length(&self) -> usize {
+        self.chars().count()
+    }
+}
+
+impl HasLength for String {
+    const UNIT: &'static str = "characters";
+    fn length(&self) -> usize {
+        self.as_str().length()
+    }
+}
+
+impl<T: HasLength + ?Sized> HasLength for &T {
+    const UNIT: &'static str = T::UNIT;
+    fn length(&self) -> usize {
+        (**self).length()
+    }
+}
+
+impl<T: HasLength + ?Sized> HasLength for Box<T> {
+    const UNIT: &'static str = T::UNIT;
+    fn length(&self) -> usize {
+        (**self).length()
+    }
+}
+
+macro_rules! count_elements {
+    ($([$($generics:tt)*] $ty:ty),* $(,)?) => {
+        $(impl<$($generics)*> HasLength for $ty {
+            fn length(&self) -> usize {
+                self.len()
+            }
+        })*
+    };
+}
+
+count_elements! {
+    [T] [T],
+    [T, const N: usize] [T; N],
+    [T] Vec<T>,
+    [T] VecDeque<T>,
+    [T, S] HashSet<T, S>,
+    [K, V, S] HashMap<K, V, S>,
+    [T] BTreeSet<T>,
+    [K, V] BTreeMap<K, V>,
+}

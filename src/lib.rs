@@ -1,0 +1,113 @@
+//! # modsmith
+//!
+//! Module metaprogramming for Rust: the code a Python program would build at run time with
+//! `types`, `exec` and `ast`, generated at compile time instead, where it is checked, typed
+//! and free at run time.
+//!
+//! - [`Data`](derive@Data) derives constructors, a builder whose missing required fields are
+//!   compile errors, getters, validating setters and reflection for a struct.
+//! - [`data_module!`] builds a whole module of such structs from names and field lists.
+//!
+//! Generated code names only `::core` and `::modsmith::__private`, so it works next to user
+//! types called `Result` or `Option` and inside `#![no_implicit_prelude]`. If you rename
+//! this crate in `Cargo.toml`, tell the macros with `#[data(crate = path)]`.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+/// Derives constructors, a type-state builder, getters, setters, validation and reflection
+/// for a struct with named fields.
+///
+/// ```
+/// use modsmith::Data;
+///
+/// #[derive(Data, Debug)]
+/// #[data(validate = Self::check)]
+/// pub struct User {
+///     /// Display name.
+///     #[data(into, validate(length(min = 1, max = 64)))]
+///     name: String,
+///     #[data(default = 18, validate(range(min = 13, max = 130)))]
+///     age: u8,
+///     email: Option<String>,
+///     #[data(skip(getter))]
+///     password_hash: String,
+/// }
+///
+/// impl User {
+///     fn check(&self) -> Result<(), &'static str> {
+///         if self.name == self.password_hash { Err("the password must not be the name") } else { Ok(()) }
+///     }
+/// }
+///
+/// // Required fields are positional, in declaration order; optional ones take defaults.
+/// let ann = User::new("ann", "h4sh".to_owned())?;
+/// assert_eq!((ann.name(), ann.age(), ann.email()), ("ann", 18, None));
+///
+/// // The builder: leaving out `.name(..)` or `.password_hash(..)` does not compile.
+/// let bob = User::builder().name("bob").password_hash("x".into()).age(40).build()?;
+/// assert_eq!(bob.age(), 40);
+///
+/// // Every failure at once, each naming its field.
+/// let errors = User::builder().name("").password_hash("x".into()).age(7).build().unwrap_err();
+/// assert_eq!(errors.len(), 2);
+/// assert_eq!(errors.iter().next().unwrap().field(), Some("name"));
+///
+/// // Setters re-run the field's validation and keep the old value on failure.
+/// let mut ann = ann;
+/// assert!(ann.set_age(200).is_err());
+/// assert_eq!(ann.age(), 18);
+///
+/// // Reflection.
+/// use modsmith::Data as _;
+/// assert_eq!(User::FIELDS[1].name(), "age");
+/// assert_eq!(User::FIELDS[1].default(), Some("18"));
+/// # Ok::<(), modsmith::ValidationErrors>(())
+/// ```
+///
+/// # Field options: `#[data(..)]`
+///
+/// | option | effect |
+/// | --- | --- |
+/// | `default`, `default = expr` | optional: `new` leaves it out, the builder may set it; a string literal converts with `Into` |
+/// | `required` | an `Option<..>` field that `new` and the builder require anyway |
+/// | `into` | `new` and setters take `impl Into<T>` |
+/// | `validate(range(min = .., max = ..))` | inclusive bounds on a number |
+/// | `validate(length(min = .., max = ..))` | bounds on the length of a string (in characters) or collection |
+/// | `validate(non_empty)` | a length of at least one |
+/// | `validate(custom = path)` | `fn(&T) -> Result<(), E: Display>` |
+/// | `skip(getter)`, `skip(setter)` | leave out the getter, or `set_*`/`with_*` |
+///
+/// Validators of an `Option` field check the value inside `Some`. `Option<T>` fields are
+/// optional (default `None`) unless marked `required`.
+///
+/// # Struct options
+///
+/// | option | effect |
+/// | --- | --- |
+/// | `validate = path` | a whole-struct check `fn(&Self) -> Result<(), E>`, `E` a message, a `ValidationError` or `ValidationErrors` |
+/// | `crate = path` | where `modsmith` is, if renamed in `Cargo.toml` |
+///
+/// # What it generates
+///
+/// - `new(required..)`: returns `Result<Self, ValidationErrors>` when any validation applies,
+///   `Self` otherwise.
+/// - `builder()` and a `<Name>Builder` type: one setter per field (`maybe_*` for optional
+///   `Option` fields), `build()` that compiles only once each required field is set.
+/// - getters in the natural borrowed form: `&str` for `String`, `&[T]` for `Vec<T>`,
+///   `Option<&T>` for `Option<T>`, a copy for `Copy` primitives, `&T` otherwise.
+/// - `set_x(&mut self, v)` and `with_x(self, v) -> Self`, returning `Result` when the field
+///   has validators.
+/// - `impl modsmith::Data` with `NAME`, `FIELDS` and `validate()`.
+pub use modsmith_macros::Data;
+
+pub use modsmith_runtime::{
+    Data, FieldInfo, IntoValidationErrors, IsSet, IsUnset, Set, ValidationError, ValidationErrors,
+};
+
+/// Items generated code refers to. Not public API: no semver guarantee.
+#[doc(hidden)]
+pub mod __private {
+    pub use modsmith_runtime::__private::*;
+    pub use modsmith_runtime::{Data, FieldInfo, IsSet, IsUnset, Set, ValidationErrors};
+}
