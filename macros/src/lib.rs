@@ -4,6 +4,7 @@
 
 mod common;
 mod data;
+mod data_module;
 
 use proc_macro::TokenStream;
 
@@ -20,4 +21,11 @@ pub fn derive_data(input: TokenStream) -> TokenStream {
         },
     })
     .into()
+}
+
+/// Builds a module of `Data` structs from names and field lists. See `modsmith::data_module!`.
+#[proc_macro]
+pub fn data_module(input: TokenStream) -> TokenStream {
+    let input = proc_macro2::TokenStream::from(input);
+    common::entry::run("data_module!", || data_module::expand(input)).into()
 }

@@ -4,5 +4,6 @@ pub mod crate_path;
 pub mod docs;
 pub mod entry;
 pub mod errors;
+pub mod options;
 pub mod source_text;
 pub mod type_shape;

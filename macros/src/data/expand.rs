@@ -5,11 +5,11 @@
 
 use heck::ToUpperCamelCase;
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::{GenericParam, Generics, Ident, Index, Lit};
 
-use super::validate::{DataField, DataStruct, DefaultValue, Getter, Presence, Validator};
+use super::validate::{DataField, DataStruct, DefaultValue, Getter, Presence, Rule};
 use crate::common::source_text::source_text;
 use crate::common::type_shape::TypeShape;
 
@@ -69,8 +69,13 @@ impl<'m, 'a> Generator<'m, 'a> {
             .enumerate()
             .filter(|(_, field)| matches!(field.presence, Presence::Required))
             .map(|(index, field)| {
-                let mut state = field.ident.unraw().to_string().to_upper_camel_case();
-                // A user type parameter of the same name would make a duplicate parameter.
+                // Type parameters are not hygienic, and would shadow a user type of the same
+                // name (a field `colour: Colour`), hence the prefix; a user parameter of the
+                // same name would be a duplicate, hence the loop.
+                let mut state = format!(
+                    "__{}",
+                    field.ident.unraw().to_string().to_upper_camel_case()
+                );
                 while user_params.contains(&state) {
                     state.push('_');
                 }
@@ -444,19 +449,25 @@ impl<'m, 'a> Generator<'m, 'a> {
             }
             _ => quote!(::core::option::Option::Some(&#place)),
         };
-        let calls = field.validators.iter().map(|validator| match validator {
-            Validator::Range { min, max } => {
-                let (min, max) = (optional_expr(min.as_ref()), optional_expr(max.as_ref()));
-                quote!(#private::range(&mut #errors, #name, #checked, #min, #max);)
-            }
-            Validator::Length { min, max } => {
-                let (min, max) = (optional_expr(min.as_ref()), optional_expr(max.as_ref()));
-                quote!(#private::length(&mut #errors, #name, #checked, #min, #max);)
-            }
-            Validator::NonEmpty => quote!(#private::non_empty(&mut #errors, #name, #checked);),
-            Validator::Custom(path) => {
-                let argument = Ident::new("field_value", Span::mixed_site());
-                quote!(#private::custom(&mut #errors, #name, #checked, |#argument| #path(#argument));)
+        let calls = field.validators.iter().map(|validator| {
+            let span = validator.span;
+            match &validator.rule {
+                Rule::Range { min, max } => {
+                    let (min, max) = (optional_expr(min.as_ref()), optional_expr(max.as_ref()));
+                    quote_spanned!(span=> #private::range(&mut #errors, #name, #checked, #min, #max);)
+                }
+                Rule::Length { min, max } => {
+                    let (min, max) = (optional_expr(min.as_ref()), optional_expr(max.as_ref()));
+                    quote_spanned!(span=> #private::length(&mut #errors, #name, #checked, #min, #max);)
+                }
+                Rule::NonEmpty => {
+                    quote_spanned!(span=> #private::non_empty(&mut #errors, #name, #checked);)
+                }
+                Rule::Custom(path) => {
+                    // Located at the user's path so a signature mismatch points there.
+                    let argument = Ident::new("field_value", Span::mixed_site().located_at(span));
+                    quote_spanned!(span=> #private::custom(&mut #errors, #name, #checked, |#argument| #path(#argument));)
+                }
             }
         });
         quote!( #( #calls )* )

@@ -11,9 +11,14 @@ use syn::DeriveInput;
 
 use crate::common::crate_path::crate_path;
 use crate::common::entry::Expansion;
+use crate::common::errors::Errors;
 
 pub fn expand(input: &DeriveInput) -> Expansion {
-    match parse::parse(input).and_then(validate::validate) {
+    let mut errors = Errors::new();
+    let checked = parse::parse(input, &mut errors)
+        .map(|parsed| validate::validate(parsed, &mut errors))
+        .and_then(|model| errors.finish_with(model));
+    match checked {
         Ok(model) => Expansion::Ok(expand::expand(&model)),
         Err(errors) => Expansion::Err {
             errors,

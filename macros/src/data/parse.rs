@@ -2,11 +2,12 @@
 //! (which reports unknown keys with did-you-mean, duplicates and values of the wrong kind).
 //! Every field is read even after an earlier one failed, so one build shows every error.
 
-use darling::util::{Flag, Override, PreservedStrExpr, SpannedValue};
+use darling::util::{Override, PreservedStrExpr};
 use darling::{FromAttributes, FromMeta};
 use syn::{Data, DeriveInput, Expr, Field, Fields, Ident, Path};
 
 use crate::common::errors::Errors;
+use crate::common::options::{FnPath, Keyed, Switch};
 
 /// A struct deriving `Data`, with its options read but not yet checked against each other.
 pub struct ParsedStruct<'a> {
@@ -26,7 +27,7 @@ pub struct ParsedField<'a> {
 #[darling(attributes(data))]
 pub struct StructOptions {
     /// `validate = path`: a whole-struct check, `fn(&Self) -> Result<(), E>`.
-    pub validate: Option<Path>,
+    pub validate: Option<FnPath>,
     /// `crate = path`: where the `modsmith` crate is, when renamed.
     #[darling(rename = "crate")]
     pub krate: Option<Path>,
@@ -37,25 +38,25 @@ pub struct StructOptions {
 #[darling(attributes(data))]
 pub struct FieldOptions {
     /// `default` (use `Default::default()`) or `default = expr`.
-    pub default: Option<SpannedValue<Override<PreservedStrExpr>>>,
+    pub default: Option<Keyed<Override<PreservedStrExpr>>>,
     /// `required`: an `Option<..>` field that `new` and the builder require anyway.
-    pub required: Flag,
+    pub required: Switch,
     /// `into`: parameters and setters take `impl Into<T>`.
-    pub into: Flag,
+    pub into: Switch,
     /// `validate(..)`: the field's validators.
-    pub validate: Option<SpannedValue<Validators>>,
+    pub validate: Option<Keyed<Validators>>,
     /// `skip(getter, setter)`: generated items to leave out.
-    pub skip: Option<SpannedValue<SkipItems>>,
+    pub skip: Option<Keyed<SkipItems>>,
 }
 
 /// The contents of `validate(..)` on a field.
 #[derive(FromMeta, Default)]
 #[darling(from_word = validate_needs_validators)]
 pub struct Validators {
-    pub range: Option<SpannedValue<Bounds>>,
-    pub length: Option<SpannedValue<Bounds>>,
-    pub non_empty: Flag,
-    pub custom: Option<SpannedValue<Path>>,
+    pub range: Option<Keyed<Bounds>>,
+    pub length: Option<Keyed<Bounds>>,
+    pub non_empty: Switch,
+    pub custom: Option<Keyed<FnPath>>,
 }
 
 /// `min = .., max = ..` of `range(..)` and `length(..)`.
@@ -70,9 +71,9 @@ pub struct Bounds {
 #[darling(from_word = skip_needs_items)]
 pub struct SkipItems {
     /// No getter method.
-    pub getter: Flag,
+    pub getter: Switch,
     /// No `set_*` / `with_*` methods.
-    pub setter: Flag,
+    pub setter: Switch,
 }
 
 fn validate_needs_validators() -> darling::Result<Validators> {
@@ -89,9 +90,14 @@ fn skip_needs_items() -> darling::Result<SkipItems> {
     ))
 }
 
-pub fn parse(input: &DeriveInput) -> Result<ParsedStruct<'_>, syn::Error> {
+/// Reads the input. Only a wrong shape (enum, union, tuple struct) is returned as an error:
+/// nothing else is worth checking then. Option errors go to `errors`, and the fields whose
+/// options could be read are returned so that validation still checks them.
+pub fn parse<'a>(
+    input: &'a DeriveInput,
+    errors: &mut Errors,
+) -> Result<ParsedStruct<'a>, syn::Error> {
     let named_fields = named_fields(input)?;
-    let mut errors = Errors::new();
     let options = errors
         .handle(StructOptions::from_attributes(&input.attrs))
         .unwrap_or_default();
@@ -106,7 +112,7 @@ pub fn parse(input: &DeriveInput) -> Result<ParsedStruct<'_>, syn::Error> {
             });
         }
     }
-    errors.finish_with(ParsedStruct {
+    Ok(ParsedStruct {
         input,
         options,
         fields,

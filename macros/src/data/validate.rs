@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use darling::util::{Override, SpannedValue};
+use darling::util::Override;
 use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::{DeriveInput, Expr, Ident, Lit, Path, Type};
@@ -12,6 +12,7 @@ use super::parse::{Bounds, FieldOptions, ParsedField, ParsedStruct, Validators};
 use crate::common::crate_path::crate_path;
 use crate::common::docs::doc_text;
 use crate::common::errors::Errors;
+use crate::common::options::Keyed;
 use crate::common::source_text::source_text;
 use crate::common::type_shape::{Primitive, TypeShape, type_shape};
 
@@ -49,7 +50,14 @@ pub enum DefaultValue {
     Expr(Expr),
 }
 
-pub enum Validator {
+/// A field validator, with the span of where it was written so that a type error in the
+/// generated call (a type without `PartialOrd`, say) points there.
+pub struct Validator {
+    pub rule: Rule,
+    pub span: Span,
+}
+
+pub enum Rule {
     Range {
         min: Option<Expr>,
         max: Option<Expr>,
@@ -81,20 +89,21 @@ const RESERVED_ON_STRUCT: &[&str] = &["new", "builder"];
 /// Method names the builder already uses.
 const RESERVED_ON_BUILDER: &[&str] = &["build"];
 
-pub fn validate<'a>(parsed: ParsedStruct<'a>) -> Result<DataStruct<'a>, syn::Error> {
-    let mut errors = Errors::new();
+/// Checks every field, pushing each broken rule into `errors`. A field that broke a rule is
+/// left out of the returned model; the caller expands the model only if `errors` is empty.
+pub fn validate<'a>(parsed: ParsedStruct<'a>, errors: &mut Errors) -> DataStruct<'a> {
     let fields: Vec<DataField<'a>> = parsed
         .fields
         .into_iter()
-        .filter_map(|field| check_field(field, &mut errors))
+        .filter_map(|field| check_field(field, errors))
         .collect();
-    check_method_names(&fields, &mut errors);
-    errors.finish_with(DataStruct {
+    check_method_names(&fields, errors);
+    DataStruct {
         input: parsed.input,
         krate: crate_path(parsed.options.krate.as_ref()),
-        struct_check: parsed.options.validate,
+        struct_check: parsed.options.validate.map(|path| path.0),
         fields,
-    })
+    }
 }
 
 fn check_field<'a>(parsed: ParsedField<'a>, errors: &mut Errors) -> Option<DataField<'a>> {
@@ -146,7 +155,7 @@ fn presence(
             "`default` and `required` contradict each other on `{ident}`: a field with a default \
              is optional. Remove `required` to keep the default, or `default` to require a value"
         );
-        errors.at(default.span(), &message);
+        errors.at(default.key, &message);
         errors.at(required.span(), message);
     } else if required.is_present() && !is_option {
         errors.at(
@@ -159,7 +168,7 @@ fn presence(
     }
     match (&options.default, required.is_present()) {
         (_, true) => Presence::Required,
-        (Some(default), false) => Presence::Optional(match SpannedValue::as_ref(default) {
+        (Some(default), false) => Presence::Optional(match &default.value {
             Override::Inherit => DefaultValue::Trait,
             Override::Explicit(expr) => DefaultValue::Expr(expr.0.clone()),
         }),
@@ -172,7 +181,7 @@ fn check_validators(
     ident: &Ident,
     ty: &Type,
     shape: TypeShape,
-    validators: &SpannedValue<Validators>,
+    validators: &Keyed<Validators>,
     errors: &mut Errors,
 ) -> Vec<Validator> {
     // Validators of an `Option` field check the value inside `Some`.
@@ -187,7 +196,7 @@ fn check_validators(
         any = true;
         if !checked_shape.can_be_ranged() {
             errors.at(
-                range.span(),
+                range.key,
                 format!(
                     "`range` compares numbers, but `{ident}` is `{type_text}`; use \
                      `length(min = .., max = ..)` to bound a length, or `custom = path` for \
@@ -195,16 +204,19 @@ fn check_validators(
                 ),
             );
         } else if check_bounds("range", ident, range, checked_shape, errors) {
-            checked.push(Validator::Range {
-                min: range.min.clone(),
-                max: range.max.clone(),
+            checked.push(Validator {
+                rule: Rule::Range {
+                    min: range.min.clone(),
+                    max: range.max.clone(),
+                },
+                span: range.key,
             });
         }
     }
     for (rule, spanned) in [
         (
             "length",
-            validators.length.as_ref().map(|length| length.span()),
+            validators.length.as_ref().map(|length| length.key),
         ),
         (
             "non_empty",
@@ -231,21 +243,30 @@ fn check_validators(
         && checked_shape.can_have_length()
         && check_bounds("length", ident, length, TypeShape::Other, errors)
     {
-        checked.push(Validator::Length {
-            min: length.min.clone(),
-            max: length.max.clone(),
+        checked.push(Validator {
+            rule: Rule::Length {
+                min: length.min.clone(),
+                max: length.max.clone(),
+            },
+            span: length.key,
         });
     }
     if validators.non_empty.is_present() && checked_shape.can_have_length() {
-        checked.push(Validator::NonEmpty);
+        checked.push(Validator {
+            rule: Rule::NonEmpty,
+            span: validators.non_empty.span(),
+        });
     }
     if let Some(custom) = &validators.custom {
         any = true;
-        checked.push(Validator::Custom(SpannedValue::as_ref(custom).clone()));
+        checked.push(Validator {
+            rule: Rule::Custom(custom.value.0.clone()),
+            span: custom.key,
+        });
     }
     if !any {
         errors.at(
-            validators.span(),
+            validators.key,
             format!(
                 "`validate(..)` on `{ident}` lists no validator; add one of `range(..)`, \
                  `length(..)`, `non_empty`, `custom = path`, or remove `validate(..)`"
@@ -259,14 +280,14 @@ fn check_validators(
 fn check_bounds(
     rule: &str,
     ident: &Ident,
-    bounds: &SpannedValue<Bounds>,
+    bounds: &Keyed<Bounds>,
     shape: TypeShape,
     errors: &mut Errors,
 ) -> bool {
     let before = errors.len();
     if bounds.min.is_none() && bounds.max.is_none() {
         errors.at(
-            bounds.span(),
+            bounds.key,
             format!("`{rule}` needs `min`, `max` or both, e.g. `{rule}(min = 1, max = 10)`"),
         );
     }

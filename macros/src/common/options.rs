@@ -1,0 +1,91 @@
+//! darling value types shared by every macro's options, each with an error that says what
+//! to write instead of darling's generic "Unexpected type".
+
+use darling::FromMeta;
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+use syn::{Expr, Meta, Path};
+
+/// An option's value together with the span of its key (`range` in `range(min = 1)`), so
+/// that errors about the option point at its name even when its value is empty.
+pub struct Keyed<T> {
+    pub value: T,
+    pub key: Span,
+}
+
+impl<T: FromMeta> FromMeta for Keyed<T> {
+    fn from_meta(item: &Meta) -> darling::Result<Self> {
+        let value = T::from_meta(item).map_err(|error| error.with_span(item))?;
+        Ok(Keyed {
+            value,
+            key: item.path().span(),
+        })
+    }
+}
+
+impl<T> std::ops::Deref for Keyed<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+/// An option that is present or absent and takes no value: `into`, not `into = true`.
+#[derive(Default)]
+pub struct Switch(Option<Span>);
+
+impl Switch {
+    pub fn is_present(&self) -> bool {
+        self.0.is_some()
+    }
+
+    pub fn span(&self) -> Span {
+        self.0.unwrap_or_else(Span::call_site)
+    }
+}
+
+impl FromMeta for Switch {
+    /// Absent means off; darling asks this when the key is not written.
+    fn from_none() -> Option<Self> {
+        Some(Switch(None))
+    }
+
+    fn from_meta(item: &Meta) -> darling::Result<Self> {
+        match item {
+            Meta::Path(path) => Ok(Switch(Some(path.span()))),
+            _ => {
+                let name = darling::util::path_to_string(item.path());
+                Err(darling::Error::custom(format!(
+                    "`{name}` is a switch and takes no value; write `{name}` alone"
+                ))
+                .with_span(item))
+            }
+        }
+    }
+}
+
+/// A path to a function, written bare: `custom = checks::is_email`.
+pub struct FnPath(pub Path);
+
+impl FromMeta for FnPath {
+    fn from_expr(expr: &Expr) -> darling::Result<Self> {
+        match expr {
+            Expr::Path(path) if path.qself.is_none() => Ok(FnPath(path.path.clone())),
+            Expr::Group(group) => FnPath::from_expr(&group.expr),
+            Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(text),
+                ..
+            }) => text.parse().map(FnPath).map_err(|_| fn_path_expected(expr)),
+            _ => Err(fn_path_expected(expr)),
+        }
+    }
+}
+
+fn fn_path_expected(expr: &Expr) -> darling::Error {
+    darling::Error::custom(
+        "expected the path of a function, e.g. `checks::is_email` or `Self::check`; \
+         for a closure, define a function and name it here",
+    )
+    .with_span(expr)
+}

@@ -1,0 +1,428 @@
+//! Behaviour of `#[derive(Data)]`: what the generated constructors, builder, getters,
+//! setters, validation and reflection do when called.
+
+use std::borrow::Cow;
+
+use modsmith::{Data, ValidationError, ValidationErrors};
+
+/// The struct from the issue, with a whole-struct check.
+#[derive(Data, Debug, Clone, PartialEq)]
+#[data(validate = Self::check)]
+pub struct User {
+    /// The name people see.
+    #[data(into, validate(length(min = 1, max = 16)))]
+    name: String,
+    #[data(default = 18, validate(range(min = 13, max = 130)))]
+    age: u8,
+    #[data(validate(custom = has_at_sign))]
+    email: Option<String>,
+    #[data(skip(getter))]
+    password_hash: String,
+}
+
+fn has_at_sign(email: &str) -> Result<(), &'static str> {
+    if email.contains('@') {
+        Ok(())
+    } else {
+        Err("has no `@`")
+    }
+}
+
+impl User {
+    fn check(&self) -> Result<(), String> {
+        if self.password_hash.contains(self.name.as_str()) && !self.name.is_empty() {
+            Err(format!(
+                "the password hash contains the name {:?}",
+                self.name
+            ))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+#[test]
+fn new_takes_required_fields_in_order_and_defaults_the_rest() {
+    let user = User::new("ann", "h".to_owned()).unwrap();
+    assert_eq!(user.name(), "ann");
+    assert_eq!(user.age(), 18);
+    assert_eq!(user.email(), None);
+}
+
+#[test]
+fn builder_sets_optional_fields_and_validates() {
+    let user = User::builder()
+        .password_hash("h".to_owned())
+        .age(30)
+        .email("a@b".to_owned())
+        .name("bob")
+        .build()
+        .unwrap();
+    assert_eq!(
+        (user.name(), user.age(), user.email()),
+        ("bob", 30, Some("a@b"))
+    );
+
+    let user = User::builder()
+        .name("bob")
+        .password_hash("h".to_owned())
+        .maybe_email(None)
+        .build()
+        .unwrap();
+    assert_eq!(user.email(), None);
+}
+
+#[test]
+fn every_failure_is_reported_at_once_with_its_field() {
+    let errors = User::builder()
+        .name("")
+        .password_hash("h".to_owned())
+        .age(7)
+        .email("nobody".to_owned())
+        .build()
+        .unwrap_err();
+    let found: Vec<(Option<&str>, &str, &str)> = errors
+        .iter()
+        .map(|error| (error.field(), error.rule(), error.message()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                Some("name"),
+                "length",
+                "must have between 1 and 16 characters (got 0)"
+            ),
+            (Some("age"), "range", "must be between 13 and 130 (got 7)"),
+            (Some("email"), "custom", "has no `@`"),
+        ]
+    );
+    assert_eq!(
+        errors.to_string(),
+        "3 validation errors:\n  - name: must have between 1 and 16 characters (got 0)\n  \
+         - age: must be between 13 and 130 (got 7)\n  - email: has no `@`"
+    );
+}
+
+#[test]
+fn struct_level_check_runs_after_field_checks() {
+    let errors = User::new("ann", "ann-hash".to_owned()).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    let error = errors.iter().next().unwrap();
+    assert_eq!(error.field(), None);
+    assert_eq!(
+        error.message(),
+        "the password hash contains the name \"ann\""
+    );
+}
+
+#[test]
+fn validating_setters_keep_the_old_value_on_failure() {
+    let mut user = User::new("ann", "h".to_owned()).unwrap();
+    let errors = user.set_age(200).unwrap_err();
+    assert_eq!(
+        errors.to_string(),
+        "validation failed: age: must be between 13 and 130 (got 200)"
+    );
+    assert_eq!(user.age(), 18);
+    user.set_age(40).unwrap();
+    assert_eq!(user.age(), 40);
+
+    let user = user.with_name("carol").unwrap();
+    assert_eq!(user.name(), "carol");
+    assert!(user.clone().with_name("").is_err());
+
+    let mut user = user;
+    assert!(user.set_email(Some("no-at".to_owned())).is_err());
+    user.set_email(None).unwrap();
+    // Setters without validators return nothing to check.
+    let () = user.set_password_hash("new".to_owned());
+}
+
+#[test]
+fn validate_can_be_called_on_values_built_elsewhere() {
+    let mut user = User::new("ann", "h".to_owned()).unwrap();
+    assert_eq!(user.validate(), Ok(()));
+    user.age = 1; // a value changed behind the setters' back
+    assert_eq!(user.validate().unwrap_err().len(), 1);
+}
+
+#[test]
+fn reflection_lists_fields_in_order() {
+    assert_eq!(User::NAME, "User");
+    let fields: Vec<(&str, &str, bool, Option<&str>)> = User::FIELDS
+        .iter()
+        .map(|field| {
+            (
+                field.name(),
+                field.ty(),
+                field.is_required(),
+                field.default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("name", "String", true, None),
+            ("age", "u8", false, Some("18")),
+            ("email", "Option<String>", false, Some("None")),
+            ("password_hash", "String", true, None),
+        ]
+    );
+    assert_eq!(User::FIELDS[0].doc(), "The name people see.");
+    assert_eq!(User::FIELDS[1].doc(), "");
+    assert_eq!(User::field("age").map(|field| field.ty()), Some("u8"));
+    assert!(User::field("nope").is_none());
+}
+
+/// No validation anywhere: constructors return the value itself.
+#[derive(Data, Debug, PartialEq)]
+pub struct Plain {
+    id: u64,
+    tags: Vec<String>,
+    nickname: Option<String>,
+    scores: Option<Vec<u32>>,
+    boxed: Box<str>,
+    ratio: Option<f32>,
+    #[data(default)]
+    count: usize,
+    #[data(default = "anon")]
+    label: String,
+    #[data(required)]
+    parent: Option<u64>,
+    pair: (u8, u8),
+}
+
+#[test]
+fn getters_return_the_natural_borrowed_form() {
+    let plain: Plain = Plain::new(7, vec!["a".into()], "b".into(), None, (1, 2));
+    let id: u64 = plain.id();
+    let tags: &[String] = plain.tags();
+    let nickname: Option<&str> = plain.nickname();
+    let scores: Option<&[u32]> = plain.scores();
+    let boxed: &str = plain.boxed();
+    let ratio: Option<f32> = plain.ratio();
+    let count: usize = plain.count();
+    let label: &str = plain.label();
+    let parent: Option<u64> = plain.parent();
+    let pair: &(u8, u8) = plain.pair();
+    assert_eq!(
+        (
+            id, tags, nickname, scores, boxed, ratio, count, label, parent, pair
+        ),
+        (
+            7,
+            &["a".to_owned()][..],
+            None,
+            None,
+            "b",
+            None,
+            0,
+            "anon",
+            None,
+            &(1, 2)
+        )
+    );
+}
+
+#[test]
+fn required_option_fields_are_parameters_and_setters_chain() {
+    let plain = Plain::builder()
+        .id(1)
+        .tags(Vec::new())
+        .boxed("x".into())
+        .parent(Some(3))
+        .pair((0, 0))
+        .label("named".to_owned())
+        .scores(vec![1, 2])
+        .build();
+    assert_eq!(plain.parent(), Some(3));
+    assert_eq!(plain.label(), "named");
+    assert_eq!(plain.scores(), Some(&[1, 2][..]));
+    let plain = plain.with_count(5).with_ratio(Some(0.5));
+    assert_eq!((plain.count(), plain.ratio()), (5, Some(0.5)));
+    assert_eq!(Plain::FIELDS[6].default(), Some("Default::default()"));
+    assert_eq!(Plain::FIELDS[7].default(), Some("\"anon\""));
+    assert!(Plain::FIELDS[8].is_required());
+}
+
+/// Generics, lifetimes, const generics, where clauses and field visibility.
+#[derive(Data, Debug)]
+pub struct Window<'a, T, const N: usize>
+where
+    T: Clone + std::fmt::Debug,
+{
+    pub title: &'a str,
+    items: [T; N],
+    #[data(validate(non_empty))]
+    selected: Vec<T>,
+    extra: Option<T>,
+}
+
+#[test]
+fn generics_lifetimes_and_where_clauses_work() {
+    let window = Window::new("w", [1u8, 2], vec![1]).unwrap();
+    assert_eq!(*window.title(), "w");
+    assert_eq!(window.items(), &[1, 2]);
+    assert_eq!(window.selected(), &[1]);
+    assert_eq!(window.extra(), None);
+    let built = Window::builder()
+        .title("t")
+        .items(["x".to_owned()])
+        .selected(Vec::new())
+        .extra("e".to_owned())
+        .build();
+    let errors = built.unwrap_err();
+    assert_eq!(errors.iter().next().unwrap().rule(), "non_empty");
+    assert_eq!(Window::<u8, 2>::FIELDS[1].ty(), "[T; N]");
+    assert_eq!(Window::<u8, 2>::FIELDS[0].ty(), "&'a str");
+}
+
+/// A struct-level check may return one `ValidationError` or several.
+#[derive(Data, Debug)]
+#[data(validate = Range::ordered)]
+pub struct Range {
+    #[data(validate(range(min = -10, max = 10)))]
+    start: i32,
+    #[data(validate(range(max = 10)))]
+    end: i32,
+}
+
+impl Range {
+    fn ordered(&self) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        if self.start > self.end {
+            errors.push(ValidationError::for_field(
+                "start",
+                "must not be after `end`",
+            ));
+            errors.push(ValidationError::new(Cow::Borrowed("the range is empty")));
+        }
+        errors.into_result()
+    }
+}
+
+#[test]
+fn struct_checks_can_report_several_errors() {
+    assert!(Range::new(1, 2).is_ok());
+    let errors = Range::new(-20, -30).unwrap_err();
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "start: must be between -10 and 10 (got -20)",
+            "start: must not be after `end`",
+            "the range is empty",
+        ]
+    );
+    assert_eq!(errors.for_field("start").count(), 2);
+    let errors = Range::new(0, 11).unwrap_err();
+    assert_eq!(
+        errors.to_string(),
+        "validation failed: end: must be at most 10 (got 11)"
+    );
+}
+
+#[derive(Data, Debug, PartialEq)]
+pub struct Marker;
+
+#[test]
+fn unit_structs_have_a_constructor_and_no_fields() {
+    assert_eq!(Marker::new(), Marker);
+    assert_eq!(Marker::builder().build(), Marker);
+    assert!(Marker::FIELDS.is_empty());
+}
+
+#[derive(Data, Debug)]
+pub struct Lengths {
+    #[data(validate(length(min = 2, max = 2)))]
+    code: String,
+    #[data(validate(length(max = 3), non_empty))]
+    items: Vec<u8>,
+    #[data(validate(length(min = 1)))]
+    note: Option<String>,
+}
+
+#[test]
+fn length_counts_characters_and_elements() {
+    assert!(Lengths::new("ü€".to_owned(), vec![1]).is_ok());
+    let errors = Lengths::builder()
+        .code("abc".to_owned())
+        .items(Vec::new())
+        .note(String::new())
+        .build()
+        .unwrap_err();
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "code: must have exactly 2 characters (got 3)",
+            "items: must not be empty",
+            "note: must have at least 1 characters (got 0)",
+        ]
+    );
+    let errors = Lengths::new("ab".to_owned(), vec![1, 2, 3, 4]).unwrap_err();
+    assert_eq!(
+        errors.to_string(),
+        "validation failed: items: must have at most 3 elements (got 4)"
+    );
+}
+
+mod renamed {
+    // The facade reached through another path, as after `package = "modsmith"` renames.
+    pub use modsmith as other_name;
+}
+
+#[derive(modsmith::Data)]
+#[data(crate = renamed::other_name)]
+pub struct Renamed {
+    value: u8,
+}
+
+#[test]
+fn crate_option_changes_the_runtime_path() {
+    assert_eq!(Renamed::new(3).value(), 3);
+    assert_eq!(<Renamed as Data>::NAME, "Renamed");
+}
+
+modsmith::data_module! {
+    /// Shapes built from a field list.
+    pub mod geometry {
+        /// A point.
+        #[derive(Debug, Clone, Copy, PartialEq)]
+        Point { x: f64, y: f64 },
+        #[derive(Debug)]
+        #[data(validate = Size::not_degenerate)]
+        Size { w: f64, h: f64 },
+        pub(crate) struct Labelled<T> where T: Clone {
+            pub label: T,
+            #[data(default)]
+            weight: u32,
+        },
+    }
+}
+
+impl geometry::Size {
+    fn not_degenerate(&self) -> Result<(), &'static str> {
+        if self.w() * self.h() == 0.0 {
+            Err("size is degenerate")
+        } else {
+            Ok(())
+        }
+    }
+}
+
+#[test]
+fn data_module_builds_a_module_of_data_structs() {
+    let point = geometry::Point::new(1.0, 2.0);
+    assert_eq!(point, geometry::Point::builder().x(1.0).y(2.0).build());
+    assert_eq!(geometry::Point::FIELDS.len(), 2);
+    assert_eq!(
+        geometry::Size::new(0.0, 1.0).unwrap_err().to_string(),
+        "validation failed: size is degenerate"
+    );
+    let labelled = geometry::Labelled::new("l");
+    assert_eq!((labelled.label, labelled.weight()), ("l", 0));
+    assert_eq!(geometry::Labelled::<u8>::NAME, "Labelled");
+}

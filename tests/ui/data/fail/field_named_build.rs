@@ -1,0 +1,6 @@
+#[derive(modsmith::Data)]
+pub struct Job {
+    build: u32,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+#[derive(modsmith::Data)]
+pub struct Release {
+    new: bool,
+}
+
+fn main() {}

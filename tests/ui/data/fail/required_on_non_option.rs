@@ -1,0 +1,7 @@
+#[derive(modsmith::Data)]
+pub struct User {
+    #[data(required)]
+    name: String,
+}
+
+fn main() {}

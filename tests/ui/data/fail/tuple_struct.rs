@@ -1,0 +1,4 @@
+#[derive(modsmith::Data)]
+pub struct Meters(f64);
+
+fn main() {}
