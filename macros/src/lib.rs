@@ -6,6 +6,9 @@ mod common;
 mod data;
 mod data_module;
 
+#[cfg(test)]
+mod tests;
+
 use proc_macro::TokenStream;
 
 /// Derives constructors, a builder, getters, setters, validation and reflection. See

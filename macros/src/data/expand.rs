@@ -46,6 +46,9 @@ struct Generator<'m, 'a> {
     value: Ident,
     values: Ident,
     errors: Ident,
+    /// The "# Errors" section of every validating item's doc, linking through the crate path
+    /// the user gave so the link resolves where the code is.
+    errors_doc: String,
 }
 
 impl<'m, 'a> Generator<'m, 'a> {
@@ -112,6 +115,11 @@ impl<'m, 'a> Generator<'m, 'a> {
             value: Ident::new("value", Span::mixed_site()),
             values: Ident::new("values", Span::mixed_site()),
             errors: Ident::new("errors", Span::mixed_site()),
+            errors_doc: format!(
+                "\n\n# Errors\n\nReturns every failed validation at once, each naming its field, \
+                 as a [`ValidationErrors`]({}::ValidationErrors).",
+                source_text(quote!(#krate))
+            ),
         }
     }
 
@@ -290,7 +298,7 @@ impl<'m, 'a> Generator<'m, 'a> {
             ));
         }
         if self.is_validated() {
-            doc.push_str(VALIDATION_ERRORS_DOC);
+            doc.push_str(&self.errors_doc);
         }
         let ret = self.validated_type(quote!(Self));
         let finish = self.finish_value();
@@ -407,14 +415,16 @@ impl<'m, 'a> Generator<'m, 'a> {
         let set_doc = with_field_doc(
             format!(
                 "Sets `{field_name}` if the new value passes the field's validators; on failure \
-                 the field keeps its old value.{VALIDATION_ERRORS_DOC}"
+                 the field keeps its old value.{}",
+                self.errors_doc
             ),
             field,
         );
         let with_doc = with_field_doc(
             format!(
                 "Returns `self` with `{field_name}` set, if the new value passes the field's \
-                 validators.{VALIDATION_ERRORS_DOC}"
+                 validators.{}",
+                self.errors_doc
             ),
             field,
         );
@@ -623,7 +633,7 @@ impl<'m, 'a> Generator<'m, 'a> {
         let mut build_doc =
             format!("Builds the [`{name}`]; optional fields not set take their defaults.");
         if self.is_validated() {
-            build_doc.push_str(VALIDATION_ERRORS_DOC);
+            build_doc.push_str(&self.errors_doc);
         }
         let user_args = &self.user_args;
         let ret = self.validated_type(quote!(#name< #( #user_args, )* >));
@@ -648,9 +658,6 @@ impl<'m, 'a> Generator<'m, 'a> {
         }
     }
 }
-
-const VALIDATION_ERRORS_DOC: &str = "\n\n# Errors\n\nReturns every failed validation at once, \
-     each naming its field, as a [`ValidationErrors`](::modsmith::ValidationErrors).";
 
 /// The parameter type of `new` and the `set_*`/`with_*` setters.
 fn param_type(field: &DataField) -> TokenStream {

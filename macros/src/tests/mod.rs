@@ -1,0 +1,10 @@
+//! Unit tests of the macros: expansion snapshots, no-panic property tests, and the entry
+//! wrapper. They call each macro's `expand` directly, so they run on stable without a
+//! compiler in the loop.
+
+mod data_module_proptests;
+mod data_module_snapshots;
+mod data_proptests;
+mod data_snapshots;
+mod entry;
+mod support;
