@@ -92,8 +92,9 @@
 ///
 /// - `new(required..)`: returns `Result<Self, ValidationErrors>` when any validation applies,
 ///   `Self` otherwise.
-/// - `builder()` and a `<Name>Builder` type: one setter per field (`maybe_*` for optional
-///   `Option` fields), `build()` that compiles only once each required field is set.
+/// - `builder()` and a `<Name>Builder` type: one setter per field (an optional `Option`
+///   field's setter takes `value`, `Some(value)` or `None`), and `build()`, which compiles
+///   only once each required field is set.
 /// - getters in the natural borrowed form: `&str` for `String`, `&[T]` for `Vec<T>`,
 ///   `Option<&T>` for `Option<T>`, a copy for `Copy` primitives, `&T` otherwise.
 /// - `set_x(&mut self, v)` and `with_x(self, v) -> Self`, returning `Result` when the field

@@ -66,7 +66,7 @@ fn builder_sets_optional_fields_and_validates() {
     let user = User::builder()
         .name("bob")
         .password_hash("h".to_owned())
-        .maybe_email(None)
+        .email(None)
         .build()
         .unwrap();
     assert_eq!(user.email(), None);

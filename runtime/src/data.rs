@@ -50,56 +50,45 @@ pub trait Data {
 }
 
 /// What reflection knows about one field of a [`Data`] struct.
+///
+/// The fields are public only so that generated code can build the table as a constant
+/// without a function call per field; read them through the methods.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct FieldInfo {
-    name: &'static str,
-    ty: &'static str,
-    doc: &'static str,
-    default: Option<&'static str>,
-    required: bool,
+    #[doc(hidden)]
+    pub __name: &'static str,
+    #[doc(hidden)]
+    pub __ty: &'static str,
+    #[doc(hidden)]
+    pub __doc: &'static str,
+    #[doc(hidden)]
+    pub __default: Option<&'static str>,
 }
 
 impl FieldInfo {
     /// The field's name.
     pub const fn name(&self) -> &'static str {
-        self.name
+        self.__name
     }
 
     /// The field's type as written in the source, e.g. `Option<String>`.
     pub const fn ty(&self) -> &'static str {
-        self.ty
+        self.__ty
     }
 
     /// The field's doc comment, lines joined with `\n`; empty when it has none.
     pub const fn doc(&self) -> &'static str {
-        self.doc
+        self.__doc
     }
 
     /// Whether `new` and the builder require a value for this field.
     pub const fn is_required(&self) -> bool {
-        self.required
+        self.__default.is_none()
     }
 
     /// The default as source text (`"18"`, `"Default::default()"`, `"None"`), for optional
     /// fields; `None` for required ones.
     pub const fn default(&self) -> Option<&'static str> {
-        self.default
-    }
-}
-
-/// Builds a [`FieldInfo`] for generated code; a function keeps the generated tokens short.
-#[doc(hidden)]
-pub const fn field_info(
-    name: &'static str,
-    ty: &'static str,
-    doc: &'static str,
-    default: Option<&'static str>,
-) -> FieldInfo {
-    FieldInfo {
-        name,
-        ty,
-        doc,
-        default,
-        required: default.is_none(),
+        self.__default
     }
 }

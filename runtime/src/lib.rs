@@ -19,7 +19,6 @@ pub use validation::{IntoValidationErrors, ValidationError, ValidationErrors};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::builder::required;
-    pub use crate::data::field_info;
     pub use crate::validation::checks::{
         HasLength, custom, length, non_empty, range, struct_check,
     };

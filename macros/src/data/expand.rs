@@ -109,7 +109,7 @@ impl<'m, 'a> Generator<'m, 'a> {
             model,
             private: quote!(#krate::__private),
             builder: format_ident!("{}Builder", name.unraw(), span = name.span()),
-            fields_module: Ident::new("__modsmith_unset_fields", Span::mixed_site()),
+            fields_module: Ident::new("__modsmith_required_fields", Span::mixed_site()),
             states,
             user_args,
             value: Ident::new("value", Span::mixed_site()),
@@ -502,7 +502,14 @@ impl<'m, 'a> Generator<'m, 'a> {
                     quote!(::core::option::Option::Some(#text))
                 }
             };
-            quote!(#private::field_info(#field_name, #ty_text, #doc, #default))
+            // A struct literal, not a `const fn` call: every call is a body for rustc to check,
+            // and this const is compiled by every user of the derive.
+            quote!(#private::FieldInfo {
+                __name: #field_name,
+                __ty: #ty_text,
+                __doc: #doc,
+                __default: #default,
+            })
         });
         let validate = self.is_validated().then(|| {
             let checks = self.model.fields.iter().map(|field| {
@@ -577,23 +584,30 @@ impl<'m, 'a> Generator<'m, 'a> {
                     }
                 };
             }
-            let is_option = matches!(field.shape, TypeShape::Option(_));
-            if is_option {
-                let maybe = format_ident!("maybe_{}", field_name, span = ident.span());
+            if matches!(field.shape, TypeShape::Option(_)) && !field.into {
+                // One setter takes both `value` and `Some(value)`/`None`: `Option<T>`
+                // implements `From<T>`. (A `maybe_` twin would double the methods to check.)
                 let ty = field.ty;
+                let doc = with_field_doc(
+                    format!("Sets `{field_name}`: pass a value, `Some(value)` or `None`."),
+                    field,
+                );
+                return quote! {
+                    #[doc = #doc]
+                    #[inline]
+                    #vis fn #ident(mut self, #value: impl ::core::convert::Into<#ty>) -> Self {
+                        self.#values.#slot = ::core::option::Option::Some(::core::convert::Into::into(#value));
+                        self
+                    }
+                };
+            }
+            if matches!(field.shape, TypeShape::Option(_)) {
                 let doc = with_field_doc(format!("Sets `{field_name}` to `Some(value)`."), field);
-                let maybe_doc = format!("Sets `{field_name}` to `value`, which may be `None`.");
                 return quote! {
                     #[doc = #doc]
                     #[inline]
                     #vis fn #ident(mut self, #value: #param) -> Self {
                         self.#values.#slot = ::core::option::Option::Some(::core::option::Option::Some(#stored));
-                        self
-                    }
-                    #[doc = #maybe_doc]
-                    #[inline]
-                    #vis fn #maybe(mut self, #value: #ty) -> Self {
-                        self.#values.#slot = ::core::option::Option::Some(#value);
                         self
                     }
                 };

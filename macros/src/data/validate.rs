@@ -391,15 +391,7 @@ fn check_method_names(fields: &[DataField], errors: &mut Errors) {
             struct_methods.push((format!("set_{name}"), format!("the setter `set_{name}`")));
             struct_methods.push((format!("with_{name}"), format!("the setter `with_{name}`")));
         }
-        let mut builder_methods = vec![(name.clone(), format!("the builder setter of `{name}`"))];
-        if matches!(field.shape, TypeShape::Option(_))
-            && !matches!(field.presence, Presence::Required)
-        {
-            builder_methods.push((
-                format!("maybe_{name}"),
-                format!("the builder setter `maybe_{name}`"),
-            ));
-        }
+        let builder_methods = vec![(name.clone(), format!("the builder setter of `{name}`"))];
         for (methods, taken, place, remedy) in [
             (
                 struct_methods,
