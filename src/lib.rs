@@ -140,7 +140,8 @@ pub use modsmith_macros::Data;
 pub use modsmith_macros::data_module;
 
 pub use modsmith_runtime::{
-    Data, FieldInfo, IntoValidationErrors, IsSet, IsUnset, Set, ValidationError, ValidationErrors,
+    Data, DataInfo, FieldInfo, IntoValidationErrors, IsSet, IsUnset, Set, ValidationError,
+    ValidationErrors,
 };
 
 /// Items generated code refers to. Not public API: no semver guarantee.
@@ -184,5 +185,5 @@ pub mod __private {
     pub use modsmith_macros::data_module;
     pub use modsmith_runtime::__private::*;
 
-    pub use modsmith_runtime::{Data, FieldInfo, IsSet, IsUnset, Set, ValidationErrors};
+    pub use modsmith_runtime::{Data, DataInfo, FieldInfo, IsSet, IsUnset, Set, ValidationErrors};
 }

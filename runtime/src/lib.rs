@@ -12,7 +12,7 @@ mod data;
 mod validation;
 
 pub use builder::{IsSet, IsUnset, Set};
-pub use data::{Data, FieldInfo};
+pub use data::{Data, DataInfo, FieldInfo};
 pub use validation::{IntoValidationErrors, ValidationError, ValidationErrors};
 
 /// Items that generated code names through `::modsmith::__private`. Not public API.

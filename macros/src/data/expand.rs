@@ -533,8 +533,7 @@ impl<'m, 'a> Generator<'m, 'a> {
         quote! {
             #[automatically_derived]
             impl #impl_generics #private::Data for #name #ty_generics #where_clause {
-                const NAME: &'static ::core::primitive::str = #name_text;
-                const FIELDS: &'static [#private::FieldInfo] = &[ #( #infos ),* ];
+                const INFO: #private::DataInfo = #private::DataInfo::new(#name_text, &[ #( #infos ),* ]);
                 #validate
             }
         }

@@ -38,8 +38,7 @@ fn fallback(input: &DeriveInput) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::__private::Data for #name #ty_generics #where_clause {
-            const NAME: &'static ::core::primitive::str = #name_text;
-            const FIELDS: &'static [#krate::__private::FieldInfo] = &[];
+            const INFO: #krate::__private::DataInfo = #krate::__private::DataInfo::new(#name_text, &[]);
         }
     }
 }
