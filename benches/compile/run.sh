@@ -94,10 +94,12 @@ done
 # Prints the crates cargo compiled, as listed by the "Compiling <name> v<version>" lines.
 compiled_crates() { sed -nE 's/^\s*Compiling ([^ ]+) .*/\1/p' "$1" | sort -u | tr '\n' ' '; }
 
-for v in "${SELECTED[@]}"; do
-    [[ -z "${FAILED[$v]:-}" ]] || continue
-    pkg="bench_$v"
-    for ((run = 1; run <= RUNS; run++)); do
+# Runs are interleaved (run 1 of every variant, then run 2, ...) so that a slow spell of the
+# machine lands on all variants alike instead of on whichever was being measured.
+for ((run = 1; run <= RUNS; run++)); do
+    for v in "${SELECTED[@]}"; do
+        [[ -z "${FAILED[$v]:-}" ]] || continue
+        pkg="bench_$v"
         for ((attempt = 1; ; attempt++)); do
             log="$LOGS/$v-run$run.log"
             # Untimed: bring dependencies up to date (e.g. modsmith sources edited since).
@@ -105,7 +107,7 @@ for v in "${SELECTED[@]}"; do
                 printf '\nrun.sh: error: variant "%s" stopped building; cargo said:\n' "$v" >&2
                 show_log "$log"
                 FAILED[$v]=1
-                break 2
+                continue 2
             }
             cargo_ clean -p "$pkg" "${PROFILE_FLAGS[@]}" --quiet
             # cargo clean -p already removes these; make sure no incremental state survives.
@@ -115,7 +117,7 @@ for v in "${SELECTED[@]}"; do
                 printf '\nrun.sh: error: variant "%s" failed to build in run %d; cargo said:\n' "$v" "$run" >&2
                 show_log "$log"
                 FAILED[$v]=1
-                break 2
+                continue 2
             fi
             t1="$(now)"
             secs="$(python3 -c 'import sys; print(f"{float(sys.argv[2]) - float(sys.argv[1]):.3f}")' "$t0" "$t1")"
