@@ -105,10 +105,10 @@ fn main() {
     }
 
     // Setters re-run the field's validation and keep the old value on failure.
-    if let Ok(mut bob) = bob {
-        if let Err(errors) = bob.set_age(200) {
-            println!("set_age:   {errors}; age is still {}", bob.age());
-        }
+    if let Ok(mut bob) = bob
+        && let Err(errors) = bob.set_age(200)
+    {
+        println!("set_age:   {errors}; age is still {}", bob.age());
     }
 
     println!(

@@ -4,7 +4,7 @@
 //! `types`, `exec` and `ast`, generated at compile time instead, where it is checked, typed
 //! and free at run time.
 //!
-//! - [`Data`](derive@Data) derives constructors, a builder whose missing required fields are
+//! - [`Data`](derive@crate::Data) derives constructors, a builder whose missing required fields are
 //!   compile errors, getters, validating setters and reflection for a struct.
 //! - [`data_module!`] builds a whole module of such structs from names and field lists.
 //!
@@ -102,7 +102,7 @@
 /// - `impl modsmith::Data` with `NAME`, `FIELDS` and `validate()`.
 pub use modsmith_macros::Data;
 
-/// Builds a module of [`Data`](derive@Data) structs from names and field lists: the
+/// Builds a module of [`Data`](derive@crate::Data) structs from names and field lists: the
 /// compile-time form of building a module of data classes at run time.
 ///
 /// ```
@@ -147,43 +147,12 @@ pub use modsmith_runtime::{
 /// Items generated code refers to. Not public API: no semver guarantee.
 #[doc(hidden)]
 pub mod __private {
-    /// Builds a module of [`Data`](derive@Data) structs from names and field lists: the
-    /// compile-time form of building a module of data classes at run time.
-    ///
-    /// ```
-    /// modsmith::data_module! {
-    ///     /// Plane geometry.
-    ///     pub mod geometry {
-    ///         /// A point in the plane.
-    ///         #[derive(Debug, Clone, Copy, PartialEq)]
-    ///         Point { x: f64, y: f64 },
-    ///         Size {
-    ///             #[data(validate(range(min = 0.0)))]
-    ///             w: f64,
-    ///             #[data(validate(range(min = 0.0)))]
-    ///             h: f64,
-    ///         },
-    ///     }
-    /// }
-    ///
-    /// use modsmith::Data as _;
-    /// let p = geometry::Point::new(1.0, 2.0);
-    /// assert_eq!((p.x(), p.y()), (1.0, 2.0));
-    /// assert!(geometry::Size::new(-1.0, 2.0).is_err());
-    /// assert_eq!(geometry::Size::FIELDS.len(), 2);
-    /// ```
-    ///
-    /// Each entry is `[attributes] [visibility] Name[<generics>] [where ..] { fields }`, the same
-    /// as a struct without the `struct` keyword (which may be written too). Entries without a
-    /// visibility are `pub`; fields are private unless marked, and read through getters. Every
-    /// entry gets `#[derive(Data)]`, so `#[data(..)]` options work as on the derive. The module
-    /// imports its parent's names (`use super::*`), so field types are written as they would be
-    /// next to the macro call.
-    ///
-    /// Two structs with one name, or two fields with one name, are compile errors that point at
-    /// both.
-    pub use modsmith_macros::data_module;
     pub use modsmith_runtime::__private::*;
 
     pub use modsmith_runtime::{Data, DataInfo, FieldInfo, IsSet, IsUnset, Set, ValidationErrors};
 }
+
+/// The README's examples, compiled and run as doctests so they cannot drift.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

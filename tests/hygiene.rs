@@ -22,7 +22,7 @@ mod shadowed {
     pub mod std {}
     pub mod modsmith {}
 
-    fn check_name(name: &::std::string::String) -> ::core::result::Result<(), &'static str> {
+    fn check_name(name: &str) -> ::core::result::Result<(), &'static str> {
         if name.is_empty() {
             ::core::result::Result::Err("empty")
         } else {

@@ -47,14 +47,14 @@ pub fn type_shape(ty: &Type) -> TypeShape<'_> {
         return TypeShape::Other;
     }
     let path = &type_path.path;
-    if let Some(name) = std_path_name(path, &[&["core", "primitive"], &["std", "primitive"]]) {
-        if let Some(primitive) = primitive_named(&name) {
-            return if path_has_no_arguments(path) {
-                TypeShape::Primitive(primitive)
-            } else {
-                TypeShape::Other
-            };
-        }
+    if let Some(name) = std_path_name(path, &[&["core", "primitive"], &["std", "primitive"]])
+        && let Some(primitive) = primitive_named(&name)
+    {
+        return if path_has_no_arguments(path) {
+            TypeShape::Primitive(primitive)
+        } else {
+            TypeShape::Other
+        };
     }
     let generic_of = |prefixes: &[&[&str]], name: &str| {
         std_path_name(path, prefixes)

@@ -239,7 +239,9 @@ impl<'m, 'a> Generator<'m, 'a> {
         let setters = self.model.fields.iter().map(|field| self.setters(field));
         quote! {
             #[automatically_derived]
-            #[allow(dead_code)]
+            // `|value| check(value)` lets deref coercion apply (`fn(&str)` on a `String`
+            // field), which clippy cannot see through the expansion.
+            #[allow(dead_code, clippy::redundant_closure)]
             impl #impl_generics #name #ty_generics #where_clause {
                 #new
                 #builder_fn
@@ -532,6 +534,7 @@ impl<'m, 'a> Generator<'m, 'a> {
         });
         quote! {
             #[automatically_derived]
+            #[allow(clippy::redundant_closure)]
             impl #impl_generics #private::Data for #name #ty_generics #where_clause {
                 const INFO: #private::DataInfo = #private::DataInfo::new(#name_text, &[ #( #infos ),* ]);
                 #validate
