@@ -426,3 +426,24 @@ fn data_module_builds_a_module_of_data_structs() {
     assert_eq!((labelled.label, labelled.weight()), ("l", 0));
     assert_eq!(geometry::Labelled::<u8>::NAME, "Labelled");
 }
+
+/// Raw identifiers, and field names equal to the generated code's own locals.
+#[derive(Data, Debug)]
+pub struct Keywords {
+    r#type: String,
+    #[data(validate(range(max = 9)))]
+    value: u8,
+    errors: Vec<u8>,
+    values: Option<u8>,
+}
+
+#[test]
+fn raw_identifiers_and_local_names_do_not_collide() {
+    let mut keywords = Keywords::new("kind".to_owned(), 3, vec![1]).unwrap();
+    assert_eq!((keywords.r#type(), keywords.value(), keywords.errors()), ("kind", 3, &[1][..]));
+    keywords.set_type("other".to_owned());
+    assert!(keywords.set_value(10).is_err());
+    assert_eq!(Keywords::FIELDS[0].name(), "type");
+    let built = Keywords::builder().r#type(String::new()).value(1).errors(Vec::new()).values(2).build();
+    assert_eq!(built.unwrap().values(), Some(2));
+}
