@@ -440,10 +440,18 @@ pub struct Keywords {
 #[test]
 fn raw_identifiers_and_local_names_do_not_collide() {
     let mut keywords = Keywords::new("kind".to_owned(), 3, vec![1]).unwrap();
-    assert_eq!((keywords.r#type(), keywords.value(), keywords.errors()), ("kind", 3, &[1][..]));
+    assert_eq!(
+        (keywords.r#type(), keywords.value(), keywords.errors()),
+        ("kind", 3, &[1][..])
+    );
     keywords.set_type("other".to_owned());
     assert!(keywords.set_value(10).is_err());
     assert_eq!(Keywords::FIELDS[0].name(), "type");
-    let built = Keywords::builder().r#type(String::new()).value(1).errors(Vec::new()).values(2).build();
+    let built = Keywords::builder()
+        .r#type(String::new())
+        .value(1)
+        .errors(Vec::new())
+        .values(2)
+        .build();
     assert_eq!(built.unwrap().values(), Some(2));
 }
