@@ -140,8 +140,8 @@ pub use modsmith_macros::Data;
 pub use modsmith_macros::data_module;
 
 pub use modsmith_runtime::{
-    Data, DataInfo, FieldInfo, IntoValidationErrors, IsSet, IsUnset, Set, ValidationError,
-    ValidationErrors,
+    Data, DataInfo, FieldInfo, HasLength, IntoValidationErrors, IsSet, IsUnset, Set,
+    ValidationError, ValidationErrors,
 };
 
 /// Items generated code refers to. Not public API: no semver guarantee.

@@ -263,7 +263,9 @@ where
 #[test]
 fn generics_lifetimes_and_where_clauses_work() {
     let window = Window::new("w", [1u8, 2], vec![1]).unwrap();
-    assert_eq!(*window.title(), "w");
+    // A shared reference field is returned as it is, not as `&&str`.
+    let title: &str = window.title();
+    assert_eq!(title, "w");
     assert_eq!(window.items(), &[1, 2]);
     assert_eq!(window.selected(), &[1]);
     assert_eq!(window.extra(), None);
@@ -359,7 +361,7 @@ fn length_counts_characters_and_elements() {
         [
             "code: must have exactly 2 characters (got 3)",
             "items: must not be empty",
-            "note: must have at least 1 characters (got 0)",
+            "note: must have at least 1 character (got 0)",
         ]
     );
     let errors = Lengths::new("ab".to_owned(), vec![1, 2, 3, 4]).unwrap_err();
@@ -454,4 +456,102 @@ fn raw_identifiers_and_local_names_do_not_collide() {
         .values(2)
         .build();
     assert_eq!(built.unwrap().values(), Some(2));
+}
+
+/// Shapes of fields and options that generated code must carry through as they are.
+#[derive(Data)]
+#[data(validate = <Self as Checked>::check)]
+pub struct Node {
+    label: String,
+    line1: u8,
+    line_1: u8,
+    _private: u8,
+    #[data(default = Self::DEFAULT_WEIGHT, validate(range(min = 0.0, max = 1.0)))]
+    weight: f64,
+    #[data(default = "root")]
+    parent: Option<String>,
+    next: Option<Box<Self>>,
+    callback: Option<Box<dyn Fn(u8) -> u8 + Send + Sync>>,
+    #[data(validate(range(max = std::time::Duration::from_secs(60))))]
+    timeout: Option<std::time::Duration>,
+    #[data(validate(length(max = 2)))]
+    tags: Tags,
+}
+
+/// A user collection that the length validators accept once it implements `HasLength`.
+#[derive(Default)]
+pub struct Tags(Vec<String>);
+
+impl modsmith::HasLength for Tags {
+    fn length(&self) -> usize {
+        self.0.len()
+    }
+}
+
+trait Checked {
+    fn check(&self) -> Result<(), &str>;
+}
+
+impl Checked for Node {
+    fn check(&self) -> Result<(), &str> {
+        if self.label == "bad" {
+            Err(self.label.as_str())
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl Node {
+    const DEFAULT_WEIGHT: f64 = 0.5;
+}
+
+#[test]
+fn self_trait_objects_and_similar_names_carry_through() {
+    let leaf = Node::new("leaf".to_owned(), 1, 2, 3, Tags::default()).unwrap();
+    assert_eq!((leaf.line1(), leaf.line_1(), leaf._private()), (1, 2, 3));
+    assert_eq!((leaf.weight(), leaf.parent()), (0.5, Some("root")));
+    let root = Node::builder()
+        .label("root".to_owned())
+        .line1(0)
+        .line_1(0)
+        ._private(0)
+        .tags(Tags(vec!["a".to_owned()]))
+        .next(Box::new(leaf))
+        .callback(Box::new(|x: u8| x + 1) as Box<dyn Fn(u8) -> u8 + Send + Sync>)
+        .timeout(std::time::Duration::from_secs(5))
+        .build()
+        .unwrap();
+    assert_eq!(root.next().map(|next| next.label()), Some("leaf"));
+    assert_eq!(root.callback().map(|callback| callback(1)), Some(2));
+    assert_eq!(root.weight(), 0.5);
+    let mut root = root;
+    root.set__private(9);
+    assert_eq!(root._private(), 9);
+}
+
+#[test]
+fn nan_and_non_static_messages_and_user_collections_are_checked() {
+    let built = Node::builder()
+        .label("bad".to_owned())
+        .line1(0)
+        .line_1(0)
+        ._private(0)
+        .tags(Tags(vec![String::new(); 3]))
+        .weight(f64::NAN)
+        .timeout(std::time::Duration::from_secs(61))
+        .build();
+    let Err(errors) = built else {
+        panic!("NaN, a long timeout, three tags and a bad label must be rejected");
+    };
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "weight: must be between 0.0 and 1.0 (got NaN)",
+            "timeout: must be at most 60s (got 61s)",
+            "tags: must have at most 2 elements (got 3)",
+            "bad",
+        ]
+    );
 }

@@ -11,8 +11,8 @@ pub struct Set;
 /// Implemented by [`Set`] only: `build()` requires it of every required field.
 #[diagnostic::on_unimplemented(
     message = "the required field `{Self}` was never set",
-    label = "call `.{Self}(..)` before this",
-    note = "required fields are those without `Option<..>` type, `#[data(default)]` or `#[data(default = ..)]`"
+    label = "a required field is missing here; set it with the builder method of the same name",
+    note = "a field is required unless it is an `Option<..>` (without `#[data(required)]`) or has `#[data(default)]` or `#[data(default = ..)]`"
 )]
 pub trait IsSet {}
 
@@ -29,8 +29,9 @@ pub trait IsUnset {}
 
 /// Takes a required field's value out of the builder's storage.
 ///
-/// The builder's type state proves the value is present: `build()` exists only once every
-/// required setter has run, and the storage is private to generated code.
+/// The builder's type state proves the value is present: `build()` compiles only once every
+/// required setter has run. Only a builder assembled by hand through its hidden
+/// `__modsmith_*` fields could get here without the value.
 #[doc(hidden)]
 #[inline(always)]
 pub fn required<T>(value: Option<T>) -> T {

@@ -13,6 +13,7 @@ mod validation;
 
 pub use builder::{IsSet, IsUnset, Set};
 pub use data::{Data, DataInfo, FieldInfo};
+pub use validation::checks::HasLength;
 pub use validation::{IntoValidationErrors, ValidationError, ValidationErrors};
 
 /// Items that generated code names through `::modsmith::__private`. Not public API.

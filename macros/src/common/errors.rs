@@ -61,4 +61,9 @@ impl Errors {
             None => Ok(value),
         }
     }
+
+    /// `Ok(())` when nothing was pushed, every error combined otherwise.
+    pub fn finish(self) -> Result<(), syn::Error> {
+        self.finish_with(())
+    }
 }

@@ -5,5 +5,6 @@ pub mod docs;
 pub mod entry;
 pub mod errors;
 pub mod options;
+pub mod respan;
 pub mod source_text;
 pub mod type_shape;

@@ -4,7 +4,7 @@
 use darling::FromMeta;
 use proc_macro2::Span;
 use syn::spanned::Spanned;
-use syn::{Expr, Meta, Path};
+use syn::{Expr, ExprPath, Meta, Path};
 
 /// An option's value together with the span of its key (`range` in `range(min = 1)`), so
 /// that errors about the option point at its name even when its value is empty.
@@ -65,13 +65,20 @@ impl FromMeta for Switch {
     }
 }
 
-/// A path to a function, written bare: `custom = checks::is_email`.
-pub struct FnPath(pub Path);
+/// A path to a function, written bare: `custom = checks::is_email`, `validate = Self::check`
+/// or `validate = <Self as Checked>::check`.
+pub struct FnPath(pub ExprPath);
 
 impl FromMeta for FnPath {
+    fn from_word() -> darling::Result<Self> {
+        Err(darling::Error::custom(
+            "this option needs a function: write `option = path::to::function`",
+        ))
+    }
+
     fn from_expr(expr: &Expr) -> darling::Result<Self> {
         match expr {
-            Expr::Path(path) if path.qself.is_none() => Ok(FnPath(path.path.clone())),
+            Expr::Path(path) => Ok(FnPath(path.clone())),
             Expr::Group(group) => FnPath::from_expr(&group.expr),
             Expr::Lit(syn::ExprLit {
                 lit: syn::Lit::Str(text),
@@ -88,4 +95,48 @@ fn fn_path_expected(expr: &Expr) -> darling::Error {
          for a closure, define a function and name it here",
     )
     .with_span(expr)
+}
+
+/// The path of the `modsmith` crate, when renamed: `crate = my_modsmith`.
+pub struct CratePath(pub Path);
+
+impl FromMeta for CratePath {
+    fn from_word() -> darling::Result<Self> {
+        Err(darling::Error::custom(
+            "`crate` needs the path under which `modsmith` is reachable, e.g. `crate = my_modsmith`",
+        ))
+    }
+
+    fn from_expr(expr: &Expr) -> darling::Result<Self> {
+        Path::from_expr(expr).map(CratePath)
+    }
+
+    fn from_string(value: &str) -> darling::Result<Self> {
+        Path::from_string(value).map(CratePath)
+    }
+}
+
+/// The `crate = path` of a macro's attributes, read without judging anything else in them,
+/// so that the fallback emitted next to errors names the right crate even when the
+/// attributes are what failed.
+pub fn lenient_crate_path(attrs: &[syn::Attribute], attribute: &str) -> Option<Path> {
+    let mut found = None;
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident(attribute)) {
+        let _ = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("crate") {
+                if let Ok(value) = meta.value()
+                    && let Ok(path) = value.parse::<Path>()
+                {
+                    found = Some(path);
+                }
+            } else if meta.input.peek(syn::Token![=]) {
+                // Skip the value of another key: `key = <expr>`.
+                let _ = meta.value().and_then(|value| value.parse::<Expr>());
+            } else if meta.input.peek(syn::token::Paren) {
+                let _ = meta.parse_nested_meta(|_| Ok(()));
+            }
+            Ok(())
+        });
+    }
+    found
 }

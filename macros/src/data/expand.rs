@@ -1,25 +1,36 @@
 //! Checked model → tokens. Reports no user errors: everything here was checked before.
 //!
 //! The generated code stays thin: validation rules, messages and the builder's type states
-//! live in `modsmith-runtime`; each generated item is a short call into it.
+//! live in `modsmith-runtime`; each generated item is a short call into it. rustc's cost for
+//! this code is mostly a fixed amount per function body (see `benches/RESULTS.md`), so no
+//! function is generated that the user did not ask for.
 
-use heck::ToUpperCamelCase;
+use std::collections::BTreeSet;
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
-use syn::{GenericParam, Generics, Ident, Index, Lit};
+use syn::{Expr, GenericParam, Generics, Ident, Index, Lit, Type};
 
-use super::validate::{DataField, DataStruct, DefaultValue, Getter, Presence, Rule};
+use super::validate::{CheckedStruct, DataField, DefaultValue, Getter, Presence, Rule};
+use crate::common::respan::{located_at, replace_self};
 use crate::common::source_text::source_text;
 use crate::common::type_shape::TypeShape;
 
-pub fn expand(model: &DataStruct) -> TokenStream {
+pub fn expand(model: &CheckedStruct) -> TokenStream {
     let generator = Generator::new(model);
-    let builder_struct = generator.builder_struct();
-    let fields_module = generator.fields_module();
     let inherent_impl = generator.inherent_impl();
     let data_impl = generator.data_impl();
-    let builder_impl = generator.builder_impl();
+    let (builder_struct, fields_module, builder_impl) = if model.emit_builder {
+        (
+            generator.builder_struct(),
+            generator.fields_module(),
+            generator.builder_impl(),
+        )
+    } else {
+        Default::default()
+    };
     quote! {
         #builder_struct
         const _: () = {
@@ -31,18 +42,31 @@ pub fn expand(model: &DataStruct) -> TokenStream {
     }
 }
 
+/// The type-state parameter of one required field.
+struct State {
+    /// The field's position in the struct (and in the builder's storage tuple).
+    index: usize,
+    param: Ident,
+}
+
 /// Names and pieces shared by the generated items of one struct.
 struct Generator<'m, 'a> {
-    model: &'m DataStruct<'a>,
+    model: &'m CheckedStruct<'a>,
+    /// `#krate::__private`: the only path to the runtime.
     private: TokenStream,
+    /// The struct as a type: `User<'a, T>`; replaces `Self` in the builder's items.
+    self_type: TokenStream,
     builder: Ident,
-    /// The module of per-field "not yet set" marker types.
+    /// The module of marker types named after the required fields.
     fields_module: Ident,
-    /// One type-state parameter per required field, in field order.
-    states: Vec<(usize, Ident)>,
+    states: Vec<State>,
     /// The user's generic arguments, as they appear in a type path (`'a, T, N`).
     user_args: Vec<TokenStream>,
-    /// Locals and parameters of generated code; mixed-site so they never capture user names.
+    /// The builder's own fields. Named, not hygienic (field names never are), hence the prefix.
+    storage: Ident,
+    state_marker: Ident,
+    /// Locals and parameters of generated code: mixed-site, so they never capture a name
+    /// used in the user's expressions.
     value: Ident,
     values: Ident,
     errors: Ident,
@@ -52,66 +76,58 @@ struct Generator<'m, 'a> {
 }
 
 impl<'m, 'a> Generator<'m, 'a> {
-    fn new(model: &'m DataStruct<'a>) -> Self {
+    fn new(model: &'m CheckedStruct<'a>) -> Self {
         let krate = &model.krate;
         let name = &model.input.ident;
-        let user_params: Vec<String> = model
-            .input
-            .generics
-            .params
+        let params = &model.input.generics.params;
+        let user_args: Vec<TokenStream> = params
             .iter()
             .map(|param| match param {
-                GenericParam::Type(param) => param.ident.to_string(),
-                GenericParam::Const(param) => param.ident.to_string(),
-                GenericParam::Lifetime(param) => param.lifetime.to_string(),
+                GenericParam::Type(param) => param.ident.to_token_stream(),
+                GenericParam::Const(param) => param.ident.to_token_stream(),
+                GenericParam::Lifetime(param) => param.lifetime.to_token_stream(),
             })
             .collect();
+        // Type parameters are not hygienic and would shadow a user type of the same name (a
+        // field `colour: Colour`), hence the prefix; the set keeps them distinct from the
+        // user's parameters and from each other (`line1` and `line_1` both give `Line1`).
+        let mut taken: BTreeSet<String> = user_args.iter().map(ToString::to_string).collect();
         let states = model
             .fields
             .iter()
             .enumerate()
             .filter(|(_, field)| matches!(field.presence, Presence::Required))
             .map(|(index, field)| {
-                // Type parameters are not hygienic, and would shadow a user type of the same
-                // name (a field `colour: Colour`), hence the prefix; a user parameter of the
-                // same name would be a duplicate, hence the loop.
-                let mut state = format!(
+                let mut param = format!(
                     "__{}",
                     field.ident.unraw().to_string().to_upper_camel_case()
                 );
-                while user_params.contains(&state) {
-                    state.push('_');
+                while !taken.insert(param.clone()) {
+                    param.push('_');
                 }
-                (index, Ident::new(&state, Span::mixed_site()))
-            })
-            .collect();
-        let user_args = model
-            .input
-            .generics
-            .params
-            .iter()
-            .map(|param| match param {
-                GenericParam::Type(param) => {
-                    let ident = &param.ident;
-                    quote!(#ident)
-                }
-                GenericParam::Const(param) => {
-                    let ident = &param.ident;
-                    quote!(#ident)
-                }
-                GenericParam::Lifetime(param) => {
-                    let lifetime = &param.lifetime;
-                    quote!(#lifetime)
+                State {
+                    index,
+                    param: Ident::new(&param, Span::mixed_site()),
                 }
             })
             .collect();
         Generator {
             model,
             private: quote!(#krate::__private),
+            self_type: quote!(#name < #( #user_args ),* >),
             builder: format_ident!("{}Builder", name.unraw(), span = name.span()),
-            fields_module: Ident::new("__modsmith_required_fields", Span::mixed_site()),
+            // rustc names a marker by its bare name when that is unique in the crate, and by
+            // its path otherwise (`_::__user_fields::name`): the struct's name keeps that
+            // path readable.
+            fields_module: format_ident!(
+                "__{}_fields",
+                name.unraw().to_string().to_snake_case(),
+                span = Span::mixed_site()
+            ),
             states,
             user_args,
+            storage: Ident::new("__modsmith_values", Span::call_site()),
+            state_marker: Ident::new("__modsmith_state", Span::call_site()),
             value: Ident::new("value", Span::mixed_site()),
             values: Ident::new("values", Span::mixed_site()),
             errors: Ident::new("errors", Span::mixed_site()),
@@ -152,80 +168,99 @@ impl<'m, 'a> Generator<'m, 'a> {
         }
     }
 
+    fn required_fields(&self) -> impl Iterator<Item = (&State, &DataField<'a>)> {
+        self.states.iter().filter_map(|state| {
+            self.model
+                .fields
+                .get(state.index)
+                .map(|field| (state, field))
+        })
+    }
+
+    /// "`name`, `password_hash`", or "none".
+    fn required_list(&self) -> String {
+        let names: Vec<String> = self
+            .required_fields()
+            .map(|(_, field)| format!("`{}`", field.ident.unraw()))
+            .collect();
+        if names.is_empty() {
+            "none".to_owned()
+        } else {
+            names.join(", ")
+        }
+    }
+
     fn builder_struct(&self) -> TokenStream {
         let name = &self.model.input.ident;
         let vis = &self.model.input.vis;
         let builder = &self.builder;
         let generics = self.builder_generics();
         let where_clause = &generics.where_clause;
-        let value_types = self.model.fields.iter().map(|field| field.ty);
-        let states = self.states.iter().map(|(_, state)| state);
-        let required: Vec<String> = self
-            .required_fields()
-            .map(|field| format!("`{}`", field.ident.unraw()))
-            .collect();
+        let value_types = self
+            .model
+            .fields
+            .iter()
+            .map(|field| self.in_builder(field.ty));
+        let states = self.states.iter().map(|state| &state.param);
+        let (storage, state_marker) = (&self.storage, &self.state_marker);
         let doc = format!(
             "Builds a [`{name}`] one field at a time; made by [`{name}::builder`].\n\n\
              Required fields: {}. Calling `build()` before each is set is a compile error \
              that names the missing field.",
-            if required.is_empty() {
-                "none".to_owned()
-            } else {
-                required.join(", ")
-            }
+            self.required_list()
         );
-        let values = &self.values;
         quote! {
             #[doc = #doc]
             #[must_use = "a builder does nothing until `.build()` is called"]
-            #[allow(dead_code)]
+            #[allow(dead_code, private_interfaces)]
             #vis struct #builder #generics #where_clause {
-                #values: ( #( ::core::option::Option<#value_types>, )* ),
-                __state: ::core::marker::PhantomData<fn() -> ( #( #states, )* )>,
+                #storage: ( #( ::core::option::Option<#value_types>, )* ),
+                #state_marker: ::core::marker::PhantomData<fn() -> ( #( #states, )* )>,
             }
         }
     }
 
-    /// The struct's generics, without defaults (the builder's own parameters follow them),
+    /// The struct's generics without defaults (the builder's own parameters follow them),
     /// plus one type state per required field.
     fn builder_generics(&self) -> Generics {
         let mut generics = self.model.input.generics.clone();
         for param in &mut generics.params {
             match param {
-                GenericParam::Type(param) => {
-                    param.default = None;
-                }
-                GenericParam::Const(param) => {
-                    param.default = None;
-                }
+                GenericParam::Type(param) => param.default = None,
+                GenericParam::Const(param) => param.default = None,
                 GenericParam::Lifetime(_) => {}
             }
         }
-        for (_, state) in &self.states {
-            generics.params.push(syn::parse_quote!(#state));
+        for state in &self.states {
+            let param = &state.param;
+            generics.params.push(syn::parse_quote!(#param));
         }
         generics
     }
 
-    fn required_fields(&self) -> impl Iterator<Item = &DataField<'a>> {
-        self.states
-            .iter()
-            .filter_map(|(index, _)| self.model.fields.get(*index))
+    /// A type or expression from the struct, as written inside the builder's items.
+    fn in_builder(&self, tokens: impl quote::ToTokens) -> TokenStream {
+        replace_self(tokens.to_token_stream(), &self.self_type)
     }
 
+    /// Marker types named after the required fields: the builder's initial type states, so
+    /// that a compile error about a missing or repeated field names it.
     fn fields_module(&self) -> TokenStream {
         if self.states.is_empty() {
             return TokenStream::new();
         }
         let module = &self.fields_module;
         let private = &self.private;
-        let markers: Vec<&Ident> = self.required_fields().map(|field| field.ident).collect();
+        let markers: Vec<&Ident> = self
+            .required_fields()
+            .map(|(_, field)| field.ident)
+            .collect();
         quote! {
             #[allow(non_camel_case_types)]
             mod #module {
                 #( pub struct #markers; )*
             }
-            #( impl #private::IsUnset for #module::#markers {} )*
+            #( #[automatically_derived] impl #private::IsUnset for #module::#markers {} )*
         }
     }
 
@@ -234,14 +269,14 @@ impl<'m, 'a> Generator<'m, 'a> {
         let name = &input.ident;
         let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
         let new = self.new_fn();
-        let builder_fn = self.builder_fn();
+        let builder_fn = self.model.emit_builder.then(|| self.builder_fn());
         let getters = self.model.fields.iter().map(|field| self.getter(field));
         let setters = self.model.fields.iter().map(|field| self.setters(field));
         quote! {
             #[automatically_derived]
-            // `|value| check(value)` lets deref coercion apply (`fn(&str)` on a `String`
-            // field), which clippy cannot see through the expansion.
-            #[allow(dead_code, clippy::redundant_closure)]
+            // `non_snake_case`: `set__private` from a field `_private`. `redundant_closure`:
+            // `|value| check(value)` lets deref coercion apply (`fn(&str)` on a `String`).
+            #[allow(dead_code, non_snake_case, private_interfaces, clippy::redundant_closure)]
             impl #impl_generics #name #ty_generics #where_clause {
                 #new
                 #builder_fn
@@ -255,31 +290,34 @@ impl<'m, 'a> Generator<'m, 'a> {
         let vis = &self.model.input.vis;
         let name = &self.model.input.ident;
         let value = &self.value;
-        let params = self.required_fields().map(|field| {
-            let ident = field.ident;
-            let ty = param_type(field);
-            quote!(#ident: #ty)
+        let parameter = |field: &DataField| {
+            let mut parameter = field.ident.clone();
+            parameter.set_span(Span::mixed_site().located_at(field.ident.span()));
+            parameter
+        };
+        let params = self.required_fields().map(|(_, field)| {
+            let parameter = parameter(field);
+            let ty = param_type(field.ty, field.into);
+            quote!(#parameter: #ty)
         });
         let inits = self.model.fields.iter().map(|field| {
             let ident = field.ident;
-            match &field.presence {
-                Presence::Required if field.into => {
-                    quote!(#ident: ::core::convert::Into::into(#ident))
+            let init = match &field.presence {
+                Presence::Required => {
+                    let parameter = parameter(field);
+                    if field.into {
+                        quote!(::core::convert::Into::into(#parameter))
+                    } else {
+                        quote!(#parameter)
+                    }
                 }
-                Presence::Required => quote!(#ident),
-                Presence::Optional(DefaultValue::Trait) => {
-                    quote!(#ident: ::core::default::Default::default())
+                Presence::Optional(DefaultValue::Trait(span)) => {
+                    located_at(&quote!(::core::default::Default::default()), *span)
                 }
-                Presence::Optional(DefaultValue::Expr(expr)) => {
-                    let expr = default_expr(expr);
-                    quote!(#ident: #expr)
-                }
-            }
+                Presence::Optional(DefaultValue::Expr(expr)) => default_expr(expr, field.shape),
+            };
+            quote!(#ident: #init)
         });
-        let required: Vec<String> = self
-            .required_fields()
-            .map(|field| format!("`{}`", field.ident.unraw()))
-            .collect();
         let optional: Vec<String> = self
             .model
             .fields
@@ -287,15 +325,13 @@ impl<'m, 'a> Generator<'m, 'a> {
             .filter(|field| !matches!(field.presence, Presence::Required))
             .map(|field| format!("`{}` = `{}`", field.ident.unraw(), default_text(field)))
             .collect();
-        let mut doc = format!("Creates a [`{name}`] from its required fields");
-        if required.is_empty() {
-            doc.push('.');
-        } else {
-            doc.push_str(&format!(", in declaration order: {}.", required.join(", ")));
-        }
+        let mut doc = format!(
+            "Creates a [`{name}`] from its required fields, in declaration order: {}.",
+            self.required_list()
+        );
         if !optional.is_empty() {
             doc.push_str(&format!(
-                "\n\nOptional fields take their defaults: {}. Use [`{name}::builder`] to set them.",
+                "\n\nOptional fields take their defaults: {}.",
                 optional.join(", ")
             ));
         }
@@ -320,13 +356,13 @@ impl<'m, 'a> Generator<'m, 'a> {
         let builder = &self.builder;
         let user_args = &self.user_args;
         let module = &self.fields_module;
-        let markers = self.required_fields().map(|field| field.ident);
+        let markers = self.required_fields().map(|(_, field)| field.ident);
         let nones = self
             .model
             .fields
             .iter()
             .map(|_| quote!(::core::option::Option::None));
-        let values = &self.values;
+        let (storage, state_marker) = (&self.storage, &self.state_marker);
         let name = &self.model.input.ident;
         let doc = format!(
             "Starts a [`{builder}`]: set the required fields (each once) and any optional ones, \
@@ -337,8 +373,8 @@ impl<'m, 'a> Generator<'m, 'a> {
             #[inline]
             #vis fn builder() -> #builder< #( #user_args, )* #( #module::#markers, )* > {
                 #builder {
-                    #values: ( #( #nones, )* ),
-                    __state: ::core::marker::PhantomData,
+                    #storage: ( #( #nones, )* ),
+                    #state_marker: ::core::marker::PhantomData,
                 }
             }
         }
@@ -388,7 +424,7 @@ impl<'m, 'a> Generator<'m, 'a> {
         let field_name = ident.unraw();
         let set = format_ident!("set_{}", field_name, span = ident.span());
         let with = format_ident!("with_{}", field_name, span = ident.span());
-        let param = param_type(field);
+        let param = param_type(field.ty, field.into);
         let convert = field.into.then(|| {
             let ty = field.ty;
             quote!(let #value: #ty = ::core::convert::Into::into(#value);)
@@ -450,35 +486,34 @@ impl<'m, 'a> Generator<'m, 'a> {
         }
     }
 
-    /// The validator calls of one field; `place` is an expression of the field's type.
+    /// The validator calls of one field; `place` is an expression of the field's type. Each
+    /// call's path is located at the validator, so a type error (a field type without
+    /// `PartialOrd`, say) points at the option that asked for it.
     fn checks(&self, field: &DataField, place: &TokenStream) -> TokenStream {
-        let private = &self.private;
         let errors = &self.errors;
         let name = field.ident.unraw().to_string();
         let checked = match field.shape {
-            TypeShape::Option(_) => {
-                quote!(::core::option::Option::as_ref(&#place))
-            }
+            TypeShape::Option(_) => quote!(::core::option::Option::as_ref(&#place)),
             _ => quote!(::core::option::Option::Some(&#place)),
         };
         let calls = field.validators.iter().map(|validator| {
-            let span = validator.span;
+            let private = located_at(&self.private, validator.span);
+            let at = Span::call_site().located_at(validator.span);
             match &validator.rule {
                 Rule::Range { min, max } => {
                     let (min, max) = (optional_expr(min.as_ref()), optional_expr(max.as_ref()));
-                    quote_spanned!(span=> #private::range(&mut #errors, #name, #checked, #min, #max);)
+                    quote_spanned!(at=> #private::range(&mut #errors, #name, #checked, #min, #max);)
                 }
                 Rule::Length { min, max } => {
                     let (min, max) = (optional_expr(min.as_ref()), optional_expr(max.as_ref()));
-                    quote_spanned!(span=> #private::length(&mut #errors, #name, #checked, #min, #max);)
+                    quote_spanned!(at=> #private::length(&mut #errors, #name, #checked, #min, #max);)
                 }
                 Rule::NonEmpty => {
-                    quote_spanned!(span=> #private::non_empty(&mut #errors, #name, #checked);)
+                    quote_spanned!(at=> #private::non_empty(&mut #errors, #name, #checked);)
                 }
                 Rule::Custom(path) => {
-                    // Located at the user's path so a signature mismatch points there.
-                    let argument = Ident::new("field_value", Span::mixed_site().located_at(span));
-                    quote_spanned!(span=> #private::custom(&mut #errors, #name, #checked, |#argument| #path(#argument));)
+                    let argument = Ident::new("field_value", Span::mixed_site().located_at(validator.span));
+                    quote_spanned!(at=> #private::custom(&mut #errors, #name, #checked, |#argument| #path(#argument));)
                 }
             }
         });
@@ -504,8 +539,8 @@ impl<'m, 'a> Generator<'m, 'a> {
                     quote!(::core::option::Option::Some(#text))
                 }
             };
-            // A struct literal, not a `const fn` call: every call is a body for rustc to check,
-            // and this const is compiled by every user of the derive.
+            // A struct literal, not a `const fn` call: every call is a body for rustc to
+            // check, and this constant is compiled by every user of the derive.
             quote!(#private::FieldInfo {
                 __name: #field_name,
                 __ty: #ty_text,
@@ -518,11 +553,12 @@ impl<'m, 'a> Generator<'m, 'a> {
                 let ident = field.ident;
                 self.checks(field, &quote!(self.#ident))
             });
-            let struct_check = self
-                .model
-                .struct_check
-                .as_ref()
-                .map(|path| quote!(#private::struct_check(&mut #errors, #path(self));));
+            let struct_check = self.model.struct_check.as_ref().map(|path| {
+                // Located at the user's path: a wrong return type is reported there.
+                let at = Span::call_site().located_at(syn::spanned::Spanned::span(path));
+                let private = located_at(private, at);
+                quote_spanned!(at=> #private::struct_check(&mut #errors, #path(self));)
+            });
             quote! {
                 fn validate(&self) -> ::core::result::Result<(), #private::ValidationErrors> {
                     let mut #errors = #private::ValidationErrors::new();
@@ -547,83 +583,91 @@ impl<'m, 'a> Generator<'m, 'a> {
         let builder = &self.builder;
         let private = &self.private;
         let (value, values) = (&self.value, &self.values);
+        let (storage, state_marker) = (&self.storage, &self.state_marker);
         let generics = self.builder_generics();
         let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
         let vis = &self.model.input.vis;
+        let user_args = &self.user_args;
         let setters = self.model.fields.iter().enumerate().map(|(index, field)| {
             let ident = field.ident;
             let field_name = ident.unraw();
             let slot = Index::from(index);
-            let param = builder_param_type(field);
             let stored = if field.into {
                 quote!(::core::convert::Into::into(#value))
             } else {
                 quote!(#value)
             };
-            if let Some((_, state)) = self.states.iter().find(|(state_index, _)| *state_index == index) {
-                let next_args = self.states.iter().map(|(other_index, other)| {
-                    if *other_index == index {
+            if let Some(state) = self.states.iter().find(|state| state.index == index) {
+                let param = self.in_builder(param_type(field.ty, field.into));
+                let current = &state.param;
+                let next_states = self.states.iter().map(|other| {
+                    if other.index == index {
                         quote!(#private::Set)
                     } else {
-                        quote!(#other)
+                        other.param.to_token_stream()
                     }
                 });
-                let user_args = &self.user_args;
                 let doc = with_field_doc(format!("Sets the required field `{field_name}` (once)."), field);
                 return quote! {
                     #[doc = #doc]
                     #[inline]
-                    #vis fn #ident(self, #value: #param) -> #builder< #( #user_args, )* #( #next_args, )* >
+                    #vis fn #ident(self, #value: #param) -> #builder< #( #user_args, )* #( #next_states, )* >
                     where
-                        #state: #private::IsUnset,
+                        #current: #private::IsUnset,
                     {
-                        let mut #values = self.#values;
+                        let mut #values = self.#storage;
                         #values.#slot = ::core::option::Option::Some(#stored);
                         #builder {
-                            #values,
-                            __state: ::core::marker::PhantomData,
+                            #storage: #values,
+                            #state_marker: ::core::marker::PhantomData,
                         }
                     }
                 };
             }
-            if matches!(field.shape, TypeShape::Option(_)) && !field.into {
-                // One setter takes both `value` and `Some(value)`/`None`: `Option<T>`
-                // implements `From<T>`. (A `maybe_` twin would double the methods to check.)
-                let ty = field.ty;
-                let doc = with_field_doc(
-                    format!("Sets `{field_name}`: pass a value, `Some(value)` or `None`."),
-                    field,
-                );
-                return quote! {
-                    #[doc = #doc]
-                    #[inline]
-                    #vis fn #ident(mut self, #value: impl ::core::convert::Into<#ty>) -> Self {
-                        self.#values.#slot = ::core::option::Option::Some(::core::convert::Into::into(#value));
-                        self
+            match (field.shape, field.into) {
+                // One setter takes `value`, `Some(value)` and `None` alike: `Option<T>`
+                // implements `From<T>`. (A `maybe_` twin would double the bodies to check.)
+                (TypeShape::Option(_), false) => {
+                    let ty = self.in_builder(field.ty);
+                    let doc = with_field_doc(
+                        format!("Sets `{field_name}`: pass a value, `Some(value)` or `None`."),
+                        field,
+                    );
+                    quote! {
+                        #[doc = #doc]
+                        #[inline]
+                        #vis fn #ident(mut self, #value: impl ::core::convert::Into<#ty>) -> Self {
+                            self.#storage.#slot = ::core::option::Option::Some(::core::convert::Into::into(#value));
+                            self
+                        }
                     }
-                };
-            }
-            if matches!(field.shape, TypeShape::Option(_)) {
-                let doc = with_field_doc(format!("Sets `{field_name}` to `Some(value)`."), field);
-                return quote! {
-                    #[doc = #doc]
-                    #[inline]
-                    #vis fn #ident(mut self, #value: #param) -> Self {
-                        self.#values.#slot = ::core::option::Option::Some(::core::option::Option::Some(#stored));
-                        self
+                }
+                (TypeShape::Option(inner), true) => {
+                    let param = self.in_builder(param_type(inner, true));
+                    let doc = with_field_doc(format!("Sets `{field_name}` to `Some(value)`."), field);
+                    quote! {
+                        #[doc = #doc]
+                        #[inline]
+                        #vis fn #ident(mut self, #value: #param) -> Self {
+                            self.#storage.#slot = ::core::option::Option::Some(::core::option::Option::Some(#stored));
+                            self
+                        }
                     }
-                };
-            }
-            let doc = with_field_doc(
-                format!("Sets `{field_name}`; when not called, it is `{}`.", default_text(field)),
-                field,
-            );
-            quote! {
-                #[doc = #doc]
-                #[inline]
-                #vis fn #ident(mut self, #value: #param) -> Self {
-                    self.#values.#slot = ::core::option::Option::Some(#stored);
-                    self
+                }
+                _ => {
+                    let param = self.in_builder(param_type(field.ty, field.into));
+                    let doc = with_field_doc(
+                        format!("Sets `{field_name}`; when not called, it is `{}`.", default_text(field)),
+                        field,
+                    );
+                    quote! {
+                        #[doc = #doc]
+                        #[inline]
+                        #vis fn #ident(mut self, #value: #param) -> Self {
+                            self.#storage.#slot = ::core::option::Option::Some(#stored);
+                            self
+                        }
+                    }
                 }
             }
         });
@@ -633,30 +677,31 @@ impl<'m, 'a> Generator<'m, 'a> {
             let taken = quote!(#values.#slot);
             match &field.presence {
                 Presence::Required => quote!(#ident: #private::required(#taken)),
-                Presence::Optional(DefaultValue::Trait) => {
-                    quote!(#ident: ::core::option::Option::unwrap_or_default(#taken))
+                Presence::Optional(DefaultValue::Trait(span)) => {
+                    let unwrap_or_default =
+                        located_at(&quote!(::core::option::Option::unwrap_or_default), *span);
+                    quote!(#ident: #unwrap_or_default(#taken))
                 }
                 Presence::Optional(DefaultValue::Expr(expr)) => {
-                    let expr = default_expr(expr);
+                    let expr = self.in_builder(default_expr(expr, field.shape));
                     quote!(#ident: ::core::option::Option::unwrap_or_else(#taken, || #expr))
                 }
             }
         });
-        let set_bounds = self
-            .states
-            .iter()
-            .map(|(_, state)| quote!(#state: #private::IsSet));
+        let set_bounds = self.states.iter().map(|state| {
+            let param = &state.param;
+            quote!(#param: #private::IsSet)
+        });
         let mut build_doc =
             format!("Builds the [`{name}`]; optional fields not set take their defaults.");
         if self.is_validated() {
             build_doc.push_str(&self.errors_doc);
         }
-        let user_args = &self.user_args;
-        let ret = self.validated_type(quote!(#name< #( #user_args, )* >));
+        let ret = self.validated_type(self.self_type.clone());
         let finish = self.finish_value();
         quote! {
             #[automatically_derived]
-            #[allow(dead_code)]
+            #[allow(dead_code, non_snake_case, private_interfaces)]
             impl #impl_generics #builder #ty_generics #where_clause {
                 #( #setters )*
 
@@ -666,7 +711,7 @@ impl<'m, 'a> Generator<'m, 'a> {
                 where
                     #( #set_bounds, )*
                 {
-                    let #values = self.#values;
+                    let #values = self.#storage;
                     let #value = #name { #( #inits ),* };
                     #finish
                 }
@@ -675,35 +720,31 @@ impl<'m, 'a> Generator<'m, 'a> {
     }
 }
 
-/// The parameter type of `new` and the `set_*`/`with_*` setters.
-fn param_type(field: &DataField) -> TokenStream {
-    let ty = field.ty;
-    if field.into {
+/// The parameter type of `new`, the setters and the builder's setters.
+fn param_type(ty: &Type, into: bool) -> TokenStream {
+    if into {
         quote!(impl ::core::convert::Into<#ty>)
     } else {
         quote!(#ty)
     }
 }
 
-/// The parameter type of a builder setter: the inner type for an optional `Option` field.
-fn builder_param_type(field: &DataField) -> TokenStream {
-    let ty = match (&field.presence, field.shape) {
-        (Presence::Optional(_), TypeShape::Option(inner)) => inner,
-        _ => field.ty,
-    };
-    if field.into {
-        quote!(impl ::core::convert::Into<#ty>)
-    } else {
-        quote!(#ty)
-    }
-}
-
-fn default_expr(expr: &syn::Expr) -> TokenStream {
-    match expr {
-        syn::Expr::Lit(literal) if matches!(literal.lit, Lit::Str(_)) => {
-            quote!(::core::convert::Into::into(#expr))
+/// A `default = expr` as it initialises the field: a string literal converts with `Into`
+/// (`default = "anon"` on a `String`, or on an `Option<String>` as `Some(..)`).
+fn default_expr(expr: &Expr, shape: TypeShape) -> TokenStream {
+    let is_string_literal = match expr {
+        Expr::Lit(literal) => matches!(literal.lit, Lit::Str(_)),
+        Expr::Group(group) => {
+            matches!(&*group.expr, Expr::Lit(literal) if matches!(literal.lit, Lit::Str(_)))
         }
-        _ => quote!(#expr),
+        _ => false,
+    };
+    match (is_string_literal, shape) {
+        (true, TypeShape::Option(_)) => {
+            quote!(::core::option::Option::Some(::core::convert::Into::into(#expr)))
+        }
+        (true, _) => quote!(::core::convert::Into::into(#expr)),
+        (false, _) => quote!(#expr),
     }
 }
 
@@ -711,7 +752,7 @@ fn default_text(field: &DataField) -> String {
     match &field.presence {
         Presence::Required => String::new(),
         Presence::Optional(DefaultValue::Expr(expr)) => source_text(quote!(#expr)),
-        Presence::Optional(DefaultValue::Trait) => {
+        Presence::Optional(DefaultValue::Trait(_)) => {
             if matches!(field.shape, TypeShape::Option(_)) {
                 "None".to_owned()
             } else {
@@ -721,7 +762,7 @@ fn default_text(field: &DataField) -> String {
     }
 }
 
-fn optional_expr(expr: Option<&syn::Expr>) -> TokenStream {
+fn optional_expr(expr: Option<&Expr>) -> TokenStream {
     match expr {
         Some(expr) => quote!(::core::option::Option::Some(#expr)),
         None => quote!(::core::option::Option::None),

@@ -8,32 +8,55 @@ mod validate;
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::DeriveInput;
+use syn::ext::IdentExt;
 
+pub use self::expand::expand as generate;
+pub use self::validate::CheckedStruct;
 use crate::common::crate_path::crate_path;
 use crate::common::entry::Expansion;
 use crate::common::errors::Errors;
+use crate::common::options::lenient_crate_path;
 
+/// The derive: check, then generate. On errors, the model with the broken options left out
+/// is generated next to them, so that `User::new`, the builder and the getters still exist
+/// and the user sees only the real mistakes.
 pub fn expand(input: &DeriveInput) -> Expansion {
     let mut errors = Errors::new();
-    let checked = parse::parse(input, &mut errors)
-        .map(|parsed| validate::validate(parsed, &mut errors))
-        .and_then(|model| errors.finish_with(model));
-    match checked {
-        Ok(model) => Expansion::Ok(expand::expand(&model)),
-        Err(errors) => Expansion::Err {
+    let model = check(input, &mut errors);
+    match (errors.finish(), model) {
+        (Ok(()), Some(model)) => Expansion::Ok(generate(&model)),
+        (Err(errors), Some(model)) => Expansion::Err {
             errors,
-            fallback: fallback(input),
+            fallback: generate(&model),
         },
+        (Err(errors), None) => Expansion::Err {
+            errors,
+            fallback: shape_fallback(input),
+        },
+        // `check` returns no model only after pushing the error that explains why.
+        (Ok(()), None) => Expansion::Ok(shape_fallback(input)),
     }
 }
 
-/// Emitted next to the errors: an empty `Data` impl, so bounds such as `T: Data` elsewhere
-/// hold and the user sees only the real mistakes. The crate path is read leniently here, as
-/// the options themselves may be what failed.
-fn fallback(input: &DeriveInput) -> TokenStream {
-    let krate = crate_path(lenient_crate_path(input).as_ref());
+/// Parses and validates, pushing every user error into `errors`. Returns the model to
+/// generate (see [`CheckedStruct`]), or `None` when the input is not a struct with named
+/// fields at all.
+pub fn check<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Option<CheckedStruct<'a>> {
+    match parse::parse(input, errors) {
+        Ok(parsed) => Some(validate::validate(parsed, errors)),
+        Err(shape_error) => {
+            errors.push(shape_error);
+            None
+        }
+    }
+}
+
+/// Emitted next to the error for an enum, union or tuple struct: an empty `Data` impl, so
+/// bounds such as `T: Data` elsewhere still hold.
+fn shape_fallback(input: &DeriveInput) -> TokenStream {
+    let krate = crate_path(lenient_crate_path(&input.attrs, "data").as_ref());
     let name = &input.ident;
-    let name_text = name.to_string();
+    let name_text = name.unraw().to_string();
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     quote! {
         #[automatically_derived]
@@ -41,11 +64,4 @@ fn fallback(input: &DeriveInput) -> TokenStream {
             const INFO: #krate::__private::DataInfo = #krate::__private::DataInfo::new(#name_text, &[]);
         }
     }
-}
-
-fn lenient_crate_path(input: &DeriveInput) -> Option<syn::Path> {
-    use darling::FromAttributes;
-    parse::StructOptions::from_attributes(&input.attrs)
-        .ok()
-        .and_then(|options| options.krate)
 }

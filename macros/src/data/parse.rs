@@ -4,10 +4,10 @@
 
 use darling::util::{Override, PreservedStrExpr};
 use darling::{FromAttributes, FromMeta};
-use syn::{Data, DeriveInput, Expr, Field, Fields, Ident, Path};
+use syn::{Data, DeriveInput, Expr, Field, Fields, Ident};
 
 use crate::common::errors::Errors;
-use crate::common::options::{FnPath, Keyed, Switch};
+use crate::common::options::{CratePath, FnPath, Keyed, Switch, lenient_crate_path};
 
 /// A struct deriving `Data`, with its options read but not yet checked against each other.
 pub struct ParsedStruct<'a> {
@@ -30,7 +30,7 @@ pub struct StructOptions {
     pub validate: Option<FnPath>,
     /// `crate = path`: where the `modsmith` crate is, when renamed.
     #[darling(rename = "crate")]
-    pub krate: Option<Path>,
+    pub krate: Option<CratePath>,
 }
 
 /// `#[data(..)]` on a field.
@@ -61,6 +61,7 @@ pub struct Validators {
 
 /// `min = .., max = ..` of `range(..)` and `length(..)`.
 #[derive(FromMeta)]
+#[darling(from_word = bounds_needed)]
 pub struct Bounds {
     pub min: Option<Expr>,
     pub max: Option<Expr>,
@@ -84,6 +85,13 @@ fn validate_needs_validators() -> darling::Result<Validators> {
     ))
 }
 
+fn bounds_needed() -> darling::Result<Bounds> {
+    Err(darling::Error::custom(
+        "this validator needs bounds: `range(min = 1, max = 10)`, `length(max = 64)`; \
+         `min`, `max` or both",
+    ))
+}
+
 fn skip_needs_items() -> darling::Result<SkipItems> {
     Err(darling::Error::custom(
         "`skip` needs what to leave out: `skip(getter)`, `skip(setter)` or `skip(getter, setter)`",
@@ -91,8 +99,9 @@ fn skip_needs_items() -> darling::Result<SkipItems> {
 }
 
 /// Reads the input. Only a wrong shape (enum, union, tuple struct) is returned as an error:
-/// nothing else is worth checking then. Option errors go to `errors`, and the fields whose
-/// options could be read are returned so that validation still checks them.
+/// nothing else is worth checking then. Option errors go to `errors`; the options that could
+/// not be read are replaced by the defaults, so that validation still checks every field and
+/// the code generated next to the errors still has every field.
 pub fn parse<'a>(
     input: &'a DeriveInput,
     errors: &mut Errors,
@@ -100,18 +109,24 @@ pub fn parse<'a>(
     let named_fields = named_fields(input)?;
     let options = errors
         .handle(StructOptions::from_attributes(&input.attrs))
-        .unwrap_or_default();
-    let mut fields = Vec::new();
-    for field in named_fields {
-        let Some(ident) = &field.ident else { continue };
-        if let Some(options) = errors.handle(FieldOptions::from_attributes(&field.attrs)) {
-            fields.push(ParsedField {
+        .unwrap_or_else(|| StructOptions {
+            krate: lenient_crate_path(&input.attrs, "data").map(CratePath),
+            ..StructOptions::default()
+        });
+    let fields = named_fields
+        .into_iter()
+        .filter_map(|field| {
+            let ident = field.ident.as_ref()?;
+            let options = errors
+                .handle(FieldOptions::from_attributes(&field.attrs))
+                .unwrap_or_default();
+            Some(ParsedField {
                 field,
                 ident,
                 options,
-            });
-        }
-    }
+            })
+        })
+        .collect();
     Ok(ParsedStruct {
         input,
         options,

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use darling::util::Override;
 use proc_macro2::Span;
 use syn::ext::IdentExt;
-use syn::{DeriveInput, Expr, Ident, Lit, Path, Type};
+use syn::{DeriveInput, Expr, ExprPath, Ident, Lit, Path, Type};
 
 use super::parse::{Bounds, FieldOptions, ParsedField, ParsedStruct, Validators};
 use crate::common::crate_path::crate_path;
@@ -16,12 +16,16 @@ use crate::common::options::Keyed;
 use crate::common::source_text::source_text;
 use crate::common::type_shape::{Primitive, TypeShape, type_shape};
 
-/// A struct whose options are consistent: expansion can generate it without further checks.
-pub struct DataStruct<'a> {
+/// What expansion generates for one struct. When validation pushed no error, every option
+/// the user wrote is in it; otherwise the options that broke a rule are left out, so that the
+/// same expansion serves as the fallback emitted next to the errors.
+pub struct CheckedStruct<'a> {
     pub input: &'a DeriveInput,
     pub krate: Path,
-    pub struct_check: Option<Path>,
+    pub struct_check: Option<ExprPath>,
     pub fields: Vec<DataField<'a>>,
+    /// False only in a fallback whose builder would clash with a field's setter.
+    pub emit_builder: bool,
 }
 
 pub struct DataField<'a> {
@@ -43,8 +47,9 @@ pub enum Presence {
 }
 
 pub enum DefaultValue {
-    /// `Default::default()`: `#[data(default)]`, and `None` for `Option` fields.
-    Trait,
+    /// `Default::default()`: `#[data(default)]` (with the span of `default`, where a type
+    /// without `Default` is reported), and `None` for `Option` fields.
+    Trait(Span),
     /// `#[data(default = expr)]`; a string literal converts with `Into` (`default = "anon"`
     /// on a `String` field).
     Expr(Expr),
@@ -67,12 +72,12 @@ pub enum Rule {
         max: Option<Expr>,
     },
     NonEmpty,
-    Custom(Path),
+    Custom(ExprPath),
 }
 
 /// The natural borrowed form a getter returns.
 pub enum Getter<'a> {
-    /// A `Copy` primitive, or `Option` of one: returned by value.
+    /// A `Copy` primitive or a shared reference, or `Option` of one: returned by value.
     Copied,
     /// `String` → `&str`, `Vec<T>` → `&[T]`, `Box<T>` → `&T`.
     Deref(Type),
@@ -84,29 +89,31 @@ pub enum Getter<'a> {
     Ref,
 }
 
-/// Method names that constructors and trait items already use on the struct.
-const RESERVED_ON_STRUCT: &[&str] = &["new", "builder"];
+/// Method names that constructors and the `Data` trait already use on the struct (a getter
+/// named `validate` would shadow `Data::validate` in method calls).
+const RESERVED_ON_STRUCT: &[&str] = &["new", "builder", "validate", "field"];
 /// Method names the builder already uses.
 const RESERVED_ON_BUILDER: &[&str] = &["build"];
 
-/// Checks every field, pushing each broken rule into `errors`. A field that broke a rule is
-/// left out of the returned model; the caller expands the model only if `errors` is empty.
-pub fn validate<'a>(parsed: ParsedStruct<'a>, errors: &mut Errors) -> DataStruct<'a> {
-    let fields: Vec<DataField<'a>> = parsed
+/// Checks every field, pushing each broken rule into `errors`, and returns the model with
+/// the broken options left out (see [`CheckedStruct`]).
+pub fn validate<'a>(parsed: ParsedStruct<'a>, errors: &mut Errors) -> CheckedStruct<'a> {
+    let mut fields: Vec<DataField<'a>> = parsed
         .fields
         .into_iter()
-        .filter_map(|field| check_field(field, errors))
+        .map(|field| check_field(field, errors))
         .collect();
-    check_method_names(&fields, errors);
-    DataStruct {
+    let emit_builder = check_method_names(&mut fields, errors);
+    CheckedStruct {
         input: parsed.input,
-        krate: crate_path(parsed.options.krate.as_ref()),
+        krate: crate_path(parsed.options.krate.as_ref().map(|krate| &krate.0)),
         struct_check: parsed.options.validate.map(|path| path.0),
         fields,
+        emit_builder,
     }
 }
 
-fn check_field<'a>(parsed: ParsedField<'a>, errors: &mut Errors) -> Option<DataField<'a>> {
+fn check_field<'a>(parsed: ParsedField<'a>, errors: &mut Errors) -> DataField<'a> {
     let ParsedField {
         field,
         ident,
@@ -114,7 +121,6 @@ fn check_field<'a>(parsed: ParsedField<'a>, errors: &mut Errors) -> Option<DataF
     } = parsed;
     let ty = &field.ty;
     let shape = type_shape(ty);
-    let before = errors.len();
     let presence = presence(ident, shape, &options, errors);
     let validators = options
         .validate
@@ -124,12 +130,7 @@ fn check_field<'a>(parsed: ParsedField<'a>, errors: &mut Errors) -> Option<DataF
     let skip = options.skip.as_ref();
     let skip_getter = skip.is_some_and(|skip| skip.getter.is_present());
     let skip_setter = skip.is_some_and(|skip| skip.setter.is_present());
-    // A field that broke any rule is left out of the model: its errors are reported and
-    // nothing is generated for it.
-    if errors.len() != before {
-        return None;
-    }
-    Some(DataField {
+    DataField {
         ident,
         ty,
         shape,
@@ -137,9 +138,9 @@ fn check_field<'a>(parsed: ParsedField<'a>, errors: &mut Errors) -> Option<DataF
         presence,
         into: options.into.is_present(),
         validators,
-        getter: (!skip_getter).then(|| getter(shape)),
+        getter: (!skip_getter).then(|| getter(ty, shape)),
         setters: !skip_setter,
-    })
+    }
 }
 
 fn presence(
@@ -166,13 +167,14 @@ fn presence(
             ),
         );
     }
-    match (&options.default, required.is_present()) {
-        (_, true) => Presence::Required,
-        (Some(default), false) => Presence::Optional(match &default.value {
-            Override::Inherit => DefaultValue::Trait,
+    // On a conflict the default wins: the fallback then has the shorter `new`.
+    match (&options.default, required.is_present() && is_option) {
+        (Some(default), _) => Presence::Optional(match &default.value {
+            Override::Inherit => DefaultValue::Trait(default.key),
             Override::Explicit(expr) => DefaultValue::Expr(expr.0.clone()),
         }),
-        (None, false) if is_option => Presence::Optional(DefaultValue::Trait),
+        (None, true) => Presence::Required,
+        (None, false) if is_option => Presence::Optional(DefaultValue::Trait(ident.span())),
         (None, false) => Presence::Required,
     }
 }
@@ -345,81 +347,136 @@ fn literal_number(expr: &Expr) -> Option<f64> {
     }
 }
 
-fn getter(shape: TypeShape<'_>) -> Getter<'_> {
+fn getter<'a>(ty: &'a Type, shape: TypeShape<'a>) -> Getter<'a> {
+    if is_shared_reference(ty) {
+        return Getter::Copied;
+    }
     match shape {
         TypeShape::Primitive(_) => Getter::Copied,
         TypeShape::String => Getter::Deref(syn::parse_quote!(::core::primitive::str)),
         TypeShape::Vec(element) => Getter::Deref(syn::parse_quote!([#element])),
-        TypeShape::Box(inner) => Getter::Deref(inner.clone()),
+        TypeShape::Box(inner) => Getter::Deref(referent(inner)),
+        TypeShape::Option(inner) if is_shared_reference(inner) => Getter::Copied,
         TypeShape::Option(inner) => match type_shape(inner) {
             TypeShape::Primitive(_) => Getter::Copied,
             TypeShape::String => Getter::OptionDeref(syn::parse_quote!(::core::primitive::str)),
             TypeShape::Vec(element) => Getter::OptionDeref(syn::parse_quote!([#element])),
-            TypeShape::Box(boxed) => Getter::OptionDeref(boxed.clone()),
+            TypeShape::Box(boxed) => Getter::OptionDeref(referent(boxed)),
             TypeShape::Option(_) | TypeShape::Other => Getter::OptionRef(inner),
         },
         TypeShape::Other => Getter::Ref,
     }
 }
 
+/// The type as the target of a reference: `dyn A + B` needs parentheses after `&`.
+fn referent(ty: &Type) -> Type {
+    let needs_parentheses = match ty {
+        Type::TraitObject(object) => object.bounds.len() > 1,
+        Type::ImplTrait(_) => true,
+        _ => false,
+    };
+    if needs_parentheses {
+        syn::parse_quote!((#ty))
+    } else {
+        ty.clone()
+    }
+}
+
+/// `&T` (not `&mut T`): `Copy`, so a getter returns it as it is rather than `&&T`.
+fn is_shared_reference(ty: &Type) -> bool {
+    match ty {
+        Type::Reference(reference) => reference.mutability.is_none(),
+        Type::Group(group) => is_shared_reference(&group.elem),
+        Type::Paren(paren) => is_shared_reference(&paren.elem),
+        _ => false,
+    }
+}
+
 /// Two generated methods must never share a name: a field called `new`, or fields `x` and
 /// `with_x`, would otherwise produce a confusing "duplicate definitions" error in code the
-/// user cannot see.
-fn check_method_names(fields: &[DataField], errors: &mut Errors) {
-    let mut on_struct: BTreeMap<String, (Span, String)> = BTreeMap::new();
-    let mut on_builder: BTreeMap<String, (Span, String)> = BTreeMap::new();
-    for reserved in RESERVED_ON_STRUCT {
-        on_struct.insert(
-            (*reserved).to_owned(),
-            (Span::call_site(), format!("`{reserved}`")),
-        );
+/// user cannot see. The later method of a clashing pair is left out of the model (so the
+/// fallback compiles); a clash on the builder leaves the builder out. Returns whether the
+/// builder can be generated.
+fn check_method_names(fields: &mut [DataField], errors: &mut Errors) -> bool {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Method {
+        Getter,
+        Setter,
+        BuilderSetter,
     }
-    for reserved in RESERVED_ON_BUILDER {
-        on_builder.insert(
-            (*reserved).to_owned(),
-            (Span::call_site(), format!("`{reserved}`")),
-        );
-    }
-    for field in fields {
+    // Method name -> where it came from (no span for the built-in ones) and what it is.
+    type Taken = BTreeMap<String, (Option<Span>, String)>;
+    let builtin = |names: &[&str]| -> Taken {
+        names
+            .iter()
+            .map(|name| {
+                (
+                    (*name).to_owned(),
+                    (None, format!("the generated `{name}`")),
+                )
+            })
+            .collect()
+    };
+    let mut on_struct = builtin(RESERVED_ON_STRUCT);
+    let mut on_builder = builtin(RESERVED_ON_BUILDER);
+    let mut emit_builder = true;
+    for field in fields.iter_mut() {
         let name = field.ident.unraw().to_string();
         let span = field.ident.span();
-        let mut struct_methods = Vec::new();
+        let mut methods = vec![(
+            Method::BuilderSetter,
+            name.clone(),
+            format!("the builder setter of `{name}`"),
+        )];
         if field.getter.is_some() {
-            struct_methods.push((name.clone(), format!("the getter of `{name}`")));
+            methods.push((
+                Method::Getter,
+                name.clone(),
+                format!("the getter of `{name}`"),
+            ));
         }
         if field.setters {
-            struct_methods.push((format!("set_{name}"), format!("the setter `set_{name}`")));
-            struct_methods.push((format!("with_{name}"), format!("the setter `with_{name}`")));
+            methods.push((
+                Method::Setter,
+                format!("set_{name}"),
+                format!("the setter `set_{name}`"),
+            ));
+            methods.push((
+                Method::Setter,
+                format!("with_{name}"),
+                format!("the setter `with_{name}`"),
+            ));
         }
-        let builder_methods = vec![(name.clone(), format!("the builder setter of `{name}`"))];
-        for (methods, taken, place, remedy) in [
-            (
-                struct_methods,
-                &mut on_struct,
-                "on the struct",
-                "rename the field, or leave the method out with `#[data(skip(getter))]` or \
-                 `#[data(skip(setter))]`",
-            ),
-            (
-                builder_methods,
-                &mut on_builder,
-                "on its builder",
-                "rename the field",
-            ),
-        ] {
-            for (method, what) in methods {
-                if let Some((_, existing)) = taken.get(&method) {
-                    errors.at(
-                        span,
-                        format!(
-                            "field `{name}` would generate a method `{method}` {place} that clashes \
-                             with {existing}; {remedy}"
-                        ),
-                    );
-                } else {
-                    taken.insert(method, (span, what));
-                }
+        for (kind, method, what) in methods {
+            let (taken, place, remedy) = match kind {
+                Method::BuilderSetter => (&mut on_builder, "on its builder", "rename the field"),
+                Method::Getter | Method::Setter => (
+                    &mut on_struct,
+                    "on the struct",
+                    "rename the field, or leave the method out with `#[data(skip(getter))]` or \
+                     `#[data(skip(setter))]`",
+                ),
+            };
+            let Some((earlier, existing)) = taken.get(&method) else {
+                taken.insert(method, (Some(span), what));
+                continue;
+            };
+            errors.at(
+                span,
+                format!(
+                    "field `{name}` would generate a method `{method}` {place} that clashes with \
+                     {existing}; {remedy}"
+                ),
+            );
+            if let Some(earlier) = earlier {
+                errors.at(*earlier, format!("{existing} is generated from this field"));
+            }
+            match kind {
+                Method::Getter => field.getter = None,
+                Method::Setter => field.setters = false,
+                Method::BuilderSetter => emit_builder = false,
             }
         }
     }
+    emit_builder
 }

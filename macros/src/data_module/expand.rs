@@ -1,42 +1,38 @@
 //! Checked model → tokens: the module, each struct written out, and each struct's
-//! `#[derive(Data)]` expansion run in-process (no derive attribute to resolve).
+//! `#[derive(Data)]` expansion, generated in-process (no derive attribute to resolve).
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::{Attribute, Data, DataStruct, DeriveInput, Fields, Visibility};
 
 use super::parse::{ModuleInput, StructEntry};
+use crate::data::CheckedStruct;
 
-pub fn expand(module: ModuleInput) -> TokenStream {
-    let ModuleInput {
-        attrs,
-        vis,
-        mod_token,
-        ident,
-        entries,
-    } = module;
-    let structs = entries.into_iter().map(expand_entry);
+/// The module with every struct and, for each, the derive's output from `models` (the
+/// derive's checked models of the same structs, in order).
+pub fn expand(
+    module: &ModuleInput,
+    inputs: &[DeriveInput],
+    models: &[CheckedStruct],
+) -> TokenStream {
+    let (attrs, vis, mod_token, ident) =
+        (&module.attrs, &module.vis, &module.mod_token, &module.ident);
+    let definitions = inputs.iter().map(definition);
+    let derived = models.iter().map(crate::data::generate);
     quote! {
         #( #attrs )*
         #vis #mod_token #ident {
             // Field types are written as if in the enclosing module.
             #[allow(unused_imports)]
             use super::*;
-            #( #structs )*
+            #( #definitions )*
+            #( #derived )*
         }
     }
 }
 
-fn expand_entry(entry: StructEntry) -> TokenStream {
-    let input = derive_input(entry);
-    let definition = definition(&input);
-    let derived = crate::data::expand(&input).into_tokens();
-    quote! {
-        #definition
-        #derived
-    }
-}
-
+/// The input `#[derive(Data)]` would receive for this entry. An entry without visibility is
+/// `pub`: the module exists to be used from outside.
 pub fn derive_input(entry: StructEntry) -> DeriveInput {
     let vis = match entry.vis {
         Visibility::Inherited => Visibility::Public(syn::Token![pub](entry.ident.span())),
@@ -57,7 +53,7 @@ pub fn derive_input(entry: StructEntry) -> DeriveInput {
 
 /// The struct as it is defined: the input with the `#[data]` attributes, which only the
 /// derive reads, removed.
-pub fn definition(input: &DeriveInput) -> TokenStream {
+fn definition(input: &DeriveInput) -> TokenStream {
     let DeriveInput {
         attrs,
         vis,
@@ -93,46 +89,4 @@ fn without_data_attrs(attrs: &[Attribute]) -> Vec<Attribute> {
         .filter(|attr| !attr.path().is_ident("data"))
         .cloned()
         .collect()
-}
-
-/// What is emitted when the module's own rules fail: each struct defined once, without
-/// generated items, so later uses of the names still resolve.
-pub fn fallback(module: &ModuleInput) -> TokenStream {
-    let mut seen = std::collections::BTreeSet::new();
-    let structs = module
-        .entries
-        .iter()
-        .filter(|entry| seen.insert(entry.ident.to_string()))
-        .map(|entry| {
-            let mut entry = StructEntry {
-                attrs: entry.attrs.clone(),
-                vis: entry.vis.clone(),
-                ident: entry.ident.clone(),
-                generics: entry.generics.clone(),
-                fields: entry.fields.clone(),
-            };
-            let mut field_names = std::collections::BTreeSet::new();
-            entry.fields.named = entry
-                .fields
-                .named
-                .into_iter()
-                .filter(|field| {
-                    field
-                        .ident
-                        .as_ref()
-                        .is_none_or(|name| field_names.insert(name.to_string()))
-                })
-                .collect();
-            definition(&derive_input(entry))
-        });
-    let (attrs, vis, mod_token, ident) =
-        (&module.attrs, &module.vis, &module.mod_token, &module.ident);
-    quote! {
-        #( #attrs )*
-        #vis #mod_token #ident {
-            #[allow(unused_imports)]
-            use super::*;
-            #( #structs )*
-        }
-    }
 }

@@ -1,7 +1,13 @@
 //! Tokens → model: `[attrs] [vis] mod name { Entry { field: Type, .. }, .. }`.
+//!
+//! An entry that does not parse is reported and skipped, up to the next top-level comma, so
+//! one typo neither hides the other entries' errors nor removes the whole module.
 
+use proc_macro2::TokenTree;
 use syn::parse::{Parse, ParseStream};
 use syn::{Attribute, FieldsNamed, Generics, Ident, Token, Visibility, braced};
+
+use crate::common::errors::Errors;
 
 /// The whole `data_module!` input.
 pub struct ModuleInput {
@@ -10,9 +16,12 @@ pub struct ModuleInput {
     pub mod_token: Token![mod],
     pub ident: Ident,
     pub entries: Vec<StructEntry>,
+    /// Errors of entries that did not parse; the module itself did.
+    pub entry_errors: Vec<syn::Error>,
 }
 
 /// One `Name<..> where .. { fields }` entry.
+#[derive(Clone)]
 pub struct StructEntry {
     pub attrs: Vec<Attribute>,
     /// As written; `Inherited` (nothing written) becomes `pub` in expansion.
@@ -20,6 +29,15 @@ pub struct StructEntry {
     pub ident: Ident,
     pub generics: Generics,
     pub fields: FieldsNamed,
+}
+
+impl ModuleInput {
+    /// Moves the entries' parse errors into `errors`.
+    pub fn take_entry_errors(&mut self, errors: &mut Errors) {
+        for error in self.entry_errors.drain(..) {
+            errors.push(error);
+        }
+    }
 }
 
 impl Parse for ModuleInput {
@@ -36,16 +54,15 @@ impl Parse for ModuleInput {
         let content;
         braced!(content in input);
         let mut entries = Vec::new();
+        let mut entry_errors = Vec::new();
         while !content.is_empty() {
-            let entry: StructEntry = content.parse()?;
-            if !content.is_empty() && !content.peek(Token![,]) {
-                return Err(content.error(format!(
-                    "expected `,` after the `{}` entry; entries are separated by commas",
-                    entry.ident
-                )));
+            match parse_entry(&content) {
+                Ok(entry) => entries.push(entry),
+                Err(error) => {
+                    entry_errors.push(error);
+                    skip_past_comma(&content)?;
+                }
             }
-            let _: Option<Token![,]> = content.parse()?;
-            entries.push(entry);
         }
         if !input.is_empty() {
             return Err(
@@ -58,8 +75,33 @@ impl Parse for ModuleInput {
             mod_token,
             ident,
             entries,
+            entry_errors,
         })
     }
+}
+
+/// One entry and the comma after it (none after the last).
+fn parse_entry(content: ParseStream) -> syn::Result<StructEntry> {
+    let entry: StructEntry = content.parse()?;
+    if !content.is_empty() && !content.peek(Token![,]) {
+        return Err(content.error(format!(
+            "expected `,` after the `{}` entry; entries are separated by commas",
+            entry.ident
+        )));
+    }
+    let _: Option<Token![,]> = content.parse()?;
+    Ok(entry)
+}
+
+fn skip_past_comma(content: ParseStream) -> syn::Result<()> {
+    while !content.is_empty() {
+        if content.peek(Token![,]) {
+            let _: Token![,] = content.parse()?;
+            break;
+        }
+        let _: TokenTree = content.parse()?;
+    }
+    Ok(())
 }
 
 impl Parse for StructEntry {

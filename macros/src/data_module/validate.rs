@@ -1,52 +1,71 @@
-//! Model → checked model: names must be unique. A duplicate points at both places.
+//! Model → checked model: names must be unique (a duplicate points at both), and each entry
+//! must pass the derive's own checks. The checked model keeps the first of each name, so the
+//! module generated next to the errors defines every name once.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
-use syn::Ident;
+use syn::ext::IdentExt;
+use syn::{DeriveInput, Ident};
 
-use super::parse::ModuleInput;
+use super::parse::{ModuleInput, StructEntry};
 use crate::common::errors::Errors;
 
-pub fn validate(module: &ModuleInput) -> Result<(), syn::Error> {
-    let mut errors = Errors::new();
-    check_unique(
-        module.entries.iter().map(|entry| &entry.ident),
-        |name| format!("the struct `{name}` is defined twice in this module; rename one of them"),
-        |name| format!("`{name}` first defined here"),
-        &mut errors,
-    );
+/// The entries to generate, each as the input of `#[derive(Data)]`, duplicates left out.
+pub fn validate(module: &ModuleInput, errors: &mut Errors) -> Vec<DeriveInput> {
+    let mut seen_structs: Vec<&Ident> = Vec::new();
+    let mut inputs = Vec::new();
     for entry in &module.entries {
-        let struct_name = &entry.ident;
-        check_unique(
-            entry
-                .fields
-                .named
-                .iter()
-                .filter_map(|field| field.ident.as_ref()),
-            |name| format!("`{struct_name}` has two fields named `{name}`; rename one of them"),
-            |name| format!("`{name}` first declared here"),
-            &mut errors,
-        );
+        if let Some(earlier) = find(&seen_structs, &entry.ident) {
+            let name = entry.ident.unraw();
+            errors.spanned(
+                &entry.ident,
+                format!("the struct `{name}` is defined twice in this module; rename one of them"),
+            );
+            errors.spanned(earlier, format!("`{name}` first defined here"));
+            continue;
+        }
+        seen_structs.push(&entry.ident);
+        inputs.push(super::expand::derive_input(without_duplicate_fields(
+            entry, errors,
+        )));
     }
-    errors.finish_with(())
+    inputs
 }
 
-fn check_unique<'a>(
-    names: impl Iterator<Item = &'a Ident>,
-    duplicate: impl Fn(&Ident) -> String,
-    first: impl Fn(&Ident) -> String,
-    errors: &mut Errors,
-) {
-    let mut seen: BTreeMap<String, &Ident> = BTreeMap::new();
-    for name in names {
-        match seen.get(&name.to_string()) {
-            Some(earlier) => {
-                errors.spanned(name, duplicate(name));
-                errors.spanned(earlier, first(earlier));
+fn without_duplicate_fields(entry: &StructEntry, errors: &mut Errors) -> StructEntry {
+    let mut entry = entry.clone();
+    let struct_name = entry.ident.unraw();
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let mut first: Vec<Ident> = Vec::new();
+    entry.fields.named = entry
+        .fields
+        .named
+        .into_iter()
+        .filter(|field| {
+            let Some(name) = &field.ident else {
+                return true;
+            };
+            if seen.insert(name.unraw().to_string()) {
+                first.push(name.clone());
+                return true;
             }
-            None => {
-                seen.insert(name.to_string(), name);
+            let field_name = name.unraw();
+            errors.spanned(
+                name,
+                format!("`{struct_name}` has two fields named `{field_name}`; rename one of them"),
+            );
+            if let Some(earlier) = find(&first.iter().collect::<Vec<_>>(), name) {
+                errors.spanned(earlier, format!("`{field_name}` first declared here"));
             }
-        }
-    }
+            false
+        })
+        .collect();
+    entry
+}
+
+/// The earlier identifier equal to `name`, raw or not (`Type` and `r#Type` are one name).
+fn find<'a>(seen: &[&'a Ident], name: &Ident) -> Option<&'a Ident> {
+    seen.iter()
+        .copied()
+        .find(|earlier| earlier.unraw() == name.unraw())
 }

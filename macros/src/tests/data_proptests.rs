@@ -22,6 +22,12 @@ const FIELD_NAMES: &[&str] = &[
     "errors",
     "maybe_email",
     "x",
+    "line1",
+    "line_1",
+    "_private",
+    "validate",
+    "field",
+    "__modsmith_values",
 ];
 
 const FIELD_TYPES: &[&str] = &[
@@ -43,8 +49,16 @@ const FIELD_TYPES: &[&str] = &[
     "(u8, String)",
     "Colour",
     "fn() -> u8",
+    "Option<Box<Self>>",
+    "Box<dyn std::error::Error + Send + Sync>",
+    "Option<&'a T>",
+    "&'a mut u8",
     "std::collections::HashMap<String, u8>",
     "Option<Vec<T>>",
+    "Option<Box<Self>>",
+    "Box<dyn std::error::Error + Send + Sync>",
+    "Option<&'a T>",
+    "&'a mut u8",
 ];
 
 const FIELD_ATTRIBUTES: &[&str] = &[

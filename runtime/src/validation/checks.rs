@@ -3,14 +3,19 @@
 //!
 //! Every check takes `Option<&T>`: `None` is an `Option` field holding `None`, which passes.
 
+use std::borrow::Cow;
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
-use std::fmt::Display;
+use std::fmt::{Debug, Display};
+use std::rc::Rc;
+use std::sync::Arc;
 
 use super::{IntoValidationErrors, ValidationError, ValidationErrors};
 
-/// `range(min = .., max = ..)`: inclusive bounds, either may be absent.
+/// `range(min = .., max = ..)`: inclusive bounds, either may be absent. A value that cannot be
+/// compared with a bound (a float NaN) fails: it is not within the range.
 #[inline]
-pub fn range<T: PartialOrd + Display>(
+pub fn range<T: PartialOrd + Debug>(
     errors: &mut ValidationErrors,
     field: &'static str,
     value: Option<&T>,
@@ -18,15 +23,25 @@ pub fn range<T: PartialOrd + Display>(
     max: Option<T>,
 ) {
     let Some(value) = value else { return };
-    let too_low = min.as_ref().is_some_and(|min| value < min);
-    let too_high = max.as_ref().is_some_and(|max| value > max);
+    let too_low = min.as_ref().is_some_and(|min| {
+        !matches!(
+            value.partial_cmp(min),
+            Some(Ordering::Greater | Ordering::Equal)
+        )
+    });
+    let too_high = max.as_ref().is_some_and(|max| {
+        !matches!(
+            value.partial_cmp(max),
+            Some(Ordering::Less | Ordering::Equal)
+        )
+    });
     if !(too_low || too_high) {
         return;
     }
     let message = match (&min, &max) {
-        (Some(min), Some(max)) => format!("must be between {min} and {max} (got {value})"),
-        (Some(min), None) => format!("must be at least {min} (got {value})"),
-        (None, Some(max)) => format!("must be at most {max} (got {value})"),
+        (Some(min), Some(max)) => format!("must be between {min:?} and {max:?} (got {value:?})"),
+        (Some(min), None) => format!("must be at least {min:?} (got {value:?})"),
+        (None, Some(max)) => format!("must be at most {max:?} (got {value:?})"),
         (None, None) => return,
     };
     errors.push(ValidationError::of_rule(field, "range", message));
@@ -48,16 +63,25 @@ pub fn length<T: HasLength + ?Sized>(
     if !(too_short || too_long) {
         return;
     }
-    let unit = T::UNIT;
+    let unit = |count: usize| {
+        if count == 1 {
+            T::UNIT.to_owned()
+        } else {
+            format!("{}s", T::UNIT)
+        }
+    };
     let message = match (min, max) {
         (Some(min), Some(max)) if min == max => {
-            format!("must have exactly {min} {unit} (got {length})")
+            format!("must have exactly {min} {} (got {length})", unit(min))
         }
         (Some(min), Some(max)) => {
-            format!("must have between {min} and {max} {unit} (got {length})")
+            format!(
+                "must have between {min} and {max} {} (got {length})",
+                unit(max)
+            )
         }
-        (Some(min), None) => format!("must have at least {min} {unit} (got {length})"),
-        (None, Some(max)) => format!("must have at most {max} {unit} (got {length})"),
+        (Some(min), None) => format!("must have at least {min} {} (got {length})", unit(min)),
+        (None, Some(max)) => format!("must have at most {max} {} (got {length})", unit(max)),
         (None, None) => return,
     };
     errors.push(ValidationError::of_rule(field, "length", message));
@@ -110,22 +134,22 @@ pub fn struct_check<E: IntoValidationErrors>(
 /// Strings count characters (not bytes); collections count elements. Implement it for your
 /// own collection types to use these validators on them.
 pub trait HasLength {
-    /// What the length counts, for messages: `"characters"` or `"elements"`.
-    const UNIT: &'static str = "elements";
+    /// What the length counts, in the singular, for messages: `"character"` or `"element"`.
+    const UNIT: &'static str = "element";
 
     /// The length that the validators compare.
     fn length(&self) -> usize;
 }
 
 impl HasLength for str {
-    const UNIT: &'static str = "characters";
+    const UNIT: &'static str = "character";
     fn length(&self) -> usize {
         self.chars().count()
     }
 }
 
 impl HasLength for String {
-    const UNIT: &'static str = "characters";
+    const UNIT: &'static str = "character";
     fn length(&self) -> usize {
         self.as_str().length()
     }
@@ -138,10 +162,29 @@ impl<T: HasLength + ?Sized> HasLength for &T {
     }
 }
 
-impl<T: HasLength + ?Sized> HasLength for Box<T> {
-    const UNIT: &'static str = T::UNIT;
+macro_rules! delegate_to_pointee {
+    ($($pointer:ident),*) => {
+        $(impl<T: HasLength + ?Sized> HasLength for $pointer<T> {
+            const UNIT: &'static str = T::UNIT;
+            fn length(&self) -> usize {
+                (**self).length()
+            }
+        })*
+    };
+}
+
+delegate_to_pointee!(Box, Rc, Arc);
+
+impl HasLength for Cow<'_, str> {
+    const UNIT: &'static str = "character";
     fn length(&self) -> usize {
-        (**self).length()
+        self.as_ref().length()
+    }
+}
+
+impl<T: Clone> HasLength for Cow<'_, [T]> {
+    fn length(&self) -> usize {
+        self.len()
     }
 }
 

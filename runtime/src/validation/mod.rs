@@ -1,6 +1,6 @@
 //! Validation errors reported by `#[derive(Data)]` constructors, builders and setters.
 
-pub(crate) mod checks;
+pub mod checks;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -196,7 +196,7 @@ impl From<ValidationError> for ValidationErrors {
 /// What a struct-level check (`#[data(validate = path)]`) may return as its error.
 ///
 /// A check returns `Result<(), E>` for any `E` implementing this trait: a message
-/// (`&'static str`, `String`), one [`ValidationError`], or a whole [`ValidationErrors`].
+/// (`&str`, `String`, `Cow<str>`), one [`ValidationError`], or a whole [`ValidationErrors`].
 pub trait IntoValidationErrors {
     /// Appends the failures this value describes.
     fn append_to(self, errors: &mut ValidationErrors);
@@ -214,9 +214,9 @@ impl IntoValidationErrors for ValidationError {
     }
 }
 
-impl IntoValidationErrors for &'static str {
+impl IntoValidationErrors for &str {
     fn append_to(self, errors: &mut ValidationErrors) {
-        errors.push(ValidationError::new(self));
+        errors.push(ValidationError::new(self.to_owned()));
     }
 }
 

@@ -1,0 +1,80 @@
+//! Re-spanning and rewriting tokens that generated code copies from one place to another.
+
+use proc_macro2::{Group, Span, TokenStream, TokenTree};
+use quote::quote;
+
+/// The tokens, each moved to `span`'s location while keeping call-site hygiene, so that a
+/// compiler error about generated code (a missing trait, say) points at the user's option
+/// that caused it.
+pub fn located_at(tokens: &TokenStream, span: Span) -> TokenStream {
+    let location = Span::call_site().located_at(span);
+    tokens
+        .clone()
+        .into_iter()
+        .map(|mut token| {
+            if let TokenTree::Group(group) = &token {
+                let mut inner = Group::new(group.delimiter(), located_at(&group.stream(), span));
+                inner.set_span(location);
+                token = TokenTree::Group(inner);
+            } else {
+                token.set_span(location);
+            }
+            token
+        })
+        .collect()
+}
+
+/// `tokens` with every `Self` replaced by `self_type`, for types and expressions written in
+/// a struct but emitted into another type's items (its builder), where `Self` would mean the
+/// builder. `Self::X` becomes `<Type>::X`, which reads the same in types and expressions.
+pub fn replace_self(tokens: TokenStream, self_type: &TokenStream) -> TokenStream {
+    let mut out = Vec::new();
+    let mut iter = tokens.into_iter().peekable();
+    while let Some(token) = iter.next() {
+        match token {
+            TokenTree::Ident(ident) if ident == "Self" => {
+                let is_path_start =
+                    matches!(iter.peek(), Some(TokenTree::Punct(punct)) if punct.as_char() == ':');
+                if is_path_start {
+                    out.extend(quote!(<#self_type>));
+                } else {
+                    out.extend(self_type.clone());
+                }
+            }
+            TokenTree::Group(group) => {
+                let mut replaced =
+                    Group::new(group.delimiter(), replace_self(group.stream(), self_type));
+                replaced.set_span(group.span());
+                out.push(TokenTree::Group(replaced));
+            }
+            other => out.push(other),
+        }
+    }
+    out.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    use super::replace_self;
+
+    /// Token text without spaces: `>>` and `> >` differ only in spacing.
+    fn compact(tokens: proc_macro2::TokenStream) -> String {
+        tokens.to_string().replace(' ', "")
+    }
+
+    #[test]
+    fn replaces_self_in_types_and_paths() {
+        let node = quote!(Node<T>);
+        assert_eq!(
+            compact(replace_self(quote!(Option<Box<Self>>), &node)),
+            "Option<Box<Node<T>>>"
+        );
+        assert_eq!(
+            compact(replace_self(quote!(Self::DEFAULT + f(Self::new())), &node)),
+            "<Node<T>>::DEFAULT+f(<Node<T>>::new())"
+        );
+        assert_eq!(compact(replace_self(quote!(SelfLike), &node)), "SelfLike");
+    }
+}

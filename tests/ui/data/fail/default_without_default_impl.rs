@@ -1,0 +1,9 @@
+pub struct NoDefault;
+
+#[derive(modsmith::Data)]
+pub struct Holder {
+    #[data(default)]
+    value: NoDefault,
+}
+
+fn main() {}
