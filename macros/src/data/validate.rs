@@ -192,10 +192,14 @@ fn check_validators(
         _ => (shape, ty),
     };
     let type_text = source_text(quote::quote!(#checked_ty));
+    let wrong_for_length = |rule: &str| {
+        format!(
+            "`{rule}` checks the length of a string or collection, but `{ident}` is \
+             `{type_text}`; use `range(min = .., max = ..)` to bound a number"
+        )
+    };
     let mut checked = Vec::new();
-    let mut any = false;
     if let Some(range) = &validators.range {
-        any = true;
         if !checked_shape.can_be_ranged() {
             errors.at(
                 range.key,
@@ -206,66 +210,45 @@ fn check_validators(
                 ),
             );
         } else if check_bounds("range", ident, range, checked_shape, errors) {
+            let (min, max) = (range.min.clone(), range.max.clone());
             checked.push(Validator {
-                rule: Rule::Range {
-                    min: range.min.clone(),
-                    max: range.max.clone(),
-                },
+                rule: Rule::Range { min, max },
                 span: range.key,
             });
         }
     }
-    for (rule, spanned) in [
-        (
-            "length",
-            validators.length.as_ref().map(|length| length.key),
-        ),
-        (
-            "non_empty",
-            validators
-                .non_empty
-                .is_present()
-                .then(|| validators.non_empty.span()),
-        ),
-    ] {
-        if let Some(span) = spanned {
-            any = true;
-            if !checked_shape.can_have_length() {
-                errors.at(
-                    span,
-                    format!(
-                        "`{rule}` checks the length of a string or collection, but `{ident}` is \
-                         `{type_text}`; use `range(min = .., max = ..)` to bound a number"
-                    ),
-                );
-            }
+    if let Some(length) = &validators.length {
+        if !checked_shape.can_have_length() {
+            errors.at(length.key, wrong_for_length("length"));
+        } else if check_bounds("length", ident, length, TypeShape::Other, errors) {
+            let (min, max) = (length.min.clone(), length.max.clone());
+            checked.push(Validator {
+                rule: Rule::Length { min, max },
+                span: length.key,
+            });
         }
     }
-    if let Some(length) = &validators.length
-        && checked_shape.can_have_length()
-        && check_bounds("length", ident, length, TypeShape::Other, errors)
-    {
-        checked.push(Validator {
-            rule: Rule::Length {
-                min: length.min.clone(),
-                max: length.max.clone(),
-            },
-            span: length.key,
-        });
-    }
-    if validators.non_empty.is_present() && checked_shape.can_have_length() {
-        checked.push(Validator {
-            rule: Rule::NonEmpty,
-            span: validators.non_empty.span(),
-        });
+    if validators.non_empty.is_present() {
+        let span = validators.non_empty.span();
+        if !checked_shape.can_have_length() {
+            errors.at(span, wrong_for_length("non_empty"));
+        } else {
+            checked.push(Validator {
+                rule: Rule::NonEmpty,
+                span,
+            });
+        }
     }
     if let Some(custom) = &validators.custom {
-        any = true;
         checked.push(Validator {
             rule: Rule::Custom(custom.value.0.clone()),
             span: custom.key,
         });
     }
+    let any = validators.range.is_some()
+        || validators.length.is_some()
+        || validators.non_empty.is_present()
+        || validators.custom.is_some();
     if !any {
         errors.at(
             validators.key,
