@@ -21,7 +21,7 @@ impl Errors {
     /// Adds an error (a `syn::Error`, or a `darling::Error` with its did-you-mean hints).
     pub fn push(&mut self, error: impl Into<syn::Error>) {
         let error = error.into();
-        self.count += error.clone().into_iter().count();
+        self.count += (&error).into_iter().count();
         match &mut self.combined {
             Some(combined) => combined.combine(error),
             None => self.combined = Some(error),
