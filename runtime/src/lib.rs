@@ -9,6 +9,7 @@
 
 mod builder;
 mod data;
+pub mod http;
 mod validation;
 
 pub use builder::{IsSet, IsUnset, Set};
@@ -24,4 +25,13 @@ pub mod __private {
         HasLength, custom, length, non_empty, range, struct_check,
     };
     pub use crate::validation::validated;
+
+    /// What `api_client!` expansions name.
+    pub mod http {
+        pub use crate::http::__private::*;
+        pub use crate::http::{
+            AuthKind, Call, Client, ClientBuilder, ClientConfig, ClientCore,
+            DefaultBlockingTransport, DefaultTransport, Endpoint, Method, Response,
+        };
+    }
 }

@@ -1,0 +1,322 @@
+//! Requests: the endpoint descriptors generated code declares, and the request a
+//! generated method fills in, argument by argument, before a transport sends it.
+
+use std::fmt::{self, Display};
+
+use http::{HeaderName, HeaderValue};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
+
+use super::client::ClientCore;
+use super::error::ApiError;
+
+/// An HTTP method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Method {
+    /// `GET`
+    Get,
+    /// `POST`
+    Post,
+    /// `PUT`
+    Put,
+    /// `PATCH`
+    Patch,
+    /// `DELETE`
+    Delete,
+    /// `HEAD`
+    Head,
+}
+
+impl Method {
+    /// The method's name on the wire.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+            Method::Head => "HEAD",
+        }
+    }
+
+    /// Whether repeating the request has the same effect as sending it once (RFC 9110):
+    /// GET, HEAD, PUT and DELETE. Only these are retried unless an endpoint is marked
+    /// `#[idempotent]`.
+    pub const fn is_idempotent(self) -> bool {
+        matches!(
+            self,
+            Method::Get | Method::Head | Method::Put | Method::Delete
+        )
+    }
+}
+
+impl Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The fixed part of one endpoint, declared once per endpoint by generated code.
+#[derive(Debug)]
+pub struct Endpoint {
+    method: Method,
+    route: &'static str,
+    retry_safe: bool,
+}
+
+impl Endpoint {
+    /// An endpoint; `idempotent` marks a POST or PATCH endpoint as safe to retry.
+    pub const fn new(method: Method, route: &'static str, idempotent: bool) -> Self {
+        Endpoint {
+            method,
+            route,
+            retry_safe: idempotent || method.is_idempotent(),
+        }
+    }
+
+    /// The method.
+    pub const fn method(&self) -> Method {
+        self.method
+    }
+
+    /// The route template, e.g. `/pets/{id}`.
+    pub const fn route(&self) -> &'static str {
+        self.route
+    }
+
+    /// Whether failed attempts may be retried.
+    pub const fn is_retry_safe(&self) -> bool {
+        self.retry_safe
+    }
+}
+
+/// A request body, already encoded.
+#[derive(Debug, Clone)]
+pub struct Body {
+    /// The encoded bytes.
+    pub bytes: Vec<u8>,
+    /// The `Content-Type` to send with them.
+    pub content_type: &'static str,
+}
+
+/// A request ready for a transport.
+///
+/// `url` holds filled path and query values, and may hold an API key: transports must not
+/// log it. `route` is the template, safe to log.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// The method.
+    pub method: Method,
+    /// The full URL.
+    pub url: String,
+    /// The endpoint's route template.
+    pub route: &'static str,
+    /// Headers to send; credentials are marked sensitive.
+    pub headers: Vec<(HeaderName, HeaderValue)>,
+    /// The body, if any.
+    pub body: Option<Body>,
+    /// How long the whole exchange may take.
+    pub timeout: Option<std::time::Duration>,
+    /// The most response-body bytes to read; more is [`TransportError::BodyTooLarge`](super::TransportError::BodyTooLarge).
+    pub max_body_bytes: usize,
+}
+
+/// Everything but unreserved characters (`A-Z a-z 0-9 - . _ ~`) is encoded, so a value is
+/// always exactly one path segment: `/`, `?`, `#`, `%`, spaces and non-ASCII are encoded.
+const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// Query names and values: the same set, so `&`, `=` and `+` cannot split a value.
+const QUERY_COMPONENT: &AsciiSet = PATH_SEGMENT;
+
+/// One path value, encoded as a single segment; `.` and `..` (also percent-encoded, as
+/// `%2e`) are refused because a server or proxy would read them as moves in the path.
+pub fn encode_path_segment(name: &'static str, value: &str) -> Result<String, ApiError> {
+    let decoded = percent_decode_str(value).decode_utf8_lossy();
+    if decoded == "." || decoded == ".." {
+        return Err(ApiError::InvalidParameter {
+            name,
+            reason: format!(
+                "the path value {value:?} would be read as a relative path segment (`.` or `..`) \
+                 and could reach another resource"
+            ),
+        });
+    }
+    if value.is_empty() {
+        return Err(ApiError::InvalidParameter {
+            name,
+            reason: "an empty path value would change which route the request reaches".to_owned(),
+        });
+    }
+    Ok(utf8_percent_encode(value, PATH_SEGMENT).to_string())
+}
+
+/// A request being filled in by a generated method. Each argument method records the first
+/// problem instead of returning it, so the generated code stays a flat list of calls;
+/// [`send`](super::send) reports it before anything is sent.
+#[derive(Debug)]
+pub struct Call<'c> {
+    pub(crate) core: &'c ClientCore,
+    pub(crate) endpoint: &'static Endpoint,
+    pub(crate) path: String,
+    pub(crate) query: Vec<(&'static str, String)>,
+    pub(crate) headers: Vec<(HeaderName, HeaderValue)>,
+    pub(crate) body: Option<Body>,
+    pub(crate) problem: Option<ApiError>,
+}
+
+impl<'c> Call<'c> {
+    /// Starts a request to `endpoint` with the client's settings.
+    pub fn new(core: &'c ClientCore, endpoint: &'static Endpoint) -> Self {
+        Call {
+            core,
+            endpoint,
+            path: endpoint.route.to_owned(),
+            query: Vec::new(),
+            headers: Vec::new(),
+            body: None,
+            problem: None,
+        }
+    }
+
+    fn refuse(&mut self, problem: ApiError) {
+        self.problem.get_or_insert(problem);
+    }
+
+    /// Fills the `{name}` placeholder with `value`, encoded as one path segment.
+    pub fn path(&mut self, name: &'static str, value: &dyn Display) {
+        match encode_path_segment(name, &value.to_string()) {
+            Ok(segment) => {
+                let placeholder = format!("{{{name}}}");
+                self.path = self.path.replace(&placeholder, &segment);
+            }
+            Err(problem) => self.refuse(problem),
+        }
+    }
+
+    /// Adds `name=value` to the query string.
+    pub fn query(&mut self, name: &'static str, value: &dyn Display) {
+        self.query.push((name, value.to_string()));
+    }
+
+    /// Adds `name=value` to the query string when `value` is `Some`.
+    pub fn query_opt<T: Display>(&mut self, name: &'static str, value: &Option<T>) {
+        if let Some(value) = value {
+            self.query(name, value);
+        }
+    }
+
+    /// Adds a header; `name` was checked at compile time. A value with CR, LF or another
+    /// control character is refused (it could inject headers).
+    pub fn header(&mut self, name: &'static str, value: &dyn Display) {
+        let header_name = HeaderName::from_static_checked(name);
+        match (header_name, HeaderValue::try_from(value.to_string())) {
+            (Some(header_name), Ok(header_value)) => self.headers.push((header_name, header_value)),
+            _ => self.refuse(ApiError::InvalidParameter {
+                name,
+                reason: "a header value cannot contain CR, LF or other control characters"
+                    .to_owned(),
+            }),
+        }
+    }
+
+    /// Adds a header when `value` is `Some`.
+    pub fn header_opt<T: Display>(&mut self, name: &'static str, value: &Option<T>) {
+        if let Some(value) = value {
+            self.header(name, value);
+        }
+    }
+
+    /// Sends `value` as the body, as it is.
+    pub fn bytes_body(&mut self, value: impl Into<Vec<u8>>) {
+        self.body = Some(Body {
+            bytes: value.into(),
+            content_type: "application/octet-stream",
+        });
+    }
+
+    /// Sends `value` as a JSON body.
+    #[cfg(feature = "serde")]
+    pub fn json_body<T: serde::Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
+        match serde_json::to_vec(value) {
+            Ok(bytes) => {
+                self.body = Some(Body {
+                    bytes,
+                    content_type: "application/json",
+                })
+            }
+            Err(error) => self.refuse(ApiError::InvalidParameter {
+                name,
+                reason: format!("it could not be encoded as JSON: {error}"),
+            }),
+        }
+    }
+
+    /// Sends `value` as an `application/x-www-form-urlencoded` body.
+    #[cfg(feature = "serde")]
+    pub fn form_body<T: serde::Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
+        match serde_urlencoded::to_string(value) {
+            Ok(text) => {
+                self.body = Some(Body {
+                    bytes: text.into_bytes(),
+                    content_type: "application/x-www-form-urlencoded",
+                })
+            }
+            Err(error) => self.refuse(ApiError::InvalidParameter {
+                name,
+                reason: format!("it could not be encoded as a form: {error}"),
+            }),
+        }
+    }
+
+    /// The URL: base, filled path, query.
+    pub(crate) fn url(&self, extra_query: Option<(&'static str, &str)>) -> String {
+        let mut url = String::with_capacity(self.core.base_url.len() + self.path.len() + 16);
+        url.push_str(self.core.base_url.trim_end_matches('/'));
+        url.push_str(&self.path);
+        let pairs = self
+            .query
+            .iter()
+            .map(|(name, value)| (*name, value.as_str()))
+            .chain(extra_query);
+        for (index, (name, value)) in pairs.enumerate() {
+            url.push(if index == 0 { '?' } else { '&' });
+            url.extend(utf8_percent_encode(name, QUERY_COMPONENT));
+            url.push('=');
+            url.extend(utf8_percent_encode(value, QUERY_COMPONENT));
+        }
+        url
+    }
+}
+
+/// `HeaderName::from_static` panics on a bad name; names reach here only after the macro
+/// checked them, but a failed check must still not panic.
+trait FromStaticChecked: Sized {
+    fn from_static_checked(name: &'static str) -> Option<Self>;
+}
+
+impl FromStaticChecked for HeaderName {
+    fn from_static_checked(name: &'static str) -> Option<Self> {
+        HeaderName::from_bytes(name.as_bytes()).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::encode_path_segment;
+
+    #[test]
+    fn path_values_are_one_segment() {
+        let encoded = |value| encode_path_segment("id", value).map_err(|error| error.to_string());
+        assert_eq!(encoded("42"), Ok("42".to_owned()));
+        assert_eq!(encoded("a/b?c#d"), Ok("a%2Fb%3Fc%23d".to_owned()));
+        assert_eq!(encoded("100% é"), Ok("100%25%20%C3%A9".to_owned()));
+        assert_eq!(encoded("..."), Ok("...".to_owned()));
+        for refused in [".", "..", "%2e", "%2E%2e", ""] {
+            assert!(encoded(refused).is_err(), "{refused:?} must be refused");
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! The reqwest transports (features `http` and `blocking`).
+
+use std::error::Error as _;
+#[cfg(feature = "blocking")]
+use std::io::Read;
+use std::time::Duration;
+
+use super::error::TransportError;
+use super::request::{Method, Request};
+use super::response::Response;
+use super::transport::NewTransport;
+
+fn reqwest_method(method: Method) -> reqwest::Method {
+    match method {
+        Method::Get => reqwest::Method::GET,
+        Method::Post => reqwest::Method::POST,
+        Method::Put => reqwest::Method::PUT,
+        Method::Patch => reqwest::Method::PATCH,
+        Method::Delete => reqwest::Method::DELETE,
+        Method::Head => reqwest::Method::HEAD,
+    }
+}
+
+/// A reqwest error as a transport error, without the URL (which may hold path values, query
+/// values or an API key).
+fn transport_error(error: reqwest::Error) -> TransportError {
+    let error = error.without_url();
+    let mut message = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    if error.is_timeout() {
+        TransportError::Timeout
+    } else if error.is_connect() {
+        TransportError::Connect(message)
+    } else {
+        TransportError::Other(message)
+    }
+}
+
+/// Sends async requests with a [`reqwest::Client`] (rustls). Needs a Tokio runtime.
+#[cfg(feature = "http")]
+#[derive(Debug, Clone, Default)]
+pub struct ReqwestTransport {
+    client: reqwest::Client,
+}
+
+#[cfg(feature = "http")]
+impl ReqwestTransport {
+    /// A transport with reqwest's default settings.
+    pub fn new() -> Self {
+        ReqwestTransport::default()
+    }
+
+    /// A transport over a client you configured (proxies, TLS roots, connection pools).
+    pub fn from_client(client: reqwest::Client) -> Self {
+        ReqwestTransport { client }
+    }
+}
+
+#[cfg(feature = "http")]
+impl NewTransport for ReqwestTransport {
+    fn new_transport() -> Self {
+        ReqwestTransport::new()
+    }
+}
+
+#[cfg(feature = "http")]
+impl super::Transport for ReqwestTransport {
+    async fn send(&self, request: Request) -> Result<Response, TransportError> {
+        let mut builder = self
+            .client
+            .request(reqwest_method(request.method), &request.url);
+        for (name, value) in request.headers {
+            builder = builder.header(name, value);
+        }
+        if let Some(body) = request.body {
+            builder = builder
+                .header(http::header::CONTENT_TYPE, body.content_type)
+                .body(body.bytes);
+        }
+        if let Some(timeout) = request.timeout {
+            builder = builder.timeout(timeout);
+        }
+        let mut response = builder.send().await.map_err(transport_error)?;
+        let limit = request.max_body_bytes;
+        if response
+            .content_length()
+            .is_some_and(|length| length > limit as u64)
+        {
+            return Err(TransportError::BodyTooLarge);
+        }
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(transport_error)? {
+            if body.len() + chunk.len() > limit {
+                return Err(TransportError::BodyTooLarge);
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(Response::new(status, headers, body))
+    }
+
+    async fn sleep(&self, duration: Duration) {
+        tokio::time::sleep(duration).await;
+    }
+}
+
+/// Sends blocking requests with a [`reqwest::blocking::Client`] (rustls). Do not create or
+/// use it inside an async runtime.
+#[cfg(feature = "blocking")]
+#[derive(Debug, Clone, Default)]
+pub struct ReqwestBlockingTransport {
+    client: reqwest::blocking::Client,
+}
+
+#[cfg(feature = "blocking")]
+impl ReqwestBlockingTransport {
+    /// A transport with reqwest's default settings.
+    pub fn new() -> Self {
+        ReqwestBlockingTransport::default()
+    }
+
+    /// A transport over a client you configured.
+    pub fn from_client(client: reqwest::blocking::Client) -> Self {
+        ReqwestBlockingTransport { client }
+    }
+}
+
+#[cfg(feature = "blocking")]
+impl NewTransport for ReqwestBlockingTransport {
+    fn new_transport() -> Self {
+        ReqwestBlockingTransport::new()
+    }
+}
+
+#[cfg(feature = "blocking")]
+impl super::BlockingTransport for ReqwestBlockingTransport {
+    fn send(&self, request: Request) -> Result<Response, TransportError> {
+        let mut builder = self
+            .client
+            .request(reqwest_method(request.method), &request.url);
+        for (name, value) in request.headers {
+            builder = builder.header(name, value);
+        }
+        if let Some(body) = request.body {
+            builder = builder
+                .header(http::header::CONTENT_TYPE, body.content_type)
+                .body(body.bytes);
+        }
+        if let Some(timeout) = request.timeout {
+            builder = builder.timeout(timeout);
+        }
+        let response = builder.send().map_err(transport_error)?;
+        let limit = request.max_body_bytes;
+        if response
+            .content_length()
+            .is_some_and(|length| length > limit as u64)
+        {
+            return Err(TransportError::BodyTooLarge);
+        }
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let mut body = Vec::new();
+        response
+            .take(limit as u64 + 1)
+            .read_to_end(&mut body)
+            .map_err(|error| TransportError::Other(error.to_string()))?;
+        if body.len() > limit {
+            return Err(TransportError::BodyTooLarge);
+        }
+        Ok(Response::new(status, headers, body))
+    }
+}
