@@ -156,7 +156,7 @@ pub fn encode_path_segment(name: &'static str, value: &str) -> Result<String, Ap
 
 /// A request being filled in by a generated method. Each argument method records the first
 /// problem instead of returning it, so the generated code stays a flat list of calls;
-/// [`send`](super::send) reports it before anything is sent.
+/// `send` reports it before anything is sent.
 #[derive(Debug)]
 pub struct Call<'c> {
     pub(crate) core: &'c ClientCore,

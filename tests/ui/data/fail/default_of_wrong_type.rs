@@ -1,7 +1,9 @@
+pub struct Years(pub u8);
+
 #[derive(modsmith::Data)]
 pub struct User {
     #[data(default = "eighteen")]
-    age: u8,
+    age: Years,
 }
 
 fn main() {}
