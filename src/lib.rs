@@ -139,6 +139,73 @@ pub use modsmith_macros::Data;
 /// both.
 pub use modsmith_macros::data_module;
 
+/// Generates a typed HTTP API client from a declarative list of endpoints: an async client
+/// and its blocking twin, checked at compile time, thin at run time.
+///
+/// ```
+/// use modsmith::http::{ApiError, Method, MockTransport, Secret};
+///
+/// #[derive(serde::Deserialize, Debug, PartialEq)]
+/// pub struct Pet { id: u64, name: String }
+///
+/// modsmith::api_client! {
+///     /// The Pet Store API.
+///     #[client(base_url = "https://petstore.example/v2", auth = bearer, timeout = "10s", retries = 2)]
+///     #[headers("Accept" = "application/json")]
+///     pub struct PetStore {
+///         /// Fetch one pet.
+///         #[get("/pets/{id}")]
+///         fn get_pet(id: u64) -> Pet;
+///
+///         #[get("/pets")]
+///         fn list_pets(#[query] limit: Option<u32>) -> Vec<Pet>;
+///
+///         #[delete("/pets/{id}")]
+///         fn delete_pet(id: u64);
+///     }
+/// }
+///
+/// let mock = MockTransport::new();
+/// mock.reply(Method::Get, "/pets/{id}", 200, r#"{"id": 7, "name": "Rex"}"#);
+/// mock.reply(Method::Delete, "/pets/{id}", 404, "no pet 8");
+///
+/// let client = PetStore::builder().token(Secret::new("t0k3n")).build_with(&mock);
+/// let store = PetStoreBlocking::builder().token(Secret::new("t0k3n")).build_with(&mock);
+/// assert_eq!(store.get_pet(7)?, Pet { id: 7, name: "Rex".into() });
+/// let error = store.delete_pet(8).unwrap_err();
+/// assert_eq!(error.status(), Some(404));
+/// assert_eq!(error.to_string(), "DELETE /pets/{id} failed with HTTP 404 (no such resource); the server said: no pet 8");
+/// assert_eq!(mock.requests()[0].url, "https://petstore.example/v2/pets/7");
+/// # let _ = client;
+/// # Ok::<(), ApiError>(())
+/// ```
+///
+/// # Client options: `#[client(..)]`
+///
+/// | option | effect |
+/// | --- | --- |
+/// | `base_url = "https://.."` | where requests go (required; the builder can change it) |
+/// | `auth = none \| bearer \| basic \| api_key(header = "..") \| api_key(query = "..")` | how requests authenticate; credentials are given to the builder as [`Secret`](http::Secret)s |
+/// | `timeout = "10s"` | timeout of one attempt (`ms`, `s`, `m`) |
+/// | `retries = 2` | retries of idempotent requests on connect errors, 429, 502, 503, 504 |
+/// | `crate = path` | where `modsmith` is, if renamed |
+///
+/// `#[headers("Name" = "value", ..)]` adds headers to every request.
+///
+/// # Endpoints
+///
+/// `#[get("/route/{placeholder}")]` (or `post`, `put`, `patch`, `delete`, `head`) on a
+/// `fn` signature. A bare parameter fills the placeholder of its name (encoded as one path
+/// segment; `.` and `..` are refused); `#[query]` / `#[query(rename = "..")]`,
+/// `#[header("Name")]`, `#[body]` (JSON), `#[body(form)]` and `#[body(bytes)]` place the
+/// others. `Option` query and header parameters are left out when `None`. The return type
+/// is any `serde::Deserialize` type, `()` (body ignored) or [`http::Response`].
+/// `#[idempotent]` lets a POST or PATCH endpoint be retried.
+///
+/// Placeholders and parameters are checked against each other in both directions, as are
+/// routes, the base URL, header names and values, and bodies against methods.
+pub use modsmith_macros::api_client;
+
 pub use modsmith_runtime::{
     Data, DataInfo, FieldInfo, HasLength, IntoValidationErrors, IsSet, IsUnset, Set,
     ValidationError, ValidationErrors,

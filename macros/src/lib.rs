@@ -2,6 +2,7 @@
 //! this crate: generated code refers to `::modsmith::__private`, and the macros are
 //! documented, with examples, where `modsmith` re-exports them.
 
+mod api_client;
 mod common;
 mod data;
 mod data_module;
@@ -31,4 +32,12 @@ pub fn derive_data(input: TokenStream) -> TokenStream {
 pub fn data_module(input: TokenStream) -> TokenStream {
     let input = proc_macro2::TokenStream::from(input);
     common::entry::run("data_module!", || data_module::expand(input)).into()
+}
+
+/// Generates a typed HTTP API client, async and blocking, from a list of endpoints. See
+/// `modsmith::api_client!`.
+#[proc_macro]
+pub fn api_client(input: TokenStream) -> TokenStream {
+    let input = proc_macro2::TokenStream::from(input);
+    common::entry::run("api_client!", || api_client::expand(input)).into()
 }

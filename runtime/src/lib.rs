@@ -30,8 +30,9 @@ pub mod __private {
     pub mod http {
         pub use crate::http::__private::*;
         pub use crate::http::{
-            AuthKind, Call, Client, ClientBuilder, ClientConfig, ClientCore,
-            DefaultBlockingTransport, DefaultTransport, Endpoint, Method, Response,
+            ApiError, AuthKind, BlockingTransport, Call, Client, ClientBuilder, ClientConfig,
+            ClientCore, DefaultBlockingTransport, DefaultTransport, Endpoint, Method, Response,
+            Transport,
         };
     }
 }

@@ -7,4 +7,5 @@ pub mod errors;
 pub mod options;
 pub mod respan;
 pub mod source_text;
+pub mod suggest;
 pub mod type_shape;

@@ -1,0 +1,228 @@
+//! Checked model → tokens: an async client, a blocking client, and per endpoint one static
+//! descriptor and one short method per client that fills a runtime `Call` and sends it.
+//! Everything else (URLs, encoding, auth, retries, tracing, decoding) is runtime code.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
+use syn::Ident;
+
+use super::parse::BodyEncoding;
+use super::validate::{Auth, CheckedClient, CheckedEndpoint, CheckedKind, Output};
+
+pub fn expand(model: &CheckedClient) -> TokenStream {
+    let krate = &model.krate;
+    let http = quote!(#krate::__private::http);
+    let vis = &model.input.vis;
+    let name = &model.input.ident;
+    let blocking = format_ident!("{}Blocking", name);
+    let docs = &model.docs;
+    let name_text = name.to_string();
+    let base_url = &model.base_url;
+    let auth = match &model.auth {
+        Auth::None => quote!(#http::AuthKind::None),
+        Auth::Bearer => quote!(#http::AuthKind::Bearer),
+        Auth::Basic => quote!(#http::AuthKind::Basic),
+        Auth::ApiKeyHeader(header) => quote!(#http::AuthKind::ApiKeyHeader(#header)),
+        Auth::ApiKeyQuery(query) => quote!(#http::AuthKind::ApiKeyQuery(#query)),
+    };
+    let timeout = match model.timeout_ms {
+        Some(ms) => quote!(::core::option::Option::Some(::core::time::Duration::from_millis(#ms))),
+        None => quote!(::core::option::Option::None),
+    };
+    let retries = model.retries;
+    let headers = model
+        .headers
+        .iter()
+        .map(|(name, value)| quote!((#name, #value)));
+    let config = Ident::new("CONFIG", Span::mixed_site());
+    let statics = model.endpoints.iter().map(|endpoint| {
+        let id = endpoint_static(endpoint);
+        let method = Ident::new(endpoint.method, Span::call_site());
+        let route = &endpoint.route;
+        let idempotent = endpoint.idempotent;
+        quote!(static #id: #http::Endpoint = #http::Endpoint::new(#http::Method::#method, #route, #idempotent);)
+    });
+    let async_methods = model
+        .endpoints
+        .iter()
+        .map(|endpoint| method(&http, vis, endpoint, true));
+    let blocking_methods = model
+        .endpoints
+        .iter()
+        .map(|endpoint| method(&http, vis, endpoint, false));
+    let async_doc = format!(
+        "Async client. Make it with [`{name}::new`], [`{name}::builder`] or [`{name}::with_transport`]; \
+         every method returns `Result<_, ApiError>`."
+    );
+    let blocking_doc =
+        format!("The blocking twin of [`{name}`]: the same methods, without `async`.");
+    quote! {
+        #( #docs )*
+        #[doc = ""]
+        #[doc = #async_doc]
+        #[derive(Debug, Clone)]
+        #vis struct #name<T = #http::DefaultTransport> {
+            core: #http::ClientCore,
+            transport: T,
+        }
+
+        #( #docs )*
+        #[doc = ""]
+        #[doc = #blocking_doc]
+        #[derive(Debug, Clone)]
+        #vis struct #blocking<T = #http::DefaultBlockingTransport> {
+            core: #http::ClientCore,
+            transport: T,
+        }
+
+        const _: () = {
+            static #config: #http::ClientConfig = #http::ClientConfig {
+                name: #name_text,
+                base_url: #base_url,
+                auth: #auth,
+                timeout: #timeout,
+                retries: #retries,
+                headers: &[ #( #headers ),* ],
+            };
+            #( #statics )*
+
+            #[automatically_derived]
+            impl<T> #http::Client for #name<T> {
+                type Transport = T;
+                type With<U> = #name<U>;
+                const CONFIG: &'static #http::ClientConfig = &#config;
+                fn from_parts(core: #http::ClientCore, transport: T) -> Self {
+                    #name { core, transport }
+                }
+            }
+
+            #[automatically_derived]
+            impl<T> #http::Client for #blocking<T> {
+                type Transport = T;
+                type With<U> = #blocking<U>;
+                const CONFIG: &'static #http::ClientConfig = &#config;
+                fn from_parts(core: #http::ClientCore, transport: T) -> Self {
+                    #blocking { core, transport }
+                }
+            }
+
+            #[automatically_derived]
+            impl #name {
+                /// A client with the declared settings and the default transport.
+                #vis fn new() -> Self {
+                    #http::ClientBuilder::new().build()
+                }
+
+                /// A builder to change the base URL, credentials, timeout, retries and body limit.
+                #vis fn builder() -> #http::ClientBuilder<Self> {
+                    #http::ClientBuilder::new()
+                }
+            }
+
+            #[automatically_derived]
+            impl<T: #http::Transport> #name<T> {
+                /// A client with the declared settings that sends through `transport`.
+                #vis fn with_transport(transport: T) -> Self {
+                    #http::ClientBuilder::<Self>::new().build_with(transport)
+                }
+
+                #( #async_methods )*
+            }
+
+            #[automatically_derived]
+            impl #blocking {
+                /// A client with the declared settings and the default blocking transport.
+                #vis fn new() -> Self {
+                    #http::ClientBuilder::new().build()
+                }
+
+                /// A builder to change the base URL, credentials, timeout, retries and body limit.
+                #vis fn builder() -> #http::ClientBuilder<Self> {
+                    #http::ClientBuilder::new()
+                }
+            }
+
+            #[automatically_derived]
+            impl<T: #http::BlockingTransport> #blocking<T> {
+                /// A client with the declared settings that sends through `transport`.
+                #vis fn with_transport(transport: T) -> Self {
+                    #http::ClientBuilder::<Self>::new().build_with(transport)
+                }
+
+                #( #blocking_methods )*
+            }
+        };
+    }
+}
+
+fn endpoint_static(endpoint: &CheckedEndpoint) -> Ident {
+    Ident::new(
+        &format!("ENDPOINT_{}", endpoint.ident.to_string().to_uppercase()),
+        Span::mixed_site(),
+    )
+}
+
+fn method(
+    http: &TokenStream,
+    vis: &syn::Visibility,
+    endpoint: &CheckedEndpoint,
+    is_async: bool,
+) -> TokenStream {
+    let ident = endpoint.ident;
+    let docs = &endpoint.docs;
+    let id = endpoint_static(endpoint);
+    let call = Ident::new("call", Span::mixed_site());
+    let params = endpoint.params.iter().map(|param| {
+        let (ident, ty) = (param.ident, param.ty);
+        quote!(#ident: #ty)
+    });
+    let fills = endpoint.params.iter().map(|param| {
+        let ident = param.ident;
+        let text = ident.to_string();
+        match &param.kind {
+            CheckedKind::Path => quote!(#call.path(#text, &#ident);),
+            CheckedKind::Query {
+                name,
+                optional: false,
+            } => quote!(#call.query(#name, &#ident);),
+            CheckedKind::Query {
+                name,
+                optional: true,
+            } => quote!(#call.query_opt(#name, &#ident);),
+            CheckedKind::Header {
+                name,
+                optional: false,
+            } => quote!(#call.header(#name, &#ident);),
+            CheckedKind::Header {
+                name,
+                optional: true,
+            } => quote!(#call.header_opt(#name, &#ident);),
+            CheckedKind::Body(BodyEncoding::Json) => quote!(#call.json_body(#text, &#ident);),
+            CheckedKind::Body(BodyEncoding::Form) => quote!(#call.form_body(#text, &#ident);),
+            CheckedKind::Body(BodyEncoding::Bytes) => quote!(#call.bytes_body(#ident);),
+        }
+    });
+    let sent = if is_async {
+        quote!(#http::send(&self.transport, #call).await)
+    } else {
+        quote!(#http::send_blocking(&self.transport, #call))
+    };
+    let (ret, finish) = match &endpoint.output {
+        Output::Empty => (quote!(()), quote!(#http::decode_empty(#sent))),
+        Output::Raw => (quote!(#http::Response), sent),
+        Output::Json(ty) => (quote!(#ty), quote!(#http::decode_json(&#id, #sent))),
+    };
+    let asyncness = is_async.then(|| quote!(async));
+    let mutability = (!endpoint.params.is_empty()).then(|| quote!(mut));
+    let route_doc = format!("`{} {}`", endpoint.method.to_uppercase(), endpoint.route);
+    quote! {
+        #( #docs )*
+        #[doc = ""]
+        #[doc = #route_doc]
+        #vis #asyncness fn #ident(&self, #( #params ),*) -> ::core::result::Result<#ret, #http::ApiError> {
+            let #mutability #call = #http::Call::new(&self.core, &#id);
+            #( #fills )*
+            #finish
+        }
+    }
+}

@@ -1,0 +1,512 @@
+//! Model → checked model: URLs, routes, placeholders against parameters (both ways), header
+//! grammar, bodies against methods, return types. Every check runs; all failures are
+//! reported together.
+
+use std::collections::BTreeMap;
+
+use syn::{Attribute, Ident, LitStr, Path, Type};
+
+use super::parse::{
+    AuthOption, BodyEncoding, ClientInput, ParamKind, ParsedClient, ParsedEndpoint, StaticHeader,
+};
+use crate::common::crate_path::crate_path;
+use crate::common::errors::Errors;
+use crate::common::suggest::did_you_mean;
+use crate::common::type_shape::{TypeShape, type_shape};
+
+pub struct CheckedClient<'a> {
+    pub input: &'a ClientInput,
+    pub krate: Path,
+    pub docs: Vec<&'a Attribute>,
+    pub base_url: String,
+    pub auth: Auth,
+    pub timeout_ms: Option<u64>,
+    pub retries: u32,
+    /// Static headers: lowercase name, value.
+    pub headers: Vec<(String, String)>,
+    pub endpoints: Vec<CheckedEndpoint<'a>>,
+}
+
+pub enum Auth {
+    None,
+    Bearer,
+    Basic,
+    ApiKeyHeader(String),
+    ApiKeyQuery(String),
+}
+
+pub struct CheckedEndpoint<'a> {
+    pub ident: &'a Ident,
+    pub docs: Vec<&'a Attribute>,
+    /// `Get`, `Post`, ...: the runtime's `Method` variant.
+    pub method: &'static str,
+    pub route: String,
+    pub idempotent: bool,
+    pub params: Vec<CheckedParam<'a>>,
+    pub output: Output<'a>,
+}
+
+pub struct CheckedParam<'a> {
+    pub ident: &'a Ident,
+    pub ty: &'a Type,
+    pub kind: CheckedKind,
+}
+
+pub enum CheckedKind {
+    Path,
+    Query { name: String, optional: bool },
+    Header { name: String, optional: bool },
+    Body(BodyEncoding),
+}
+
+pub enum Output<'a> {
+    /// No return type, or `()`: the body is ignored.
+    Empty,
+    /// The runtime's raw `Response`.
+    Raw,
+    /// Anything else: decoded from JSON.
+    Json(&'a Type),
+}
+
+pub fn validate<'a>(parsed: ParsedClient<'a>, errors: &mut Errors) -> CheckedClient<'a> {
+    let options = parsed.options;
+    let base_url = match &options.base_url {
+        Some(url) => {
+            check_base_url(url.value.as_str(), url.key, errors);
+            url.value.clone()
+        }
+        None => String::new(),
+    };
+    let has_client_attribute = parsed
+        .input
+        .attrs
+        .iter()
+        .any(|attr| attr.path().is_ident("client"));
+    if options.base_url.is_none() && has_client_attribute {
+        errors.spanned(
+            &parsed.input.ident,
+            "`#[client(..)]` needs `base_url = \"https://..\"`: where requests go unless the builder sets another",
+        );
+    }
+    let timeout_ms = options
+        .timeout
+        .as_ref()
+        .and_then(|timeout| match parse_duration_ms(&timeout.value) {
+            Some(ms) => Some(ms),
+            None => {
+                errors.at(
+                    timeout.key,
+                    format!(
+                        "`timeout = {:?}` is not a duration; write e.g. `\"10s\"`, `\"500ms\"`, `\"2m\"` or `\"1.5s\"`",
+                        timeout.value
+                    ),
+                );
+                None
+            }
+        });
+    let auth = match options.auth.map(|auth| auth.value) {
+        None | Some(AuthOption::None) => Auth::None,
+        Some(AuthOption::Bearer) => Auth::Bearer,
+        Some(AuthOption::Basic) => Auth::Basic,
+        Some(AuthOption::ApiKeyHeader(name)) => {
+            check_header_name(&name, errors);
+            Auth::ApiKeyHeader(name.value())
+        }
+        Some(AuthOption::ApiKeyQuery(name)) => {
+            if name.value().is_empty() {
+                errors.spanned(&name, "the query parameter needs a name");
+            }
+            Auth::ApiKeyQuery(name.value())
+        }
+    };
+    let headers = check_static_headers(&parsed.headers, errors);
+    let endpoints: Vec<CheckedEndpoint<'a>> = parsed
+        .endpoints
+        .into_iter()
+        .filter_map(|endpoint| check_endpoint(endpoint, errors))
+        .collect();
+    let mut seen: BTreeMap<String, &Ident> = BTreeMap::new();
+    for endpoint in &endpoints {
+        if let Some(earlier) = seen.insert(endpoint.ident.to_string(), endpoint.ident) {
+            errors.spanned(
+                endpoint.ident,
+                format!(
+                    "the endpoint `{}` is defined twice; rename one of them",
+                    endpoint.ident
+                ),
+            );
+            errors.spanned(earlier, "first defined here");
+        }
+    }
+    CheckedClient {
+        input: parsed.input,
+        krate: crate_path(options.krate.as_ref().map(|krate| &krate.0)),
+        docs: parsed.docs,
+        base_url,
+        auth,
+        timeout_ms,
+        retries: options.retries.unwrap_or(0),
+        headers,
+        endpoints,
+    }
+}
+
+fn check_base_url(url: &str, span: proc_macro2::Span, errors: &mut Errors) {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    let problem = match rest {
+        None => Some("must start with `https://` or `http://`"),
+        Some(rest) if rest.is_empty() || rest.starts_with('/') => Some("has no host"),
+        Some(_) if url.chars().any(|c| c.is_whitespace() || c.is_control()) => {
+            Some("contains whitespace or control characters")
+        }
+        Some(_) if url.contains(['?', '#']) => {
+            Some("cannot carry a query or fragment; put query parameters on endpoints")
+        }
+        Some(_) => None,
+    };
+    if let Some(problem) = problem {
+        errors.at(
+            span,
+            format!("the base URL {url:?} {problem}; write e.g. `base_url = \"https://api.example.com/v1\"`"),
+        );
+    }
+}
+
+/// `"10s"`, `"500ms"`, `"2m"`, `"1.5s"` in milliseconds.
+fn parse_duration_ms(text: &str) -> Option<u64> {
+    let text = text.trim();
+    let (number, unit_ms) = if let Some(number) = text.strip_suffix("ms") {
+        (number, 1.0)
+    } else if let Some(number) = text.strip_suffix('s') {
+        (number, 1_000.0)
+    } else if let Some(number) = text.strip_suffix('m') {
+        (number, 60_000.0)
+    } else {
+        return None;
+    };
+    let value: f64 = number.trim().parse().ok()?;
+    let ms = value * unit_ms;
+    (value.is_finite() && ms >= 0.0 && ms <= u64::MAX as f64).then(|| ms.round() as u64)
+}
+
+/// RFC 9110 token characters: what a header name may contain.
+fn is_token_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c)
+}
+
+fn check_header_name(name: &LitStr, errors: &mut Errors) -> bool {
+    let text = name.value();
+    let valid = !text.is_empty() && text.chars().all(is_token_char);
+    if !valid {
+        errors.spanned(
+            name,
+            format!(
+                "{text:?} is not a valid header name: use letters, digits and `-` (RFC 9110 \
+                 token characters), e.g. \"X-Request-Id\""
+            ),
+        );
+    }
+    valid
+}
+
+fn check_static_headers(headers: &[StaticHeader], errors: &mut Errors) -> Vec<(String, String)> {
+    let mut checked: Vec<(String, String)> = Vec::new();
+    let mut seen: BTreeMap<String, &LitStr> = BTreeMap::new();
+    for header in headers {
+        let name_ok = check_header_name(&header.name, errors);
+        let value = header.value.value();
+        let value_ok = value
+            .chars()
+            .all(|c| c == '\t' || (c >= ' ' && c != '\u{7f}'));
+        if !value_ok {
+            errors.spanned(
+                &header.value,
+                "a header value cannot contain CR, LF or other control characters (they would \
+                 start a new header)",
+            );
+        }
+        let lowercase = header.name.value().to_ascii_lowercase();
+        if let Some(earlier) = seen.insert(lowercase.clone(), &header.name) {
+            errors.spanned(
+                &header.name,
+                format!("the header {:?} is given twice", header.name.value()),
+            );
+            errors.spanned(earlier, "first given here");
+        }
+        if name_ok && value_ok {
+            checked.push((lowercase, value));
+        }
+    }
+    checked
+}
+
+fn check_endpoint<'a>(
+    endpoint: ParsedEndpoint<'a>,
+    errors: &mut Errors,
+) -> Option<CheckedEndpoint<'a>> {
+    let ParsedEndpoint {
+        item,
+        methods,
+        idempotent,
+        docs,
+        params,
+        output,
+    } = endpoint;
+    let sig = &item.sig;
+    let ident = &sig.ident;
+    if let Some(asyncness) = &sig.asyncness {
+        errors.spanned(
+            asyncness,
+            "write `fn`, not `async fn`: the async client gets an `async fn` and the blocking \
+             client a plain one, both from this declaration",
+        );
+    }
+    if !sig.generics.params.is_empty() || sig.generics.where_clause.is_some() {
+        errors.spanned(
+            &sig.generics,
+            "endpoints cannot be generic; use concrete parameter and return types",
+        );
+    }
+    for (present, what) in [
+        (sig.constness.is_some(), "const"),
+        (!matches!(sig.safety, syn::Safety::Default), "unsafe"),
+        (sig.abi.is_some(), "extern"),
+    ] {
+        if present {
+            errors.spanned(sig, format!("endpoints cannot be `{what}`; remove it"));
+        }
+    }
+    if let Some(variadic) = &sig.variadic {
+        errors.spanned(variadic, "endpoints cannot be variadic");
+    }
+    let (method, route) = match methods.as_slice() {
+        [] => {
+            errors.spanned(
+                ident,
+                format!(
+                    "`{ident}` has no HTTP method; add one of `#[get(\"/path\")]`, `#[post(..)]`, \
+                     `#[put(..)]`, `#[patch(..)]`, `#[delete(..)]`, `#[head(..)]`"
+                ),
+            );
+            return None;
+        }
+        [(method, route, _)] => (method.as_str(), route),
+        [(_, _, first), rest @ ..] => {
+            for (_, _, attr) in rest {
+                errors.spanned(
+                    attr,
+                    format!("`{ident}` already has an HTTP method; an endpoint has exactly one"),
+                );
+            }
+            errors.spanned(first, "the first method is here");
+            return None;
+        }
+    };
+    let method_variant = match method {
+        "get" => "Get",
+        "post" => "Post",
+        "put" => "Put",
+        "patch" => "Patch",
+        "delete" => "Delete",
+        _ => "Head",
+    };
+    let placeholders = check_route(route, errors);
+    let mut bodies: Vec<proc_macro2::Span> = Vec::new();
+    let mut checked_params = Vec::new();
+    let path_params: Vec<String> = params
+        .iter()
+        .filter(|param| matches!(param.kind, ParamKind::Path))
+        .map(|param| param.ident.to_string())
+        .collect();
+    for param in params {
+        let optional = matches!(type_shape(param.ty), TypeShape::Option(_));
+        let kind = match param.kind {
+            ParamKind::Path => {
+                let name = param.ident.to_string();
+                if !placeholders.contains(&name) {
+                    errors.spanned(
+                        param.ident,
+                        format!(
+                            "`{name}` is not in the route {:?}{}; add `{{{name}}}` to the route, or \
+                             mark the parameter `#[query]`, `#[header(\"..\")]` or `#[body]`",
+                            route.value(),
+                            did_you_mean(&name, placeholders.iter().map(String::as_str))
+                        ),
+                    );
+                }
+                if optional {
+                    errors.spanned(
+                        param.ty,
+                        format!("the path parameter `{name}` cannot be optional: a route needs every segment"),
+                    );
+                }
+                CheckedKind::Path
+            }
+            ParamKind::Query { name } => CheckedKind::Query { name, optional },
+            ParamKind::Header { name } => {
+                check_header_name(&name, errors);
+                CheckedKind::Header {
+                    name: name.value().to_ascii_lowercase(),
+                    optional,
+                }
+            }
+            ParamKind::Body { encoding, span } => {
+                bodies.push(span);
+                if matches!(method, "get" | "head" | "delete") {
+                    errors.at(
+                        span,
+                        format!(
+                            "a `{}` request carries no body; send it with `#[post]`, `#[put]` or \
+                             `#[patch]`, or make `{}` a `#[query]` parameter",
+                            method.to_uppercase(),
+                            param.ident
+                        ),
+                    );
+                }
+                CheckedKind::Body(encoding)
+            }
+        };
+        checked_params.push(CheckedParam {
+            ident: param.ident,
+            ty: param.ty,
+            kind,
+        });
+    }
+    if let [first, second, ..] = bodies.as_slice() {
+        errors.at(
+            *second,
+            format!("`{ident}` has two bodies; a request has one, so merge them into one struct"),
+        );
+        errors.at(*first, "the first body is here");
+    }
+    for placeholder in &placeholders {
+        if !path_params.contains(placeholder) {
+            errors.spanned(
+                route,
+                format!(
+                    "the route placeholder `{{{placeholder}}}` has no parameter{}; add `{placeholder}: Type` \
+                     to `{ident}`",
+                    did_you_mean(placeholder, path_params.iter().map(String::as_str))
+                ),
+            );
+        }
+    }
+    let is_idempotent_by_method = matches!(method, "get" | "head" | "put" | "delete");
+    if let (Some(span), true) = (idempotent, is_idempotent_by_method) {
+        errors.at(
+            span,
+            format!(
+                "`{}` requests are already retried as idempotent; `#[idempotent]` is for POST and \
+                 PATCH endpoints that are safe to repeat, so remove it",
+                method.to_uppercase()
+            ),
+        );
+    }
+    let output = match output {
+        None => Output::Empty,
+        Some(ty) => check_output(ty, errors)?,
+    };
+    Some(CheckedEndpoint {
+        ident,
+        docs,
+        method: method_variant,
+        route: route.value(),
+        idempotent: idempotent.is_some(),
+        params: checked_params,
+        output,
+    })
+}
+
+/// Checks the route and returns its placeholders in order.
+fn check_route(route: &LitStr, errors: &mut Errors) -> Vec<String> {
+    let text = route.value();
+    let mut fail = |problem: &str| {
+        errors.spanned(route, format!("the route {text:?} {problem}"));
+    };
+    if !text.starts_with('/') {
+        fail("must start with `/`, e.g. \"/pets/{id}\"");
+    }
+    if text.contains("..") {
+        fail("contains `..`, which would leave the base path; name the resource directly");
+    }
+    for (character, name) in [('?', "`?`"), ('#', "`#`"), ('\\', "`\\`")] {
+        if text.contains(character) {
+            fail(&format!(
+                "contains {name}; routes hold only the path: use `#[query]` parameters for the query"
+            ));
+        }
+    }
+    if text.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        fail("contains whitespace; encode it as `%20` or use a placeholder");
+    }
+    let mut placeholders: Vec<String> = Vec::new();
+    let mut rest = text.as_str();
+    while let Some(open) = rest.find(['{', '}']) {
+        if rest[open..].starts_with('}') {
+            fail("has a `}` without its `{`");
+            break;
+        }
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            fail("has a `{` without its `}`");
+            break;
+        };
+        let name = &after[..close];
+        let is_ident = syn::parse_str::<Ident>(name).is_ok();
+        if !is_ident {
+            fail(&format!(
+                "has the placeholder `{{{name}}}`, which is not a parameter name"
+            ));
+        } else if placeholders.iter().any(|seen| seen == name) {
+            fail(&format!(
+                "uses `{{{name}}}` twice; each placeholder appears once"
+            ));
+        } else {
+            placeholders.push(name.to_owned());
+        }
+        rest = &after[close + 1..];
+    }
+    placeholders
+}
+
+fn check_output<'a>(ty: &'a Type, errors: &mut Errors) -> Option<Output<'a>> {
+    let unsupported = |errors: &mut Errors, what: &str| {
+        errors.spanned(
+            ty,
+            format!(
+                "{what} cannot be a return type of an endpoint; return an owned type that \
+                 implements `serde::Deserialize` (e.g. `Pet`, `Vec<Pet>`), `()` to ignore the \
+                 body, or `modsmith::http::Response` for the raw response"
+            ),
+        );
+    };
+    match ty {
+        Type::Reference(_) => unsupported(errors, "a reference"),
+        Type::ImplTrait(_) => unsupported(errors, "`impl Trait`"),
+        Type::TraitObject(_) => unsupported(errors, "a trait object"),
+        Type::Never(_) => unsupported(errors, "`!`"),
+        Type::Infer(_) => unsupported(errors, "`_`"),
+        Type::FnPtr(_) | Type::Ptr(_) | Type::Macro(_) | Type::Verbatim(_) => {
+            unsupported(errors, "this type")
+        }
+        Type::Path(path) if is_raw_response(&path.path) => return Some(Output::Raw),
+        _ => return Some(Output::Json(ty)),
+    }
+    None
+}
+
+/// `Response` or `modsmith::http::Response` (any path ending in `http::Response`).
+fn is_raw_response(path: &Path) -> bool {
+    let segments: Vec<String> = path
+        .segments
+        .iter()
+        .map(|segment| segment.ident.to_string())
+        .collect();
+    match segments.as_slice() {
+        [only] => only == "Response",
+        [.., parent, last] => parent == "http" && last == "Response",
+        [] => false,
+    }
+}

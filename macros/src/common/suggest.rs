@@ -1,0 +1,30 @@
+//! Did-you-mean suggestions for names darling does not read (attributes, placeholders).
+
+/// The candidate closest to `word`, if it is close enough to be what was meant.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|candidate| (strsim::jaro_winkler(word, candidate), candidate))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|(a, _), (b, _)| a.total_cmp(b))
+        .map(|(_, candidate)| candidate)
+}
+
+/// "; did you mean `x`?" or nothing.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    closest(word, candidates)
+        .map(|candidate| format!("; did you mean `{candidate}`?"))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::closest;
+
+    #[test]
+    fn suggests_only_close_names() {
+        assert_eq!(closest("gett", ["get", "post", "put"]), Some("get"));
+        assert_eq!(closest("pet_id", ["id", "pet_di"]), Some("pet_di"));
+        assert_eq!(closest("zzz", ["get", "post"]), None);
+    }
+}
