@@ -192,11 +192,11 @@ fn method(
             CheckedKind::Header {
                 name,
                 optional: false,
-            } => quote!(#call.header(#name, &#ident);),
+            } => quote!(#call.header(#name, #text, &#ident);),
             CheckedKind::Header {
                 name,
                 optional: true,
-            } => quote!(#call.header_opt(#name, &#ident);),
+            } => quote!(#call.header_opt(#name, #text, &#ident);),
             CheckedKind::Body(BodyEncoding::Json) => quote!(#call.json_body(#text, &#ident);),
             CheckedKind::Body(BodyEncoding::Form) => quote!(#call.form_body(#text, &#ident);),
             CheckedKind::Body(BodyEncoding::Bytes) => quote!(#call.bytes_body(#ident);),

@@ -209,24 +209,30 @@ impl<'c> Call<'c> {
         }
     }
 
-    /// Adds a header; `name` was checked at compile time. A value with CR, LF or another
-    /// control character is refused (it could inject headers).
-    pub fn header(&mut self, name: &'static str, value: &dyn Display) {
-        let header_name = HeaderName::from_static_checked(name);
+    /// Adds the header `header` (checked at compile time) from the parameter `parameter`. A
+    /// value with CR, LF or another control character is refused: it could inject headers.
+    pub fn header(&mut self, header: &'static str, parameter: &'static str, value: &dyn Display) {
+        let header_name = HeaderName::from_static_checked(header);
         match (header_name, HeaderValue::try_from(value.to_string())) {
             (Some(header_name), Ok(header_value)) => self.headers.push((header_name, header_value)),
             _ => self.refuse(ApiError::InvalidParameter {
-                name,
-                reason: "a header value cannot contain CR, LF or other control characters"
-                    .to_owned(),
+                name: parameter,
+                reason: format!(
+                    "the `{header}` header value cannot contain CR, LF or other control characters"
+                ),
             }),
         }
     }
 
     /// Adds a header when `value` is `Some`.
-    pub fn header_opt<T: Display>(&mut self, name: &'static str, value: &Option<T>) {
+    pub fn header_opt<T: Display>(
+        &mut self,
+        header: &'static str,
+        parameter: &'static str,
+        value: &Option<T>,
+    ) {
         if let Some(value) = value {
-            self.header(name, value);
+            self.header(header, parameter, value);
         }
     }
 
