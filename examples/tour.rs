@@ -2,6 +2,9 @@
 //!
 //! Run it with `cargo run --example tour`.
 
+use std::sync::{Arc, Mutex};
+
+use modsmith::http::{ApiError, Secret};
 use modsmith::{Data, ValidationError};
 
 // ─── #[derive(Data)] ────────────────────────────────────────────────────────────────────
@@ -66,6 +69,153 @@ modsmith::data_module! {
             h: f64,
         },
     }
+}
+
+// ─── api_client! ────────────────────────────────────────────────────────────────────────
+//
+// An API wrapper module from a base URL and a list of endpoints: checked at compile time
+// (placeholders against parameters, routes, headers), async and blocking from one definition.
+
+/// A pet, as the API sends it.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Pet {
+    id: u64,
+    name: String,
+}
+
+/// A pet to create.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct NewPet {
+    name: String,
+}
+
+modsmith::api_client! {
+    /// The Pet Store API.
+    #[client(base_url = "https://petstore.example/v2", auth = bearer, timeout = "5s", retries = 2)]
+    #[headers("Accept" = "application/json", "User-Agent" = "modsmith-tour")]
+    pub struct PetStore {
+        /// List pets, at most `limit`.
+        #[get("/pets")]
+        fn list_pets(#[query] limit: Option<u32>) -> Vec<Pet>;
+
+        /// Fetch one pet by its name.
+        #[get("/pets/by-name/{name}")]
+        fn pet_named(name: &str) -> Pet;
+
+        /// Create a pet.
+        #[post("/pets")]
+        fn create_pet(#[body] pet: &NewPet) -> Pet;
+
+        /// Delete a pet.
+        #[delete("/pets/{id}")]
+        fn delete_pet(id: u64);
+    }
+}
+
+/// A small in-memory pet store on 127.0.0.1, so the tour needs no network.
+async fn start_pet_store() -> std::io::Result<std::net::SocketAddr> {
+    use axum::extract::{Path, State};
+    use axum::http::StatusCode;
+    use axum::response::IntoResponse;
+    use axum::routing::{delete, get};
+
+    type Pets = Arc<Mutex<Vec<Pet>>>;
+    let pets: Pets = Arc::new(Mutex::new(vec![Pet {
+        id: 1,
+        name: "Rex".to_owned(),
+    }]));
+    let app = axum::Router::new()
+        .route(
+            "/pets",
+            get(|State(pets): State<Pets>| async move {
+                axum::Json(pets.lock().map(|pets| pets.clone()).unwrap_or_default())
+            })
+            .post(
+                |State(pets): State<Pets>, axum::Json(new): axum::Json<NewPet>| async move {
+                    let mut pets = pets
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner);
+                    let pet = Pet {
+                        id: pets.len() as u64 + 1,
+                        name: new.name,
+                    };
+                    pets.push(pet.clone());
+                    axum::Json(pet)
+                },
+            ),
+        )
+        .route(
+            "/pets/by-name/{name}",
+            get(
+                |State(pets): State<Pets>, Path(name): Path<String>| async move {
+                    let pets = pets
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner);
+                    match pets.iter().find(|pet| pet.name == name) {
+                        Some(pet) => axum::Json(pet.clone()).into_response(),
+                        None => (StatusCode::NOT_FOUND, format!("no pet named {name:?}"))
+                            .into_response(),
+                    }
+                },
+            ),
+        )
+        .route(
+            "/pets/{id}",
+            delete(|State(pets): State<Pets>, Path(id): Path<u64>| async move {
+                pets.lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .retain(|pet| pet.id != id);
+                StatusCode::NO_CONTENT
+            }),
+        )
+        .with_state(pets);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let address = listener.local_addr()?;
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    Ok(address)
+}
+
+async fn api_client_tour() -> Result<(), ApiError> {
+    let address = match start_pet_store().await {
+        Ok(address) => address,
+        Err(error) => {
+            println!("could not start the embedded server: {error}");
+            return Ok(());
+        }
+    };
+    let store = PetStore::builder()
+        .base_url(format!("http://{address}"))
+        .token(Secret::new("tour-token"))
+        .build();
+    println!("client:    {store:?}");
+    println!("list:      {:?}", store.list_pets(Some(10)).await?);
+    let tom = store
+        .create_pet(&NewPet {
+            name: "Tom".to_owned(),
+        })
+        .await?;
+    println!("created:   {tom:?}");
+    println!("list:      {:?}", store.list_pets(None).await?);
+    store.delete_pet(tom.id).await?;
+    println!(
+        "deleted:   pet {}; list is now {:?}",
+        tom.id,
+        store.list_pets(None).await?
+    );
+    // A path value is one encoded segment; `..` would climb out of the route, so it is
+    // refused before anything is sent.
+    match store.pet_named("..").await {
+        Ok(pet) => println!("unexpected: {pet:?}"),
+        Err(error) => println!("refused:   {error}"),
+    }
+    // A non-2xx answer, as a user sees it.
+    match store.pet_named("Felix").await {
+        Ok(pet) => println!("unexpected: {pet:?}"),
+        Err(error) => println!("error:     {error}"),
+    }
+    Ok(())
 }
 
 fn main() {
@@ -143,4 +293,14 @@ fn main() {
         .map(|field| field.name())
         .collect();
     println!("geometry::Size fields: {fields:?}");
+
+    println!("\n== api_client! ==");
+    match tokio::runtime::Runtime::new() {
+        Ok(runtime) => {
+            if let Err(error) = runtime.block_on(api_client_tour()) {
+                println!("the API tour failed: {error}");
+            }
+        }
+        Err(error) => println!("could not start a Tokio runtime: {error}"),
+    }
 }
