@@ -59,6 +59,28 @@ mod shadowed {
         }
     }
 
+    ::modsmith::api_client! {
+        #[client(base_url = "https://api.example.com", auth = bearer, timeout = "1s", retries = 1)]
+        #[headers("Accept" = "application/json")]
+        pub struct Api {
+            #[get("/items/{id}")]
+            fn item(id: u64, #[query] filter: ::core::option::Option<u32>, #[header("X-Trace")] trace: &str) -> ::std::vec::Vec<u8>;
+            #[post("/items")]
+            fn create(#[body(bytes)] data: ::std::vec::Vec<u8>);
+            #[get("/raw")]
+            fn raw() -> ::modsmith::http::Response;
+        }
+    }
+
+    pub fn call_api() -> ::core::result::Result<::std::vec::Vec<u8>, ::modsmith::http::ApiError> {
+        let mock = ::modsmith::http::MockTransport::new();
+        mock.reply(::modsmith::http::Method::Get, "/items/{id}", 200, "[1,2]");
+        let api = ApiBlocking::builder()
+            .token(::modsmith::http::Secret::new("t"))
+            .build_with(&mock);
+        api.item(1, ::core::option::Option::Some(2), "x")
+    }
+
     pub fn exercise() -> (usize, u8, f64) {
         let user: User<'static, u8> = match User::new("ann", ::core::option::Option::None) {
             ::core::result::Result::Ok(user) => user,
@@ -81,4 +103,5 @@ mod shadowed {
 #[test]
 fn generated_code_is_hygienic() {
     assert_eq!(shadowed::exercise(), (3, 30, 1.5));
+    assert_eq!(shadowed::call_api().ok(), Some(vec![1, 2]));
 }

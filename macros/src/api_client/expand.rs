@@ -5,6 +5,7 @@
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::Ident;
+use syn::ext::IdentExt;
 
 use super::parse::BodyEncoding;
 use super::validate::{Auth, CheckedClient, CheckedEndpoint, CheckedKind, Output};
@@ -16,7 +17,7 @@ pub fn expand(model: &CheckedClient) -> TokenStream {
     let name = &model.input.ident;
     let blocking = format_ident!("{}Blocking", name);
     let docs = &model.docs;
-    let name_text = name.to_string();
+    let name_text = name.unraw().to_string();
     let base_url = &model.base_url;
     let auth = match &model.auth {
         Auth::None => quote!(#http::AuthKind::None),
@@ -54,22 +55,26 @@ pub fn expand(model: &CheckedClient) -> TokenStream {
         "Async client. Make it with [`{name}::new`], [`{name}::builder`] or [`{name}::with_transport`]; \
          every method returns `Result<_, ApiError>`."
     );
+    // A blank doc line separates the user's docs from ours, when there are any.
+    let separator = (!docs.is_empty()).then(|| quote!(#[doc = ""]));
     let blocking_doc =
         format!("The blocking twin of [`{name}`]: the same methods, without `async`.");
     quote! {
         #( #docs )*
-        #[doc = ""]
+        #separator
         #[doc = #async_doc]
-        #[derive(Debug, Clone)]
+        #[derive(::core::fmt::Debug, ::core::clone::Clone)]
+        #[allow(dead_code)]
         #vis struct #name<T = #http::DefaultTransport> {
             core: #http::ClientCore,
             transport: T,
         }
 
         #( #docs )*
-        #[doc = ""]
+        #separator
         #[doc = #blocking_doc]
-        #[derive(Debug, Clone)]
+        #[derive(::core::fmt::Debug, ::core::clone::Clone)]
+        #[allow(dead_code)]
         #vis struct #blocking<T = #http::DefaultBlockingTransport> {
             core: #http::ClientCore,
             transport: T,
@@ -107,6 +112,7 @@ pub fn expand(model: &CheckedClient) -> TokenStream {
             }
 
             #[automatically_derived]
+            #[allow(dead_code)]
             impl #name {
                 /// A client with the declared settings and the default transport.
                 #vis fn new() -> Self {
@@ -120,6 +126,7 @@ pub fn expand(model: &CheckedClient) -> TokenStream {
             }
 
             #[automatically_derived]
+            #[allow(dead_code)]
             impl<T: #http::Transport> #name<T> {
                 /// A client with the declared settings that sends through `transport`.
                 #vis fn with_transport(transport: T) -> Self {
@@ -130,6 +137,7 @@ pub fn expand(model: &CheckedClient) -> TokenStream {
             }
 
             #[automatically_derived]
+            #[allow(dead_code)]
             impl #blocking {
                 /// A client with the declared settings and the default blocking transport.
                 #vis fn new() -> Self {
@@ -143,6 +151,7 @@ pub fn expand(model: &CheckedClient) -> TokenStream {
             }
 
             #[automatically_derived]
+            #[allow(dead_code)]
             impl<T: #http::BlockingTransport> #blocking<T> {
                 /// A client with the declared settings that sends through `transport`.
                 #vis fn with_transport(transport: T) -> Self {
@@ -157,7 +166,10 @@ pub fn expand(model: &CheckedClient) -> TokenStream {
 
 fn endpoint_static(endpoint: &CheckedEndpoint) -> Ident {
     Ident::new(
-        &format!("ENDPOINT_{}", endpoint.ident.to_string().to_uppercase()),
+        &format!(
+            "ENDPOINT_{}",
+            endpoint.ident.unraw().to_string().to_uppercase()
+        ),
         Span::mixed_site(),
     )
 }
@@ -178,7 +190,7 @@ fn method(
     });
     let fills = endpoint.params.iter().map(|param| {
         let ident = param.ident;
-        let text = ident.to_string();
+        let text = ident.unraw().to_string();
         match &param.kind {
             CheckedKind::Path => quote!(#call.path(#text, &#ident);),
             CheckedKind::Query {
@@ -215,9 +227,10 @@ fn method(
     let asyncness = is_async.then(|| quote!(async));
     let mutability = (!endpoint.params.is_empty()).then(|| quote!(mut));
     let route_doc = format!("`{} {}`", endpoint.method.to_uppercase(), endpoint.route);
+    let separator = (!docs.is_empty()).then(|| quote!(#[doc = ""]));
     quote! {
         #( #docs )*
-        #[doc = ""]
+        #separator
         #[doc = #route_doc]
         #vis #asyncness fn #ident(&self, #( #params ),*) -> ::core::result::Result<#ret, #http::ApiError> {
             let #mutability #call = #http::Call::new(&self.core, &#id);

@@ -4,6 +4,7 @@
 
 use darling::FromMeta;
 use proc_macro2::Span;
+use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned;
 use syn::{
@@ -54,8 +55,11 @@ impl Parse for ClientInput {
     }
 }
 
-/// `#[client(..)]`.
+/// `#[client(..)]`. Unknown keys are reported by [`check_client_keys`] rather than by
+/// darling, so that one misspelt key does not discard the others' values (and cause a
+/// second, misleading "missing `base_url`" error).
 #[derive(FromMeta, Default)]
+#[darling(allow_unknown_fields)]
 pub struct ClientOptions {
     pub base_url: Option<Keyed<String>>,
     pub auth: Option<Keyed<AuthOption>>,
@@ -204,6 +208,9 @@ const PARAMETER_ATTRIBUTES: &[&str] = &["query", "header", "body"];
 pub struct ParsedClient<'a> {
     pub input: &'a ClientInput,
     pub options: ClientOptions,
+    /// A value of `#[client(..)]` had the wrong kind: already reported, and the options are
+    /// the defaults, so rules about missing options would only repeat the error.
+    pub options_unreadable: bool,
     pub headers: Vec<StaticHeader>,
     pub docs: Vec<&'a Attribute>,
     pub endpoints: Vec<ParsedEndpoint<'a>>,
@@ -253,6 +260,7 @@ pub fn parse<'a>(input: &'a ClientInput, errors: &mut Errors) -> ParsedClient<'a
     let mut headers = Vec::new();
     let mut docs = Vec::new();
     let mut seen_client = None;
+    let mut options_unreadable = false;
     for attr in &input.attrs {
         let path = attr.path();
         if path.is_ident("doc") {
@@ -265,8 +273,13 @@ pub fn parse<'a>(input: &'a ClientInput, errors: &mut Errors) -> ParsedClient<'a
                 );
                 errors.spanned(earlier, "first given here");
             }
-            if let Some(read) = errors.handle(ClientOptions::from_meta(&attr.meta)) {
-                options = read;
+            check_client_keys(attr, errors);
+            match ClientOptions::from_meta(&attr.meta) {
+                Ok(read) => options = read,
+                Err(error) => {
+                    errors.push(error);
+                    options_unreadable = true;
+                }
             }
         } else if path.is_ident("headers") {
             if let Some(StaticHeaders(pairs)) = errors.handle(attr.parse_args::<StaticHeaders>()) {
@@ -305,9 +318,38 @@ pub fn parse<'a>(input: &'a ClientInput, errors: &mut Errors) -> ParsedClient<'a
     ParsedClient {
         input,
         options,
+        options_unreadable,
         headers,
         docs,
         endpoints,
+    }
+}
+
+const CLIENT_KEYS: &[&str] = &["base_url", "auth", "timeout", "retries", "crate"];
+
+/// Reports keys of `#[client(..)]` that do not exist, each with did-you-mean.
+fn check_client_keys(attr: &Attribute, errors: &mut Errors) {
+    let syn::Meta::List(list) = &attr.meta else {
+        return;
+    };
+    let keys =
+        list.parse_args_with(syn::punctuated::Punctuated::<syn::Meta, Token![,]>::parse_terminated);
+    for meta in keys.into_iter().flatten() {
+        let key = meta
+            .path()
+            .get_ident()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        if !CLIENT_KEYS.contains(&key.as_str()) {
+            errors.spanned(
+                meta.path(),
+                format!(
+                    "unknown `#[client]` option `{key}`{}; the options are `base_url`, `auth`, \
+                     `timeout`, `retries` and `crate`",
+                    did_you_mean(&key, CLIENT_KEYS.iter().copied())
+                ),
+            );
+        }
     }
 }
 
@@ -441,7 +483,7 @@ fn parse_param<'a>(input: &'a FnArg, errors: &mut Errors) -> Option<ParsedParam<
 }
 
 fn parse_query(attr: &Attribute, ident: &Ident) -> syn::Result<ParamKind> {
-    let mut name = ident.to_string();
+    let mut name = ident.unraw().to_string();
     if let syn::Meta::List(_) = &attr.meta {
         attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("rename") {

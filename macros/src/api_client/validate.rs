@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use syn::ext::IdentExt;
 use syn::{Attribute, Ident, LitStr, Path, Type};
 
 use super::parse::{
@@ -82,7 +83,7 @@ pub fn validate<'a>(parsed: ParsedClient<'a>, errors: &mut Errors) -> CheckedCli
         .attrs
         .iter()
         .any(|attr| attr.path().is_ident("client"));
-    if options.base_url.is_none() && has_client_attribute {
+    if options.base_url.is_none() && has_client_attribute && !parsed.options_unreadable {
         errors.spanned(
             &parsed.input.ident,
             "`#[client(..)]` needs `base_url = \"https://..\"`: where requests go unless the builder sets another",
@@ -127,7 +128,7 @@ pub fn validate<'a>(parsed: ParsedClient<'a>, errors: &mut Errors) -> CheckedCli
         .collect();
     let mut seen: BTreeMap<String, &Ident> = BTreeMap::new();
     for endpoint in &endpoints {
-        if let Some(earlier) = seen.insert(endpoint.ident.to_string(), endpoint.ident) {
+        if let Some(earlier) = seen.insert(endpoint.ident.unraw().to_string(), endpoint.ident) {
             errors.spanned(
                 endpoint.ident,
                 format!(
@@ -318,13 +319,13 @@ fn check_endpoint<'a>(
     let path_params: Vec<String> = params
         .iter()
         .filter(|param| matches!(param.kind, ParamKind::Path))
-        .map(|param| param.ident.to_string())
+        .map(|param| param.ident.unraw().to_string())
         .collect();
     for param in params {
         let optional = matches!(type_shape(param.ty), TypeShape::Option(_));
         let kind = match param.kind {
             ParamKind::Path => {
-                let name = param.ident.to_string();
+                let name = param.ident.unraw().to_string();
                 if !placeholders.contains(&name) {
                     errors.spanned(
                         param.ident,

@@ -2,6 +2,8 @@
 //! wrapper. They call each macro's `expand` directly, so they run on stable without a
 //! compiler in the loop.
 
+mod api_client_proptests;
+mod api_client_snapshots;
 mod data_module_proptests;
 mod data_module_snapshots;
 mod data_proptests;

@@ -1,0 +1,96 @@
+//! Expansion snapshots of `api_client!`.
+
+use expect_test::expect_file;
+use quote::quote;
+
+use super::support::pretty;
+use crate::common::entry::Expansion;
+
+#[test]
+fn pet_store() {
+    let input = quote! {
+        /// The Pet Store API.
+        #[client(base_url = "https://petstore.example/v2", auth = bearer, timeout = "10s", retries = 2)]
+        #[headers("Accept" = "application/json", "User-Agent" = "petstore-rs")]
+        pub struct PetStore {
+            /// Fetch one pet.
+            #[get("/pets/{id}")]
+            fn get_pet(id: u64) -> Pet;
+
+            #[get("/pets")]
+            fn list_pets(#[query] limit: Option<u32>, #[query(rename = "tag")] tag_filter: Option<&str>) -> Vec<Pet>;
+
+            #[post("/pets")]
+            #[idempotent]
+            fn create_pet(#[body] pet: &NewPet) -> Pet;
+
+            #[put("/pets/{id}/photo")]
+            fn upload_photo(id: u64, #[header("X-Request-Id")] request_id: &str, #[body(bytes)] data: Vec<u8>);
+
+            #[delete("/pets/{id}")]
+            fn delete_pet(id: u64);
+
+            #[post("/raw")]
+            fn raw(#[body(form)] form: &Form) -> modsmith::http::Response;
+        }
+    };
+    match crate::api_client::expand(input) {
+        Expansion::Ok(tokens) => {
+            expect_file!["snapshots/api_client/pet_store.txt"].assert_eq(&pretty(tokens))
+        }
+        Expansion::Err { errors, .. } => panic!("unexpected errors: {errors}"),
+    }
+}
+
+#[test]
+fn api_key_in_query_and_no_options() {
+    let input = quote! {
+        #[client(base_url = "http://localhost:8080", auth = api_key(query = "key"))]
+        struct Tiny {
+            #[head("/ping")]
+            fn ping();
+        }
+    };
+    match crate::api_client::expand(input) {
+        Expansion::Ok(tokens) => {
+            expect_file!["snapshots/api_client/tiny.txt"].assert_eq(&pretty(tokens))
+        }
+        Expansion::Err { errors, .. } => panic!("unexpected errors: {errors}"),
+    }
+}
+
+#[test]
+fn errors_keep_the_valid_endpoints() {
+    let input = quote! {
+        #[client(base_url = "ftp://nope", retires = 2)]
+        pub struct Broken {
+            #[get("/ok/{id}")]
+            fn ok(id: u64);
+            #[get("/bad/{idd}")]
+            fn bad(id: u64);
+        }
+    };
+    let Expansion::Err { errors, fallback } = crate::api_client::expand(input) else {
+        panic!("expected errors");
+    };
+    let messages: Vec<String> = errors.into_iter().map(|error| error.to_string()).collect();
+    assert!(
+        messages.iter().any(|message| message.contains("retires")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|message| message.contains("ftp://nope")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|message| message.contains("did you mean `idd`?")),
+        "{messages:?}"
+    );
+    let fallback = pretty(fallback);
+    assert!(fallback.contains("fn ok("), "{fallback}");
+    assert!(fallback.contains("pub struct Broken"), "{fallback}");
+}
