@@ -193,6 +193,7 @@ fn method(
         let text = ident.unraw().to_string();
         match &param.kind {
             CheckedKind::Path => quote!(#call.path(#text, &#ident);),
+            CheckedKind::Unused => quote!(let _ = &#ident;),
             CheckedKind::Query {
                 name,
                 optional: false,

@@ -161,6 +161,14 @@ impl FromMeta for AuthOption {
                     .with_span(&assign.left)),
                 }
             }
+            Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(text),
+                ..
+            }) => Err(darling::Error::custom(format!(
+                "write the auth kind without quotes: `auth = {}`",
+                text.value()
+            ))
+            .with_span(expr)),
             other => Err(unknown("?", other.span())),
         }
     }
@@ -220,6 +228,8 @@ pub struct ParsedEndpoint<'a> {
     pub item: &'a ForeignItemFn,
     /// Every `#[get("..")]`-like attribute: the method name, its path, the attribute.
     pub methods: Vec<(String, LitStr, &'a Attribute)>,
+    /// A method attribute could not be read (already reported).
+    pub method_unreadable: bool,
     pub idempotent: Option<Span>,
     pub docs: Vec<&'a Attribute>,
     pub params: Vec<ParsedParam<'a>>,
@@ -246,6 +256,9 @@ pub enum ParamKind {
         encoding: BodyEncoding,
         span: Span,
     },
+    /// Its attribute failed to parse (already reported): no rule is checked against it, and
+    /// the fallback keeps it as an unused parameter.
+    Unreadable,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -357,6 +370,9 @@ fn parse_endpoint<'a>(item: &'a ForeignItemFn, errors: &mut Errors) -> ParsedEnd
     let mut methods = Vec::new();
     let mut idempotent = None;
     let mut docs = Vec::new();
+    // A method attribute that failed, or an unknown attribute (likely a misspelt method):
+    // already reported, so "no HTTP method" would only repeat it.
+    let mut method_unreadable = false;
     for attr in &item.attrs {
         let name = attr
             .path()
@@ -368,10 +384,13 @@ fn parse_endpoint<'a>(item: &'a ForeignItemFn, errors: &mut Errors) -> ParsedEnd
         } else if METHODS.contains(&name.as_str()) {
             match attr.parse_args::<LitStr>() {
                 Ok(path) => methods.push((name, path, attr)),
-                Err(_) => errors.spanned(
-                    attr,
-                    format!("write the route as a string: `#[{name}(\"/pets/{{id}}\")]`"),
-                ),
+                Err(_) => {
+                    method_unreadable = true;
+                    errors.spanned(
+                        attr,
+                        format!("write the route as a string: `#[{name}(\"/pets/{{id}}\")]`"),
+                    );
+                }
             }
         } else if name == "idempotent" {
             match &attr.meta {
@@ -379,6 +398,7 @@ fn parse_endpoint<'a>(item: &'a ForeignItemFn, errors: &mut Errors) -> ParsedEnd
                 _ => errors.spanned(attr, "`#[idempotent]` takes no arguments"),
             }
         } else {
+            method_unreadable = true;
             errors.spanned(
                 attr,
                 format!(
@@ -406,6 +426,7 @@ fn parse_endpoint<'a>(item: &'a ForeignItemFn, errors: &mut Errors) -> ParsedEnd
     ParsedEndpoint {
         item,
         methods,
+        method_unreadable,
         idempotent,
         docs,
         params,
@@ -441,6 +462,7 @@ fn parse_param<'a>(input: &'a FnArg, errors: &mut Errors) -> Option<ParsedParam<
         }
     };
     let mut kind = None;
+    let mut failed = false;
     for attr in &typed.attrs {
         let name = attr
             .path()
@@ -472,13 +494,20 @@ fn parse_param<'a>(input: &'a FnArg, errors: &mut Errors) -> Option<ParsedParam<
                 format!("`{ident}` already has a kind; give a parameter one of `#[query]`, `#[header]` or `#[body]`"),
             ),
             (Ok(read), None) => kind = Some(read),
-            (Err(error), _) => errors.push(error),
+            (Err(error), _) => {
+                errors.push(error);
+                failed = true;
+            }
         }
     }
     Some(ParsedParam {
         ident,
         ty: &typed.ty,
-        kind: kind.unwrap_or(ParamKind::Path),
+        kind: match (kind, failed) {
+            (_, true) => ParamKind::Unreadable,
+            (Some(kind), false) => kind,
+            (None, false) => ParamKind::Path,
+        },
     })
 }
 

@@ -55,8 +55,17 @@ pub struct CheckedParam<'a> {
 
 pub enum CheckedKind {
     Path,
-    Query { name: String, optional: bool },
-    Header { name: String, optional: bool },
+    /// A parameter whose attribute broke a rule: kept in the signature, sent nowhere. Only
+    /// ever in a fallback.
+    Unused,
+    Query {
+        name: String,
+        optional: bool,
+    },
+    Header {
+        name: String,
+        optional: bool,
+    },
     Body(BodyEncoding),
 }
 
@@ -126,19 +135,23 @@ pub fn validate<'a>(parsed: ParsedClient<'a>, errors: &mut Errors) -> CheckedCli
         .into_iter()
         .filter_map(|endpoint| check_endpoint(endpoint, errors))
         .collect();
+    // A duplicate is reported and left out, so the fallback defines each method once.
     let mut seen: BTreeMap<String, &Ident> = BTreeMap::new();
-    for endpoint in &endpoints {
-        if let Some(earlier) = seen.insert(endpoint.ident.unraw().to_string(), endpoint.ident) {
+    let mut unique = Vec::new();
+    for endpoint in endpoints {
+        let name = endpoint.ident.unraw().to_string();
+        if let Some(earlier) = seen.get(&name) {
             errors.spanned(
                 endpoint.ident,
-                format!(
-                    "the endpoint `{}` is defined twice; rename one of them",
-                    endpoint.ident
-                ),
+                format!("the endpoint `{name}` is defined twice; rename one of them"),
             );
             errors.spanned(earlier, "first defined here");
+            continue;
         }
+        seen.insert(name, endpoint.ident);
+        unique.push(endpoint);
     }
+    let endpoints = unique;
     CheckedClient {
         input: parsed.input,
         krate: crate_path(options.krate.as_ref().map(|krate| &krate.0)),
@@ -250,6 +263,7 @@ fn check_endpoint<'a>(
     let ParsedEndpoint {
         item,
         methods,
+        method_unreadable,
         idempotent,
         docs,
         params,
@@ -283,6 +297,7 @@ fn check_endpoint<'a>(
         errors.spanned(variadic, "endpoints cannot be variadic");
     }
     let (method, route) = match methods.as_slice() {
+        [] if method_unreadable => return None,
         [] => {
             errors.spanned(
                 ident,
@@ -333,7 +348,13 @@ fn check_endpoint<'a>(
                             "`{name}` is not in the route {:?}{}; add `{{{name}}}` to the route, or \
                              mark the parameter `#[query]`, `#[header(\"..\")]` or `#[body]`",
                             route.value(),
-                            did_you_mean(&name, placeholders.iter().map(String::as_str))
+                            did_you_mean(
+                                &name,
+                                placeholders
+                                    .iter()
+                                    .filter(|placeholder| !path_params.contains(placeholder))
+                                    .map(String::as_str)
+                            )
                         ),
                     );
                 }
@@ -342,10 +363,13 @@ fn check_endpoint<'a>(
                         param.ty,
                         format!("the path parameter `{name}` cannot be optional: a route needs every segment"),
                     );
+                    CheckedKind::Unused
+                } else {
+                    CheckedKind::Path
                 }
-                CheckedKind::Path
             }
             ParamKind::Query { name } => CheckedKind::Query { name, optional },
+            ParamKind::Unreadable => CheckedKind::Unused,
             ParamKind::Header { name } => {
                 check_header_name(&name, errors);
                 CheckedKind::Header {
@@ -389,7 +413,13 @@ fn check_endpoint<'a>(
                 format!(
                     "the route placeholder `{{{placeholder}}}` has no parameter{}; add `{placeholder}: Type` \
                      to `{ident}`",
-                    did_you_mean(placeholder, path_params.iter().map(String::as_str))
+                    did_you_mean(
+                        placeholder,
+                        path_params
+                            .iter()
+                            .filter(|param| !placeholders.contains(param))
+                            .map(String::as_str)
+                    )
                 ),
             );
         }
@@ -432,12 +462,15 @@ fn check_route(route: &LitStr, errors: &mut Errors) -> Vec<String> {
     if text.contains("..") {
         fail("contains `..`, which would leave the base path; name the resource directly");
     }
-    for (character, name) in [('?', "`?`"), ('#', "`#`"), ('\\', "`\\`")] {
+    for (character, name) in [('?', "`?`"), ('#', "`#`")] {
         if text.contains(character) {
             fail(&format!(
                 "contains {name}; routes hold only the path: use `#[query]` parameters for the query"
             ));
         }
+    }
+    if text.contains('\\') {
+        fail("contains `\\`; path segments are separated by `/`");
     }
     if text.chars().any(|c| c.is_whitespace() || c.is_control()) {
         fail("contains whitespace; encode it as `%20` or use a placeholder");

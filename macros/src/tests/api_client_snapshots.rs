@@ -87,7 +87,7 @@ fn errors_keep_the_valid_endpoints() {
     assert!(
         messages
             .iter()
-            .any(|message| message.contains("did you mean `idd`?")),
+            .any(|message| message.contains("(did you mean `idd`?)")),
         "{messages:?}"
     );
     let fallback = pretty(fallback);

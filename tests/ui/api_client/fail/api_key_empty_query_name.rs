@@ -1,0 +1,9 @@
+modsmith::api_client! {
+    #[client(base_url = "https://petstore.example/v2", auth = api_key(query = ""))]
+    pub struct PetStore {
+        #[get("/pets")]
+        fn list_pets();
+    }
+}
+
+fn main() {}

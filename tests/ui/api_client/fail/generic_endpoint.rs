@@ -1,0 +1,9 @@
+modsmith::api_client! {
+    #[client(base_url = "https://petstore.example/v2")]
+    pub struct PetStore {
+        #[get("/pets/{id}")]
+        fn get_pet<T>(id: u64);
+    }
+}
+
+fn main() {}

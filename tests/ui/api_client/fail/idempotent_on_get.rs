@@ -1,0 +1,10 @@
+modsmith::api_client! {
+    #[client(base_url = "https://petstore.example/v2")]
+    pub struct PetStore {
+        #[get("/pets")]
+        #[idempotent]
+        fn list_pets();
+    }
+}
+
+fn main() {}

@@ -1,0 +1,5 @@
+modsmith::api_client! {
+    fn list_pets();
+}
+
+fn main() {}

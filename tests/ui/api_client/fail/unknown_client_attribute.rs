@@ -1,0 +1,10 @@
+modsmith::api_client! {
+    #[client(base_url = "https://petstore.example/v2")]
+    #[header("Accept" = "application/json")]
+    pub struct PetStore {
+        #[get("/pets")]
+        fn list_pets();
+    }
+}
+
+fn main() {}
