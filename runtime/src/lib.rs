@@ -28,7 +28,6 @@ pub mod __private {
 
     /// What `api_client!` expansions name.
     pub mod http {
-        pub use crate::http::__private::*;
         pub use crate::http::{
             ApiError, AuthKind, BlockingTransport, Call, Client, ClientBuilder, ClientConfig,
             ClientCore, DefaultBlockingTransport, DefaultTransport, Endpoint, Method, Response,

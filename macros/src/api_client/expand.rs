@@ -13,6 +13,10 @@ use super::validate::{Auth, CheckedClient, CheckedEndpoint, CheckedKind, Output}
 pub fn expand(model: &CheckedClient) -> TokenStream {
     let krate = &model.krate;
     let http = quote!(#krate::__private::http);
+    // A short name for the runtime inside the const block: every endpoint names it several
+    // times, and the expansion is compiled by every user.
+    let alias = Ident::new("__modsmith_http", Span::mixed_site());
+    let inner = quote!(#alias);
     let vis = &model.input.vis;
     let name = &model.input.ident;
     let blocking = format_ident!("{}Blocking", name);
@@ -20,11 +24,11 @@ pub fn expand(model: &CheckedClient) -> TokenStream {
     let name_text = name.unraw().to_string();
     let base_url = &model.base_url;
     let auth = match &model.auth {
-        Auth::None => quote!(#http::AuthKind::None),
-        Auth::Bearer => quote!(#http::AuthKind::Bearer),
-        Auth::Basic => quote!(#http::AuthKind::Basic),
-        Auth::ApiKeyHeader(header) => quote!(#http::AuthKind::ApiKeyHeader(#header)),
-        Auth::ApiKeyQuery(query) => quote!(#http::AuthKind::ApiKeyQuery(#query)),
+        Auth::None => quote!(#inner::AuthKind::None),
+        Auth::Bearer => quote!(#inner::AuthKind::Bearer),
+        Auth::Basic => quote!(#inner::AuthKind::Basic),
+        Auth::ApiKeyHeader(header) => quote!(#inner::AuthKind::ApiKeyHeader(#header)),
+        Auth::ApiKeyQuery(query) => quote!(#inner::AuthKind::ApiKeyQuery(#query)),
     };
     let timeout = match model.timeout_ms {
         Some(ms) => quote!(::core::option::Option::Some(::core::time::Duration::from_millis(#ms))),
@@ -41,16 +45,16 @@ pub fn expand(model: &CheckedClient) -> TokenStream {
         let method = Ident::new(endpoint.method, Span::call_site());
         let route = &endpoint.route;
         let idempotent = endpoint.idempotent;
-        quote!(static #id: #http::Endpoint = #http::Endpoint::new(#http::Method::#method, #route, #idempotent);)
+        quote!(static #id: #inner::Endpoint = #inner::Endpoint::new(#inner::Method::#method, #route, #idempotent);)
     });
     let async_methods = model
         .endpoints
         .iter()
-        .map(|endpoint| method(&http, vis, endpoint, true));
+        .map(|endpoint| method(&inner, vis, endpoint, true));
     let blocking_methods = model
         .endpoints
         .iter()
-        .map(|endpoint| method(&http, vis, endpoint, false));
+        .map(|endpoint| method(&inner, vis, endpoint, false));
     let async_doc = format!(
         "Async client. Make it with [`{name}::new`], [`{name}::builder`] or [`{name}::with_transport`]; \
          every method returns `Result<_, ApiError>`."
@@ -81,7 +85,8 @@ pub fn expand(model: &CheckedClient) -> TokenStream {
         }
 
         const _: () = {
-            static #config: #http::ClientConfig = #http::ClientConfig {
+            use #krate::__private::http as #alias;
+            static #config: #inner::ClientConfig = #inner::ClientConfig {
                 name: #name_text,
                 base_url: #base_url,
                 auth: #auth,
@@ -92,21 +97,21 @@ pub fn expand(model: &CheckedClient) -> TokenStream {
             #( #statics )*
 
             #[automatically_derived]
-            impl<T> #http::Client for #name<T> {
+            impl<T> #inner::Client for #name<T> {
                 type Transport = T;
                 type With<U> = #name<U>;
-                const CONFIG: &'static #http::ClientConfig = &#config;
-                fn from_parts(core: #http::ClientCore, transport: T) -> Self {
+                const CONFIG: &'static #inner::ClientConfig = &#config;
+                fn from_parts(core: #inner::ClientCore, transport: T) -> Self {
                     #name { core, transport }
                 }
             }
 
             #[automatically_derived]
-            impl<T> #http::Client for #blocking<T> {
+            impl<T> #inner::Client for #blocking<T> {
                 type Transport = T;
                 type With<U> = #blocking<U>;
-                const CONFIG: &'static #http::ClientConfig = &#config;
-                fn from_parts(core: #http::ClientCore, transport: T) -> Self {
+                const CONFIG: &'static #inner::ClientConfig = &#config;
+                fn from_parts(core: #inner::ClientCore, transport: T) -> Self {
                     #blocking { core, transport }
                 }
             }
@@ -116,21 +121,21 @@ pub fn expand(model: &CheckedClient) -> TokenStream {
             impl #name {
                 /// A client with the declared settings and the default transport.
                 #vis fn new() -> Self {
-                    #http::ClientBuilder::new().build()
+                    #inner::ClientBuilder::new().build()
                 }
 
                 /// A builder to change the base URL, credentials, timeout, retries and body limit.
-                #vis fn builder() -> #http::ClientBuilder<Self> {
-                    #http::ClientBuilder::new()
+                #vis fn builder() -> #inner::ClientBuilder<Self> {
+                    #inner::ClientBuilder::new()
                 }
             }
 
             #[automatically_derived]
             #[allow(dead_code)]
-            impl<T: #http::Transport> #name<T> {
+            impl<T: #inner::Transport> #name<T> {
                 /// A client with the declared settings that sends through `transport`.
                 #vis fn with_transport(transport: T) -> Self {
-                    #http::ClientBuilder::<Self>::new().build_with(transport)
+                    #inner::ClientBuilder::<Self>::new().build_with(transport)
                 }
 
                 #( #async_methods )*
@@ -141,21 +146,21 @@ pub fn expand(model: &CheckedClient) -> TokenStream {
             impl #blocking {
                 /// A client with the declared settings and the default blocking transport.
                 #vis fn new() -> Self {
-                    #http::ClientBuilder::new().build()
+                    #inner::ClientBuilder::new().build()
                 }
 
                 /// A builder to change the base URL, credentials, timeout, retries and body limit.
-                #vis fn builder() -> #http::ClientBuilder<Self> {
-                    #http::ClientBuilder::new()
+                #vis fn builder() -> #inner::ClientBuilder<Self> {
+                    #inner::ClientBuilder::new()
                 }
             }
 
             #[automatically_derived]
             #[allow(dead_code)]
-            impl<T: #http::BlockingTransport> #blocking<T> {
+            impl<T: #inner::BlockingTransport> #blocking<T> {
                 /// A client with the declared settings that sends through `transport`.
                 #vis fn with_transport(transport: T) -> Self {
-                    #http::ClientBuilder::<Self>::new().build_with(transport)
+                    #inner::ClientBuilder::<Self>::new().build_with(transport)
                 }
 
                 #( #blocking_methods )*
@@ -215,15 +220,17 @@ fn method(
             CheckedKind::Body(BodyEncoding::Bytes) => quote!(#call.bytes_body(#ident);),
         }
     });
-    let sent = if is_async {
-        quote!(#http::send(&self.transport, #call).await)
-    } else {
-        quote!(#http::send_blocking(&self.transport, #call))
+    let (ret, send) = match &endpoint.output {
+        Output::Empty => (quote!(()), "empty"),
+        Output::Raw => (quote!(#http::Response), "raw"),
+        Output::Json(ty) => (quote!(#ty), "json"),
     };
-    let (ret, finish) = match &endpoint.output {
-        Output::Empty => (quote!(()), quote!(#http::decode_empty(#sent))),
-        Output::Raw => (quote!(#http::Response), sent),
-        Output::Json(ty) => (quote!(#ty), quote!(#http::decode_json(&#id, #sent))),
+    let finish = if is_async {
+        let send = Ident::new(send, Span::call_site());
+        quote!(#call.#send(&self.transport).await)
+    } else {
+        let send = format_ident!("{}_blocking", send);
+        quote!(#call.#send(&self.transport))
     };
     let asyncness = is_async.then(|| quote!(async));
     let mutability = (!endpoint.params.is_empty()).then(|| quote!(mut));

@@ -94,3 +94,34 @@ fn errors_keep_the_valid_endpoints() {
     assert!(fallback.contains("fn ok("), "{fallback}");
     assert!(fallback.contains("pub struct Broken"), "{fallback}");
 }
+
+/// Thin generated code: what each endpoint adds to the expansion (both clients together),
+/// formatted as rustfmt would, stays within 40 lines. Printed for `benches/RESULTS.md`.
+#[test]
+fn at_most_40_expanded_lines_per_endpoint() {
+    let client = |endpoints: usize| {
+        let endpoints = (0..endpoints).map(|index| {
+            let name = quote::format_ident!("get_item_{index}");
+            let route = format!("/items/{index}/{{id}}");
+            quote! {
+                /// Fetch one item.
+                #[get(#route)]
+                fn #name(id: u64, #[query] verbose: Option<bool>) -> Item;
+            }
+        });
+        let input = quote! {
+            #[client(base_url = "https://api.example.com", auth = bearer, retries = 2)]
+            pub struct Api { #( #endpoints )* }
+        };
+        match crate::api_client::expand(input) {
+            Expansion::Ok(tokens) => pretty(tokens).lines().count(),
+            Expansion::Err { errors, .. } => panic!("unexpected errors: {errors}"),
+        }
+    };
+    let per_endpoint = (client(100) - client(0)) as f64 / 100.0;
+    println!(
+        "expanded lines per endpoint: {per_endpoint:.1} (100 endpoints: {} lines)",
+        client(100)
+    );
+    assert!(per_endpoint <= 40.0, "{per_endpoint} lines per endpoint");
+}

@@ -130,10 +130,10 @@ impl MockTransport {
         self.state().sleeps.clone()
     }
 
-    fn answer(&self, request: Request) -> Result<Response, TransportError> {
+    fn answer(&self, request: &Request) -> Result<Response, TransportError> {
         let mut state = self.state();
         let (method, route, limit) = (request.method, request.route, request.max_body_bytes);
-        state.requests.push(request);
+        state.requests.push(request.clone());
         let reply = state
             .routes
             .iter_mut()
@@ -162,7 +162,7 @@ impl MockTransport {
 }
 
 impl Transport for MockTransport {
-    async fn send(&self, request: Request) -> Result<Response, TransportError> {
+    async fn send(&self, request: &Request) -> Result<Response, TransportError> {
         self.answer(request)
     }
 
@@ -172,7 +172,7 @@ impl Transport for MockTransport {
 }
 
 impl BlockingTransport for MockTransport {
-    fn send(&self, request: Request) -> Result<Response, TransportError> {
+    fn send(&self, request: &Request) -> Result<Response, TransportError> {
         self.answer(request)
     }
 
@@ -184,7 +184,7 @@ impl BlockingTransport for MockTransport {
 impl<T: Transport + ?Sized> Transport for &T {
     fn send(
         &self,
-        request: Request,
+        request: &Request,
     ) -> impl std::future::Future<Output = Result<Response, TransportError>> + Send {
         (**self).send(request)
     }
@@ -195,7 +195,7 @@ impl<T: Transport + ?Sized> Transport for &T {
 }
 
 impl<T: BlockingTransport + ?Sized> BlockingTransport for &T {
-    fn send(&self, request: Request) -> Result<Response, TransportError> {
+    fn send(&self, request: &Request) -> Result<Response, TransportError> {
         (**self).send(request)
     }
 

@@ -37,11 +37,3 @@ pub use transport::{
     BlockingTransport, DefaultBlockingTransport, DefaultTransport, MissingTransport, NewTransport,
     Transport,
 };
-
-/// What generated client methods call. Not public API.
-#[doc(hidden)]
-pub mod __private {
-    #[cfg(feature = "serde")]
-    pub use super::client::decode_json;
-    pub use super::client::{decode_empty, send, send_blocking};
-}

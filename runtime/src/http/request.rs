@@ -93,8 +93,8 @@ impl Endpoint {
 /// A request body, already encoded.
 #[derive(Debug, Clone)]
 pub struct Body {
-    /// The encoded bytes.
-    pub bytes: Vec<u8>,
+    /// The encoded bytes (cheap to clone).
+    pub bytes: bytes::Bytes,
     /// The `Content-Type` to send with them.
     pub content_type: &'static str,
 }
@@ -135,6 +135,12 @@ const QUERY_COMPONENT: &AsciiSet = PATH_SEGMENT;
 /// One path value, encoded as a single segment; `.` and `..` (also percent-encoded, as
 /// `%2e`) are refused because a server or proxy would read them as moves in the path.
 pub fn encode_path_segment(name: &'static str, value: &str) -> Result<String, ApiError> {
+    check_path_value(name, value)?;
+    Ok(utf8_percent_encode(value, PATH_SEGMENT).to_string())
+}
+
+/// Refuses a path value that is empty, or `.` or `..` (also percent-encoded).
+fn check_path_value(name: &'static str, value: &str) -> Result<(), ApiError> {
     let decoded = percent_decode_str(value).decode_utf8_lossy();
     if decoded == "." || decoded == ".." {
         return Err(ApiError::InvalidParameter {
@@ -151,7 +157,7 @@ pub fn encode_path_segment(name: &'static str, value: &str) -> Result<String, Ap
             reason: "an empty path value would change which route the request reaches".to_owned(),
         });
     }
-    Ok(utf8_percent_encode(value, PATH_SEGMENT).to_string())
+    Ok(())
 }
 
 /// A request being filled in by a generated method. Each argument method records the first
@@ -161,7 +167,8 @@ pub fn encode_path_segment(name: &'static str, value: &str) -> Result<String, Ap
 pub struct Call<'c> {
     pub(crate) core: &'c ClientCore,
     pub(crate) endpoint: &'static Endpoint,
-    pub(crate) path: String,
+    /// Placeholder names with their raw values, checked; encoded when the URL is built.
+    pub(crate) path_values: Vec<(&'static str, String)>,
     pub(crate) query: Vec<(&'static str, String)>,
     pub(crate) headers: Vec<(HeaderName, HeaderValue)>,
     pub(crate) body: Option<Body>,
@@ -174,7 +181,7 @@ impl<'c> Call<'c> {
         Call {
             core,
             endpoint,
-            path: endpoint.route.to_owned(),
+            path_values: Vec::new(),
             query: Vec::new(),
             headers: Vec::new(),
             body: None,
@@ -188,11 +195,9 @@ impl<'c> Call<'c> {
 
     /// Fills the `{name}` placeholder with `value`, encoded as one path segment.
     pub fn path(&mut self, name: &'static str, value: &dyn Display) {
-        match encode_path_segment(name, &value.to_string()) {
-            Ok(segment) => {
-                let placeholder = format!("{{{name}}}");
-                self.path = self.path.replace(&placeholder, &segment);
-            }
+        let value = value.to_string();
+        match check_path_value(name, &value) {
+            Ok(()) => self.path_values.push((name, value)),
             Err(problem) => self.refuse(problem),
         }
     }
@@ -239,7 +244,7 @@ impl<'c> Call<'c> {
     /// Sends `value` as the body, as it is.
     pub fn bytes_body(&mut self, value: impl Into<Vec<u8>>) {
         self.body = Some(Body {
-            bytes: value.into(),
+            bytes: bytes::Bytes::from(value.into()),
             content_type: "application/octet-stream",
         });
     }
@@ -250,7 +255,7 @@ impl<'c> Call<'c> {
         match serde_json::to_vec(value) {
             Ok(bytes) => {
                 self.body = Some(Body {
-                    bytes,
+                    bytes: bytes.into(),
                     content_type: "application/json",
                 })
             }
@@ -267,7 +272,7 @@ impl<'c> Call<'c> {
         match serde_urlencoded::to_string(value) {
             Ok(text) => {
                 self.body = Some(Body {
-                    bytes: text.into_bytes(),
+                    bytes: text.into_bytes().into(),
                     content_type: "application/x-www-form-urlencoded",
                 })
             }
@@ -278,11 +283,78 @@ impl<'c> Call<'c> {
         }
     }
 
-    /// The URL: base, filled path, query.
+    /// Sends the call through an async transport and decodes a JSON body.
+    #[cfg(feature = "serde")]
+    pub async fn json<T: super::Transport + ?Sized, R: serde::de::DeserializeOwned>(
+        self,
+        transport: &T,
+    ) -> Result<R, ApiError> {
+        let endpoint = self.endpoint;
+        super::client::decode_json(endpoint, super::client::send(transport, self).await)
+    }
+
+    /// Sends the call through an async transport and ignores the body.
+    pub async fn empty<T: super::Transport + ?Sized>(self, transport: &T) -> Result<(), ApiError> {
+        super::client::send(transport, self).await.map(drop)
+    }
+
+    /// Sends the call through an async transport and returns the response.
+    pub async fn raw<T: super::Transport + ?Sized>(
+        self,
+        transport: &T,
+    ) -> Result<super::Response, ApiError> {
+        super::client::send(transport, self).await
+    }
+
+    /// Sends the call through a blocking transport and decodes a JSON body.
+    #[cfg(feature = "serde")]
+    pub fn json_blocking<T: super::BlockingTransport + ?Sized, R: serde::de::DeserializeOwned>(
+        self,
+        transport: &T,
+    ) -> Result<R, ApiError> {
+        let endpoint = self.endpoint;
+        super::client::decode_json(endpoint, super::client::send_blocking(transport, self))
+    }
+
+    /// Sends the call through a blocking transport and ignores the body.
+    pub fn empty_blocking<T: super::BlockingTransport + ?Sized>(
+        self,
+        transport: &T,
+    ) -> Result<(), ApiError> {
+        super::client::send_blocking(transport, self).map(drop)
+    }
+
+    /// Sends the call through a blocking transport and returns the response.
+    pub fn raw_blocking<T: super::BlockingTransport + ?Sized>(
+        self,
+        transport: &T,
+    ) -> Result<super::Response, ApiError> {
+        super::client::send_blocking(transport, self)
+    }
+
+    /// The URL: base, the route with its placeholders filled (each value encoded as one
+    /// segment), then the query. Built once, straight into one string.
     pub(crate) fn url(&self, extra_query: Option<(&'static str, &str)>) -> String {
-        let mut url = String::with_capacity(self.core.base_url.len() + self.path.len() + 16);
-        url.push_str(self.core.base_url.trim_end_matches('/'));
-        url.push_str(&self.path);
+        let base = self.core.base_url.trim_end_matches('/');
+        let route = self.endpoint.route;
+        let mut url = String::with_capacity(base.len() + route.len() + 32);
+        url.push_str(base);
+        let mut rest = route;
+        while let Some(open) = rest.find('{') {
+            url.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let Some(close) = after.find('}') else { break };
+            let name = &after[..close];
+            if let Some((_, value)) = self
+                .path_values
+                .iter()
+                .find(|(placeholder, _)| *placeholder == name)
+            {
+                url.extend(utf8_percent_encode(value, PATH_SEGMENT));
+            }
+            rest = &after[close + 1..];
+        }
+        url.push_str(rest);
         let pairs = self
             .query
             .iter()

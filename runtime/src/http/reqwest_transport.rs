@@ -70,17 +70,17 @@ impl NewTransport for ReqwestTransport {
 
 #[cfg(feature = "http")]
 impl super::Transport for ReqwestTransport {
-    async fn send(&self, request: Request) -> Result<Response, TransportError> {
+    async fn send(&self, request: &Request) -> Result<Response, TransportError> {
         let mut builder = self
             .client
             .request(reqwest_method(request.method), &request.url);
-        for (name, value) in request.headers {
+        for (name, value) in &request.headers {
             builder = builder.header(name, value);
         }
-        if let Some(body) = request.body {
+        if let Some(body) = &request.body {
             builder = builder
                 .header(http::header::CONTENT_TYPE, body.content_type)
-                .body(body.bytes);
+                .body(body.bytes.clone());
         }
         if let Some(timeout) = request.timeout {
             builder = builder.timeout(timeout);
@@ -140,17 +140,17 @@ impl NewTransport for ReqwestBlockingTransport {
 
 #[cfg(feature = "blocking")]
 impl super::BlockingTransport for ReqwestBlockingTransport {
-    fn send(&self, request: Request) -> Result<Response, TransportError> {
+    fn send(&self, request: &Request) -> Result<Response, TransportError> {
         let mut builder = self
             .client
             .request(reqwest_method(request.method), &request.url);
-        for (name, value) in request.headers {
+        for (name, value) in &request.headers {
             builder = builder.header(name, value);
         }
-        if let Some(body) = request.body {
+        if let Some(body) = &request.body {
             builder = builder
                 .header(http::header::CONTENT_TYPE, body.content_type)
-                .body(body.bytes);
+                .body(body.bytes.clone());
         }
         if let Some(timeout) = request.timeout {
             builder = builder.timeout(timeout);

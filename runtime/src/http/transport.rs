@@ -14,7 +14,7 @@ pub trait Transport: Send + Sync {
     /// Sends one request and reads the response body up to `request.max_body_bytes`.
     fn send(
         &self,
-        request: Request,
+        request: &Request,
     ) -> impl Future<Output = Result<Response, TransportError>> + Send;
 
     /// Waits between retries. A transport owns its timer, so the client needs no runtime of
@@ -25,7 +25,7 @@ pub trait Transport: Send + Sync {
 /// Sends requests for blocking clients.
 pub trait BlockingTransport {
     /// Sends one request and reads the response body up to `request.max_body_bytes`.
-    fn send(&self, request: Request) -> Result<Response, TransportError>;
+    fn send(&self, request: &Request) -> Result<Response, TransportError>;
 
     /// Waits between retries.
     fn sleep(&self, duration: Duration) {
@@ -49,7 +49,7 @@ impl MissingTransport {
 }
 
 impl Transport for MissingTransport {
-    async fn send(&self, _request: Request) -> Result<Response, TransportError> {
+    async fn send(&self, _request: &Request) -> Result<Response, TransportError> {
         Err(self.error())
     }
 
@@ -57,7 +57,7 @@ impl Transport for MissingTransport {
 }
 
 impl BlockingTransport for MissingTransport {
-    fn send(&self, _request: Request) -> Result<Response, TransportError> {
+    fn send(&self, _request: &Request) -> Result<Response, TransportError> {
         Err(self.error())
     }
 }

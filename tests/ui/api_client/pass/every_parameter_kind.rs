@@ -169,7 +169,7 @@ fn main() {
         assert_eq!(create.url, "https://petstore.example/v2/pets");
         let body = create.body.as_ref().unwrap();
         assert_eq!(body.content_type, "application/json");
-        assert_eq!(body.bytes, br#"{"id":0,"name":"C"}"#);
+        assert_eq!(&body.bytes[..], br#"{"id":0,"name":"C"}"#);
     }
 
     let rename = &requests[4];
@@ -177,14 +177,14 @@ fn main() {
     assert_eq!(rename.url, "https://petstore.example/v2/pets/3");
     let body = rename.body.as_ref().unwrap();
     assert_eq!(body.content_type, "application/x-www-form-urlencoded");
-    assert_eq!(body.bytes, b"name=Cee&notify=true");
+    assert_eq!(&body.bytes[..], b"name=Cee&notify=true");
 
     let upload = &requests[5];
     assert_eq!(upload.method, Method::Put);
     assert_eq!(upload.url, "https://petstore.example/v2/pets/3/photo");
     let body = upload.body.as_ref().unwrap();
     assert_eq!(body.content_type, "application/octet-stream");
-    assert_eq!(body.bytes, [0xff, 0xd8]);
+    assert_eq!(&body.bytes[..], [0xff, 0xd8]);
 
     assert_eq!(requests[6].method, Method::Delete);
     assert_eq!(requests[6].url, "https://petstore.example/v2/pets/8");
