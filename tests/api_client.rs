@@ -612,6 +612,8 @@ async fn spans_carry_the_route_and_status_but_never_secrets() {
     }
     assert!(!format!("{store:?}").contains("t0k3n-abc"));
     assert!(format!("{store:?}").contains("Secret(***)"));
+    let error = store.get_pet(404).await.unwrap_err();
+    assert!(!format!("{error:?} {error}").contains("t0k3n-abc"));
 }
 
 #[tokio::test]
