@@ -206,6 +206,56 @@ pub use modsmith_macros::data_module;
 /// routes, the base URL, header names and values, and bodies against methods.
 pub use modsmith_macros::api_client;
 
+/// Wraps a function — or every function of an `impl` block or inline `mod` — in a
+/// [`tracing`](https://docs.rs/tracing) span named after its path (`Type::method`,
+/// `<Type as Trait>::method`), with its arguments recorded.
+///
+/// ```
+/// #[modsmith::instrument(level = "debug", ret)]
+/// fn add(a: u32, b: u32) -> u32 {
+///     a + b
+/// }
+///
+/// struct Account;
+///
+/// #[modsmith::instrument(err, exclude = "helper_*")]
+/// impl Account {
+///     // `password` is recorded as "***"; `secret` too, by its attribute.
+///     pub fn login(&self, user: &str, password: &str, #[redact] pin: u32) -> Result<(), String> {
+///         if user.is_empty() { Err("no user".into()) } else { Ok(()) }
+///     }
+///
+///     #[instrument(level = "trace", skip(data))] // merged over the block's options
+///     pub fn upload(&self, data: &[u8]) -> Result<usize, String> { Ok(data.len()) }
+///
+///     #[instrument(skip)] // left out
+///     pub fn quiet(&self) {}
+///
+///     fn helper_format(&self) {} // left out by `exclude`
+/// }
+///
+/// assert_eq!(add(1, 2), 3);
+/// assert!(Account.login("ann", "pw", 1234).is_ok());
+/// ```
+///
+/// | option | effect |
+/// | --- | --- |
+/// | `level = "trace" \| "debug" \| "info" \| "warn" \| "error"` | the span's level (default `info`) |
+/// | `target = ".."`, `name = ".."` | the span's target (default: the module path) and name (single fn) |
+/// | `skip(a, b)`, `skip_all`, `args(a, b)` | which arguments are recorded |
+/// | `ret`, `err`, `err(Debug)` | an event with the return value; an error event for `Err` |
+/// | `time` | `elapsed_us` recorded when the span closes |
+/// | `only = "pub"`, `include = "get_*"`, `exclude = "helper_*"` | which functions of a block |
+/// | `skip` (alone, on a function in a block) | leave that function out |
+///
+/// Arguments are recorded with `Debug` when their type implements it and left out when it
+/// does not; parameters named like secrets (`password`, `token`, `api_key`, `secret`, `auth`,
+/// `credential`, ...) and those marked `#[redact]` are recorded as `"***"`. Nothing is
+/// formatted unless the span is enabled. Async functions keep their span across awaits, and a
+/// dropped future closes it. `log` users get records through tracing's `log` feature.
+#[cfg(feature = "tracing")]
+pub use modsmith_macros::instrument;
+
 pub use modsmith_runtime::{
     Data, DataInfo, FieldInfo, HasLength, IntoValidationErrors, IsSet, IsUnset, Set,
     ValidationError, ValidationErrors,

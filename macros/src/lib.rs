@@ -6,6 +6,7 @@ mod api_client;
 mod common;
 mod data;
 mod data_module;
+mod instrument;
 
 #[cfg(test)]
 mod tests;
@@ -40,4 +41,15 @@ pub fn data_module(input: TokenStream) -> TokenStream {
 pub fn api_client(input: TokenStream) -> TokenStream {
     let input = proc_macro2::TokenStream::from(input);
     common::entry::run("api_client!", || api_client::expand(input)).into()
+}
+
+/// Wraps a function, or every function of an `impl` block or inline module, in a `tracing`
+/// span. See `modsmith::instrument`.
+#[proc_macro_attribute]
+pub fn instrument(args: TokenStream, item: TokenStream) -> TokenStream {
+    let (args, item) = (
+        proc_macro2::TokenStream::from(args),
+        proc_macro2::TokenStream::from(item),
+    );
+    common::entry::run("#[instrument]", || instrument::expand(args, item)).into()
 }

@@ -10,6 +10,8 @@
 mod builder;
 mod data;
 pub mod http;
+#[cfg(feature = "tracing")]
+mod instrument;
 mod validation;
 
 pub use builder::{IsSet, IsUnset, Set};
@@ -25,6 +27,13 @@ pub mod __private {
         HasLength, custom, length, non_empty, range, struct_check,
     };
     pub use crate::validation::validated;
+
+    /// What `#[instrument]` expansions name.
+    #[cfg(feature = "tracing")]
+    pub mod instrument {
+        pub use crate::instrument::{Arg, REDACTED, RecordDebug, RecordNothing, Timer};
+        pub use tracing;
+    }
 
     /// What `api_client!` expansions name.
     pub mod http {

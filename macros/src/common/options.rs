@@ -8,6 +8,7 @@ use syn::{Expr, ExprPath, Meta, Path};
 
 /// An option's value together with the span of its key (`range` in `range(min = 1)`), so
 /// that errors about the option point at its name even when its value is empty.
+#[derive(Clone)]
 pub struct Keyed<T> {
     pub value: T,
     pub key: Span,
@@ -32,7 +33,7 @@ impl<T> std::ops::Deref for Keyed<T> {
 }
 
 /// An option that is present or absent and takes no value: `into`, not `into = true`.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Switch(Option<Span>);
 
 impl Switch {
@@ -98,6 +99,7 @@ fn fn_path_expected(expr: &Expr) -> darling::Error {
 }
 
 /// The path of the `modsmith` crate, when renamed: `crate = my_modsmith`.
+#[derive(Clone)]
 pub struct CratePath(pub Path);
 
 impl FromMeta for CratePath {

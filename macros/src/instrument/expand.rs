@@ -1,0 +1,135 @@
+//! Checked model → tokens: a function body wrapped in its span. Reports no user errors.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
+use syn::{Block, Ident, ReturnType, Signature, Type};
+
+use super::parse::ErrOption;
+use super::validate::Plan;
+
+/// The new body of an instrumented function.
+pub fn body(plan: &Plan, krate: &syn::Path, sig: &Signature, block: &Block) -> TokenStream {
+    let inst = quote!(#krate::__private::instrument);
+    let tracing = quote!(#inst::tracing);
+    let level = format_ident!("{}", plan.level);
+    let target = match &plan.target {
+        Some(target) => quote!(#target),
+        None => quote!(::core::module_path!()),
+    };
+    let name = &plan.span_name;
+    let fields = plan.fields.iter().map(|field| {
+        let (name, ident) = (&field.name, &field.ident);
+        if field.redacted {
+            quote!(#name = #inst::REDACTED)
+        } else {
+            quote!(#name = ::core::option::Option::map(
+                {
+                    #[allow(unused_imports)]
+                    use #inst::{RecordDebug as _, RecordNothing as _};
+                    (&#inst::Arg(&#ident)).recorded()
+                },
+                #tracing::field::debug,
+            ))
+        }
+    });
+    let elapsed = plan
+        .time
+        .then(|| quote!(elapsed_us = #tracing::field::Empty));
+    let span = Ident::new("__modsmith_span", Span::mixed_site());
+    let result = Ident::new("__modsmith_result", Span::mixed_site());
+    let timer = plan.time.then(|| {
+        let timer = Ident::new("__modsmith_timer", Span::mixed_site());
+        quote!(let #timer = #inst::Timer::start(&#span);)
+    });
+    let make_span = quote! {
+        let #span = #tracing::span!(
+            target: #target,
+            #tracing::Level::#level,
+            #name,
+            #( #fields, )*
+            #elapsed
+        );
+    };
+    let report = report(plan, &tracing, &target, &level, &result);
+    if sig.asyncness.is_some() {
+        // Inside the instrumented future the current span is this function's.
+        let timer = plan.time.then(|| {
+            let timer = Ident::new("__modsmith_timer", Span::mixed_site());
+            quote!(let #timer = #inst::Timer::start(&#tracing::Span::current());)
+        });
+        let inner = if report.is_empty() && timer.is_none() {
+            quote!(async move #block)
+        } else {
+            quote!(async move {
+                #timer
+                let #result = async move #block.await;
+                #report
+                #result
+            })
+        };
+        return quote!({
+            #make_span
+            #tracing::Instrument::instrument(#inner, #span).await
+        });
+    }
+    let entered = Ident::new("__modsmith_entered", Span::mixed_site());
+    if report.is_empty() {
+        return quote!({
+            #make_span
+            let #entered = #span.enter();
+            #timer
+            #block
+        });
+    }
+    // A closure catches `return` and `?` so the result can be reported.
+    let annotation = plain_return_type(&sig.output).map(|ty| quote!(-> #ty));
+    quote!({
+        #make_span
+        let #entered = #span.enter();
+        #timer
+        #[allow(clippy::redundant_closure_call)]
+        let #result = (move || #annotation #block)();
+        #report
+        #result
+    })
+}
+
+/// Events for `ret` and `err`, emitted inside the span.
+fn report(
+    plan: &Plan,
+    tracing: &TokenStream,
+    target: &TokenStream,
+    level: &Ident,
+    result: &Ident,
+) -> TokenStream {
+    let ret = plan.ret.then(
+        || quote!(#tracing::event!(target: #target, #tracing::Level::#level, r#return = ?#result);),
+    );
+    let err = plan.err.map(|mode| {
+        let error = Ident::new("__modsmith_error", Span::mixed_site());
+        let shown = match mode {
+            ErrOption::Display => quote!(%#error),
+            ErrOption::Debug => quote!(?#error),
+        };
+        quote!(
+            if let ::core::result::Result::Err(#error) = &#result {
+                #tracing::event!(target: #target, #tracing::Level::ERROR, error = #shown);
+            }
+        )
+    });
+    quote!(#ret #err)
+}
+
+/// The return type, when it can be written on a closure: no `impl Trait` and no
+/// lifetimes, elided or named, which a closure would not tie to the function's.
+fn plain_return_type(output: &ReturnType) -> Option<&Type> {
+    let ReturnType::Type(_, ty) = output else {
+        return None;
+    };
+    let text = quote!(#ty).to_string();
+    let plain = !text.contains("impl")
+        && !text.contains('&')
+        && !text.contains('\'')
+        && !text.contains("Self");
+    plain.then_some(&**ty)
+}

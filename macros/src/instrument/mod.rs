@@ -1,0 +1,246 @@
+//! `#[instrument]`: a `tracing` span around a function, or around every function of an
+//! `impl` block or inline module, with per-function options merged over the block's.
+
+mod expand;
+mod parse;
+mod validate;
+
+use std::collections::BTreeSet;
+
+use proc_macro2::TokenStream;
+use quote::ToTokens;
+use syn::ext::IdentExt;
+use syn::{Attribute, FnArg, ImplItem, Item, ItemImpl, ItemMod, Signature, Visibility};
+
+use self::parse::{Options, Skip};
+use crate::common::crate_path::crate_path;
+use crate::common::entry::Expansion;
+use crate::common::errors::Errors;
+use crate::common::source_text::source_text;
+
+pub fn expand(args: TokenStream, item: TokenStream) -> Expansion {
+    let mut errors = Errors::new();
+    let options = parse::parse_args(args, &mut errors);
+    let mut item: Item = match syn::parse2(item.clone()) {
+        Ok(item) => item,
+        Err(error) => {
+            return Expansion::Err {
+                errors: error,
+                fallback: item,
+            };
+        }
+    };
+    let krate = crate_path(options.krate.as_ref().map(|krate| &krate.0));
+    match &mut item {
+        Item::Fn(function) => {
+            reject_block_options(&options, &mut errors);
+            if let Some(skip) = &options.skip
+                && matches!(skip.value, Skip::Function)
+            {
+                errors.at(
+                    skip.key,
+                    "`skip` alone opts a function out of its block's instrumentation; on a single \
+                     function remove `#[instrument]`, or name parameters to leave out: `skip(a, b)`",
+                );
+            }
+            if let Some(constness) = &function.sig.constness {
+                errors.spanned(
+                    constness,
+                    "a `const fn` cannot be instrumented: spans exist only at run time; remove \
+                     `#[instrument]` or `const`",
+                );
+            } else {
+                let redacted = take_redacted(&mut function.sig);
+                let name = function.sig.ident.unraw().to_string();
+                let plan = validate::plan(&options, &function.sig, name, &redacted, &mut errors);
+                let new_body = expand::body(&plan, &krate, &function.sig, &function.block);
+                replace_body(&mut function.block, new_body, &mut errors);
+            }
+        }
+        Item::Impl(block) => {
+            validate::check_block_options(&options, &mut errors);
+            instrument_impl(&options, &krate, block, "", &mut errors);
+        }
+        Item::Mod(module) => {
+            validate::check_block_options(&options, &mut errors);
+            instrument_mod(&options, &krate, module, "", &mut errors);
+        }
+        other => errors.spanned(
+            &*other,
+            "`#[instrument]` goes on a `fn`, an `impl` block or an inline `mod { .. }`",
+        ),
+    }
+    let tokens = item.into_token_stream();
+    match errors.finish() {
+        Ok(()) => Expansion::Ok(tokens),
+        // The item with our attributes consumed; bodies instrumented where that succeeded.
+        Err(errors) => Expansion::Err {
+            errors,
+            fallback: tokens,
+        },
+    }
+}
+
+fn reject_block_options(options: &Options, errors: &mut Errors) {
+    for (option, key) in [
+        ("only", &options.only),
+        ("include", &options.include),
+        ("exclude", &options.exclude),
+    ] {
+        if let Some(key) = key {
+            errors.at(
+                key.key,
+                format!(
+                    "`{option}` selects functions inside an instrumented `impl` or `mod`; on a single \
+                     function, remove it"
+                ),
+            );
+        }
+    }
+}
+
+fn instrument_mod(
+    options: &Options,
+    krate: &syn::Path,
+    module: &mut ItemMod,
+    prefix: &str,
+    errors: &mut Errors,
+) {
+    let Some((_, items)) = &mut module.content else {
+        errors.spanned(
+            &*module,
+            format!(
+                "`#[instrument]` on `mod {0};` cannot see the module's body, which is in another \
+                 file (an attribute only receives the tokens it is written on). Put \
+                 `#[modsmith::instrument]` on the `impl` blocks and functions inside `{0}.rs`, or \
+                 write the module inline: `mod {0} {{ .. }}`",
+                module.ident
+            ),
+        );
+        return;
+    };
+    for item in items {
+        match item {
+            Item::Fn(function) => {
+                let name = function.sig.ident.unraw().to_string();
+                instrument_fn(
+                    options,
+                    krate,
+                    &mut function.attrs,
+                    &function.vis,
+                    &mut function.sig,
+                    &mut function.block,
+                    format!("{prefix}{name}"),
+                    errors,
+                );
+            }
+            Item::Impl(block) => instrument_impl(options, krate, block, prefix, errors),
+            Item::Mod(inner) if inner.content.is_some() => {
+                let nested = format!("{prefix}{}::", inner.ident.unraw());
+                instrument_mod(options, krate, inner, &nested, errors);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn instrument_impl(
+    options: &Options,
+    krate: &syn::Path,
+    block: &mut ItemImpl,
+    prefix: &str,
+    errors: &mut Errors,
+) {
+    let self_ty = &block.self_ty;
+    let owner = match &block.trait_ {
+        Some((path, _)) => format!(
+            "<{} as {}>",
+            source_text(quote::quote!(#self_ty)),
+            source_text(quote::quote!(#path))
+        ),
+        None => source_text(quote::quote!(#self_ty)),
+    };
+    for item in &mut block.items {
+        if let ImplItem::Fn(function) = item {
+            let name = function.sig.ident.unraw().to_string();
+            // In a trait impl, visibility is the trait's: `only = "pub"` keeps its methods.
+            let vis = if block.trait_.is_some() {
+                Visibility::Public(syn::Token![pub](proc_macro2::Span::call_site()))
+            } else {
+                function.vis.clone()
+            };
+            instrument_fn(
+                options,
+                krate,
+                &mut function.attrs,
+                &vis,
+                &mut function.sig,
+                &mut function.block,
+                format!("{prefix}{owner}::{name}"),
+                errors,
+            );
+        }
+    }
+}
+
+/// One function inside an instrumented block.
+#[allow(clippy::too_many_arguments)]
+fn instrument_fn(
+    block_options: &Options,
+    krate: &syn::Path,
+    attrs: &mut Vec<Attribute>,
+    vis: &Visibility,
+    sig: &mut Signature,
+    body: &mut syn::Block,
+    span_name: String,
+    errors: &mut Errors,
+) {
+    let own = parse::inner_options(attrs, errors);
+    attrs.retain(|attr| !parse::is_instrument_attribute(attr));
+    let redacted = take_redacted(sig);
+    let own_options = own.map(|(options, _)| options).unwrap_or_default();
+    if own_options
+        .skip
+        .as_ref()
+        .is_some_and(|skip| matches!(skip.value, Skip::Function))
+    {
+        return;
+    }
+    // `const fn` cannot hold a span; the block leaves it alone.
+    if sig.constness.is_some()
+        || !validate::selected(block_options, &sig.ident.unraw().to_string(), vis)
+    {
+        return;
+    }
+    let options = validate::merge(block_options, &own_options);
+    let plan = validate::plan(&options, sig, span_name, &redacted, errors);
+    let new_body = expand::body(&plan, krate, sig, body);
+    replace_body(body, new_body, errors);
+}
+
+/// Removes `#[redact]` from the parameters and returns their names.
+fn take_redacted(sig: &mut Signature) -> BTreeSet<String> {
+    let mut redacted = BTreeSet::new();
+    for input in &mut sig.inputs {
+        if let FnArg::Typed(typed) = input {
+            let before = typed.attrs.len();
+            typed.attrs.retain(|attr| !attr.path().is_ident("redact"));
+            if typed.attrs.len() != before
+                && let syn::Pat::Ident(pat) = &*typed.pat
+            {
+                redacted.insert(pat.ident.unraw().to_string());
+            }
+        }
+    }
+    redacted
+}
+
+fn replace_body(body: &mut syn::Block, tokens: TokenStream, errors: &mut Errors) {
+    match syn::parse2(tokens) {
+        Ok(block) => *body = block,
+        Err(error) => errors.push(syn::Error::new(
+            error.span(),
+            format!("modsmith bug: an instrumented body did not parse ({error}); please report it"),
+        )),
+    }
+}

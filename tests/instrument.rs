@@ -1,0 +1,453 @@
+//! Behaviour of `#[instrument]` under a real `tracing` subscriber that records every span,
+//! field and event: names, levels, targets, recorded and redacted fields, arguments without
+//! `Debug`, `ret`/`err`/`time`, merging and filters in blocks, async, cancellation, panics.
+
+use std::fmt;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use tracing::field::{Field, Visit};
+use tracing::span::{Attributes, Id, Record};
+use tracing::{Event, Subscriber};
+use tracing_subscriber::Layer;
+use tracing_subscriber::layer::{Context, SubscriberExt};
+use tracing_subscriber::registry::LookupSpan;
+
+#[derive(Debug, Clone, Default)]
+struct SpanRecord {
+    name: String,
+    level: String,
+    target: String,
+    fields: Vec<(String, String)>,
+    closed: bool,
+}
+
+#[derive(Debug, Clone)]
+struct EventRecord {
+    level: String,
+    fields: Vec<(String, String)>,
+    span: Option<String>,
+}
+
+#[derive(Default, Clone)]
+struct Recorded {
+    spans: Arc<Mutex<Vec<(u64, SpanRecord)>>>,
+    events: Arc<Mutex<Vec<EventRecord>>>,
+}
+
+struct Fields<'a>(&'a mut Vec<(String, String)>);
+
+impl Visit for Fields<'_> {
+    fn record_debug(&mut self, field: &Field, value: &dyn fmt::Debug) {
+        self.0.push((field.name().to_owned(), format!("{value:?}")));
+    }
+
+    fn record_str(&mut self, field: &Field, value: &str) {
+        self.0.push((field.name().to_owned(), value.to_owned()));
+    }
+}
+
+impl<S: Subscriber + for<'a> LookupSpan<'a>> Layer<S> for Recorded {
+    fn on_new_span(&self, attrs: &Attributes<'_>, id: &Id, _: Context<'_, S>) {
+        let mut record = SpanRecord {
+            name: attrs.metadata().name().to_owned(),
+            level: attrs.metadata().level().to_string(),
+            target: attrs.metadata().target().to_owned(),
+            ..SpanRecord::default()
+        };
+        attrs.record(&mut Fields(&mut record.fields));
+        self.spans
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((id.into_u64(), record));
+    }
+
+    fn on_record(&self, id: &Id, values: &Record<'_>, _: Context<'_, S>) {
+        let mut spans = self.spans.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((_, record)) = spans
+            .iter_mut()
+            .rev()
+            .find(|(span, _)| *span == id.into_u64())
+        {
+            values.record(&mut Fields(&mut record.fields));
+        }
+    }
+
+    fn on_event(&self, event: &Event<'_>, context: Context<'_, S>) {
+        let mut fields = Vec::new();
+        event.record(&mut Fields(&mut fields));
+        let span = context.lookup_current().map(|span| span.name().to_owned());
+        self.events
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(EventRecord {
+                level: event.metadata().level().to_string(),
+                fields,
+                span,
+            });
+    }
+
+    fn on_close(&self, id: Id, _: Context<'_, S>) {
+        let mut spans = self.spans.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((_, record)) = spans
+            .iter_mut()
+            .rev()
+            .find(|(span, _)| *span == id.into_u64())
+        {
+            record.closed = true;
+        }
+    }
+}
+
+impl Recorded {
+    fn spans(&self) -> Vec<SpanRecord> {
+        self.spans
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .iter()
+            .map(|(_, record)| record.clone())
+            .collect()
+    }
+
+    fn span(&self, name: &str) -> SpanRecord {
+        self.spans()
+            .into_iter()
+            .find(|span| span.name == name)
+            .unwrap_or_else(|| panic!("no span {name:?} in {:?}", self.spans()))
+    }
+
+    fn events(&self) -> Vec<EventRecord> {
+        self.events
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+}
+
+fn field(span: &SpanRecord, name: &str) -> Option<String> {
+    span.fields
+        .iter()
+        .find(|(field, _)| field == name)
+        .map(|(_, value)| value.clone())
+}
+
+/// Runs `work` under a recording subscriber with `max_level` enabled.
+fn recorded<R>(max_level: tracing::Level, work: impl FnOnce() -> R) -> (R, Recorded) {
+    let recorded = Recorded::default();
+    let subscriber = tracing_subscriber::registry().with(recorded.clone()).with(
+        tracing_subscriber::filter::LevelFilter::from_level(max_level),
+    );
+    let result = tracing::subscriber::with_default(subscriber, work);
+    (result, recorded)
+}
+
+/// A type without `Debug`: it must be left out, not fail to compile.
+pub struct Opaque;
+
+/// Counts how often it is formatted.
+pub struct Counted(Arc<AtomicUsize>);
+
+impl fmt::Debug for Counted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fetch_add(1, Ordering::SeqCst);
+        f.write_str("Counted")
+    }
+}
+
+#[modsmith::instrument]
+fn plain(count: u32, label: &str, opaque: Opaque, password: &str, #[redact] pin: u16) -> u32 {
+    let _ = (opaque, password, pin);
+    count + label.len() as u32
+}
+
+#[modsmith::instrument(level = "debug", target = "custom", name = "renamed", skip(label))]
+fn options(count: u32, label: &str) -> u32 {
+    count + label.len() as u32
+}
+
+#[modsmith::instrument(level = "debug")]
+fn counted(value: &Counted) -> usize {
+    let _ = value;
+    1
+}
+
+#[modsmith::instrument(ret, err, time)]
+fn checked(value: i32) -> Result<i32, String> {
+    if value < 0 {
+        return Err(format!("{value} is negative"));
+    }
+    let doubled = value.checked_mul(2).ok_or("overflow")?;
+    Ok(doubled)
+}
+
+#[modsmith::instrument(err(Debug))]
+fn failing() -> Result<(), std::io::Error> {
+    Err(std::io::Error::other("disk on fire"))
+}
+
+#[modsmith::instrument]
+fn panicking() {
+    panic!("boom");
+}
+
+#[test]
+fn a_function_gets_a_span_with_its_arguments() {
+    let (result, recorded) = recorded(tracing::Level::TRACE, || {
+        plain(2, "abc", Opaque, "hunter2", 1234)
+    });
+    assert_eq!(result, 5);
+    let span = recorded.span("plain");
+    assert_eq!(span.level, "INFO");
+    assert_eq!(span.target, "instrument");
+    assert_eq!(field(&span, "count").as_deref(), Some("2"));
+    assert_eq!(field(&span, "label").as_deref(), Some("\"abc\""));
+    assert_eq!(field(&span, "opaque"), None, "no Debug: left out");
+    assert_eq!(field(&span, "password").as_deref(), Some("***"));
+    assert_eq!(field(&span, "pin").as_deref(), Some("***"));
+    assert!(span.closed);
+}
+
+#[test]
+fn level_target_name_and_skip_apply() {
+    let (_, recorded) = recorded(tracing::Level::TRACE, || options(1, "x"));
+    let span = recorded.span("renamed");
+    assert_eq!(
+        (span.level.as_str(), span.target.as_str()),
+        ("DEBUG", "custom")
+    );
+    assert_eq!(field(&span, "count").as_deref(), Some("1"));
+    assert_eq!(field(&span, "label"), None);
+}
+
+#[test]
+fn arguments_are_not_formatted_when_the_span_is_disabled() {
+    let formatted = Arc::new(AtomicUsize::new(0));
+    let value = Counted(formatted.clone());
+    let (_, recorded) = recorded(tracing::Level::INFO, || counted(&value));
+    assert!(recorded.spans().is_empty());
+    assert_eq!(formatted.load(Ordering::SeqCst), 0);
+    let (_, _) = self::recorded(tracing::Level::DEBUG, || counted(&value));
+    assert_eq!(formatted.load(Ordering::SeqCst), 1);
+}
+
+#[test]
+fn ret_err_and_time_are_recorded() {
+    let (result, recorded) = recorded(tracing::Level::TRACE, || {
+        (checked(4), checked(-1), checked(i32::MAX))
+    });
+    assert_eq!(result.0, Ok(8));
+    let events = recorded.events();
+    let returns: Vec<String> = events
+        .iter()
+        .filter_map(|event| {
+            event
+                .fields
+                .iter()
+                .find(|(name, _)| name == "return")
+                .map(|(_, value)| value.clone())
+        })
+        .collect();
+    assert_eq!(
+        returns,
+        ["Ok(8)", "Err(\"-1 is negative\")", "Err(\"overflow\")"]
+    );
+    let errors: Vec<(String, String)> = events
+        .iter()
+        .filter_map(|event| {
+            event
+                .fields
+                .iter()
+                .find(|(name, _)| name == "error")
+                .map(|(_, value)| (event.level.clone(), value.clone()))
+        })
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            ("ERROR".to_owned(), "-1 is negative".to_owned()),
+            ("ERROR".to_owned(), "overflow".to_owned())
+        ]
+    );
+    assert!(
+        events
+            .iter()
+            .all(|event| event.span.as_deref() == Some("checked"))
+    );
+    for span in recorded.spans() {
+        assert!(field(&span, "elapsed_us").is_some(), "{span:?}");
+    }
+    let (_, recorded) = self::recorded(tracing::Level::TRACE, failing);
+    let error = recorded
+        .events()
+        .into_iter()
+        .find_map(|event| event.fields.into_iter().find(|(name, _)| name == "error"));
+    assert_eq!(
+        error.map(|(_, value)| value),
+        Some("Custom { kind: Other, error: \"disk on fire\" }".to_owned())
+    );
+}
+
+#[test]
+fn a_panicking_function_still_closes_its_span() {
+    let (outcome, recorded) = recorded(tracing::Level::TRACE, || {
+        std::panic::catch_unwind(panicking)
+    });
+    assert!(outcome.is_err());
+    assert!(recorded.span("panicking").closed);
+}
+
+pub struct Store {
+    items: Vec<u32>,
+}
+
+pub trait Named {
+    fn name(&self) -> &'static str;
+}
+
+#[modsmith::instrument(level = "debug", exclude = "helper_*")]
+impl Store {
+    pub fn get(&self, index: usize) -> Option<u32> {
+        self.items.get(index).copied()
+    }
+
+    #[instrument(level = "warn", skip(values))]
+    pub fn extend(&mut self, values: Vec<u32>, tag: &str) {
+        let _ = tag;
+        self.items.extend(values);
+    }
+
+    #[instrument(skip)]
+    pub fn quiet(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn helper_sum(&self) -> u32 {
+        self.items.iter().sum()
+    }
+
+    pub const fn constant() -> u8 {
+        7
+    }
+
+    fn private_one(&self) -> usize {
+        self.items.len()
+    }
+}
+
+#[modsmith::instrument(only = "pub")]
+impl Named for Store {
+    fn name(&self) -> &'static str {
+        "store"
+    }
+}
+
+#[test]
+fn impl_blocks_merge_options_and_filter_functions() {
+    let (_, recorded) = recorded(tracing::Level::TRACE, || {
+        let mut store = Store { items: vec![1] };
+        store.get(0);
+        store.extend(vec![2, 3], "t");
+        store.quiet();
+        store.helper_sum();
+        store.private_one();
+        assert_eq!(Store::constant(), 7);
+        store.name();
+    });
+    let names: Vec<String> = recorded.spans().into_iter().map(|span| span.name).collect();
+    assert_eq!(
+        names,
+        [
+            "Store::get",
+            "Store::extend",
+            "Store::private_one",
+            "<Store as Named>::name"
+        ]
+    );
+    let get = recorded.span("Store::get");
+    assert_eq!(
+        (get.level.as_str(), field(&get, "index").as_deref()),
+        ("DEBUG", Some("0"))
+    );
+    let extend = recorded.span("Store::extend");
+    assert_eq!(extend.level, "WARN", "the function's own level wins");
+    assert_eq!(
+        (field(&extend, "values"), field(&extend, "tag").as_deref()),
+        (None, Some("\"t\""))
+    );
+}
+
+#[modsmith::instrument(include = "get_*")]
+mod api {
+    pub fn get_user(id: u64) -> u64 {
+        id
+    }
+
+    pub fn other() {}
+
+    pub mod nested {
+        pub fn get_deep(flag: bool) -> bool {
+            flag
+        }
+    }
+}
+
+#[test]
+fn modules_are_instrumented_recursively() {
+    let (_, recorded) = recorded(tracing::Level::TRACE, || {
+        api::get_user(3);
+        api::other();
+        api::nested::get_deep(true);
+    });
+    let names: Vec<String> = recorded.spans().into_iter().map(|span| span.name).collect();
+    assert_eq!(names, ["get_user", "nested::get_deep"]);
+}
+
+#[modsmith::instrument(time)]
+async fn fetch(id: u32) -> Result<u32, String> {
+    tokio::task::yield_now().await;
+    let value = parse(id)?;
+    tokio::task::yield_now().await;
+    Ok(value)
+}
+
+fn parse(id: u32) -> Result<u32, String> {
+    if id == 0 {
+        Err("zero".to_owned())
+    } else {
+        Ok(id * 10)
+    }
+}
+
+#[modsmith::instrument]
+async fn forever() {
+    std::future::pending::<()>().await;
+}
+
+#[test]
+fn async_functions_keep_their_span_across_awaits_and_close_it_when_dropped() {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let (results, recorded) = recorded(tracing::Level::TRACE, || {
+        runtime.block_on(async {
+            let results = (fetch(2).await, fetch(0).await);
+            let cancelled =
+                tokio::time::timeout(std::time::Duration::from_millis(10), forever()).await;
+            (results, cancelled.is_err())
+        })
+    });
+    assert_eq!(results, ((Ok(20), Err("zero".to_owned())), true));
+    let spans = recorded.spans();
+    let fetches: Vec<&SpanRecord> = spans.iter().filter(|span| span.name == "fetch").collect();
+    assert_eq!(fetches.len(), 2);
+    assert!(
+        fetches
+            .iter()
+            .all(|span| span.closed && field(span, "elapsed_us").is_some())
+    );
+    assert!(
+        recorded.span("forever").closed,
+        "a dropped future closes its span"
+    );
+}
