@@ -1,0 +1,6 @@
+#[modsmith::instrument]
+const fn seven() -> u8 {
+    7
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+#[modsmith::instrument(err(Json))]
+fn work() -> Result<(), String> {
+    Ok(())
+}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[modsmith::instrument]
+mod handlers;
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[modsmith::instrument(exclude = "helper_*")]
+fn work() {}
+
+fn main() {}

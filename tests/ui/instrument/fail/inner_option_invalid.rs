@@ -1,0 +1,9 @@
+struct Store;
+
+#[modsmith::instrument]
+impl Store {
+    #[instrument(level = "loud")]
+    fn get(&self) {}
+}
+
+fn main() {}

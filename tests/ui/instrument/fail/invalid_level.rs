@@ -1,0 +1,4 @@
+#[modsmith::instrument(level = "verbose")]
+fn work() {}
+
+fn main() {}

@@ -1,0 +1,6 @@
+#[modsmith::instrument]
+struct Point {
+    x: f64,
+}
+
+fn main() {}

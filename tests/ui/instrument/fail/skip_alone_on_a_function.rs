@@ -1,0 +1,4 @@
+#[modsmith::instrument(skip)]
+fn work() {}
+
+fn main() {}

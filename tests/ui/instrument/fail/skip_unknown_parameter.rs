@@ -1,0 +1,6 @@
+#[modsmith::instrument(skip(pasword))]
+fn login(user: &str, password: &str) {
+    let _ = (user, password);
+}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[modsmith::instrument(levle = "debug")]
+fn work() {}
+
+fn main() {}
