@@ -115,6 +115,9 @@ modsmith::api_client! {
     pub struct HeaderKeyApi {
         #[get("/echo")]
         fn whoami() -> Echo;
+
+        #[get("/redirect/{target}")]
+        fn redirected(target: &str) -> Echo;
     }
 }
 
@@ -237,6 +240,22 @@ async fn start_server() -> (SocketAddr, Arc<Seen>) {
             }),
         )
         .route("/bad-json", get(|| async { "this is not json" }))
+        .route(
+            "/redirect/{target}",
+            get(
+                |Path(target): Path<String>, headers: HeaderMap| async move {
+                    // Same origin: a relative location. Another origin: the same server under
+                    // another host name.
+                    let host = header(&headers, "host").unwrap_or_default();
+                    let port = host.rsplit(':').next().unwrap_or_default().to_owned();
+                    let location = match target.as_str() {
+                        "same" => "/echo".to_owned(),
+                        _ => format!("http://localhost:{port}/echo"),
+                    };
+                    (StatusCode::TEMPORARY_REDIRECT, [("location", location)])
+                },
+            ),
+        )
         .route("/big", get(|| async { vec![b'x'; 64 * 1024] }))
         .route(
             "/status/{code}",
@@ -650,4 +669,50 @@ fn the_blocking_client_makes_the_same_calls() {
     );
     assert_eq!(store.get_pet(404).unwrap_err().status(), Some(404));
     assert_eq!(store.flaky().unwrap().attempts, 3);
+}
+
+#[tokio::test]
+async fn redirects_are_followed_within_the_origin_only() {
+    let (address, _) = start_server().await;
+    let api = HeaderKeyApi::builder()
+        .base_url(format!("http://{address}"))
+        .token(Secret::new("k9"))
+        .build();
+    let same = api.redirected("same").await.unwrap();
+    assert_eq!(same.api_key.as_deref(), Some("k9"));
+    let elsewhere = api.redirected("other").await.unwrap_err();
+    assert_eq!(
+        elsewhere.status(),
+        Some(307),
+        "a redirect to another host is not followed: {elsewhere}"
+    );
+}
+
+#[test]
+fn request_debug_hides_query_values_and_sensitive_headers() {
+    let mock = MockTransport::new();
+    mock.reply(Method::Get, "/echo", 200, "{}");
+    let api = QueryKeyApi::builder()
+        .token(Secret::new("query-secret"))
+        .build_with(&mock);
+    let bearer = PetStoreBlocking::builder()
+        .token(Secret::new("bearer-secret"))
+        .build_with(&mock);
+    let _ = futures_lite_block_on(api.whoami());
+    let _ = bearer.list_pets(Some(1), Some("tag-value"));
+    let shown = format!("{:?} {mock:?}", mock.requests());
+    for secret in ["query-secret", "bearer-secret", "tag-value"] {
+        assert!(!shown.contains(secret), "{secret} in {shown}");
+    }
+}
+
+/// Polls a future that completes without waiting (a mock transport never waits).
+fn futures_lite_block_on<F: std::future::Future>(future: F) -> F::Output {
+    let mut future = std::pin::pin!(future);
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    loop {
+        if let std::task::Poll::Ready(output) = future.as_mut().poll(&mut context) {
+            return output;
+        }
+    }
 }

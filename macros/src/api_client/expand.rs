@@ -69,9 +69,9 @@ pub fn expand(model: &CheckedClient) -> TokenStream {
         #[doc = #async_doc]
         #[derive(::core::fmt::Debug, ::core::clone::Clone)]
         #[allow(dead_code)]
-        #vis struct #name<T = #http::DefaultTransport> {
+        #vis struct #name<TransportT = #http::DefaultTransport> {
             core: #http::ClientCore,
-            transport: T,
+            transport: TransportT,
         }
 
         #( #docs )*
@@ -79,9 +79,9 @@ pub fn expand(model: &CheckedClient) -> TokenStream {
         #[doc = #blocking_doc]
         #[derive(::core::fmt::Debug, ::core::clone::Clone)]
         #[allow(dead_code)]
-        #vis struct #blocking<T = #http::DefaultBlockingTransport> {
+        #vis struct #blocking<TransportT = #http::DefaultBlockingTransport> {
             core: #http::ClientCore,
-            transport: T,
+            transport: TransportT,
         }
 
         const _: () = {
@@ -97,21 +97,21 @@ pub fn expand(model: &CheckedClient) -> TokenStream {
             #( #statics )*
 
             #[automatically_derived]
-            impl<T> #inner::Client for #name<T> {
-                type Transport = T;
+            impl<TransportT> #inner::Client for #name<TransportT> {
+                type Transport = TransportT;
                 type With<U> = #name<U>;
                 const CONFIG: &'static #inner::ClientConfig = &#config;
-                fn from_parts(core: #inner::ClientCore, transport: T) -> Self {
+                fn from_parts(core: #inner::ClientCore, transport: TransportT) -> Self {
                     #name { core, transport }
                 }
             }
 
             #[automatically_derived]
-            impl<T> #inner::Client for #blocking<T> {
-                type Transport = T;
+            impl<TransportT> #inner::Client for #blocking<TransportT> {
+                type Transport = TransportT;
                 type With<U> = #blocking<U>;
                 const CONFIG: &'static #inner::ClientConfig = &#config;
-                fn from_parts(core: #inner::ClientCore, transport: T) -> Self {
+                fn from_parts(core: #inner::ClientCore, transport: TransportT) -> Self {
                     #blocking { core, transport }
                 }
             }
@@ -132,9 +132,9 @@ pub fn expand(model: &CheckedClient) -> TokenStream {
 
             #[automatically_derived]
             #[allow(dead_code)]
-            impl<T: #inner::Transport> #name<T> {
+            impl<TransportT: #inner::Transport> #name<TransportT> {
                 /// A client with the declared settings that sends through `transport`.
-                #vis fn with_transport(transport: T) -> Self {
+                #vis fn with_transport(transport: TransportT) -> Self {
                     #inner::ClientBuilder::<Self>::new().build_with(transport)
                 }
 
@@ -157,9 +157,9 @@ pub fn expand(model: &CheckedClient) -> TokenStream {
 
             #[automatically_derived]
             #[allow(dead_code)]
-            impl<T: #inner::BlockingTransport> #blocking<T> {
+            impl<TransportT: #inner::BlockingTransport> #blocking<TransportT> {
                 /// A client with the declared settings that sends through `transport`.
-                #vis fn with_transport(transport: T) -> Self {
+                #vis fn with_transport(transport: TransportT) -> Self {
                     #inner::ClientBuilder::<Self>::new().build_with(transport)
                 }
 

@@ -37,6 +37,8 @@ pub enum Auth {
 }
 
 pub struct CheckedEndpoint<'a> {
+    /// Position among the client's endpoints, for the name of its static descriptor.
+    pub index: usize,
     pub ident: &'a Ident,
     pub docs: Vec<&'a Attribute>,
     /// `Get`, `Post`, ...: the runtime's `Method` variant.
@@ -133,7 +135,7 @@ pub fn validate<'a>(parsed: ParsedClient<'a>, errors: &mut Errors) -> CheckedCli
     let endpoints: Vec<CheckedEndpoint<'a>> = parsed
         .endpoints
         .into_iter()
-        .filter_map(|endpoint| check_endpoint(endpoint, errors))
+        .filter_map(|endpoint| check_endpoint(endpoint, &auth, errors))
         .collect();
     // A duplicate is reported and left out, so the fallback defines each method once.
     let mut seen: BTreeMap<String, &Ident> = BTreeMap::new();
@@ -150,6 +152,9 @@ pub fn validate<'a>(parsed: ParsedClient<'a>, errors: &mut Errors) -> CheckedCli
         }
         seen.insert(name, endpoint.ident);
         unique.push(endpoint);
+    }
+    for (index, endpoint) in unique.iter_mut().enumerate() {
+        endpoint.index = index;
     }
     let endpoints = unique;
     CheckedClient {
@@ -178,6 +183,17 @@ fn check_base_url(url: &str, span: proc_macro2::Span, errors: &mut Errors) {
         Some(_) if url.contains(['?', '#']) => {
             Some("cannot carry a query or fragment; put query parameters on endpoints")
         }
+        Some(rest)
+            if rest
+                .split('/')
+                .next()
+                .is_some_and(|authority| authority.contains('@')) =>
+        {
+            Some(
+                "carries credentials (`user:password@`), which would be printed with the URL; use \
+             `auth = basic` and the builder's `basic_auth(..)`",
+            )
+        }
         Some(_) => None,
     };
     if let Some(problem) = problem {
@@ -202,7 +218,7 @@ fn parse_duration_ms(text: &str) -> Option<u64> {
     };
     let value: f64 = number.trim().parse().ok()?;
     let ms = value * unit_ms;
-    (value.is_finite() && ms >= 0.0 && ms <= u64::MAX as f64).then(|| ms.round() as u64)
+    (value.is_finite() && ms >= 1.0 && ms <= u64::MAX as f64).then(|| ms.round() as u64)
 }
 
 /// RFC 9110 token characters: what a header name may contain.
@@ -231,17 +247,29 @@ fn check_static_headers(headers: &[StaticHeader], errors: &mut Errors) -> Vec<(S
     for header in headers {
         let name_ok = check_header_name(&header.name, errors);
         let value = header.value.value();
-        let value_ok = value
-            .chars()
-            .all(|c| c == '\t' || (c >= ' ' && c != '\u{7f}'));
+        // Visible ASCII, spaces and tabs: anything else is refused by `http` at run time.
+        let value_ok = value.chars().all(|c| c == '\t' || (' '..='~').contains(&c));
         if !value_ok {
             errors.spanned(
                 &header.value,
-                "a header value cannot contain CR, LF or other control characters (they would \
-                 start a new header)",
+                "a header value must be visible ASCII: no CR or LF (they would start a new \
+                 header), no other control characters, no non-ASCII (percent-encode it)",
             );
         }
         let lowercase = header.name.value().to_ascii_lowercase();
+        if matches!(
+            lowercase.as_str(),
+            "content-type" | "content-length" | "host" | "authorization"
+        ) {
+            errors.spanned(
+                &header.name,
+                format!(
+                    "`{}` is set by the client itself (from the body, the URL or `auth = ..`); \
+                     remove it from `#[headers]`",
+                    header.name.value()
+                ),
+            );
+        }
         if let Some(earlier) = seen.insert(lowercase.clone(), &header.name) {
             errors.spanned(
                 &header.name,
@@ -258,6 +286,7 @@ fn check_static_headers(headers: &[StaticHeader], errors: &mut Errors) -> Vec<(S
 
 fn check_endpoint<'a>(
     endpoint: ParsedEndpoint<'a>,
+    auth: &Auth,
     errors: &mut Errors,
 ) -> Option<CheckedEndpoint<'a>> {
     let ParsedEndpoint {
@@ -271,6 +300,21 @@ fn check_endpoint<'a>(
     } = endpoint;
     let sig = &item.sig;
     let ident = &sig.ident;
+    let reserved = ["new", "builder", "with_transport"];
+    if reserved.contains(&ident.unraw().to_string().as_str()) {
+        errors.spanned(
+            ident,
+            format!("`{ident}` is a constructor of every generated client; give the endpoint another name"),
+        );
+        // Left out of the model, so the fallback defines the constructor once.
+        return None;
+    }
+    if !matches!(item.vis, syn::Visibility::Inherited) {
+        errors.spanned(
+            &item.vis,
+            "endpoints take the client's visibility; remove this one (give the client the visibility you want)",
+        );
+    }
     if let Some(asyncness) = &sig.asyncness {
         errors.spanned(
             asyncness,
@@ -336,6 +380,43 @@ fn check_endpoint<'a>(
         .filter(|param| matches!(param.kind, ParamKind::Path))
         .map(|param| param.ident.unraw().to_string())
         .collect();
+    let mut query_names: BTreeMap<String, &Ident> = BTreeMap::new();
+    for param in &params {
+        match &param.kind {
+            ParamKind::Query { name } => {
+                if let Some(earlier) = query_names.insert(name.clone(), param.ident) {
+                    errors.spanned(param.ident, format!("two parameters are sent as the query parameter `{name}`; rename one with `#[query(rename = \"..\")]`"));
+                    errors.spanned(earlier, "the first is here");
+                }
+                if let Auth::ApiKeyQuery(key) = auth
+                    && key == name
+                {
+                    errors.spanned(
+                        param.ident,
+                        format!("the query parameter `{name}` carries the API key (`auth = api_key(query = \"{key}\")`); a caller must not be able to set it, so rename this one"),
+                    );
+                }
+            }
+            ParamKind::Header { name } => {
+                let lowercase = name.value().to_ascii_lowercase();
+                let taken = match auth {
+                    Auth::Bearer | Auth::Basic => lowercase == "authorization",
+                    Auth::ApiKeyHeader(key) => key.eq_ignore_ascii_case(&lowercase),
+                    _ => false,
+                } || matches!(
+                    lowercase.as_str(),
+                    "content-type" | "content-length" | "host"
+                );
+                if taken {
+                    errors.spanned(
+                        name,
+                        format!("the `{}` header is set by the client itself (from `auth = ..`, the body or the URL); a parameter cannot set it", name.value()),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
     for param in params {
         let optional = matches!(type_shape(param.ty), TypeShape::Option(_));
         let kind = match param.kind {
@@ -440,6 +521,7 @@ fn check_endpoint<'a>(
         Some(ty) => check_output(ty, errors)?,
     };
     Some(CheckedEndpoint {
+        index: 0,
         ident,
         docs,
         method: method_variant,
@@ -488,7 +570,8 @@ fn check_route(route: &LitStr, errors: &mut Errors) -> Vec<String> {
             break;
         };
         let name = &after[..close];
-        let is_ident = syn::parse_str::<Ident>(name).is_ok();
+        // Keywords are fine as placeholders (`{type}` fills `r#type`).
+        let is_ident = syn::parse::Parser::parse_str(Ident::parse_any, name).is_ok();
         if !is_ident {
             fail(&format!(
                 "has the placeholder `{{{name}}}`, which is not a parameter name"
@@ -538,9 +621,14 @@ fn is_raw_response(path: &Path) -> bool {
         .iter()
         .map(|segment| segment.ident.to_string())
         .collect();
-    match segments.as_slice() {
-        [only] => only == "Response",
-        [.., parent, last] => parent == "http" && last == "Response",
-        [] => false,
-    }
+    let has_arguments = path
+        .segments
+        .iter()
+        .any(|segment| !matches!(segment.arguments, syn::PathArguments::None));
+    !has_arguments
+        && match segments.as_slice() {
+            [only] => only == "Response",
+            [.., parent, last] => parent == "http" && last == "Response",
+            [] => false,
+        }
 }

@@ -165,7 +165,7 @@ fn status_hint(status: u16) -> Option<&'static str> {
         404 => "no such resource",
         409 => "conflict with the current state",
         422 => "the server could not process the content",
-        429 => "too many requests; retries were exhausted",
+        429 => "too many requests; slow down, or retry later",
         500..=599 => "a server-side error",
         _ => return None,
     })

@@ -41,21 +41,53 @@ fn transport_error(error: reqwest::Error) -> TransportError {
     }
 }
 
+/// Follows redirects only within one origin (scheme, host and port) and at most 10 times:
+/// reqwest would strip `Authorization` on a cross-host redirect, but not an API-key header or
+/// header parameters, and it would follow https → http.
+fn same_origin_redirects() -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(|attempt| {
+        let same_origin = attempt.previous().last().is_some_and(|previous| {
+            previous.scheme() == attempt.url().scheme()
+                && previous.host_str() == attempt.url().host_str()
+                && previous.port_or_known_default() == attempt.url().port_or_known_default()
+        });
+        if same_origin && attempt.previous().len() <= 10 {
+            attempt.follow()
+        } else {
+            attempt.stop()
+        }
+    })
+}
+
 /// Sends async requests with a [`reqwest::Client`] (rustls). Needs a Tokio runtime.
+/// Redirects are followed only within the same origin.
 #[cfg(feature = "http")]
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ReqwestTransport {
     client: reqwest::Client,
 }
 
 #[cfg(feature = "http")]
+impl Default for ReqwestTransport {
+    fn default() -> Self {
+        let client = reqwest::Client::builder()
+            .redirect(same_origin_redirects())
+            .build()
+            .unwrap_or_default();
+        ReqwestTransport { client }
+    }
+}
+
+#[cfg(feature = "http")]
 impl ReqwestTransport {
-    /// A transport with reqwest's default settings.
+    /// A transport with reqwest's default settings, redirects kept within one origin.
     pub fn new() -> Self {
         ReqwestTransport::default()
     }
 
     /// A transport over a client you configured (proxies, TLS roots, connection pools).
+    /// Its redirect policy is yours: reqwest's default follows redirects to other hosts and
+    /// keeps API-key headers on them.
     pub fn from_client(client: reqwest::Client) -> Self {
         ReqwestTransport { client }
     }
@@ -111,21 +143,33 @@ impl super::Transport for ReqwestTransport {
 }
 
 /// Sends blocking requests with a [`reqwest::blocking::Client`] (rustls). Do not create or
-/// use it inside an async runtime.
+/// use it inside an async runtime (reqwest's blocking client panics there). Redirects are
+/// followed only within the same origin.
 #[cfg(feature = "blocking")]
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ReqwestBlockingTransport {
     client: reqwest::blocking::Client,
 }
 
 #[cfg(feature = "blocking")]
+impl Default for ReqwestBlockingTransport {
+    fn default() -> Self {
+        let client = reqwest::blocking::Client::builder()
+            .redirect(same_origin_redirects())
+            .build()
+            .unwrap_or_default();
+        ReqwestBlockingTransport { client }
+    }
+}
+
+#[cfg(feature = "blocking")]
 impl ReqwestBlockingTransport {
-    /// A transport with reqwest's default settings.
+    /// A transport with reqwest's default settings, redirects kept within one origin.
     pub fn new() -> Self {
         ReqwestBlockingTransport::default()
     }
 
-    /// A transport over a client you configured.
+    /// A transport over a client you configured; its redirect policy is yours.
     pub fn from_client(client: reqwest::blocking::Client) -> Self {
         ReqwestBlockingTransport { client }
     }
@@ -167,9 +211,20 @@ impl super::BlockingTransport for ReqwestBlockingTransport {
         let headers = response.headers().clone();
         let mut body = Vec::new();
         response
-            .take(limit as u64 + 1)
+            .take((limit as u64).saturating_add(1))
             .read_to_end(&mut body)
-            .map_err(|error| TransportError::Other(error.to_string()))?;
+            .map_err(|error| {
+                // reqwest reports a body timeout as an io::Error wrapping its own error.
+                let timed_out = error
+                    .get_ref()
+                    .and_then(|inner| inner.downcast_ref::<reqwest::Error>())
+                    .is_some_and(reqwest::Error::is_timeout);
+                if timed_out || error.kind() == std::io::ErrorKind::TimedOut {
+                    TransportError::Timeout
+                } else {
+                    TransportError::Other(error.to_string())
+                }
+            })?;
         if body.len() > limit {
             return Err(TransportError::BodyTooLarge);
         }

@@ -105,7 +105,11 @@ fn httpdate_parse(value: &str) -> Option<SystemTime> {
         "Dec" => 12,
         _ => return None,
     };
-    let year: i64 = parts.next()?.parse().ok()?;
+    let year: i64 = parts
+        .next()?
+        .parse()
+        .ok()
+        .filter(|year| (1970..=9999).contains(year))?;
     let mut clock = parts
         .next()?
         .split(':')
@@ -115,7 +119,10 @@ fn httpdate_parse(value: &str) -> Option<SystemTime> {
         return None;
     }
     let days = days_from_civil(year, month, day as i64);
-    let seconds = u64::try_from(days).ok()? * 86_400 + hour * 3_600 + minute * 60 + second;
+    let seconds = u64::try_from(days)
+        .ok()?
+        .checked_mul(86_400)?
+        .checked_add(hour * 3_600 + minute * 60 + second)?;
     SystemTime::UNIX_EPOCH.checked_add(std::time::Duration::from_secs(seconds))
 }
 
@@ -176,5 +183,7 @@ mod tests {
             Some(Duration::from_secs(784_111_777))
         );
         assert!(httpdate_parse("yesterday").is_none());
+        assert!(httpdate_parse("Sun, 06 Nov 999999999999 08:49:37 GMT").is_none());
+        assert!(httpdate_parse("Sun, 06 Jan -9223372036854775808 08:49:37 GMT").is_none());
     }
 }

@@ -35,7 +35,7 @@ pub trait BlockingTransport {
 
 /// The transport of a client whose default transport was compiled out: every request fails
 /// with a message naming the feature to enable.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct MissingTransport(&'static str);
 
 impl MissingTransport {
