@@ -76,6 +76,31 @@ modsmith::data_module! {
 // An API wrapper module from a base URL and a list of endpoints: checked at compile time
 // (placeholders against parameters, routes, headers), async and blocking from one definition.
 
+// ─── #[instrument] ──────────────────────────────────────────────────────────────────────
+//
+// A transformer that puts a logging span into every function of a module, at compile time.
+
+#[modsmith::instrument(level = "info", err, exclude = "helper_*")]
+mod accounts {
+    /// Logs a user in; `password` is recorded as "***".
+    pub fn login(user: &str, password: &str) -> Result<String, String> {
+        if helper_check(password) {
+            Ok(format!("session-for-{user}"))
+        } else {
+            Err(format!("wrong password for {user}"))
+        }
+    }
+
+    #[instrument(level = "debug", ret)]
+    pub fn balance(user: &str) -> u64 {
+        user.len() as u64 * 100
+    }
+
+    fn helper_check(password: &str) -> bool {
+        password.len() > 3
+    }
+}
+
 /// A pet, as the API sends it.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Pet {
@@ -293,6 +318,21 @@ fn main() {
         .map(|field| field.name())
         .collect();
     println!("geometry::Size fields: {fields:?}");
+
+    println!("\n== #[instrument] ==");
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::DEBUG)
+        .with_target(false)
+        .without_time()
+        .with_ansi(false)
+        .with_writer(std::io::stdout)
+        .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
+        .finish();
+    tracing::subscriber::with_default(subscriber, || {
+        let _ = accounts::login("ann", "s3cret-pw");
+        let _ = accounts::login("bob", "x");
+        let _ = accounts::balance("ann");
+    });
 
     println!("\n== api_client! ==");
     match tokio::runtime::Runtime::new() {

@@ -451,3 +451,53 @@ fn async_functions_keep_their_span_across_awaits_and_close_it_when_dropped() {
         "a dropped future closes its span"
     );
 }
+
+#[modsmith::instrument(ret, err)]
+mod mixed_returns {
+    pub fn opaque() -> super::Opaque {
+        super::Opaque
+    }
+
+    pub fn number() -> u8 {
+        7
+    }
+
+    pub fn fallible(ok: bool) -> Result<u8, String> {
+        if ok { Ok(1) } else { Err("no".to_owned()) }
+    }
+}
+
+/// An event as (span it was in, its fields).
+type EventSummary = (Option<String>, Vec<(String, String)>);
+
+#[test]
+fn block_ret_and_err_apply_where_they_can() {
+    let (_, recorded) = recorded(tracing::Level::TRACE, || {
+        let _ = mixed_returns::opaque();
+        let _ = mixed_returns::number();
+        let _ = mixed_returns::fallible(false);
+    });
+    let events: Vec<EventSummary> = recorded
+        .events()
+        .into_iter()
+        .map(|event| (event.span, event.fields))
+        .collect();
+    assert_eq!(
+        events,
+        [
+            (
+                Some("number".to_owned()),
+                vec![("return".to_owned(), "7".to_owned())]
+            ),
+            (
+                Some("fallible".to_owned()),
+                vec![("return".to_owned(), "Err(\"no\")".to_owned())]
+            ),
+            (
+                Some("fallible".to_owned()),
+                vec![("error".to_owned(), "no".to_owned())]
+            ),
+        ],
+        "no return event for a type without Debug; err only on the Result function"
+    );
+}

@@ -50,7 +50,7 @@ pub fn body(plan: &Plan, krate: &syn::Path, sig: &Signature, block: &Block) -> T
             #elapsed
         );
     };
-    let report = report(plan, &tracing, &target, &level, &result);
+    let report = report(plan, &inst, &tracing, &target, &level, &result);
     if sig.asyncness.is_some() {
         // Inside the instrumented future the current span is this function's.
         let timer = plan.time.then(|| {
@@ -97,14 +97,25 @@ pub fn body(plan: &Plan, krate: &syn::Path, sig: &Signature, block: &Block) -> T
 /// Events for `ret` and `err`, emitted inside the span.
 fn report(
     plan: &Plan,
+    instrument_path: &TokenStream,
     tracing: &TokenStream,
     target: &TokenStream,
     level: &Ident,
     result: &Ident,
 ) -> TokenStream {
-    let ret = plan.ret.then(
-        || quote!(#tracing::event!(target: #target, #tracing::Level::#level, r#return = ?#result);),
-    );
+    // Recorded with `Debug` when the return type has it, like the arguments.
+    let ret = plan.ret.then(|| {
+        let value = Ident::new("__modsmith_value", Span::mixed_site());
+        quote!(
+            if let ::core::option::Option::Some(#value) = {
+                #[allow(unused_imports)]
+                use #instrument_path::{RecordDebug as _, RecordNothing as _};
+                (&#instrument_path::Arg(&#result)).recorded()
+            } {
+                #tracing::event!(target: #target, #tracing::Level::#level, r#return = ?#value);
+            }
+        )
+    });
     let err = plan.err.map(|mode| {
         let error = Ident::new("__modsmith_error", Span::mixed_site());
         let shown = match mode {

@@ -212,10 +212,30 @@ fn instrument_fn(
     {
         return;
     }
-    let options = validate::merge(block_options, &own_options);
+    let mut options = validate::merge(block_options, &own_options);
+    // A block's `err` applies to the functions that return a `Result`; a function's own
+    // `err` is kept, and a non-`Result` return type is then its compile error to see.
+    if own_options.err.is_none() && !returns_result(sig) {
+        options.err = None;
+    }
     let plan = validate::plan(&options, sig, span_name, &redacted, errors);
     let new_body = expand::body(&plan, krate, sig, body);
     replace_body(body, new_body, errors);
+}
+
+/// Whether the return type is written as a `Result` (`Result<T, E>`, `io::Result<T>`, ...).
+fn returns_result(sig: &Signature) -> bool {
+    match &sig.output {
+        syn::ReturnType::Type(_, ty) => match &**ty {
+            syn::Type::Path(path) => path
+                .path
+                .segments
+                .last()
+                .is_some_and(|segment| segment.ident == "Result"),
+            _ => false,
+        },
+        syn::ReturnType::Default => false,
+    }
 }
 
 /// Removes `#[redact]` from the parameters and returns their names.
