@@ -81,6 +81,21 @@ mod shadowed {
         api.item(1, ::core::option::Option::Some(2), "x")
     }
 
+    #[::modsmith::instrument(ret, err, time)]
+    pub fn traced(value: u8, password: &str) -> ::core::result::Result<u8, ::std::string::String> {
+        let _ = password;
+        ::core::result::Result::Ok(value)
+    }
+
+    pub struct Counter;
+
+    #[::modsmith::instrument(level = "debug")]
+    impl Counter {
+        pub async fn next(&self, step: u8) -> u8 {
+            step
+        }
+    }
+
     pub fn exercise() -> (usize, u8, f64) {
         let user: User<'static, u8> = match User::new("ann", ::core::option::Option::None) {
             ::core::result::Result::Ok(user) => user,
@@ -104,4 +119,6 @@ mod shadowed {
 fn generated_code_is_hygienic() {
     assert_eq!(shadowed::exercise(), (3, 30, 1.5));
     assert_eq!(shadowed::call_api().ok(), Some(vec![1, 2]));
+    assert_eq!(shadowed::traced(4, "pw"), Ok(4));
+    let _ = shadowed::Counter.next(1);
 }

@@ -9,4 +9,6 @@ mod data_module_snapshots;
 mod data_proptests;
 mod data_snapshots;
 mod entry;
+mod instrument_proptests;
+mod instrument_snapshots;
 mod support;

@@ -9,3 +9,11 @@ pub fn pretty(tokens: TokenStream) -> String {
         Err(error) => panic!("expansion is not valid Rust ({error}):\n{tokens}"),
     }
 }
+
+/// Fails the test when the tokens are not a valid Rust file (without formatting them, which
+/// prettyplease refuses for some valid-but-unusual items).
+pub fn assert_valid_rust(tokens: TokenStream) {
+    if let Err(error) = syn::parse2::<syn::File>(tokens.clone()) {
+        panic!("expansion is not valid Rust ({error}):\n{tokens}");
+    }
+}
