@@ -120,5 +120,8 @@ fn generated_code_is_hygienic() {
     assert_eq!(shadowed::exercise(), (3, 30, 1.5));
     assert_eq!(shadowed::call_api().ok(), Some(vec![1, 2]));
     assert_eq!(shadowed::traced(4, "pw"), Ok(4));
-    let _ = shadowed::Counter.next(1);
+    // The instrumented async method completes on its first poll.
+    let mut next = std::pin::pin!(shadowed::Counter.next(1));
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    assert_eq!(next.as_mut().poll(&mut context), std::task::Poll::Ready(1));
 }
