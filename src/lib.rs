@@ -256,6 +256,37 @@ pub use modsmith_macros::api_client;
 #[cfg(feature = "tracing")]
 pub use modsmith_macros::instrument;
 
+/// Applies an ordered pipeline of passes to every matching item of an inline module,
+/// recursively.
+///
+/// ```
+/// #[modsmith::transform(
+///     derive(Debug, Clone),                              // structs and enums
+///     attr("#[must_use]", on = "fn", include = "make_*"), // any attribute, on matching items
+///     deprecate(note = "use v2", on = "fn", only = "pub"),
+///     doc = "Part of the v1 API.",
+/// )]
+/// pub mod v1 {
+///     #[derive(Debug)] // already derived: not derived twice
+///     pub struct Point { pub x: i32 }
+///
+///     #[transform(skip(deprecate))]
+///     pub fn make_point(x: i32) -> Point { Point { x } }
+/// }
+///
+/// let point = v1::make_point(3);
+/// let copy = point.clone();
+/// assert_eq!(format!("{copy:?}"), "Point { x: 3 }");
+/// ```
+///
+/// Passes: `derive(Trait, ..)` (structs and enums; traits already derived are skipped),
+/// `instrument(..)` (as [`instrument`], on functions and impl blocks), `attr("#[..]", ..)`,
+/// `apply(path::to::attribute_macro, ..)`, `deprecate(note = "..", ..)` and `doc = ".."`.
+/// Each takes selectors: `on = "fn" | "struct" | "enum" | "trait" | "impl" | "const" |
+/// "static" | "type" | "mod" | "all"`, `only = "pub"`, `include`/`exclude` globs on item
+/// names. An item opts out with `#[transform(skip)]` or `#[transform(skip(derive, ..))]`.
+pub use modsmith_macros::transform;
+
 pub use modsmith_runtime::{
     Data, DataInfo, FieldInfo, HasLength, IntoValidationErrors, IsSet, IsUnset, Set,
     ValidationError, ValidationErrors,

@@ -7,6 +7,7 @@ mod common;
 mod data;
 mod data_module;
 mod instrument;
+mod transform;
 
 #[cfg(test)]
 mod tests;
@@ -52,4 +53,15 @@ pub fn instrument(args: TokenStream, item: TokenStream) -> TokenStream {
         proc_macro2::TokenStream::from(item),
     );
     common::entry::run("#[instrument]", || instrument::expand(args, item)).into()
+}
+
+/// Applies an ordered pipeline of passes to every matching item of an inline module. See
+/// `modsmith::transform`.
+#[proc_macro_attribute]
+pub fn transform(args: TokenStream, item: TokenStream) -> TokenStream {
+    let (args, item) = (
+        proc_macro2::TokenStream::from(args),
+        proc_macro2::TokenStream::from(item),
+    );
+    common::entry::run("#[transform]", || transform::expand(args, item)).into()
 }

@@ -13,6 +13,7 @@ use syn::ext::IdentExt;
 use syn::{Attribute, FnArg, ImplItem, Item, ItemImpl, ItemMod, Signature, Visibility};
 
 use self::parse::{Options, Skip};
+pub use self::validate::glob_matches;
 use crate::common::crate_path::crate_path;
 use crate::common::entry::Expansion;
 use crate::common::errors::Errors;

@@ -1,0 +1,57 @@
+//! `#[transform(..)]`: an ordered pipeline of passes over every matching item of an inline
+//! module.
+
+mod expand;
+mod parse;
+mod validate;
+
+use proc_macro2::TokenStream;
+use quote::ToTokens;
+use syn::{Item, ItemMod};
+
+use crate::common::entry::Expansion;
+use crate::common::errors::Errors;
+
+pub fn expand(args: TokenStream, item: TokenStream) -> Expansion {
+    let mut errors = Errors::new();
+    let passes = parse::parse(args, &mut errors);
+    let passes = validate::validate(passes, &mut errors);
+    let mut module: ItemMod = match syn::parse2::<Item>(item.clone()) {
+        Ok(Item::Mod(module)) => module,
+        Ok(other) => {
+            return Expansion::Err {
+                errors: syn::Error::new_spanned(
+                    &other,
+                    "`#[transform(..)]` goes on an inline module: `mod name { .. }`",
+                ),
+                fallback: item,
+            };
+        }
+        Err(error) => {
+            return Expansion::Err {
+                errors: error,
+                fallback: item,
+            };
+        }
+    };
+    match &mut module.content {
+        Some((_, items)) => expand::transform_items(&passes, items, &mut errors),
+        None => errors.spanned(
+            &module,
+            format!(
+                "`#[transform]` on `mod {0};` cannot see the module's body, which is in another file \
+                 (an attribute only receives the tokens it is written on); write the module inline: \
+                 `mod {0} {{ .. }}`",
+                module.ident
+            ),
+        ),
+    }
+    let tokens = module.into_token_stream();
+    match errors.finish() {
+        Ok(()) => Expansion::Ok(tokens),
+        Err(errors) => Expansion::Err {
+            errors,
+            fallback: tokens,
+        },
+    }
+}

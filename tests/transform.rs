@@ -1,0 +1,109 @@
+//! Behaviour of `#[transform(..)]`: passes applied in order to the matching items of a
+//! module, recursively, with per-item opt-outs; instrumented functions checked under a real
+//! `tracing` subscriber.
+
+use std::sync::{Arc, Mutex, PoisonError};
+
+use tracing::Subscriber;
+use tracing::span::{Attributes, Id};
+use tracing_subscriber::Layer;
+use tracing_subscriber::layer::{Context, SubscriberExt};
+use tracing_subscriber::registry::LookupSpan;
+
+#[modsmith::transform(
+    derive(Debug, Clone, PartialEq),
+    instrument(level = "debug", only = "pub"),
+    apply(inline, on = "fn", include = "fast_*"),
+    deprecate(note = "use v2", on = "struct", include = "Old*"),
+    doc = "Part of the v1 API."
+)]
+pub mod v1 {
+    #[derive(Debug)]
+    pub struct Point {
+        pub x: i32,
+    }
+
+    pub enum Shape {
+        Dot(Point),
+    }
+
+    #[transform(skip)]
+    pub struct Opaque;
+
+    pub struct OldThing;
+
+    pub fn make(x: i32) -> Point {
+        Point { x }
+    }
+
+    pub fn fast_double(x: i32) -> i32 {
+        helper(x) * 2
+    }
+
+    fn helper(x: i32) -> i32 {
+        x
+    }
+
+    #[transform(skip(instrument))]
+    pub fn quiet() {}
+
+    pub mod nested {
+        pub struct Inner(pub u8);
+
+        pub fn deep() -> Inner {
+            Inner(1)
+        }
+    }
+}
+
+#[derive(Default, Clone)]
+struct Names(Arc<Mutex<Vec<String>>>);
+
+impl<S: Subscriber + for<'a> LookupSpan<'a>> Layer<S> for Names {
+    fn on_new_span(&self, attrs: &Attributes<'_>, _: &Id, _: Context<'_, S>) {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(attrs.metadata().name().to_owned());
+    }
+}
+
+#[test]
+fn derive_adds_only_missing_traits_to_structs_and_enums_recursively() {
+    let point = v1::make(2);
+    assert_eq!(point.clone(), point);
+    let shape = v1::Shape::Dot(point.clone());
+    assert_eq!(format!("{:?}", shape.clone()), "Dot(Point { x: 2 })");
+    assert_eq!(v1::nested::deep().clone(), v1::nested::Inner(1));
+}
+
+#[test]
+fn instrument_pass_selects_public_functions_and_honours_opt_outs() {
+    let names = Names::default();
+    let subscriber = tracing_subscriber::registry().with(names.clone());
+    tracing::subscriber::with_default(subscriber, || {
+        v1::make(1);
+        assert_eq!(v1::fast_double(3), 6);
+        v1::quiet();
+        v1::nested::deep();
+    });
+    let names = names
+        .0
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone();
+    assert_eq!(
+        names,
+        ["make", "fast_double", "deep"],
+        "helper is private; quiet opted out"
+    );
+}
+
+#[test]
+#[allow(deprecated)]
+fn deprecate_and_skip_apply_to_their_items() {
+    // `OldThing` is deprecated (this test allows it); `Opaque` opted out of every pass, so
+    // it has no derived `Clone`: the following would not compile: `v1::Opaque.clone()`.
+    let _ = v1::OldThing.clone();
+    let _ = v1::Opaque;
+}

@@ -1,0 +1,4 @@
+#[modsmith::transform(apply(inline, cold, on = "fn"))]
+mod m {}
+
+fn main() {}

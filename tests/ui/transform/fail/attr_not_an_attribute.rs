@@ -1,0 +1,4 @@
+#[modsmith::transform(attr("must_use", on = "fn"))]
+mod m {}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[modsmith::transform(derive(Debug, on = "fn"))]
+mod m {}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[modsmith::transform(doc = 5)]
+mod m {}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[modsmith::transform(derive(Debug))]
+mod handlers;
+
+fn main() {}

@@ -1,0 +1,6 @@
+#[modsmith::transform(instrument(level = "loud"))]
+mod m {
+    pub fn f() {}
+}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[modsmith::transform(derive(Debug))]
+struct Point;
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[modsmith::transform(deprecate(on = "fn", only = "public"))]
+mod m {}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[modsmith::transform(derve(Debug))]
+mod m {}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[modsmith::transform(deprecate(include = "{a,b}"))]
+mod m {}
+
+fn main() {}
