@@ -101,6 +101,25 @@ mod accounts {
     }
 }
 
+// ─── #[transform] ───────────────────────────────────────────────────────────────────────
+//
+// A pipeline of passes over a module: derives, instrumentation, attributes, docs.
+
+#[modsmith::transform(
+    derive(Debug, Clone, PartialEq),
+    instrument(level = "info", only = "pub"),
+    doc = "Part of the v1 shapes API."
+)]
+mod shapes_v1 {
+    pub struct Circle {
+        pub radius: f64,
+    }
+
+    pub fn area(circle: &Circle) -> f64 {
+        std::f64::consts::PI * circle.radius * circle.radius
+    }
+}
+
 /// A pet, as the API sends it.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Pet {
@@ -332,6 +351,24 @@ fn main() {
         let _ = accounts::login("ann", "s3cret-pw");
         let _ = accounts::login("bob", "x");
         let _ = accounts::balance("ann");
+    });
+
+    println!("\n== #[transform] ==");
+    let circle = shapes_v1::Circle { radius: 2.0 };
+    println!(
+        "derived:   {:?} == its clone: {}",
+        circle,
+        circle == circle.clone()
+    );
+    let subscriber = tracing_subscriber::fmt()
+        .with_target(false)
+        .without_time()
+        .with_ansi(false)
+        .with_writer(std::io::stdout)
+        .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
+        .finish();
+    tracing::subscriber::with_default(subscriber, || {
+        println!("area:      {:.2}", shapes_v1::area(&circle));
     });
 
     println!("\n== api_client! ==");
