@@ -12,3 +12,4 @@ mod entry;
 mod instrument_proptests;
 mod instrument_snapshots;
 mod support;
+mod transform_snapshots;

@@ -1,0 +1,76 @@
+//! Expansion snapshots of `#[transform(..)]`: one per pass, each over the same small module.
+
+use expect_test::{ExpectFile, expect_file};
+use quote::quote;
+
+use super::support::pretty;
+use crate::common::entry::Expansion;
+
+fn check(args: proc_macro2::TokenStream, expected: ExpectFile) {
+    let module = quote! {
+        pub mod v1 {
+            #[derive(Debug)]
+            pub struct Point { pub x: i32 }
+            enum Shape { Dot }
+            pub fn make_point(x: i32) -> Point { Point { x } }
+            fn helper() {}
+            #[transform(skip)]
+            pub struct Raw;
+            pub mod nested {
+                pub fn make_inner() {}
+            }
+        }
+    };
+    match crate::transform::expand(args, module) {
+        Expansion::Ok(tokens) => expected.assert_eq(&pretty(tokens)),
+        Expansion::Err { errors, .. } => panic!("unexpected errors: {errors}"),
+    }
+}
+
+#[test]
+fn derive_pass() {
+    check(
+        quote!(derive(Debug, Clone)),
+        expect_file!["snapshots/transform/derive.txt"],
+    );
+}
+
+#[test]
+fn instrument_pass() {
+    check(
+        quote!(instrument(level = "debug", only = "pub")),
+        expect_file!["snapshots/transform/instrument.txt"],
+    );
+}
+
+#[test]
+fn attr_pass() {
+    check(
+        quote!(attr("#[must_use]", on = "fn", include = "make_*")),
+        expect_file!["snapshots/transform/attr.txt"],
+    );
+}
+
+#[test]
+fn apply_pass() {
+    check(
+        quote!(apply(my_crate::audited, on = "fn", exclude = "helper")),
+        expect_file!["snapshots/transform/apply.txt"],
+    );
+}
+
+#[test]
+fn deprecate_pass() {
+    check(
+        quote!(deprecate(note = "use v2", on = "struct")),
+        expect_file!["snapshots/transform/deprecate.txt"],
+    );
+}
+
+#[test]
+fn doc_pass_and_order() {
+    check(
+        quote!(doc = "Part of the v1 API.", derive(Clone, on = "enum")),
+        expect_file!["snapshots/transform/doc_and_order.txt"],
+    );
+}
