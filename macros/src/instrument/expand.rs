@@ -37,19 +37,16 @@ pub fn body(plan: &Plan, krate: &syn::Path, sig: &Signature, block: &Block) -> T
         .then(|| quote!(elapsed_us = #tracing::field::Empty));
     let span = Ident::new("__modsmith_span", Span::mixed_site());
     let result = Ident::new("__modsmith_result", Span::mixed_site());
-    let timer = plan.time.then(|| {
-        let timer = Ident::new("__modsmith_timer", Span::mixed_site());
-        quote!(let #timer = #inst::Timer::start(&#span);)
-    });
-    let make_span = quote! {
-        let #span = #tracing::span!(
+    let new_span = quote! {
+        #tracing::span!(
             target: #target,
             #tracing::Level::#level,
             #name,
             #( #fields, )*
             #elapsed
-        );
+        )
     };
+    let enabled = quote!(#tracing::level_enabled!(#tracing::Level::#level));
     let report = report(plan, &inst, &tracing, &target, &level, &result);
     if sig.asyncness.is_some() {
         // Inside the instrumented future the current span is this function's.
@@ -68,25 +65,42 @@ pub fn body(plan: &Plan, krate: &syn::Path, sig: &Signature, block: &Block) -> T
             })
         };
         return quote!({
-            #make_span
+            let #span = if #enabled { #new_span } else { #tracing::Span::none() };
             #tracing::Instrument::instrument(#inner, #span).await
         });
     }
+    // Left uninitialised when the level is disabled, so that the compiler can drop the span
+    // machinery entirely from the fast path (as `#[tracing::instrument]` does).
     let entered = Ident::new("__modsmith_entered", Span::mixed_site());
+    let timer = Ident::new("__modsmith_timer", Span::mixed_site());
+    let (declare_timer, start_timer) = if plan.time {
+        (
+            quote!(let #timer;),
+            quote!(#timer = #inst::Timer::start(&#span);),
+        )
+    } else {
+        (TokenStream::new(), TokenStream::new())
+    };
+    let enter = quote! {
+        let #span;
+        let #entered;
+        #declare_timer
+        if #enabled {
+            #span = #new_span;
+            #entered = #span.enter();
+            #start_timer
+        }
+    };
     if report.is_empty() {
         return quote!({
-            #make_span
-            let #entered = #span.enter();
-            #timer
+            #enter
             #block
         });
     }
     // A closure catches `return` and `?` so the result can be reported.
     let annotation = plain_return_type(&sig.output).map(|ty| quote!(-> #ty));
     quote!({
-        #make_span
-        let #entered = #span.enter();
-        #timer
+        #enter
         #[allow(clippy::redundant_closure_call)]
         let #result = (move || #annotation #block)();
         #report
