@@ -262,6 +262,18 @@ async fn api_client_tour() -> Result<(), ApiError> {
     Ok(())
 }
 
+/// A subscriber that prints each span as it closes, one line per span, on stdout.
+fn log_lines(max_level: tracing::Level) -> impl tracing::Subscriber {
+    tracing_subscriber::fmt()
+        .with_max_level(max_level)
+        .with_target(false)
+        .without_time()
+        .with_ansi(false)
+        .with_writer(std::io::stdout)
+        .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
+        .finish()
+}
+
 fn main() {
     println!("== #[derive(Data)] ==");
     match User::new("ann", "5f4dcc3b".to_owned()) {
@@ -339,15 +351,7 @@ fn main() {
     println!("geometry::Size fields: {fields:?}");
 
     println!("\n== #[instrument] ==");
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::DEBUG)
-        .with_target(false)
-        .without_time()
-        .with_ansi(false)
-        .with_writer(std::io::stdout)
-        .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
-        .finish();
-    tracing::subscriber::with_default(subscriber, || {
+    tracing::subscriber::with_default(log_lines(tracing::Level::DEBUG), || {
         let _ = accounts::login("ann", "s3cret-pw");
         let _ = accounts::login("bob", "x");
         let _ = accounts::balance("ann");
@@ -360,14 +364,7 @@ fn main() {
         circle,
         circle == circle.clone()
     );
-    let subscriber = tracing_subscriber::fmt()
-        .with_target(false)
-        .without_time()
-        .with_ansi(false)
-        .with_writer(std::io::stdout)
-        .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
-        .finish();
-    tracing::subscriber::with_default(subscriber, || {
+    tracing::subscriber::with_default(log_lines(tracing::Level::INFO), || {
         println!("area:      {:.2}", shapes_v1::area(&circle));
     });
 

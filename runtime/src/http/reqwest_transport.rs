@@ -21,6 +21,27 @@ fn reqwest_method(method: Method) -> reqwest::Method {
     }
 }
 
+/// The reqwest request for a [`Request`]: the same steps for the async and the blocking
+/// client, whose builders share method names but no trait.
+macro_rules! request_builder {
+    ($client:expr, $request:expr) => {{
+        let request = $request;
+        let mut builder = $client.request(reqwest_method(request.method), &request.url);
+        for (name, value) in &request.headers {
+            builder = builder.header(name, value);
+        }
+        if let Some(body) = &request.body {
+            builder = builder
+                .header(http::header::CONTENT_TYPE, body.content_type)
+                .body(body.bytes.clone());
+        }
+        if let Some(timeout) = request.timeout {
+            builder = builder.timeout(timeout);
+        }
+        builder
+    }};
+}
+
 /// A reqwest error as a transport error, without the URL (which may hold path values, query
 /// values or an API key).
 fn transport_error(error: reqwest::Error) -> TransportError {
@@ -103,20 +124,7 @@ impl NewTransport for ReqwestTransport {
 #[cfg(feature = "http")]
 impl super::Transport for ReqwestTransport {
     async fn send(&self, request: &Request) -> Result<Response, TransportError> {
-        let mut builder = self
-            .client
-            .request(reqwest_method(request.method), &request.url);
-        for (name, value) in &request.headers {
-            builder = builder.header(name, value);
-        }
-        if let Some(body) = &request.body {
-            builder = builder
-                .header(http::header::CONTENT_TYPE, body.content_type)
-                .body(body.bytes.clone());
-        }
-        if let Some(timeout) = request.timeout {
-            builder = builder.timeout(timeout);
-        }
+        let builder = request_builder!(self.client, request);
         let mut response = builder.send().await.map_err(transport_error)?;
         let limit = request.max_body_bytes;
         if response
@@ -185,20 +193,7 @@ impl NewTransport for ReqwestBlockingTransport {
 #[cfg(feature = "blocking")]
 impl super::BlockingTransport for ReqwestBlockingTransport {
     fn send(&self, request: &Request) -> Result<Response, TransportError> {
-        let mut builder = self
-            .client
-            .request(reqwest_method(request.method), &request.url);
-        for (name, value) in &request.headers {
-            builder = builder.header(name, value);
-        }
-        if let Some(body) = &request.body {
-            builder = builder
-                .header(http::header::CONTENT_TYPE, body.content_type)
-                .body(body.bytes.clone());
-        }
-        if let Some(timeout) = request.timeout {
-            builder = builder.timeout(timeout);
-        }
+        let builder = request_builder!(self.client, request);
         let response = builder.send().map_err(transport_error)?;
         let limit = request.max_body_bytes;
         if response
