@@ -63,26 +63,45 @@ pub fn expand(model: &CheckedClient) -> TokenStream {
     let separator = (!docs.is_empty()).then(|| quote!(#[doc = ""]));
     let blocking_doc =
         format!("The blocking twin of [`{name}`]: the same methods, without `async`.");
+    let async_struct = client_struct(
+        &http,
+        vis,
+        name,
+        docs,
+        &separator,
+        &async_doc,
+        quote!(DefaultTransport),
+    );
+    let blocking_struct = client_struct(
+        &http,
+        vis,
+        &blocking,
+        docs,
+        &separator,
+        &blocking_doc,
+        quote!(DefaultBlockingTransport),
+    );
+    let async_impls = client_impls(
+        &inner,
+        vis,
+        name,
+        &config,
+        quote!(Transport),
+        "transport",
+        async_methods,
+    );
+    let blocking_impls = client_impls(
+        &inner,
+        vis,
+        &blocking,
+        &config,
+        quote!(BlockingTransport),
+        "blocking transport",
+        blocking_methods,
+    );
     quote! {
-        #( #docs )*
-        #separator
-        #[doc = #async_doc]
-        #[derive(::core::fmt::Debug, ::core::clone::Clone)]
-        #[allow(dead_code)]
-        #vis struct #name<TransportT = #http::DefaultTransport> {
-            core: #http::ClientCore,
-            transport: TransportT,
-        }
-
-        #( #docs )*
-        #separator
-        #[doc = #blocking_doc]
-        #[derive(::core::fmt::Debug, ::core::clone::Clone)]
-        #[allow(dead_code)]
-        #vis struct #blocking<TransportT = #http::DefaultBlockingTransport> {
-            core: #http::ClientCore,
-            transport: TransportT,
-        }
+        #async_struct
+        #blocking_struct
 
         const _: () = {
             use #krate::__private::http as #alias;
@@ -95,77 +114,82 @@ pub fn expand(model: &CheckedClient) -> TokenStream {
                 headers: &[ #( #headers ),* ],
             };
             #( #statics )*
-
-            #[automatically_derived]
-            impl<TransportT> #inner::Client for #name<TransportT> {
-                type Transport = TransportT;
-                type With<U> = #name<U>;
-                const CONFIG: &'static #inner::ClientConfig = &#config;
-                fn from_parts(core: #inner::ClientCore, transport: TransportT) -> Self {
-                    #name { core, transport }
-                }
-            }
-
-            #[automatically_derived]
-            impl<TransportT> #inner::Client for #blocking<TransportT> {
-                type Transport = TransportT;
-                type With<U> = #blocking<U>;
-                const CONFIG: &'static #inner::ClientConfig = &#config;
-                fn from_parts(core: #inner::ClientCore, transport: TransportT) -> Self {
-                    #blocking { core, transport }
-                }
-            }
-
-            #[automatically_derived]
-            #[allow(dead_code)]
-            impl #name {
-                /// A client with the declared settings and the default transport.
-                #vis fn new() -> Self {
-                    #inner::ClientBuilder::new().build()
-                }
-
-                /// A builder to change the base URL, credentials, timeout, retries and body limit.
-                #vis fn builder() -> #inner::ClientBuilder<Self> {
-                    #inner::ClientBuilder::new()
-                }
-            }
-
-            #[automatically_derived]
-            #[allow(dead_code)]
-            impl<TransportT: #inner::Transport> #name<TransportT> {
-                /// A client with the declared settings that sends through `transport`.
-                #vis fn with_transport(transport: TransportT) -> Self {
-                    #inner::ClientBuilder::<Self>::new().build_with(transport)
-                }
-
-                #( #async_methods )*
-            }
-
-            #[automatically_derived]
-            #[allow(dead_code)]
-            impl #blocking {
-                /// A client with the declared settings and the default blocking transport.
-                #vis fn new() -> Self {
-                    #inner::ClientBuilder::new().build()
-                }
-
-                /// A builder to change the base URL, credentials, timeout, retries and body limit.
-                #vis fn builder() -> #inner::ClientBuilder<Self> {
-                    #inner::ClientBuilder::new()
-                }
-            }
-
-            #[automatically_derived]
-            #[allow(dead_code)]
-            impl<TransportT: #inner::BlockingTransport> #blocking<TransportT> {
-                /// A client with the declared settings that sends through `transport`.
-                #vis fn with_transport(transport: TransportT) -> Self {
-                    #inner::ClientBuilder::<Self>::new().build_with(transport)
-                }
-
-                #( #blocking_methods )*
-            }
+            #async_impls
+            #blocking_impls
         };
+    }
+}
+
+/// One client struct: the async one or its blocking twin.
+fn client_struct(
+    http: &TokenStream,
+    vis: &syn::Visibility,
+    name: &Ident,
+    docs: &[&syn::Attribute],
+    separator: &Option<TokenStream>,
+    doc: &str,
+    default_transport: TokenStream,
+) -> TokenStream {
+    quote! {
+        #( #docs )*
+        #separator
+        #[doc = #doc]
+        #[derive(::core::fmt::Debug, ::core::clone::Clone)]
+        #[allow(dead_code)]
+        #vis struct #name<TransportT = #http::#default_transport> {
+            core: #http::ClientCore,
+            transport: TransportT,
+        }
+    }
+}
+
+/// The impls of one client: the runtime's `Client` trait, the constructors, and the
+/// endpoint methods over a transport implementing `transport_trait`.
+fn client_impls(
+    inner: &TokenStream,
+    vis: &syn::Visibility,
+    name: &Ident,
+    config: &Ident,
+    transport_trait: TokenStream,
+    transport_kind: &str,
+    methods: impl Iterator<Item = TokenStream>,
+) -> TokenStream {
+    let new_doc = format!(" A client with the declared settings and the default {transport_kind}.");
+    quote! {
+        #[automatically_derived]
+        impl<TransportT> #inner::Client for #name<TransportT> {
+            type Transport = TransportT;
+            type With<U> = #name<U>;
+            const CONFIG: &'static #inner::ClientConfig = &#config;
+            fn from_parts(core: #inner::ClientCore, transport: TransportT) -> Self {
+                #name { core, transport }
+            }
+        }
+
+        #[automatically_derived]
+        #[allow(dead_code)]
+        impl #name {
+            #[doc = #new_doc]
+            #vis fn new() -> Self {
+                #inner::ClientBuilder::new().build()
+            }
+
+            /// A builder to change the base URL, credentials, timeout, retries and body limit.
+            #vis fn builder() -> #inner::ClientBuilder<Self> {
+                #inner::ClientBuilder::new()
+            }
+        }
+
+        #[automatically_derived]
+        #[allow(dead_code)]
+        impl<TransportT: #inner::#transport_trait> #name<TransportT> {
+            /// A client with the declared settings that sends through `transport`.
+            #vis fn with_transport(transport: TransportT) -> Self {
+                #inner::ClientBuilder::<Self>::new().build_with(transport)
+            }
+
+            #( #methods )*
+        }
     }
 }
 
