@@ -35,8 +35,11 @@ twins!(; plain, plain_twin);
 twins!(modsmith::instrument; with_modsmith, with_modsmith_twin);
 twins!(tracing::instrument; with_tracing, with_tracing_twin);
 
+/// The function under test.
+type Variant = fn(u64, u64) -> u64;
+
 fn run_group(c: &mut Criterion, name: &str) {
-    let variants: [(&str, fn(u64, u64) -> u64); 6] = [
+    let variants: [(&str, Variant); 6] = [
         ("plain", plain),
         ("modsmith::instrument", with_modsmith),
         ("tracing::instrument", with_tracing),
