@@ -2,6 +2,9 @@
 //! field and event: names, levels, targets, recorded and redacted fields, arguments without
 //! `Debug`, `ret`/`err`/`time`, merging and filters in blocks, async, cancellation, panics.
 
+// Generated code must not make users pay in warnings.
+#![deny(unused)]
+
 use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -188,6 +191,19 @@ fn failing() -> Result<(), std::io::Error> {
 #[modsmith::instrument]
 fn panicking() {
     panic!("boom");
+}
+
+// On one line on purpose: that is the shape `unused_braces` flags when the generated code
+// nests the body as a block (the `#![deny(unused)]` above turns that into a failure).
+#[rustfmt::skip]
+#[modsmith::instrument]
+fn one_line(value: u32) -> u32 { value + 1 }
+
+#[test]
+fn a_one_line_body_gets_its_span_and_no_warning() {
+    let (result, recorded) = recorded(tracing::Level::TRACE, || one_line(1));
+    assert_eq!(result, 2);
+    assert_eq!(field(&recorded.span("one_line"), "value").as_deref(), Some("1"));
 }
 
 #[test]

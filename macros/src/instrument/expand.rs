@@ -92,9 +92,12 @@ pub fn body(plan: &Plan, krate: &syn::Path, sig: &Signature, block: &Block) -> T
         }
     };
     if report.is_empty() {
+        // The body's statements, not the body as a nested block: a one-expression body nested
+        // as the tail of our block would trip `unused_braces` in every user's build.
+        let statements = &block.stmts;
         return quote!({
             #enter
-            #block
+            #( #statements )*
         });
     }
     // A closure catches `return` and `?` so the result can be reported.
