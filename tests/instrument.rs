@@ -203,7 +203,10 @@ fn one_line(value: u32) -> u32 { value + 1 }
 fn a_one_line_body_gets_its_span_and_no_warning() {
     let (result, recorded) = recorded(tracing::Level::TRACE, || one_line(1));
     assert_eq!(result, 2);
-    assert_eq!(field(&recorded.span("one_line"), "value").as_deref(), Some("1"));
+    assert_eq!(
+        field(&recorded.span("one_line"), "value").as_deref(),
+        Some("1")
+    );
 }
 
 #[test]
