@@ -46,7 +46,12 @@ pub fn body(plan: &Plan, krate: &syn::Path, sig: &Signature, block: &Block) -> T
             #elapsed
         )
     };
-    let enabled = quote!(#tracing::level_enabled!(#tracing::Level::#level));
+    // With tracing's `log` feature and no subscriber, spans become `log` records, as with
+    // `#[tracing::instrument]`; without that feature the second check is a constant `false`.
+    let enabled = quote!(
+        #tracing::level_enabled!(#tracing::Level::#level)
+            || #tracing::if_log_enabled!(#tracing::Level::#level, { true } else { false })
+    );
     let report = report(plan, &inst, &tracing, &target, &level, &result);
     if sig.asyncness.is_some() {
         // Inside the instrumented future the current span is this function's.
