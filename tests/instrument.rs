@@ -520,3 +520,95 @@ fn block_ret_and_err_apply_where_they_can() {
         "no return event for a type without Debug; err only on the Result function"
     );
 }
+
+#[async_trait::async_trait]
+trait Repository {
+    async fn load(&self, id: u64) -> Result<u64, String>;
+}
+
+/// `#[instrument]` written below `#[async_trait]`: it sees the methods after async-trait has
+/// rewritten them into `fn .. -> Pin<Box<dyn Future ..>> { Box::pin(async move { .. }) }`.
+struct Boxed;
+
+#[async_trait::async_trait]
+#[modsmith::instrument(time)]
+impl Repository for Boxed {
+    #[instrument(err)]
+    async fn load(&self, id: u64) -> Result<u64, String> {
+        tokio::task::yield_now().await;
+        tracing::info!("loading");
+        tokio::task::yield_now().await;
+        if id == 0 {
+            return Err("zero".to_owned());
+        }
+        Ok(id * 2)
+    }
+}
+
+/// `#[instrument]` written above `#[async_trait]`: it sees the `async fn`s themselves.
+struct Plain;
+
+#[modsmith::instrument(time)]
+#[async_trait::async_trait]
+impl Repository for Plain {
+    #[instrument(err)]
+    async fn load(&self, id: u64) -> Result<u64, String> {
+        tokio::task::yield_now().await;
+        tracing::info!("loading");
+        if id == 0 {
+            return Err("zero".to_owned());
+        }
+        Ok(id * 3)
+    }
+}
+
+#[test]
+fn async_trait_methods_keep_their_span_over_the_whole_future() {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let stores: [(&str, &dyn Repository); 2] = [("Boxed", &Boxed), ("Plain", &Plain)];
+    for (type_name, store) in stores {
+        let (results, recorded) = recorded(tracing::Level::TRACE, || {
+            runtime.block_on(async {
+                // Built first, polled later: the span must cover the polling.
+                let ok = store.load(4);
+                let failed = store.load(0);
+                (ok.await, failed.await)
+            })
+        });
+        let factor = if type_name == "Boxed" { 2 } else { 3 };
+        assert_eq!(results, (Ok(4 * factor), Err("zero".to_owned())));
+        let name = format!("<{type_name} as Repository>::load");
+        let spans: Vec<SpanRecord> = recorded
+            .spans()
+            .into_iter()
+            .filter(|span| span.name == name)
+            .collect();
+        assert_eq!(spans.len(), 2, "{type_name}: {:#?}", recorded.spans());
+        for span in &spans {
+            assert!(span.closed, "{type_name}: {span:?}");
+            assert!(field(span, "elapsed_us").is_some(), "{type_name}: {span:?}");
+        }
+        assert_eq!(field(&spans[0], "id").as_deref(), Some("4"));
+        let events = recorded.events();
+        let loading: Vec<&EventRecord> = events
+            .iter()
+            .filter(|event| event.fields.iter().any(|(_, value)| value == "loading"))
+            .collect();
+        assert_eq!(loading.len(), 2, "{type_name}: {events:#?}");
+        assert!(
+            loading
+                .iter()
+                .all(|event| event.span.as_deref() == Some(name.as_str())),
+            "{type_name}: the events after an await are inside the span: {events:#?}"
+        );
+        assert!(
+            events.iter().any(|event| event.level == "ERROR"
+                && event.span.as_deref() == Some(name.as_str())
+                && event.fields.iter().any(|(_, value)| value == "zero")),
+            "{type_name}: `err` reports inside the span: {events:#?}"
+        );
+    }
+}

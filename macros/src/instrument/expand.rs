@@ -2,7 +2,7 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
-use syn::{Block, Ident, ReturnType, Signature, Type};
+use syn::{Block, Expr, ExprAsync, Ident, ReturnType, Signature, Stmt, Type};
 
 use super::parse::ErrOption;
 use super::validate::Plan;
@@ -53,25 +53,43 @@ pub fn body(plan: &Plan, krate: &syn::Path, sig: &Signature, block: &Block) -> T
             || #tracing::if_log_enabled!(#tracing::Level::#level, { true } else { false })
     );
     let report = report(plan, &inst, &tracing, &target, &level, &result);
-    if sig.asyncness.is_some() {
-        // Inside the instrumented future the current span is this function's.
+    // Inside the instrumented future the current span is this function's.
+    let future = |user_future: TokenStream| {
         let timer = plan.time.then(|| {
             let timer = Ident::new("__modsmith_timer", Span::mixed_site());
             quote!(let #timer = #inst::Timer::start(&#tracing::Span::current());)
         });
-        let inner = if report.is_empty() && timer.is_none() {
-            quote!(async move #block)
-        } else {
-            quote!(async move {
-                #timer
-                let #result = async move #block.await;
-                #report
-                #result
-            })
-        };
+        if report.is_empty() && timer.is_none() {
+            return user_future;
+        }
+        quote!(async move {
+            #timer
+            let #result = #user_future.await;
+            #report
+            #result
+        })
+    };
+    let new_or_none = quote!(if #enabled { #new_span } else { #tracing::Span::none() });
+    if sig.asyncness.is_some() {
+        let inner = future(quote!(async move #block));
         return quote!({
-            let #span = if #enabled { #new_span } else { #tracing::Span::none() };
+            let #span = #new_or_none;
             #tracing::Instrument::instrument(#inner, #span).await
+        });
+    }
+    if let Some(boxed) = BoxedFuture::find(block) {
+        // An `async fn` as `#[async_trait]` rewrites it: the span covers the boxed future,
+        // not the call that builds it.
+        let BoxedFuture {
+            before,
+            pin,
+            future: user_future,
+        } = boxed;
+        let inner = future(quote!(#user_future));
+        return quote!({
+            #( #before )*
+            let #span = #new_or_none;
+            #pin(#tracing::Instrument::instrument(#inner, #span))
         });
     }
     // Left uninitialised when the level is disabled, so that the compiler can drop the span
@@ -165,4 +183,37 @@ fn plain_return_type(output: &ReturnType) -> Option<&Type> {
         && !text.contains('\'')
         && !text.contains("Self");
     plain.then_some(&**ty)
+}
+
+/// A body that ends in `Box::pin(async move { .. })`: the shape `#[async_trait]` gives an
+/// `async fn` in a trait or trait impl (and that people write by hand for the same reason).
+struct BoxedFuture<'a> {
+    /// The statements before it.
+    before: &'a [Stmt],
+    /// The `Box::pin` path, as written.
+    pin: &'a Expr,
+    /// The async block.
+    future: &'a ExprAsync,
+}
+
+impl<'a> BoxedFuture<'a> {
+    fn find(block: &'a Block) -> Option<Self> {
+        let (Stmt::Expr(Expr::Call(call), None), before) = block.stmts.split_last()? else {
+            return None;
+        };
+        let Expr::Path(function) = &*call.func else {
+            return None;
+        };
+        let segments: Vec<_> = function.path.segments.iter().map(|s| &s.ident).collect();
+        let is_box_pin =
+            matches!(segments.as_slice(), [.., boxed, pin] if *boxed == "Box" && *pin == "pin");
+        match (is_box_pin, call.args.len(), call.args.first()) {
+            (true, 1, Some(Expr::Async(future))) => Some(BoxedFuture {
+                before,
+                pin: &call.func,
+                future,
+            }),
+            _ => None,
+        }
+    }
 }

@@ -1,5 +1,5 @@
 //! Expansion snapshots of `#[instrument]`: a plain function, an async one with every
-//! reporting option, and a block with merged options.
+//! reporting option, a block with merged options, and the boxed future `#[async_trait]` makes.
 
 use expect_test::expect_file;
 use quote::quote;
@@ -66,5 +66,31 @@ fn impl_block_with_merged_options() {
             }
         },
         expect_file!["snapshots/instrument/impl_block_with_merged_options.txt"],
+    );
+}
+
+#[test]
+fn boxed_future_as_async_trait_writes_it() {
+    check(
+        quote!(err),
+        quote! {
+            fn load<'life0, 'async_trait>(
+                &'life0 self,
+                id: u64,
+            ) -> ::core::pin::Pin<Box<dyn ::core::future::Future<Output = Result<u64, Error>> + ::core::marker::Send + 'async_trait>>
+            where
+                'life0: 'async_trait,
+                Self: 'async_trait,
+            {
+                Box::pin(async move {
+                    let __self = self;
+                    let id = id;
+                    let __ret: Result<u64, Error> = { __self.get(id).await };
+                    #[allow(unreachable_code)]
+                    __ret
+                })
+            }
+        },
+        expect_file!["snapshots/instrument/boxed_future_as_async_trait_writes_it.txt"],
     );
 }
