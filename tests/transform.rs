@@ -2,6 +2,9 @@
 //! module, recursively, with per-item opt-outs; instrumented functions checked under a real
 //! `tracing` subscriber.
 
+// A selector that matches nothing is a warning (a deprecation); here it must be silenced.
+#![deny(deprecated)]
+
 use std::sync::{Arc, Mutex, PoisonError};
 
 use tracing::Subscriber;
@@ -56,6 +59,30 @@ pub mod v1 {
     }
 }
 
+/// `instrument` alone takes every default; a `const fn` in the module is left alone.
+#[modsmith::transform(instrument)]
+pub mod v2 {
+    pub const fn limit() -> u32 {
+        8
+    }
+
+    pub fn under_limit(value: u32) -> bool {
+        value < limit()
+    }
+}
+
+const LIMIT: u32 = v2::limit();
+
+/// `include` matches nothing here, which warns; `#[allow(deprecated)]` on the module reaches
+/// the warning, and the pass changes nothing.
+#[allow(deprecated)]
+#[modsmith::transform(derive(Clone, include = "Nothing*"))]
+pub mod silenced {
+    #[derive(Debug)]
+    pub struct Point;
+}
+
+
 #[derive(Default, Clone)]
 struct Names(Arc<Mutex<Vec<String>>>);
 
@@ -106,4 +133,25 @@ fn deprecate_and_skip_apply_to_their_items() {
     // it has no derived `Clone`: the following would not compile: `v1::Opaque.clone()`.
     let _ = v1::OldThing.clone();
     let _ = v1::Opaque;
+}
+
+#[test]
+fn a_bare_instrument_pass_leaves_const_fns_alone() {
+    let names = Names::default();
+    let subscriber = tracing_subscriber::registry().with(names.clone());
+    tracing::subscriber::with_default(subscriber, || {
+        assert!(v2::under_limit(LIMIT - 1));
+    });
+    let names = names
+        .0
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone();
+    assert_eq!(names, ["under_limit"]);
+}
+
+#[test]
+fn a_selector_that_matches_nothing_changes_nothing() {
+    // No `Clone` was derived: `silenced::Point.clone()` would not compile.
+    assert_eq!(format!("{:?}", silenced::Point), "Point");
 }

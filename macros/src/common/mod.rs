@@ -9,3 +9,4 @@ pub mod respan;
 pub mod source_text;
 pub mod suggest;
 pub mod type_shape;
+pub mod warning;

@@ -17,6 +17,22 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
         .unwrap_or_default()
 }
 
+/// Up to five names, quoted: "`a`, `b`, `c` and 2 more".
+pub fn listed(names: &[String]) -> String {
+    if names.is_empty() {
+        return "there are none".to_owned();
+    }
+    let shown: Vec<String> = names
+        .iter()
+        .take(5)
+        .map(|name| format!("`{name}`"))
+        .collect();
+    match names.len().saturating_sub(shown.len()) {
+        0 => shown.join(", "),
+        more => format!("{} and {more} more", shown.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::closest;

@@ -18,8 +18,27 @@ use crate::common::crate_path::crate_path;
 use crate::common::entry::Expansion;
 use crate::common::errors::Errors;
 use crate::common::source_text::source_text;
+use crate::common::warning::Warnings;
 
 pub fn expand(args: TokenStream, item: TokenStream) -> Expansion {
+    instrument(args, item, Filters::Warn)
+}
+
+/// For `#[transform]`'s `instrument` pass, which calls this on each item: a filter written
+/// once for a whole module is not a typo because one `impl` block has no match.
+pub fn expand_quietly(args: TokenStream, item: TokenStream) -> Expansion {
+    instrument(args, item, Filters::Quiet)
+}
+
+/// Whether a block filter that matches no function gets a warning.
+#[derive(PartialEq)]
+enum Filters {
+    Warn,
+    Quiet,
+}
+
+fn instrument(args: TokenStream, item: TokenStream, filters: Filters) -> Expansion {
+    let mut warnings = Warnings::new();
     let mut errors = Errors::new();
     let options = parse::parse_args(args, &mut errors);
     let mut item: Item = match syn::parse2(item.clone()) {
@@ -60,10 +79,19 @@ pub fn expand(args: TokenStream, item: TokenStream) -> Expansion {
         }
         Item::Impl(block) => {
             validate::check_block_options(&options, &mut errors);
+            let names = function_names(block.items.iter());
+            validate::unmatched_filters(&options, &names, &mut warnings);
             instrument_impl(&options, &krate, block, "", &mut errors);
         }
         Item::Mod(module) => {
             validate::check_block_options(&options, &mut errors);
+            if let Some((_, items)) = &module.content {
+                let names = items
+                    .iter()
+                    .flat_map(item_function_names)
+                    .collect::<Vec<_>>();
+                validate::unmatched_filters(&options, &names, &mut warnings);
+            }
             instrument_mod(&options, &krate, module, "", &mut errors);
         }
         other => errors.spanned(
@@ -71,7 +99,16 @@ pub fn expand(args: TokenStream, item: TokenStream) -> Expansion {
             "`#[instrument]` goes on a `fn`, an `impl` block or an inline `mod { .. }`",
         ),
     }
-    let tokens = item.into_token_stream();
+    let mut warning_items = TokenStream::new();
+    if filters == Filters::Warn {
+        match &mut item {
+            // Inside, where an `#[allow(deprecated)]` on the module reaches them.
+            Item::Mod(module) => warnings.place_in(module),
+            _ => warning_items = warnings.into_tokens(),
+        }
+    }
+    let mut tokens = item.into_token_stream();
+    tokens.extend(warning_items);
     match errors.finish() {
         Ok(()) => Expansion::Ok(tokens),
         // The item with our attributes consumed; bodies instrumented where that succeeded.
@@ -79,6 +116,31 @@ pub fn expand(args: TokenStream, item: TokenStream) -> Expansion {
             errors,
             fallback: tokens,
         },
+    }
+}
+
+/// The names of the functions of an `impl` block.
+fn function_names<'a>(items: impl Iterator<Item = &'a ImplItem>) -> Vec<String> {
+    items
+        .filter_map(|item| match item {
+            ImplItem::Fn(function) => Some(function.sig.ident.unraw().to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The names of the functions a module's item holds, in its `impl` blocks and inline modules
+/// too: what a module's filters choose from.
+fn item_function_names(item: &Item) -> Vec<String> {
+    match item {
+        Item::Fn(function) => vec![function.sig.ident.unraw().to_string()],
+        Item::Impl(block) => function_names(block.items.iter()),
+        Item::Mod(module) => module
+            .content
+            .iter()
+            .flat_map(|(_, items)| items.iter().flat_map(item_function_names))
+            .collect(),
+        _ => Vec::new(),
     }
 }
 

@@ -7,7 +7,8 @@ use syn::{FnArg, Pat, Signature, Visibility};
 
 use super::parse::{ErrOption, Options, Skip};
 use crate::common::errors::Errors;
-use crate::common::suggest::did_you_mean;
+use crate::common::suggest::{did_you_mean, listed};
+use crate::common::warning::Warnings;
 
 const LEVELS: &[&str] = &["trace", "debug", "info", "warn", "error"];
 
@@ -119,6 +120,31 @@ pub fn check_block_options(options: &Options, errors: &mut Errors) {
                 ),
             );
         }
+    }
+}
+
+/// Warns about a block's `include`/`exclude` glob that matches none of its functions (`names`,
+/// recursively): such a filter has no effect, which is surely a typo.
+pub fn unmatched_filters(options: &Options, names: &[String], warnings: &mut Warnings) {
+    for (option, glob) in [("include", &options.include), ("exclude", &options.exclude)] {
+        let Some(glob) = glob else { continue };
+        if names.iter().any(|name| glob_matches(&glob.value, name)) {
+            continue;
+        }
+        let effect = if option == "include" {
+            "so no function is instrumented"
+        } else {
+            "so it leaves nothing out"
+        };
+        warnings.at(
+            glob.key,
+            format!(
+                "`{option} = {:?}` matches none of the functions here ({}), {effect}{}; check the pattern",
+                glob.value,
+                listed(names),
+                did_you_mean(&glob.value, names.iter().map(String::as_str)),
+            ),
+        );
     }
 }
 

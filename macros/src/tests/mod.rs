@@ -12,4 +12,5 @@ mod entry;
 mod instrument_proptests;
 mod instrument_snapshots;
 mod support;
+mod transform_proptests;
 mod transform_snapshots;

@@ -4,13 +4,11 @@
 use std::collections::BTreeSet;
 
 use quote::{ToTokens, quote};
-use syn::ext::IdentExt;
 use syn::{Attribute, Item, Meta, Visibility};
 
 use super::parse::PassKind;
-use super::validate::CheckedPass;
+use super::validate::{CheckedPass, describe};
 use crate::common::errors::Errors;
-use crate::common::source_text::source_text;
 use crate::instrument::glob_matches;
 
 /// Applies the passes to the items of `items`, recursing into inline modules.
@@ -109,25 +107,6 @@ fn item_attrs(item: &mut Item) -> Option<&mut Vec<Attribute>> {
     })
 }
 
-/// The item's kind, name and visibility, as selectors see them.
-fn describe(item: &Item) -> Option<(&'static str, String, Option<&Visibility>)> {
-    Some(match item {
-        Item::Fn(item) => ("fn", item.sig.ident.unraw().to_string(), Some(&item.vis)),
-        Item::Struct(item) => ("struct", item.ident.unraw().to_string(), Some(&item.vis)),
-        Item::Enum(item) => ("enum", item.ident.unraw().to_string(), Some(&item.vis)),
-        Item::Trait(item) => ("trait", item.ident.unraw().to_string(), Some(&item.vis)),
-        Item::Impl(item) => {
-            let self_ty = &item.self_ty;
-            ("impl", source_text(quote!(#self_ty)), None)
-        }
-        Item::Const(item) => ("const", item.ident.unraw().to_string(), Some(&item.vis)),
-        Item::Static(item) => ("static", item.ident.unraw().to_string(), Some(&item.vis)),
-        Item::Type(item) => ("type", item.ident.unraw().to_string(), Some(&item.vis)),
-        Item::Mod(item) => ("mod", item.ident.unraw().to_string(), Some(&item.vis)),
-        _ => return None,
-    })
-}
-
 fn selects(pass: &CheckedPass, item: &Item) -> bool {
     let Some((kind, name, vis)) = describe(item) else {
         return false;
@@ -167,6 +146,13 @@ fn apply(pass: &CheckedPass, item: &mut Item, errors: &mut Errors) {
             options,
             block_filters,
         } => {
+            // A module is a block: its `const fn`s are left alone, as `#[instrument]` on the
+            // module would (targeted one by one they would be errors).
+            if let Item::Fn(function) = item
+                && function.sig.constness.is_some()
+            {
+                return;
+            }
             let options = match item {
                 Item::Impl(_) if !block_filters.is_empty() && !options.is_empty() => {
                     quote!(#options, #block_filters)
@@ -175,7 +161,7 @@ fn apply(pass: &CheckedPass, item: &mut Item, errors: &mut Errors) {
                 _ => options.clone(),
             };
             let tokens = item.to_token_stream();
-            match crate::instrument::expand(options, tokens).into_result() {
+            match crate::instrument::expand_quietly(options, tokens).into_result() {
                 Ok(tokens) => match syn::parse2(tokens) {
                     Ok(instrumented) => *item = instrumented,
                     Err(error) => errors.push(error),

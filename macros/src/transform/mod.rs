@@ -11,6 +11,7 @@ use syn::{Item, ItemMod};
 
 use crate::common::entry::Expansion;
 use crate::common::errors::Errors;
+use crate::common::warning::Warnings;
 
 pub fn expand(args: TokenStream, item: TokenStream) -> Expansion {
     let mut errors = Errors::new();
@@ -34,8 +35,12 @@ pub fn expand(args: TokenStream, item: TokenStream) -> Expansion {
             };
         }
     };
+    let mut warnings = Warnings::new();
     match &mut module.content {
-        Some((_, items)) => expand::transform_items(&passes, items, &mut errors),
+        Some((_, items)) => {
+            validate::unmatched_selectors(&passes, items, &mut warnings);
+            expand::transform_items(&passes, items, &mut errors);
+        }
         None => errors.spanned(
             &module,
             format!(
@@ -46,6 +51,7 @@ pub fn expand(args: TokenStream, item: TokenStream) -> Expansion {
             ),
         ),
     }
+    warnings.place_in(&mut module);
     let tokens = module.into_token_stream();
     match errors.finish() {
         Ok(()) => Expansion::Ok(tokens),

@@ -110,9 +110,18 @@ fn parse_pass(item: &NestedMeta, errors: &mut Errors) -> Option<Pass> {
                 return None;
             }
         },
-        Meta::Path(_) if name == "deprecate" => Vec::new(),
+        // Both mean something with every option left at its default.
+        Meta::Path(_) if name == "deprecate" || name == "instrument" => Vec::new(),
         _ => {
-            errors.spanned(meta, format!("`{name}` takes a list: `{name}(..)`"));
+            let example = match name {
+                "derive" => "derive(Debug, Clone)",
+                "attr" => "attr(\"#[must_use]\", on = \"fn\")",
+                _ => "apply(my_crate::audited, on = \"fn\")",
+            };
+            errors.spanned(
+                meta,
+                format!("`{name}` takes a list of what to apply, e.g. `{example}`"),
+            );
             return None;
         }
     };

@@ -1,8 +1,15 @@
 //! Model → checked model: selectors checked and given each pass's defaults.
 
+use quote::quote;
+use syn::ext::IdentExt;
+use syn::{Item, Visibility};
+
 use super::parse::{Pass, PassKind};
 use crate::common::errors::Errors;
-use crate::common::suggest::did_you_mean;
+use crate::common::source_text::source_text;
+use crate::common::suggest::{did_you_mean, listed};
+use crate::common::warning::Warnings;
+use crate::instrument::glob_matches;
 
 pub const ITEM_KINDS: &[&str] = &[
     "fn", "struct", "enum", "trait", "impl", "const", "static", "type", "mod", "all",
@@ -92,5 +99,78 @@ fn check(pass: Pass, errors: &mut Errors) -> CheckedPass {
         only_pub,
         include,
         exclude,
+    }
+}
+
+/// The item's kind, name and visibility, as selectors see them.
+pub fn describe(item: &Item) -> Option<(&'static str, String, Option<&Visibility>)> {
+    Some(match item {
+        Item::Fn(item) => ("fn", item.sig.ident.unraw().to_string(), Some(&item.vis)),
+        Item::Struct(item) => ("struct", item.ident.unraw().to_string(), Some(&item.vis)),
+        Item::Enum(item) => ("enum", item.ident.unraw().to_string(), Some(&item.vis)),
+        Item::Trait(item) => ("trait", item.ident.unraw().to_string(), Some(&item.vis)),
+        Item::Impl(item) => {
+            let self_ty = &item.self_ty;
+            ("impl", source_text(quote!(#self_ty)), None)
+        }
+        Item::Const(item) => ("const", item.ident.unraw().to_string(), Some(&item.vis)),
+        Item::Static(item) => ("static", item.ident.unraw().to_string(), Some(&item.vis)),
+        Item::Type(item) => ("type", item.ident.unraw().to_string(), Some(&item.vis)),
+        Item::Mod(item) => ("mod", item.ident.unraw().to_string(), Some(&item.vis)),
+        _ => return None,
+    })
+}
+
+/// Warns about an `include`/`exclude` glob that matches no item its pass could apply to,
+/// anywhere in the module: such a selector has no effect, which is surely a typo.
+pub fn unmatched_selectors(passes: &[CheckedPass], items: &[Item], warnings: &mut Warnings) {
+    let mut described = Vec::new();
+    collect_descriptions(items, &mut described);
+    for pass in passes {
+        let names: Vec<String> = described
+            .iter()
+            .filter(|(kind, _)| pass.kinds.contains(kind))
+            .map(|(_, name)| name.clone())
+            .collect();
+        let selector = &pass.pass.selector;
+        for (option, glob) in [
+            ("include", &selector.include),
+            ("exclude", &selector.exclude),
+        ] {
+            let Some(glob) = glob else { continue };
+            let text = glob.value();
+            if names.iter().any(|name| glob_matches(&text, name)) {
+                continue;
+            }
+            let effect = if option == "include" {
+                "so the pass changes nothing"
+            } else {
+                "so it leaves nothing out"
+            };
+            warnings.at(
+                glob.span(),
+                format!(
+                    "`{option} = {text:?}` matches none of the items `{}` applies to ({}), \
+                     {effect}{}; check the pattern",
+                    pass.pass.name,
+                    listed(&names),
+                    did_you_mean(&text, names.iter().map(String::as_str)),
+                ),
+            );
+        }
+    }
+}
+
+/// The kind and name of every item, in inline modules too.
+fn collect_descriptions(items: &[Item], described: &mut Vec<(&'static str, String)>) {
+    for item in items {
+        if let Some((kind, name, _)) = describe(item) {
+            described.push((kind, name));
+        }
+        if let Item::Mod(module) = item
+            && let Some((_, inner)) = &module.content
+        {
+            collect_descriptions(inner, described);
+        }
     }
 }

@@ -1,0 +1,6 @@
+#[modsmith::transform(derive)]
+mod shapes {
+    pub struct Point;
+}
+
+fn main() {}
