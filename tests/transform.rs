@@ -82,7 +82,6 @@ pub mod silenced {
     pub struct Point;
 }
 
-
 #[derive(Default, Clone)]
 struct Names(Arc<Mutex<Vec<String>>>);
 
