@@ -287,6 +287,76 @@ pub use modsmith_macros::instrument;
 /// names. An item opts out with `#[transform(skip)]` or `#[transform(skip(derive, ..))]`.
 pub use modsmith_macros::transform;
 
+/// Defines typed module templates: each `template` becomes a `macro_rules!` macro that
+/// checks its arguments against the declared parameters and pastes the body, in place or in
+/// a new module.
+///
+/// ```
+/// modsmith::template! {
+///     /// An in-memory repository for one entity type.
+///     pub template repository(
+///         Entity: type,
+///         Key: type = u64,
+///         table: str,
+///         capacity: expr = 16,
+///         Name: ident,
+///     ) {
+///         pub struct $Name {
+///             rows: ::std::collections::BTreeMap<$Key, $Entity>,
+///         }
+///
+///         impl $Name {
+///             pub const TABLE: &'static str = $table;
+///             pub const CAPACITY: usize = $capacity;
+///
+///             pub fn new() -> Self {
+///                 Self { rows: ::std::collections::BTreeMap::new() }
+///             }
+///
+///             pub fn insert(&mut self, key: $Key, row: $Entity) {
+///                 self.rows.insert(key, row);
+///             }
+///
+///             pub fn ${snake(Name)}_len(&self) -> usize {
+///                 self.rows.len()
+///             }
+///         }
+///     }
+/// }
+///
+/// pub struct User;
+/// pub struct Order;
+///
+/// repository! { pub mod users; Entity = User, Name = UserRepo, table = "users" }
+/// repository! { mod orders; Entity = Order, Key = (u32, u32), Name = Orders, table = "orders", capacity = 64 }
+///
+/// fn main() {
+///     let mut users = users::UserRepo::new();
+///     users.insert(1, User);
+///     assert_eq!(users.user_repo_len(), 1);
+///     assert_eq!(users::UserRepo::TABLE, "users");
+///     assert_eq!(orders::Orders::CAPACITY, 64);
+///     assert_eq!(orders::Orders::new().orders_len(), 0);
+/// }
+/// ```
+///
+/// Parameter kinds: `ident`, `type`, `expr`, `str`, `int`, `bool`, `path`, `tokens` (any
+/// tokens; wrap them in `{ .. }` when they contain a comma), and lists `[kind]`, written
+/// `[a, b]` and used in repetitions `$( .. )*` or `$( .. ),*`. Defaults follow `=`.
+///
+/// In the body, only `$param` is replaced. `${..}` builds an identifier from parameters'
+/// text: `snake(x)`, `camel(x)` (`lowerCamel`), `pascal(x)`, `upper(x)` (`SHOUTY_SNAKE`),
+/// `concat(get_, x)` (names that are not parameters are text), combinable; an identifier
+/// written against it is glued on (`get_${x}`, `${snake(x)}_len`); `${stringify(x)}` is a
+/// string literal. `$$` is a `$`, `$crate` the crate that defines the template.
+///
+/// A call is `name! { [#[attrs] vis mod module;] Param = value, .. }`: with `mod`, the items
+/// go in a new module that sees the caller's items (`use super::*`); without, in place. A
+/// `pub template` is `#[macro_export]`ed, usable from other crates (which also depend on
+/// `modsmith`); `pub(crate)` makes it reachable by path in the crate; a private one is
+/// usable after its definition, as `macro_rules!` macros are.
+pub use modsmith_macros::template;
+
 pub use modsmith_runtime::{
     Data, DataInfo, FieldInfo, HasLength, IntoValidationErrors, IsSet, IsUnset, Set,
     ValidationError, ValidationErrors,
@@ -302,6 +372,8 @@ pub mod __private {
     pub use modsmith_runtime::__private::*;
 
     pub use modsmith_runtime::{Data, DataInfo, FieldInfo, IsSet, IsUnset, Set, ValidationErrors};
+
+    pub use modsmith_macros::__instantiate_template as instantiate_template;
 }
 
 /// The README's examples, compiled and run as doctests so they cannot drift.

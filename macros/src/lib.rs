@@ -7,6 +7,7 @@ mod common;
 mod data;
 mod data_module;
 mod instrument;
+mod template;
 mod transform;
 
 #[cfg(test)]
@@ -64,4 +65,20 @@ pub fn transform(args: TokenStream, item: TokenStream) -> TokenStream {
         proc_macro2::TokenStream::from(item),
     );
     common::entry::run("#[transform]", || transform::expand(args, item)).into()
+}
+
+/// Defines typed module templates, each a `macro_rules!` macro. See `modsmith::template`.
+#[proc_macro]
+pub fn template(input: TokenStream) -> TokenStream {
+    let input = proc_macro2::TokenStream::from(input);
+    common::entry::run("template!", || template::define(input)).into()
+}
+
+/// Instantiates a template: called by the `macro_rules!` macro `template!` defines, with the
+/// template's encoded definition and the caller's arguments. Not for direct use.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __instantiate_template(input: TokenStream) -> TokenStream {
+    let input = proc_macro2::TokenStream::from(input);
+    common::entry::run("template instance", || template::instantiate(input)).into()
 }

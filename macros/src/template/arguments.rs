@@ -1,0 +1,219 @@
+//! Tokens → checked arguments at instantiation: `[#[attrs] vis mod name;] Param = value, ..`,
+//! each value parsed as its parameter's kind; missing parameters take their defaults.
+
+use proc_macro2::{Span, TokenStream};
+use syn::ext::IdentExt;
+use syn::parse::{ParseStream, Parser};
+use syn::{Attribute, Ident, Token, Visibility};
+
+use super::parse::Definition;
+use super::substitute::Bindings;
+use super::value::{parse_bound, skip_to_comma};
+use crate::common::errors::Errors;
+use crate::common::suggest::did_you_mean;
+
+/// `mod name;` at the start of a call: the instance goes in that module.
+pub struct Module {
+    pub attrs: Vec<Attribute>,
+    pub vis: Visibility,
+    pub name: Ident,
+}
+
+pub struct Call {
+    pub module: Option<Module>,
+    pub bindings: Bindings,
+}
+
+pub fn bind(definition: &Definition, call: TokenStream, errors: &mut Errors) -> Call {
+    let template = definition.name.unraw().to_string();
+    // Where a missing parameter is reported: the call's first token, or the call itself.
+    let call_span = call
+        .clone()
+        .into_iter()
+        .next()
+        .map_or_else(Span::call_site, |tree| tree.span());
+    let mut bindings = Bindings::new();
+    let parser = |input: ParseStream| -> syn::Result<Option<Module>> {
+        let module = module(input, &template)?;
+        while !input.is_empty() {
+            argument(input, definition, &mut bindings, errors);
+            if input.is_empty() {
+                break;
+            }
+            if let Err(error) = input.parse::<Token![,]>() {
+                errors.push(syn::Error::new(
+                    error.span(),
+                    "expected `,` between arguments: `Name = value, Other = value`",
+                ));
+                skip_to_comma(input);
+                let _ = input.parse::<Token![,]>();
+            }
+        }
+        Ok(module)
+    };
+    let module = match parser.parse2(call) {
+        Ok(module) => module,
+        Err(error) => {
+            errors.push(error);
+            None
+        }
+    };
+    let mut missing = Vec::new();
+    for param in &definition.params {
+        let name = param.name.unraw().to_string();
+        if bindings.contains_key(&name) {
+            continue;
+        }
+        match &param.default {
+            Some(default) => {
+                bindings.insert(name, default.clone());
+            }
+            None => missing.push(param),
+        }
+    }
+    if !missing.is_empty() {
+        let names: Vec<String> = missing
+            .iter()
+            .map(|param| format!("`{}` ({})", param.name.unraw(), param.kind_text()))
+            .collect();
+        let example: Vec<String> = missing
+            .iter()
+            .map(|param| {
+                let example = param.kind.example();
+                if param.list {
+                    format!("{} = [{example}]", param.name.unraw())
+                } else {
+                    format!("{} = {example}", param.name.unraw())
+                }
+            })
+            .collect();
+        errors.at(
+            call_span,
+            format!(
+                "template `{template}` needs {}: add `{}`",
+                names.join(", "),
+                example.join(", ")
+            ),
+        );
+    }
+    Call { module, bindings }
+}
+
+/// `#[attrs] vis mod name;`, when the call starts with one.
+fn module(input: ParseStream, template: &str) -> syn::Result<Option<Module>> {
+    let fork = input.fork();
+    let _ = fork.call(Attribute::parse_outer)?;
+    let _: Visibility = fork.parse()?;
+    if !fork.peek(Token![mod]) {
+        if input.peek(Token![#]) || input.peek(Token![pub]) {
+            return Err(input.error(format!(
+                "attributes and visibility go on a module: `{template}! {{ pub mod name; .. }}`"
+            )));
+        }
+        return Ok(None);
+    }
+    let attrs = input.call(Attribute::parse_outer)?;
+    let vis: Visibility = input.parse()?;
+    input.parse::<Token![mod]>()?;
+    let name: Ident = input.parse()?;
+    if !input.peek(Token![;]) {
+        return Err(input.error(format!(
+            "end the module with `;` and give the arguments after it: `mod {name}; Param = value, ..`"
+        )));
+    }
+    input.parse::<Token![;]>()?;
+    Ok(Some(Module { attrs, vis, name }))
+}
+
+/// `Name = value`, checked against the parameters and bound.
+fn argument(
+    input: ParseStream,
+    definition: &Definition,
+    bindings: &mut Bindings,
+    errors: &mut Errors,
+) {
+    let template = definition.name.unraw();
+    let name = match input.call(Ident::parse_any) {
+        Ok(name) => name,
+        Err(_) => {
+            errors.at(
+                input.span(),
+                format!("expected an argument: `Name = value` for a parameter of `{template}`"),
+            );
+            skip_to_comma(input);
+            return;
+        }
+    };
+    let text = name.unraw().to_string();
+    if input.parse::<Token![=]>().is_err() {
+        errors.at(
+            input.span(),
+            format!("write the argument as `{text} = value`"),
+        );
+        skip_to_comma(input);
+        return;
+    }
+    let Some(param) = definition
+        .params
+        .iter()
+        .find(|param| param.name.unraw() == text.as_str())
+    else {
+        let names: Vec<String> = definition
+            .params
+            .iter()
+            .map(|param| param.name.unraw().to_string())
+            .collect();
+        errors.spanned(
+            &name,
+            format!(
+                "template `{template}` has no parameter `{text}`{}; its parameters are {}",
+                did_you_mean(&text, names.iter().map(String::as_str)),
+                names
+                    .iter()
+                    .map(|name| format!("`{name}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        );
+        skip_to_comma(input);
+        return;
+    };
+    if bindings.contains_key(&text) {
+        errors.spanned(
+            &name,
+            format!("`{text}` is given twice; keep one `{text} = ..`"),
+        );
+        skip_to_comma(input);
+        return;
+    }
+    match parse_bound(input, &param.name, param.kind, param.list) {
+        Ok(bound) => {
+            if !input.is_empty() && !input.peek(Token![,]) {
+                errors.at(
+                    input.span(),
+                    format!(
+                        "`{text}` takes {}: unexpected tokens after it (arguments are separated by `,`)",
+                        param.kind.described()
+                    ),
+                );
+                skip_to_comma(input);
+            }
+            bindings.insert(text, bound);
+        }
+        Err(error) => {
+            let message = error.to_string();
+            // The list messages already say what to write.
+            let message = if message.starts_with(&format!("`{text}` takes")) {
+                message
+            } else {
+                format!(
+                    "`{text}` takes {}: {message}; for example `{text} = {}`",
+                    param.kind.described(),
+                    param.kind.example()
+                )
+            };
+            errors.at(error.span(), message);
+            skip_to_comma(input);
+        }
+    }
+}

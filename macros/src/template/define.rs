@@ -1,0 +1,160 @@
+//! Checked definition → tokens: the template's `macro_rules!`. It holds the definition,
+//! encoded so that `macro_rules!` leaves it alone, and hands it with its own arguments to
+//! `instantiate_template!`: every instantiation is one self-contained macro call.
+
+use proc_macro2::{Delimiter, Group, Punct, Spacing, TokenStream, TokenTree};
+use quote::{ToTokens, quote};
+use syn::ext::IdentExt;
+use syn::{Ident, LitStr, Visibility};
+
+use super::parse::{BuildExpr, DOLLAR, Definition, Piece};
+
+/// The `macro_rules!` of a checked definition.
+pub fn macro_rules(definition: &Definition, krate: &syn::Path) -> TokenStream {
+    let name = &definition.name;
+    let params = encode_params(definition);
+    let body = encode(&definition.body);
+    let forward = quote! {
+        #krate::__private::instantiate_template! {
+            { #name ( #params ) { #body } }
+            $($args)*
+        }
+    };
+    declare(definition, forward)
+}
+
+/// A `macro_rules!` that expands to nothing: what a definition with errors leaves, so that
+/// its instantiations do not add "cannot find macro" to the errors that matter.
+pub fn placeholder(definition: &Definition) -> TokenStream {
+    declare(definition, TokenStream::new())
+}
+
+/// `macro_rules! name { ($($args:tt)*) => { <expansion> }; }`, exported as declared.
+fn declare(definition: &Definition, expansion: TokenStream) -> TokenStream {
+    let name = &definition.name;
+    let attrs = &definition.attrs;
+    let signature = signature_doc(definition);
+    let (export, reexport) = match &definition.vis {
+        Visibility::Public(_) => (quote!(#[macro_export]), TokenStream::new()),
+        Visibility::Inherited => (TokenStream::new(), TokenStream::new()),
+        // `pub(crate)`, `pub(super)`, `pub(in ..)`: a path to the macro, as far as declared.
+        restricted => (
+            TokenStream::new(),
+            quote!(#[allow(unused_imports)] #restricted use #name;),
+        ),
+    };
+    quote! {
+        #( #attrs )*
+        #[doc = ""]
+        #[doc = #signature]
+        #export
+        macro_rules! #name {
+            ($($args:tt)*) => { #expansion };
+        }
+        #reexport
+    }
+}
+
+/// "Template parameters: `Entity: type`, `Key: type = u64`, ..." for the macro's docs.
+fn signature_doc(definition: &Definition) -> LitStr {
+    let params: Vec<String> = definition
+        .params
+        .iter()
+        .map(|param| match &param.default {
+            Some(default) => format!(
+                "`{}: {} = {}`",
+                param.name.unraw(),
+                param.kind_text(),
+                crate::common::source_text::source_text(default.raw())
+            ),
+            None => format!("`{}: {}`", param.name.unraw(), param.kind_text()),
+        })
+        .collect();
+    LitStr::new(
+        &format!(
+            "Template parameters: {}. Instantiate with `{}! {{ [pub mod name;] Param = value, .. }}`.",
+            params.join(", "),
+            definition.name.unraw()
+        ),
+        definition.name.span(),
+    )
+}
+
+fn encode_params(definition: &Definition) -> TokenStream {
+    let params = definition.params.iter().map(|param| {
+        let name = &param.name;
+        let kind = Ident::new(param.kind.name(), name.span());
+        let kind = if param.list {
+            quote!([#kind])
+        } else {
+            quote!(#kind)
+        };
+        match &param.default {
+            Some(default) => {
+                let default = default.raw();
+                quote!(#name: #kind = #default)
+            }
+            None => quote!(#name: #kind),
+        }
+    });
+    quote!(#( #params ),*)
+}
+
+/// The body with every `$` as [`DOLLAR`], and `${..}` with its gluing already folded in.
+fn encode(pieces: &[Piece]) -> TokenStream {
+    let mut out = TokenStream::new();
+    for piece in pieces {
+        match piece {
+            Piece::Token(tree) => out.extend([tree.clone()]),
+            Piece::Group {
+                delimiter,
+                span,
+                body,
+            } => {
+                let mut group = Group::new(*delimiter, encode(body));
+                group.set_span(*span);
+                out.extend([TokenTree::Group(group)]);
+            }
+            Piece::Param { dollar, name } => {
+                let marker = Ident::new(DOLLAR, *dollar);
+                out.extend(quote!(#marker #name));
+            }
+            Piece::Build { dollar, expr, .. } => {
+                let marker = Ident::new(DOLLAR, *dollar);
+                let expr = encode_expr(expr);
+                out.extend(quote!(#marker { #expr }));
+            }
+            Piece::Repeat {
+                dollar,
+                body,
+                separator,
+            } => {
+                let marker = Ident::new(DOLLAR, *dollar);
+                let body = Group::new(Delimiter::Parenthesis, encode(body));
+                out.extend(quote!(#marker #body #separator *));
+            }
+            Piece::Dollar(span) => {
+                let marker = Ident::new(DOLLAR, *span);
+                out.extend(quote!(#marker #marker));
+            }
+            // Left as `$crate` for the template's `macro_rules!` to resolve.
+            Piece::Crate { dollar, krate } => {
+                let mut punct = Punct::new('$', Spacing::Alone);
+                punct.set_span(*dollar);
+                out.extend([TokenTree::Punct(punct), TokenTree::Ident(krate.clone())]);
+            }
+        }
+    }
+    out
+}
+
+fn encode_expr(expr: &BuildExpr) -> TokenStream {
+    match expr {
+        BuildExpr::Name(name) => name.to_token_stream(),
+        BuildExpr::Text(text, span) => LitStr::new(text, *span).to_token_stream(),
+        BuildExpr::Call { name, args, .. } => {
+            let args = args.iter().map(encode_expr);
+            quote!(#name( #( #args ),* ))
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! `template!`: typed module templates. A definition becomes a `macro_rules!` macro that hands
+//! its arguments, with the template's encoded definition, back to `instantiate_template!`;
+//! no state is kept between macro invocations.
+//!
+//! Stages: `parse` (tokens → definitions, in source or encoded form), `validate` (a
+//! definition's body against its parameters), `define` (definition → `macro_rules!`),
+//! `arguments` (a call → bindings), `substitute` (body + bindings → tokens). `value` holds
+//! the parameter kinds, `build` the `${..}` functions.
+
+mod arguments;
+mod build;
+mod define;
+mod parse;
+mod substitute;
+mod validate;
+mod value;
+
+use proc_macro2::{TokenStream, TokenTree};
+use quote::quote;
+use syn::ext::IdentExt;
+use syn::parse::{ParseStream, Parser};
+
+use self::parse::Mode;
+use crate::common::crate_path::crate_path;
+use crate::common::entry::Expansion;
+use crate::common::errors::Errors;
+
+/// `template! { .. }`: one `macro_rules!` per template.
+pub fn define(input: TokenStream) -> Expansion {
+    let mut errors = Errors::new();
+    let mut definitions = parse::definitions(input, &mut errors);
+    let krate = crate_path(None);
+    let mut tokens = TokenStream::new();
+    for definition in &mut definitions {
+        let before = errors.len();
+        validate::check(definition, &mut errors);
+        tokens.extend(if errors.len() == before {
+            define::macro_rules(definition, &krate)
+        } else {
+            define::placeholder(definition)
+        });
+    }
+    match errors.finish() {
+        Ok(()) => Expansion::Ok(tokens),
+        Err(errors) => Expansion::Err {
+            errors,
+            fallback: tokens,
+        },
+    }
+}
+
+/// `instantiate_template! { { <encoded definition> } <arguments> }`, from a template's
+/// `macro_rules!`.
+pub fn instantiate(input: TokenStream) -> Expansion {
+    let mut errors = Errors::new();
+    let mut trees = input.into_iter();
+    let definition = match trees.next() {
+        Some(TokenTree::Group(group)) => {
+            let parser = |input: ParseStream| parse::definition(input, Mode::Encoded, &mut errors);
+            parser.parse2(group.stream()).ok()
+        }
+        _ => None,
+    };
+    let Some(definition) = definition.filter(|_| errors.len() == 0) else {
+        return Expansion::Err {
+            errors: syn::Error::new(
+                proc_macro2::Span::call_site(),
+                "modsmith could not read this template's definition: the crate that defines \
+                 the template and this crate must use the same version of modsmith",
+            ),
+            fallback: TokenStream::new(),
+        };
+    };
+    let call = arguments::bind(&definition, trees.collect(), &mut errors);
+    let template = definition.name.unraw().to_string();
+    let body = substitute::substitute(&template, &definition.body, &call.bindings, &mut errors);
+    let tokens = match call.module {
+        Some(module) => {
+            let (attrs, vis, name) = (module.attrs, module.vis, module.name);
+            quote! {
+                #( #attrs )*
+                #vis mod #name {
+                    // The arguments name the caller's items.
+                    #[allow(unused_imports)]
+                    use super::*;
+                    #body
+                }
+            }
+        }
+        None => body,
+    };
+    match errors.finish() {
+        Ok(()) => Expansion::Ok(tokens),
+        Err(errors) => Expansion::Err {
+            errors,
+            fallback: TokenStream::new(),
+        },
+    }
+}

@@ -1,0 +1,518 @@
+//! Tokens → model: template definitions, their parameters, and bodies as pieces (tokens,
+//! `$param`, `${..}` built identifiers, `$( .. )*` repetitions). The same parser reads the
+//! source a user wrote and the encoded copy a template's `macro_rules!` hands back, in which
+//! every `$` is the identifier [`DOLLAR`] (a `macro_rules!` body would take `$x` for its own).
+
+use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
+use syn::ext::IdentExt;
+use syn::parse::{ParseStream, Parser};
+use syn::{Attribute, Ident, LitInt, LitStr, Token, Visibility};
+
+use super::value::{Bound, KIND_NAMES, Kind, parse_bound, skip_to_comma};
+use crate::common::errors::Errors;
+use crate::common::suggest::did_you_mean;
+
+/// What a `$` becomes in the encoded definition.
+pub const DOLLAR: &str = "__modsmith_dollar";
+
+/// The functions of `${..}`.
+pub const FUNCTIONS: &[&str] = &["snake", "camel", "pascal", "upper", "concat", "stringify"];
+
+/// Which text is being read.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Mode {
+    /// What the user wrote: `$` is a dollar, and an identifier written against a `${..}`
+    /// (`${snake(x)}_len`) is glued to it.
+    Source,
+    /// The definition encoded by `define`: [`DOLLAR`] is a dollar; gluing was already done.
+    Encoded,
+}
+
+pub struct Definition {
+    pub attrs: Vec<Attribute>,
+    pub vis: Visibility,
+    pub name: Ident,
+    pub params: Vec<Param>,
+    pub body: Vec<Piece>,
+}
+
+pub struct Param {
+    pub name: Ident,
+    pub kind: Kind,
+    pub list: bool,
+    pub default: Option<Bound>,
+}
+
+impl Param {
+    /// `type`, `[ident]`: as declared.
+    pub fn kind_text(&self) -> String {
+        if self.list {
+            format!("[{}]", self.kind.name())
+        } else {
+            self.kind.name().to_owned()
+        }
+    }
+}
+
+pub enum Piece {
+    /// Any token but a group or a `$` construct.
+    Token(TokenTree),
+    Group {
+        delimiter: Delimiter,
+        span: Span,
+        body: Vec<Piece>,
+    },
+    /// `$name`.
+    Param { dollar: Span, name: Ident },
+    /// `${..}`: an identifier or, with `stringify`, a string literal.
+    Build {
+        dollar: Span,
+        /// The `{ .. }` group, whose end tells what is written against it.
+        braces: Span,
+        expr: BuildExpr,
+    },
+    /// `$( .. )*` or `$( .. ),*`.
+    Repeat {
+        dollar: Span,
+        body: Vec<Piece>,
+        separator: Option<TokenTree>,
+    },
+    /// `$$`: a literal `$`, for a `macro_rules!` inside a template.
+    Dollar(Span),
+    /// `$crate`: kept as is, so that the template's `macro_rules!` makes it the defining
+    /// crate.
+    Crate { dollar: Span, krate: Ident },
+}
+
+pub enum BuildExpr {
+    /// A parameter, or in `concat` an undeclared name taken as text (`get_`).
+    Name(Ident),
+    /// Text written as a literal (or glued on): `"get_"`, `2`.
+    Text(String, Span),
+    Call {
+        function: Function,
+        name: Ident,
+        args: Vec<BuildExpr>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Function {
+    Snake,
+    Camel,
+    Pascal,
+    Upper,
+    Concat,
+    Stringify,
+}
+
+/// Every `template` of a `template! { .. }`.
+pub fn definitions(input: TokenStream, errors: &mut Errors) -> Vec<Definition> {
+    let parser = |input: ParseStream| {
+        let mut definitions = Vec::new();
+        while !input.is_empty() {
+            definitions.push(definition(input, Mode::Source, errors)?);
+        }
+        Ok(definitions)
+    };
+    match parser.parse2(input) {
+        Ok(definitions) => definitions,
+        Err(error) => {
+            errors.push(error);
+            Vec::new()
+        }
+    }
+}
+
+/// One definition: `#[attrs] vis template name(params) { body }`; in encoded mode without
+/// attributes, visibility or the `template` word.
+pub fn definition(input: ParseStream, mode: Mode, errors: &mut Errors) -> syn::Result<Definition> {
+    let (attrs, vis) = if mode == Mode::Source {
+        let attrs = input.call(Attribute::parse_outer)?;
+        let vis: Visibility = input.parse()?;
+        let keyword = input.call(Ident::parse_any);
+        if !keyword.as_ref().is_ok_and(|word| word == "template") {
+            let span = keyword.map_or_else(|error| error.span(), |word| word.span());
+            return Err(syn::Error::new(
+                span,
+                "expected a template: `pub template name(Param: kind, ..) { body }`",
+            ));
+        }
+        (attrs, vis)
+    } else {
+        (Vec::new(), Visibility::Inherited)
+    };
+    let name: Ident = input.parse()?;
+    let content;
+    syn::parenthesized!(content in input);
+    let params = parameters(&content, errors);
+    let content;
+    syn::braced!(content in input);
+    let body_tokens: TokenStream = content.parse()?;
+    let body = pieces(body_tokens, mode, errors);
+    Ok(Definition {
+        attrs,
+        vis,
+        name,
+        params,
+        body,
+    })
+}
+
+/// `Name: kind`, `Name: kind = default`, `Name: [kind]`, separated by commas.
+fn parameters(input: ParseStream, errors: &mut Errors) -> Vec<Param> {
+    let mut params = Vec::new();
+    while !input.is_empty() {
+        match parameter(input, errors) {
+            Ok(Some(param)) => params.push(param),
+            Ok(None) => {}
+            Err(error) => {
+                errors.push(error);
+                skip_to_comma(input);
+            }
+        }
+        if input.is_empty() {
+            break;
+        }
+        if let Err(error) = input.parse::<Token![,]>() {
+            errors.push(error);
+            skip_to_comma(input);
+            let _ = input.parse::<Token![,]>();
+        }
+    }
+    params
+}
+
+fn parameter(input: ParseStream, errors: &mut Errors) -> syn::Result<Option<Param>> {
+    let name: Ident = input.parse()?;
+    if !input.peek(Token![:]) {
+        return Err(input.error(format!(
+            "give `{0}` a kind: `{0}: ident`, or one of {1}, or a list `[kind]`",
+            name.unraw(),
+            KIND_NAMES.join(", ")
+        )));
+    }
+    input.parse::<Token![:]>()?;
+    let (kind_word, list) = if input.peek(syn::token::Bracket) {
+        let content;
+        syn::bracketed!(content in input);
+        (content.call(Ident::parse_any)?, true)
+    } else {
+        (input.call(Ident::parse_any)?, false)
+    };
+    let kind = Kind::from_name(&kind_word.to_string());
+    if kind.is_none() {
+        errors.spanned(
+            &kind_word,
+            format!(
+                "`{kind_word}` is not a parameter kind{}; write one of {}, or a list `[kind]`",
+                did_you_mean(&kind_word.to_string(), KIND_NAMES.iter().copied()),
+                KIND_NAMES.join(", ")
+            ),
+        );
+    }
+    let mut default = None;
+    if input.peek(Token![=]) {
+        input.parse::<Token![=]>()?;
+        match kind {
+            Some(kind) => match parse_bound(input, &name, kind, list) {
+                Ok(bound) => default = Some(bound),
+                Err(error) => {
+                    errors.at(
+                        error.span(),
+                        format!(
+                            "the default of `{}` is not {}: {error}",
+                            name.unraw(),
+                            kind.described()
+                        ),
+                    );
+                    skip_to_comma(input);
+                }
+            },
+            None => skip_to_comma(input),
+        }
+    }
+    Ok(kind.map(|kind| Param {
+        name,
+        kind,
+        list,
+        default,
+    }))
+}
+
+/// A body as pieces.
+pub fn pieces(tokens: TokenStream, mode: Mode, errors: &mut Errors) -> Vec<Piece> {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut pieces = Vec::new();
+    let mut index = 0;
+    while index < trees.len() {
+        let tree = &trees[index];
+        index += 1;
+        if is_dollar(tree, mode) {
+            let dollar = tree.span();
+            match dollar_piece(dollar, &trees, &mut index, mode, errors) {
+                Some(piece) => pieces.push(piece),
+                None => continue,
+            }
+        } else if let TokenTree::Group(group) = tree {
+            pieces.push(Piece::Group {
+                delimiter: group.delimiter(),
+                span: group.span(),
+                body: self::pieces(group.stream(), mode, errors),
+            });
+        } else {
+            pieces.push(Piece::Token(tree.clone()));
+        }
+    }
+    if mode == Mode::Source {
+        glue(&mut pieces);
+    }
+    pieces
+}
+
+fn is_dollar(tree: &TokenTree, mode: Mode) -> bool {
+    match (tree, mode) {
+        (TokenTree::Punct(punct), Mode::Source) => punct.as_char() == '$',
+        (TokenTree::Ident(ident), Mode::Encoded) => ident == DOLLAR,
+        _ => false,
+    }
+}
+
+/// What follows a `$`, consumed from `trees`.
+fn dollar_piece(
+    dollar: Span,
+    trees: &[TokenTree],
+    index: &mut usize,
+    mode: Mode,
+    errors: &mut Errors,
+) -> Option<Piece> {
+    let next = trees.get(*index);
+    *index += 1;
+    match next {
+        Some(tree) if is_dollar(tree, mode) => Some(Piece::Dollar(dollar)),
+        Some(TokenTree::Ident(ident)) if ident == "crate" => Some(Piece::Crate {
+            dollar,
+            krate: ident.clone(),
+        }),
+        Some(TokenTree::Ident(ident)) => Some(Piece::Param {
+            dollar,
+            name: ident.clone(),
+        }),
+        Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Brace => {
+            let parser = |input: ParseStream| {
+                let expr = build_expr(input)?;
+                if !input.is_empty() {
+                    return Err(input.error(
+                        "one expression per `${..}`: combine them, e.g. `${concat(get_, snake(name))}`",
+                    ));
+                }
+                Ok(expr)
+            };
+            match parser.parse2(group.stream()) {
+                Ok(expr) => Some(Piece::Build {
+                    dollar,
+                    braces: group.span(),
+                    expr,
+                }),
+                Err(error) => {
+                    errors.push(error);
+                    None
+                }
+            }
+        }
+        Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Parenthesis => {
+            let body = pieces(group.stream(), mode, errors);
+            let star = |tree: Option<&TokenTree>| matches!(tree, Some(TokenTree::Punct(punct)) if punct.as_char() == '*');
+            let separator = if star(trees.get(*index)) {
+                *index += 1;
+                None
+            } else if star(trees.get(*index + 1))
+                && !matches!(trees.get(*index), Some(TokenTree::Group(_)))
+            {
+                *index += 2;
+                trees.get(*index - 2).cloned()
+            } else {
+                errors.at(
+                    group.span(),
+                    "a repetition ends with `*`, after an optional separator: write `$( .. )*` or \
+                     `$( .. ),*`",
+                );
+                return None;
+            };
+            Some(Piece::Repeat {
+                dollar,
+                body,
+                separator,
+            })
+        }
+        _ => {
+            errors.at(
+                dollar,
+                "`$` starts a parameter (`$name`), a built identifier (`${snake(name)}`) or a \
+                 repetition (`$( .. )*`); write `$$` for a `$` itself",
+            );
+            None
+        }
+    }
+}
+
+/// The inside of `${..}`: a name, a literal, or `function(args)`.
+fn build_expr(input: ParseStream) -> syn::Result<BuildExpr> {
+    if input.peek(LitStr) {
+        let literal: LitStr = input.parse()?;
+        return Ok(BuildExpr::Text(literal.value(), literal.span()));
+    }
+    if input.peek(LitInt) {
+        let literal: LitInt = input.parse()?;
+        return Ok(BuildExpr::Text(
+            literal.base10_digits().to_owned(),
+            literal.span(),
+        ));
+    }
+    let name = input.call(Ident::parse_any)?;
+    if !input.peek(syn::token::Paren) {
+        return Ok(BuildExpr::Name(name));
+    }
+    let content;
+    syn::parenthesized!(content in input);
+    let mut args = Vec::new();
+    while !content.is_empty() {
+        args.push(build_expr(&content)?);
+        if content.is_empty() {
+            break;
+        }
+        content.parse::<Token![,]>()?;
+    }
+    let word = name.to_string();
+    let function = match word.as_str() {
+        "snake" => Function::Snake,
+        "camel" => Function::Camel,
+        "pascal" => Function::Pascal,
+        "upper" => Function::Upper,
+        "concat" => Function::Concat,
+        "stringify" => Function::Stringify,
+        _ => {
+            return Err(syn::Error::new(
+                name.span(),
+                format!(
+                    "unknown case conversion `{word}`{}; `${{..}}` knows {}",
+                    did_you_mean(&word, FUNCTIONS.iter().copied()),
+                    FUNCTIONS.join(", ")
+                ),
+            ));
+        }
+    };
+    let single = function != Function::Concat;
+    if args.is_empty() || (single && args.len() > 1) {
+        let wanted = if single {
+            "one argument"
+        } else {
+            "at least one argument"
+        };
+        return Err(syn::Error::new(
+            name.span(),
+            format!("`{word}` takes {wanted}, e.g. `{word}(name)`"),
+        ));
+    }
+    Ok(BuildExpr::Call {
+        function,
+        name,
+        args,
+    })
+}
+
+/// An identifier or integer written against a `${..}` with no space (`get_${x}`,
+/// `${snake(x)}_len`) is part of the identifier built: folded into a `concat`.
+fn glue(pieces: &mut Vec<Piece>) {
+    let mut index = 0;
+    while index < pieces.len() {
+        let Piece::Build {
+            dollar,
+            braces,
+            expr,
+        } = &pieces[index]
+        else {
+            index += 1;
+            continue;
+        };
+        if matches!(
+            expr,
+            BuildExpr::Call {
+                function: Function::Stringify,
+                ..
+            }
+        ) {
+            index += 1;
+            continue;
+        }
+        let (dollar, braces) = (*dollar, *braces);
+        let before = index
+            .checked_sub(1)
+            .and_then(|previous| gluable(&pieces[previous]))
+            .filter(|(_, span)| touching(*span, dollar));
+        let after = pieces
+            .get(index + 1)
+            .and_then(gluable)
+            .filter(|(_, span)| touching(braces, *span));
+        if before.is_none() && after.is_none() {
+            index += 1;
+            continue;
+        }
+        let Piece::Build { expr, .. } =
+            std::mem::replace(&mut pieces[index], Piece::Dollar(dollar))
+        else {
+            index += 1;
+            continue;
+        };
+        let mut args = Vec::new();
+        if let Some((text, span)) = &before {
+            args.push(BuildExpr::Text(text.clone(), *span));
+        }
+        args.push(expr);
+        if let Some((text, span)) = &after {
+            args.push(BuildExpr::Text(text.clone(), *span));
+        }
+        let name = Ident::new("concat", dollar);
+        pieces[index] = Piece::Build {
+            dollar,
+            braces,
+            expr: BuildExpr::Call {
+                function: Function::Concat,
+                name,
+                args,
+            },
+        };
+        if after.is_some() {
+            pieces.remove(index + 1);
+        }
+        if before.is_some() {
+            pieces.remove(index - 1);
+        } else {
+            index += 1;
+        }
+    }
+}
+
+fn gluable(piece: &Piece) -> Option<(String, Span)> {
+    match piece {
+        Piece::Token(TokenTree::Ident(ident)) => Some((ident.unraw().to_string(), ident.span())),
+        Piece::Token(TokenTree::Literal(literal)) => {
+            let text = literal.to_string();
+            text.bytes()
+                .all(|byte| byte.is_ascii_digit())
+                .then(|| (text, literal.span()))
+        }
+        _ => None,
+    }
+}
+
+/// Whether `first` ends exactly where `second` starts. Only known inside the compiler (the
+/// locations of `proc_macro::Span`, stable since Rust 1.88); elsewhere, as in unit tests,
+/// nothing touches.
+fn touching(first: Span, second: Span) -> bool {
+    if !proc_macro::is_available() {
+        return false;
+    }
+    let (end, start) = (first.unwrap().end(), second.unwrap().start());
+    end.line() == start.line() && end.column() == start.column()
+}
