@@ -1,6 +1,8 @@
 //! Tokens → checked arguments at instantiation: `[#[attrs] vis mod name;] Param = value, ..`,
 //! each value parsed as its parameter's kind; missing parameters take their defaults.
 
+use std::collections::BTreeSet;
+
 use proc_macro2::{Span, TokenStream};
 use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
@@ -8,7 +10,7 @@ use syn::{Attribute, Ident, Token, Visibility};
 
 use super::parse::Definition;
 use super::substitute::Bindings;
-use super::value::{parse_bound, skip_to_comma};
+use super::value::{Kind, parse_bound, skip_to_comma};
 use crate::common::errors::Errors;
 use crate::common::suggest::did_you_mean;
 
@@ -33,10 +35,12 @@ pub fn bind(definition: &Definition, call: TokenStream, errors: &mut Errors) -> 
         .next()
         .map_or_else(Span::call_site, |tree| tree.span());
     let mut bindings = Bindings::new();
+    // Parameters given an argument, good or bad: a bad one is not also "missing".
+    let mut given = BTreeSet::new();
     let parser = |input: ParseStream| -> syn::Result<Option<Module>> {
         let module = module(input, &template)?;
         while !input.is_empty() {
-            argument(input, definition, &mut bindings, errors);
+            argument(input, definition, &mut bindings, &mut given, errors);
             if input.is_empty() {
                 break;
             }
@@ -61,7 +65,7 @@ pub fn bind(definition: &Definition, call: TokenStream, errors: &mut Errors) -> 
     let mut missing = Vec::new();
     for param in &definition.params {
         let name = param.name.unraw().to_string();
-        if bindings.contains_key(&name) {
+        if given.contains(&name) {
             continue;
         }
         match &param.default {
@@ -130,6 +134,7 @@ fn argument(
     input: ParseStream,
     definition: &Definition,
     bindings: &mut Bindings,
+    given: &mut BTreeSet<String>,
     errors: &mut Errors,
 ) {
     let template = definition.name.unraw();
@@ -178,7 +183,7 @@ fn argument(
         skip_to_comma(input);
         return;
     };
-    if bindings.contains_key(&text) {
+    if !given.insert(text.clone()) {
         errors.spanned(
             &name,
             format!("`{text}` is given twice; keep one `{text} = ..`"),
@@ -186,6 +191,7 @@ fn argument(
         skip_to_comma(input);
         return;
     }
+    let literal = input.peek(syn::Lit);
     match parse_bound(input, &param.name, param.kind, param.list) {
         Ok(bound) => {
             if !input.is_empty() && !input.peek(Token![,]) {
@@ -205,6 +211,12 @@ fn argument(
             // The list messages already say what to write.
             let message = if message.starts_with(&format!("`{text}` takes")) {
                 message
+            } else if literal && matches!(param.kind, Kind::Ident | Kind::Type | Kind::Path) {
+                format!(
+                    "`{text}` takes {}, not a literal: write it without quotes, e.g. `{text} = {}`",
+                    param.kind.described(),
+                    param.kind.example()
+                )
             } else {
                 format!(
                     "`{text}` takes {}: {message}; for example `{text} = {}`",

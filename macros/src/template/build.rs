@@ -56,15 +56,15 @@ pub fn builds_string(expr: &BuildExpr) -> bool {
     )
 }
 
-/// What is wrong with `text` as an identifier, if anything.
-pub fn identifier_problem(text: &str) -> Option<String> {
+/// What is wrong with `text` as an identifier, if anything: "is a keyword", ...
+pub fn identifier_problem(text: &str) -> Option<&'static str> {
     if syn::parse_str::<Ident>(text).is_ok() {
         return None;
     }
     Some(if Ident::parse_any.parse_str(text).is_ok() {
-        format!("`{text}` is a keyword")
+        "is a keyword"
     } else {
-        format!("`{text}` is not a valid identifier")
+        "is not a valid identifier"
     })
 }
 

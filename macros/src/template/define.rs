@@ -26,7 +26,8 @@ pub fn macro_rules(definition: &Definition, krate: &syn::Path) -> TokenStream {
 /// A `macro_rules!` that expands to nothing: what a definition with errors leaves, so that
 /// its instantiations do not add "cannot find macro" to the errors that matter.
 pub fn placeholder(definition: &Definition) -> TokenStream {
-    declare(definition, TokenStream::new())
+    let declared = declare(definition, TokenStream::new());
+    quote!(#[allow(unused_macros)] #declared)
 }
 
 /// `macro_rules! name { ($($args:tt)*) => { <expansion> }; }`, exported as declared.

@@ -29,11 +29,12 @@ use crate::common::errors::Errors;
 pub fn define(input: TokenStream) -> Expansion {
     let mut errors = Errors::new();
     let mut definitions = parse::definitions(input, &mut errors);
+    let parsed_cleanly = errors.len() == 0;
     let krate = crate_path(None);
     let mut tokens = TokenStream::new();
     for definition in &mut definitions {
         let before = errors.len();
-        validate::check(definition, &mut errors);
+        validate::check(definition, parsed_cleanly, &mut errors);
         tokens.extend(if errors.len() == before {
             define::macro_rules(definition, &krate)
         } else {
@@ -72,6 +73,16 @@ pub fn instantiate(input: TokenStream) -> Expansion {
         };
     };
     let call = arguments::bind(&definition, trees.collect(), &mut errors);
+    if errors.len() > 0 {
+        // Nothing is pasted from a call with bad arguments: its errors are the ones to fix.
+        return match errors.finish() {
+            Ok(()) => Expansion::Ok(TokenStream::new()),
+            Err(errors) => Expansion::Err {
+                errors,
+                fallback: TokenStream::new(),
+            },
+        };
+    }
     let template = definition.name.unraw().to_string();
     let body = substitute::substitute(&template, &definition.body, &call.bindings, &mut errors);
     let tokens = match call.module {

@@ -164,8 +164,7 @@ fn parameters(input: ParseStream, errors: &mut Errors) -> Vec<Param> {
     let mut params = Vec::new();
     while !input.is_empty() {
         match parameter(input, errors) {
-            Ok(Some(param)) => params.push(param),
-            Ok(None) => {}
+            Ok(param) => params.push(param),
             Err(error) => {
                 errors.push(error);
                 skip_to_comma(input);
@@ -183,7 +182,7 @@ fn parameters(input: ParseStream, errors: &mut Errors) -> Vec<Param> {
     params
 }
 
-fn parameter(input: ParseStream, errors: &mut Errors) -> syn::Result<Option<Param>> {
+fn parameter(input: ParseStream, errors: &mut Errors) -> syn::Result<Param> {
     let name: Ident = input.parse()?;
     if !input.peek(Token![:]) {
         return Err(input.error(format!(
@@ -232,12 +231,14 @@ fn parameter(input: ParseStream, errors: &mut Errors) -> syn::Result<Option<Para
             None => skip_to_comma(input),
         }
     }
-    Ok(kind.map(|kind| Param {
+    // With an unknown kind, the parameter is kept as `tokens` (its error is reported), so
+    // that its uses in the body are not reported too.
+    Ok(Param {
         name,
-        kind,
+        kind: kind.unwrap_or(Kind::Tokens),
         list,
         default,
-    }))
+    })
 }
 
 /// A body as pieces.

@@ -84,23 +84,27 @@ fn repeat(
 ) {
     let mut names = Vec::new();
     lists_in(body, bindings, &mut names);
-    let lengths: Vec<(String, usize)> = names
+    let lengths: Vec<(String, usize, Option<Span>)> = names
         .iter()
         .filter_map(|name| match bindings.get(name) {
-            Some(Bound::List(values)) => Some((name.clone(), values.len())),
+            Some(Bound::List(values)) => Some((
+                name.clone(),
+                values.len(),
+                values.first().map(|value| value.span),
+            )),
             _ => None,
         })
         .collect();
-    let Some((_, count)) = lengths.first() else {
+    let Some((_, count, _)) = lengths.first() else {
         return;
     };
-    if lengths.iter().any(|(_, length)| length != count) {
+    if let Some((_, _, span)) = lengths.iter().find(|(_, length, _)| length != count) {
         let described: Vec<String> = lengths
             .iter()
-            .map(|(name, length)| format!("`{name}` has {length}"))
+            .map(|(name, length, _)| format!("`{name}` has {length}"))
             .collect();
         errors.at(
-            Span::call_site(),
+            span.unwrap_or_else(Span::call_site),
             format!(
                 "a repetition in `{template}` repeats over lists of one length, but {}: give \
                  them as many values each",
@@ -116,7 +120,7 @@ fn repeat(
             out.extend([separator.clone()]);
         }
         let mut scope = bindings.clone();
-        for (name, _) in &lengths {
+        for (name, _, _) in &lengths {
             if let Some(Bound::List(values)) = bindings.get(name) {
                 scope.insert(name.clone(), Bound::One(values[index].clone()));
             }
@@ -201,12 +205,12 @@ fn build(
     match identifier(&text, span) {
         Some(ident) => Some(ident.into_token_stream()),
         None => {
-            let problem = identifier_problem(&text).unwrap_or_default();
+            let problem = identifier_problem(&text).unwrap_or("is not an identifier");
             errors.at(
                 span,
                 format!(
-                    "template `{template}` builds an identifier from this argument, and gets \
-                     {problem}; choose another value"
+                    "template `{template}` builds an identifier from this argument: `{text}`, \
+                     which {problem}; choose another value"
                 ),
             );
             None

@@ -13,7 +13,9 @@ use super::value::Kind;
 use crate::common::errors::Errors;
 use crate::common::suggest::did_you_mean;
 
-pub fn check(definition: &mut Definition, errors: &mut Errors) {
+/// `parsed_cleanly`: no syntax error was reported, so every use of a parameter was seen and
+/// an unused one is really unused.
+pub fn check(definition: &mut Definition, parsed_cleanly: bool, errors: &mut Errors) {
     let mut seen = BTreeSet::new();
     for param in &definition.params {
         let name = param.name.unraw().to_string();
@@ -32,7 +34,7 @@ pub fn check(definition: &mut Definition, errors: &mut Errors) {
     };
     checker.pieces(&mut definition.body, false);
     let used = checker.used;
-    for param in &definition.params {
+    for param in definition.params.iter().filter(|_| parsed_cleanly) {
         let name = param.name.unraw().to_string();
         if !used.contains(&name) {
             errors.spanned(
@@ -181,12 +183,16 @@ impl Checker<'_> {
         if let Ok(text) = evaluate(expr, &mut text_of)
             && let Some(problem) = identifier_problem(&text)
         {
+            let hint = if problem == "is a keyword" {
+                "change its text"
+            } else {
+                "put a letter or `_` first, or build a string with `stringify(..)`"
+            };
             self.errors.at(
                 dollar,
                 format!(
                     "this `${{..}}` can never build an identifier: with `Sample` for its \
-                     parameters it builds {problem}; put a letter or `_` first, or build a \
-                     string with `stringify(..)`"
+                     parameters it builds `{text}`, which {problem}; {hint}"
                 ),
             );
         }

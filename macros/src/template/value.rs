@@ -128,7 +128,7 @@ pub fn parse_bound(input: ParseStream, name: &Ident, kind: Kind, list: bool) -> 
     if list {
         if !starts_with_list {
             return Err(input.error(format!(
-                "`{name}` takes a list of {}s: write `{name} = [{}, ..]`",
+                "`{name}` takes a list (`[{}]`): write `{name} = [{}, ..]`",
                 kind.name(),
                 kind.example()
             )));

@@ -1,0 +1,5 @@
+modsmith::template! {
+    pub fn repository() {}
+}
+
+fn main() {}

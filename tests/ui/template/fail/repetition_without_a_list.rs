@@ -1,0 +1,7 @@
+modsmith::template! {
+    template record(Name: ident, Ty: type) {
+        pub struct $Name { $( field: $Ty, )* }
+    }
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+modsmith::template! {
+    template price(Name: ident) {
+        pub struct $Name;
+        pub const PRICE: &str = "5" $ ;
+    }
+}
+
+fn main() {}

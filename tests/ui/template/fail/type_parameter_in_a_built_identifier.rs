@@ -1,0 +1,7 @@
+modsmith::template! {
+    template getter(Ty: type) {
+        pub fn ${snake(Ty)}() -> $Ty { todo!() }
+    }
+}
+
+fn main() {}

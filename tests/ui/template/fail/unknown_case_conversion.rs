@@ -1,0 +1,7 @@
+modsmith::template! {
+    template getter(field: ident) {
+        pub fn ${kebab(field)}() {}
+    }
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+modsmith::template! {
+    template getter(field: identifier, Ty: typ) {
+        pub fn $field() -> $Ty { todo!() }
+    }
+}
+
+fn main() {}
