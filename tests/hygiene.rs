@@ -96,6 +96,23 @@ mod shadowed {
         }
     }
 
+    ::modsmith::template! {
+        template wrapper(Name: ident, Inner: type, fields: [ident] = [first]) {
+            pub struct $Name {
+                pub inner: $Inner,
+                $( pub $fields: u8, )*
+            }
+
+            impl $Name {
+                pub fn ${snake(Name)}_inner(&self) -> &$Inner {
+                    &self.inner
+                }
+            }
+        }
+    }
+
+    wrapper! { pub mod wrapped; Name = Wrapper, Inner = u16 }
+
     pub fn exercise() -> (usize, u8, f64) {
         let user: User<'static, u8> = match User::new("ann", ::core::option::Option::None) {
             ::core::result::Result::Ok(user) => user,
@@ -120,6 +137,8 @@ fn generated_code_is_hygienic() {
     assert_eq!(shadowed::exercise(), (3, 30, 1.5));
     assert_eq!(shadowed::call_api().ok(), Some(vec![1, 2]));
     assert_eq!(shadowed::traced(4, "pw"), Ok(4));
+    let wrapper = shadowed::wrapped::Wrapper { inner: 7, first: 1 };
+    assert_eq!((*wrapper.wrapper_inner(), wrapper.first), (7, 1));
     // The instrumented async method completes on its first poll.
     let mut next = std::pin::pin!(shadowed::Counter.next(1));
     let mut context = std::task::Context::from_waker(std::task::Waker::noop());
