@@ -73,7 +73,7 @@ fn signature_doc(definition: &Definition) -> LitStr {
         .collect();
     LitStr::new(
         &format!(
-            "Template parameters: {}. Instantiate with `{}! {{ [pub mod name;] Param = value, .. }}`.",
+            " Template parameters: {}. Instantiate with `{}! {{ [pub mod name;] Param = value, .. }}`.",
             params.join(", "),
             definition.name.unraw()
         ),

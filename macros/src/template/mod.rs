@@ -35,7 +35,8 @@ pub fn define(input: TokenStream) -> Expansion {
     for definition in &mut definitions {
         let before = errors.len();
         validate::check(definition, parsed_cleanly, &mut errors);
-        tokens.extend(if errors.len() == before {
+        // After a syntax error a body may have lost pieces: only placeholders then.
+        tokens.extend(if parsed_cleanly && errors.len() == before {
             define::macro_rules(definition, &krate)
         } else {
             define::placeholder(definition)

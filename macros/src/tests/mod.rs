@@ -12,5 +12,7 @@ mod entry;
 mod instrument_proptests;
 mod instrument_snapshots;
 mod support;
+mod template_proptests;
+mod template_snapshots;
 mod transform_proptests;
 mod transform_snapshots;

@@ -1,0 +1,123 @@
+//! No definition or call makes `template!` panic; every expansion is valid Rust syntax, and
+//! a call that is accepted expands to valid Rust too.
+
+use proc_macro2::{TokenStream, TokenTree};
+use proptest::prelude::*;
+
+use super::support::assert_valid_rust;
+use crate::common::entry::Expansion;
+
+const PARAMS: &[&str] = &[
+    "Name: ident",
+    "Ty: type = u8",
+    "label: str",
+    "count: int = 3",
+    "flag: bool = false",
+    "helper: path = core::convert::identity",
+    "body: tokens = { 1 }",
+    "value: expr = 1 + 2",
+    "fields: [ident] = [a, b]",
+    "weights: [int] = []",
+    "Name: ident",
+    "bad: kind",
+    "label: str = 5",
+    "missing",
+];
+
+const BODY: &[&str] = &[
+    "pub struct $Name;",
+    "pub type Alias = $Ty;",
+    "pub const L: &str = $label;",
+    "pub const C: u32 = $count;",
+    "pub const F: bool = $flag;",
+    "pub fn h(x: u8) -> u8 { $helper(x) }",
+    "pub fn b() -> i32 { $body }",
+    "pub const V: i32 = $value * 2;",
+    "pub struct S { $( pub $fields: u8, )* }",
+    "pub const W: u32 = 0 $( + $weights )*;",
+    "pub fn ${snake(Name)}_len() {}",
+    "pub fn get_${concat(label, count)}() {}",
+    "pub const ${upper(label)}: &str = ${stringify(Ty)};",
+    "pub fn ${camel(concat(make_, Name))}() {}",
+    "pub fn ${kebab(Name)}() {}",
+    "pub fn ${concat(1, Name)}() {}",
+    "$undeclared",
+    "$",
+    "$( $fields )+",
+    "$$ $crate",
+    "macro_rules! m { ($$x:expr) => { $$x }; }",
+];
+
+const CALLS: &[&str] = &[
+    "pub mod m;",
+    "mod m;",
+    "Name = Thing",
+    "Name = fn",
+    "Name = [A, B]",
+    "Ty = Vec<u8>",
+    "Ty = \"u8\"",
+    "label = \"users\"",
+    "label = users",
+    "count = 7",
+    "flag = true",
+    "helper = crate::f",
+    "body = { 1, 2 }",
+    "value = a + b",
+    "fields = [x, y]",
+    "fields = x",
+    "weights = [1, 2, 3]",
+    "weights = [1, \"2\"]",
+    "unknown = 1",
+    "Name Thing",
+];
+
+fn tokens(text: &str) -> Option<TokenStream> {
+    text.parse().ok()
+}
+
+/// The `{ <encoded definition> }` group of a `macro_rules!` from `template!`.
+fn encoded(tokens: TokenStream) -> Option<TokenTree> {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    for (index, tree) in trees.iter().enumerate() {
+        if let TokenTree::Ident(ident) = tree
+            && ident == "instantiate_template"
+            && let Some(TokenTree::Group(call)) = trees.get(index + 2)
+        {
+            return call.stream().into_iter().next();
+        }
+        if let TokenTree::Group(group) = tree
+            && let Some(found) = encoded(group.stream())
+        {
+            return Some(found);
+        }
+    }
+    None
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1500, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn never_panics_and_always_emits_valid_rust(
+        params in proptest::collection::vec(proptest::sample::select(PARAMS), 0..5),
+        body in proptest::collection::vec(proptest::sample::select(BODY), 0..5),
+        call in proptest::collection::vec(proptest::sample::select(CALLS), 0..6),
+        public in any::<bool>(),
+    ) {
+        let vis = if public { "pub " } else { "" };
+        let definition = format!("{vis}template t({}) {{ {} }}", params.join(", "), body.join(" "));
+        let Some(definition) = tokens(&definition) else { return Ok(()) };
+        let defined = crate::template::define(definition).into_tokens();
+        assert_valid_rust(defined.clone());
+        let Some(encoded) = encoded(defined) else { return Ok(()) };
+        // The module header, if any, first; then the arguments.
+        let (modules, arguments): (Vec<&str>, Vec<&str>) =
+            call.iter().partition(|part| part.ends_with(';'));
+        let call = format!("{} {}", modules.first().copied().unwrap_or(""), arguments.join(", "));
+        let Some(call) = tokens(&call) else { return Ok(()) };
+        match crate::template::instantiate(quote::quote!(#encoded #call)) {
+            Expansion::Ok(tokens) => assert_valid_rust(tokens),
+            Expansion::Err { fallback, .. } => assert_valid_rust(fallback),
+        }
+    }
+}

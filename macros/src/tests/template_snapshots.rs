@@ -1,0 +1,102 @@
+//! Expansion snapshots of `template!`: the `macro_rules!` a definition becomes, and the
+//! instances its encoded definition gives, in a module and in place.
+
+use expect_test::{ExpectFile, expect_file};
+use proc_macro2::{TokenStream, TokenTree};
+use quote::quote;
+
+use super::support::pretty;
+use crate::common::entry::Expansion;
+
+fn definition() -> TokenStream {
+    quote! {
+        /// An in-memory repository for one entity type.
+        pub template repository(
+            Entity: type,
+            Key: type = u64,
+            table: str,
+            capacity: expr = 16,
+            Name: ident,
+            tags: [str] = [],
+        ) {
+            pub struct $Name { rows: ::std::collections::BTreeMap<$Key, $Entity> }
+            impl $Name {
+                pub const TABLE: &'static str = $table;
+                pub const CAPACITY: usize = $capacity * 2;
+                pub const TAGS: &'static [&'static str] = &[$( $tags ),*];
+                pub fn ${concat(snake(Name), _len)}(&self) -> usize { self.rows.len() }
+                pub fn ${upper(table)}() -> &'static str { ${stringify(Entity)} }
+            }
+        }
+    }
+}
+
+fn defined() -> TokenStream {
+    match crate::template::define(definition()) {
+        Expansion::Ok(tokens) => tokens,
+        Expansion::Err { errors, .. } => panic!("unexpected errors: {errors}"),
+    }
+}
+
+/// The `{ <encoded definition> }` group the `macro_rules!` hands to `instantiate_template!`.
+fn encoded(tokens: TokenStream) -> Option<TokenTree> {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    for (index, tree) in trees.iter().enumerate() {
+        if let TokenTree::Ident(ident) = tree
+            && ident == "instantiate_template"
+            && let Some(TokenTree::Group(call)) = trees.get(index + 2)
+        {
+            return call.stream().into_iter().next();
+        }
+        if let TokenTree::Group(group) = tree
+            && let Some(found) = encoded(group.stream())
+        {
+            return Some(found);
+        }
+    }
+    None
+}
+
+fn check_instance(call: TokenStream, expected: ExpectFile) {
+    let Some(definition) = encoded(defined()) else {
+        panic!("no encoded definition in the macro_rules!");
+    };
+    match crate::template::instantiate(quote!(#definition #call)) {
+        Expansion::Ok(tokens) => expected.assert_eq(&pretty(tokens)),
+        Expansion::Err { errors, .. } => panic!("unexpected errors: {errors}"),
+    }
+}
+
+#[test]
+fn definition_becomes_a_macro_rules() {
+    expect_file!["snapshots/template/macro_rules.txt"].assert_eq(&pretty(defined()));
+}
+
+#[test]
+fn instance_in_a_module() {
+    check_instance(
+        quote!(
+            pub mod users;,
+            Entity = User,
+            Name = UserRepo,
+            table = "users",
+            tags = ["a", "b"]
+        ),
+        expect_file!["snapshots/template/instance_in_a_module.txt"],
+    );
+}
+
+#[test]
+fn instance_in_place_with_every_default_overridden() {
+    check_instance(
+        quote!(
+            Entity = Order,
+            Key = (u32, u32),
+            Name = Orders,
+            table = "orders",
+            capacity = 8 + 8,
+            tags = []
+        ),
+        expect_file!["snapshots/template/instance_in_place.txt"],
+    );
+}
