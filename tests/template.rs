@@ -40,6 +40,12 @@ modsmith::template! {
                 self.rows.len()
             }
         }
+
+        impl Default for $Name {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
     }
 
     /// Every scalar kind and every `${..}` function.
