@@ -35,14 +35,17 @@ const BODY: &[&str] = &[
     "pub const V: i32 = $value * 2;",
     "pub struct S { $( pub $fields: u8, )* }",
     "pub const W: u32 = 0 $( + $weights )*;",
-    "pub fn ${snake(Name)}_len() {}",
-    "pub fn get_${concat(label, count)}() {}",
+    // Gluing (`${snake(Name)}_len`) needs span locations, which only the compiler has: it
+    // is covered by `tests/template.rs`; here the same identifiers are built with `concat`.
+    "pub fn ${concat(snake(Name), _len)}() {}",
+    "pub fn ${concat(get_, label, count)}() {}",
     "pub const ${upper(label)}: &str = ${stringify(Ty)};",
     "pub fn ${camel(concat(make_, Name))}() {}",
     "pub fn ${kebab(Name)}() {}",
     "pub fn ${concat(1, Name)}() {}",
     "$undeclared",
-    "$",
+    // (A lone `$` is left out: before another `$` it makes a `$$`, a valid template whose
+    // body is not a valid item; its error alone is a trybuild case.)
     "$( $fields )+",
     // (`$crate` is left out: only the template's `macro_rules!` turns it into a path.)
     "macro_rules! m { ($$x:expr) => { $$x }; }",
