@@ -187,7 +187,7 @@ fn every_kind_and_every_built_identifier() {
     assert_eq!(USER_COUNT, "UserCount");
     assert_eq!(USER_COUNT_LABEL, "users");
     assert_eq!(USER_COUNT_COUNT, 7);
-    assert_eq!(USER_COUNT_ENABLED, true);
+    const { assert!(USER_COUNT_ENABLED) };
     assert_eq!(get_user_count(), 49);
     assert_eq!(makeUserCount(), 3);
     let _: UserCountMarker = UserCountMarker;
