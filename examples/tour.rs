@@ -120,6 +120,49 @@ mod shapes_v1 {
     }
 }
 
+// ─── template! ──────────────────────────────────────────────────────────────────────────
+//
+// A typed template, instantiated twice: each instance a module of its own.
+
+modsmith::template! {
+    /// A bounded, in-memory store for one kind of record.
+    template store(Record: type, Name: ident, label: str, capacity: int = 4) {
+        #[derive(Default)]
+        pub struct $Name {
+            rows: Vec<$Record>,
+        }
+
+        impl $Name {
+            pub const LABEL: &'static str = $label;
+
+            pub fn new() -> Self {
+                Self::default()
+            }
+
+            /// Adds a record, or gives it back when the store is full.
+            pub fn push(&mut self, record: $Record) -> Result<usize, $Record> {
+                if self.rows.len() == $capacity {
+                    return Err(record);
+                }
+                self.rows.push(record);
+                Ok(self.rows.len())
+            }
+
+            pub fn ${snake(Name)}_rows(&self) -> &[$Record] {
+                &self.rows
+            }
+        }
+    }
+}
+
+/// A note, stored by the `notes` instance.
+pub struct Note {
+    pub text: &'static str,
+}
+
+store! { mod notes; Record = Note, Name = NoteStore, label = "notes" }
+store! { mod scores; Record = (String, u32), Name = ScoreBoard, label = "scores", capacity = 2 }
+
 /// A pet, as the API sends it.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Pet {
@@ -367,6 +410,36 @@ fn main() {
     tracing::subscriber::with_default(log_lines(tracing::Level::INFO), || {
         println!("area:      {:.2}", shapes_v1::area(&circle));
     });
+
+    println!("\n== template! ==");
+    let mut notes = notes::NoteStore::new();
+    for text in ["buy milk", "call ann"] {
+        let _ = notes.push(Note { text });
+    }
+    let texts: Vec<&str> = notes
+        .note_store_rows()
+        .iter()
+        .map(|note| note.text)
+        .collect();
+    println!("{}:     {texts:?}", notes::NoteStore::LABEL);
+    let mut scores = scores::ScoreBoard::new();
+    for (name, score) in [("ann", 30), ("bob", 25), ("cid", 40)] {
+        match scores.push((name.to_owned(), score)) {
+            Ok(count) => println!(
+                "{}:    {name} added ({count} of 2)",
+                scores::ScoreBoard::LABEL
+            ),
+            Err((name, _)) => println!(
+                "{}:    {name} refused: the board is full",
+                scores::ScoreBoard::LABEL
+            ),
+        }
+    }
+    println!(
+        "{}:    {:?}",
+        scores::ScoreBoard::LABEL,
+        scores.score_board_rows()
+    );
 
     println!("\n== api_client! ==");
     match tokio::runtime::Runtime::new() {
