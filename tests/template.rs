@@ -229,3 +229,25 @@ fn a_templates_own_locals_stay_its_own() {
 fn a_double_dollar_is_a_dollar() {
     assert_eq!(twice!(3), [3, 3]);
 }
+
+/// A `pub(crate)` template is reachable by path from other modules.
+mod shapes {
+    modsmith::template! {
+        pub(crate) template unit(Name: ident, sides: int) {
+            pub struct $Name;
+
+            impl $Name {
+                pub const SIDES: u32 = $sides;
+            }
+        }
+    }
+}
+
+mod elsewhere {
+    crate::shapes::unit! { Name = Square, sides = 4 }
+}
+
+#[test]
+fn a_crate_visible_template_is_called_by_path_from_another_module() {
+    assert_eq!(elsewhere::Square::SIDES, 4);
+}
