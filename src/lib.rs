@@ -353,8 +353,10 @@ pub use modsmith_macros::transform;
 /// A call is `name! { [#[attrs] vis mod module;] Param = value, .. }`: with `mod`, the items
 /// go in a new module that sees the caller's items (`use super::*`); without, in place. A
 /// `pub template` is `#[macro_export]`ed, usable from other crates (which also depend on
-/// `modsmith`); `pub(crate)` makes it reachable by path in the crate; a private one is
-/// usable after its definition, as `macro_rules!` macros are.
+/// `modsmith`) as `their_crate::name!`; in its own crate it is called by name after its
+/// definition (rustc refuses `crate::name!` paths to macro-generated exported macros).
+/// `pub(crate)` makes a template reachable by path in the crate; a private one is usable
+/// after its definition, as `macro_rules!` macros are.
 pub use modsmith_macros::template;
 
 pub use modsmith_runtime::{

@@ -251,3 +251,61 @@ mod elsewhere {
 fn a_crate_visible_template_is_called_by_path_from_another_module() {
     assert_eq!(elsewhere::Square::SIDES, 4);
 }
+
+modsmith::template! {
+    template doubled(value: expr, Ty: type) {
+        pub const DOUBLED: u32 = $value * 2;
+        pub const PLAIN: u32 = $value;
+        pub fn boxed(value: &'static $Ty) -> &'static $Ty { value }
+    }
+}
+
+mod precedence {
+    doubled! { value = 8 + 8, Ty = dyn std::fmt::Debug + Sync }
+}
+
+#[test]
+fn expression_arguments_keep_their_precedence() {
+    assert_eq!((precedence::DOUBLED, precedence::PLAIN), (32, 16));
+    let _ = precedence::boxed(&1u8);
+}
+
+modsmith::template! {
+    /// `tokens` defaults (none, and with a comma), nested repetitions, chained gluing.
+    template shapes(
+        Names: [ident],
+        methods: [ident],
+        extra: tokens = {},
+        pair: tokens = { 1, 2 },
+        from: ident,
+        to: ident,
+    ) {
+        $(
+            pub struct $Names;
+
+            impl $Names {
+                $( pub fn $methods() -> &'static str { stringify!($Names::$methods) } )*
+            }
+        )*
+
+        pub const PAIR: [u8; 2] = [$pair];
+        pub fn ${snake(from)}_to_${snake(to)}() -> &'static str { "converted" }
+        $extra
+    }
+}
+
+mod nested {
+    shapes! { Names = [Circle, Square], methods = [area, name], from = Celsius, to = Kelvin }
+}
+
+#[test]
+fn tokens_defaults_nested_repetitions_and_chained_gluing() {
+    assert_eq!(nested::Circle::area(), "Circle :: area");
+    assert_eq!(nested::Square::name(), "Square :: name");
+    assert_eq!(
+        (nested::Circle::name(), nested::Square::area()),
+        ("Circle :: name", "Square :: area")
+    );
+    assert_eq!(nested::PAIR, [1, 2]);
+    assert_eq!(nested::celsius_to_kelvin(), "converted");
+}

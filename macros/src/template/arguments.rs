@@ -12,7 +12,7 @@ use super::parse::Definition;
 use super::substitute::Bindings;
 use super::value::{Kind, parse_bound, skip_to_comma};
 use crate::common::errors::Errors;
-use crate::common::suggest::did_you_mean;
+use crate::common::suggest::{did_you_mean, listed};
 
 /// `mod name;` at the start of a call: the instance goes in that module.
 pub struct Module {
@@ -37,6 +37,9 @@ pub fn bind(definition: &Definition, call: TokenStream, errors: &mut Errors) -> 
     let mut bindings = Bindings::new();
     // Parameters given an argument, good or bad: a bad one is not also "missing".
     let mut given = BTreeSet::new();
+    // A call whose start cannot be read is reported as such, without "missing" errors for
+    // the arguments that were not reached.
+    let mut unread = false;
     let parser = |input: ParseStream| -> syn::Result<Option<Module>> {
         let module = module(input, &template)?;
         while !input.is_empty() {
@@ -44,11 +47,17 @@ pub fn bind(definition: &Definition, call: TokenStream, errors: &mut Errors) -> 
             if input.is_empty() {
                 break;
             }
-            if let Err(error) = input.parse::<Token![,]>() {
-                errors.push(syn::Error::new(
-                    error.span(),
-                    "expected `,` between arguments: `Name = value, Other = value`",
-                ));
+            if input.peek(Token![,]) {
+                input.parse::<Token![,]>()?;
+            } else if input.peek(Ident::peek_any) && input.peek2(Token![=]) {
+                // `A = 1 B = 2`: the next argument is read as such.
+                errors.at(input.span(), "expected `,` before this argument");
+            } else {
+                errors.at(
+                    input.span(),
+                    "unexpected tokens after the value; arguments are `Name = value`, separated \
+                     by `,` (a `tokens` value with a `,` goes in `{ .. }`)",
+                );
                 skip_to_comma(input);
                 let _ = input.parse::<Token![,]>();
             }
@@ -59,11 +68,12 @@ pub fn bind(definition: &Definition, call: TokenStream, errors: &mut Errors) -> 
         Ok(module) => module,
         Err(error) => {
             errors.push(error);
+            unread = true;
             None
         }
     };
     let mut missing = Vec::new();
-    for param in &definition.params {
+    for param in definition.params.iter().filter(|_| !unread) {
         let name = param.name.unraw().to_string();
         if given.contains(&name) {
             continue;
@@ -151,6 +161,7 @@ fn argument(
     };
     let text = name.unraw().to_string();
     if input.parse::<Token![=]>().is_err() {
+        given.insert(text.clone());
         errors.at(
             input.span(),
             format!("write the argument as `{text} = value`"),
@@ -171,13 +182,9 @@ fn argument(
         errors.spanned(
             &name,
             format!(
-                "template `{template}` has no parameter `{text}`{}; its parameters are {}",
+                "template `{template}` has no parameter `{text}`{}; its parameters: {}",
                 did_you_mean(&text, names.iter().map(String::as_str)),
-                names
-                    .iter()
-                    .map(|name| format!("`{name}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                listed(&names)
             ),
         );
         skip_to_comma(input);
@@ -194,16 +201,6 @@ fn argument(
     let literal = input.peek(syn::Lit);
     match parse_bound(input, &param.name, param.kind, param.list) {
         Ok(bound) => {
-            if !input.is_empty() && !input.peek(Token![,]) {
-                errors.at(
-                    input.span(),
-                    format!(
-                        "`{text}` takes {}: unexpected tokens after it (arguments are separated by `,`)",
-                        param.kind.described()
-                    ),
-                );
-                skip_to_comma(input);
-            }
             bindings.insert(text, bound);
         }
         Err(error) => {
@@ -215,6 +212,12 @@ fn argument(
                 format!(
                     "`{text}` takes {}, not a literal: write it without quotes, e.g. `{text} = {}`",
                     param.kind.described(),
+                    param.kind.example()
+                )
+            } else if param.list {
+                format!(
+                    "`{text}` takes a list of {}: {message}; for example `{text} = [{}]`",
+                    param.kind.name(),
                     param.kind.example()
                 )
             } else {

@@ -39,10 +39,14 @@ fn declare(definition: &Definition, expansion: TokenStream) -> TokenStream {
         Visibility::Public(_) => (quote!(#[macro_export]), TokenStream::new()),
         Visibility::Inherited => (TokenStream::new(), TokenStream::new()),
         // `pub(crate)`, `pub(super)`, `pub(in ..)`: a path to the macro, as far as declared.
-        restricted => (
-            TokenStream::new(),
-            quote!(#[allow(unused_imports)] #restricted use #name;),
-        ),
+        restricted => {
+            // Under the same `#[cfg]`s as the macro, or the path would outlive it.
+            let cfgs = attrs.iter().filter(|attr| attr.path().is_ident("cfg"));
+            (
+                TokenStream::new(),
+                quote!(#( #cfgs )* #[allow(unused_imports)] #restricted use #name;),
+            )
+        }
     };
     quote! {
         #( #attrs )*

@@ -24,24 +24,26 @@ use self::parse::Mode;
 use crate::common::crate_path::crate_path;
 use crate::common::entry::Expansion;
 use crate::common::errors::Errors;
+use crate::common::warning::Warnings;
 
 /// `template! { .. }`: one `macro_rules!` per template.
 pub fn define(input: TokenStream) -> Expansion {
     let mut errors = Errors::new();
     let mut definitions = parse::definitions(input, &mut errors);
-    let parsed_cleanly = errors.len() == 0;
     let krate = crate_path(None);
     let mut tokens = TokenStream::new();
-    for definition in &mut definitions {
+    let mut warnings = Warnings::new();
+    for (definition, parsed_cleanly) in &mut definitions {
         let before = errors.len();
-        validate::check(definition, parsed_cleanly, &mut errors);
-        // After a syntax error a body may have lost pieces: only placeholders then.
-        tokens.extend(if parsed_cleanly && errors.len() == before {
+        validate::check(definition, *parsed_cleanly, &mut errors, &mut warnings);
+        // After a syntax error a body may have lost pieces: only a placeholder then.
+        tokens.extend(if *parsed_cleanly && errors.len() == before {
             define::macro_rules(definition, &krate)
         } else {
             define::placeholder(definition)
         });
     }
+    tokens.extend(warnings.into_tokens());
     match errors.finish() {
         Ok(()) => Expansion::Ok(tokens),
         Err(errors) => Expansion::Err {
@@ -76,12 +78,17 @@ pub fn instantiate(input: TokenStream) -> Expansion {
     let call = arguments::bind(&definition, trees.collect(), &mut errors);
     if errors.len() > 0 {
         // Nothing is pasted from a call with bad arguments: its errors are the ones to fix.
+        // Its module is declared, empty, so that paths into it are not errors too.
+        let fallback = match &call.module {
+            Some(module) => {
+                let (attrs, vis, name) = (&module.attrs, &module.vis, &module.name);
+                quote!(#( #attrs )* #vis mod #name {})
+            }
+            None => TokenStream::new(),
+        };
         return match errors.finish() {
-            Ok(()) => Expansion::Ok(TokenStream::new()),
-            Err(errors) => Expansion::Err {
-                errors,
-                fallback: TokenStream::new(),
-            },
+            Ok(()) => Expansion::Ok(fallback),
+            Err(errors) => Expansion::Err { errors, fallback },
         };
     }
     let template = definition.name.unraw().to_string();

@@ -106,12 +106,15 @@ pub enum Function {
     Stringify,
 }
 
-/// Every `template` of a `template! { .. }`.
-pub fn definitions(input: TokenStream, errors: &mut Errors) -> Vec<Definition> {
+/// Every `template` of a `template! { .. }`, each with whether it parsed without error
+/// (after an error its body may have lost pieces).
+pub fn definitions(input: TokenStream, errors: &mut Errors) -> Vec<(Definition, bool)> {
     let parser = |input: ParseStream| {
         let mut definitions = Vec::new();
         while !input.is_empty() {
-            definitions.push(definition(input, Mode::Source, errors)?);
+            let before = errors.len();
+            let definition = definition(input, Mode::Source, errors)?;
+            definitions.push((definition, errors.len() == before));
         }
         Ok(definitions)
     };
@@ -195,7 +198,15 @@ fn parameter(input: ParseStream, errors: &mut Errors) -> syn::Result<Param> {
     let (kind_word, list) = if input.peek(syn::token::Bracket) {
         let content;
         syn::bracketed!(content in input);
-        (content.call(Ident::parse_any)?, true)
+        let word = content.call(Ident::parse_any)?;
+        if !content.is_empty() {
+            let rest: TokenStream = content.parse()?;
+            errors.spanned(
+                rest,
+                "a list holds values of one kind: write `[ident]`, `[type]`, ..",
+            );
+        }
+        (word, true)
     } else {
         (input.call(Ident::parse_any)?, false)
     };
@@ -217,14 +228,18 @@ fn parameter(input: ParseStream, errors: &mut Errors) -> syn::Result<Param> {
             Some(kind) => match parse_bound(input, &name, kind, list) {
                 Ok(bound) => default = Some(bound),
                 Err(error) => {
-                    errors.at(
-                        error.span(),
+                    let message = error.to_string();
+                    // The list messages already say what to write.
+                    let message = if message.starts_with(&format!("`{}` takes", name.unraw())) {
+                        format!("the default of {message}")
+                    } else {
                         format!(
-                            "the default of `{}` is not {}: {error}",
+                            "the default of `{}` is not {}: {message}",
                             name.unraw(),
                             kind.described()
-                        ),
-                    );
+                        )
+                    };
+                    errors.at(error.span(), message);
                     skip_to_comma(input);
                 }
             },
@@ -423,77 +438,82 @@ fn build_expr(input: ParseStream) -> syn::Result<BuildExpr> {
 }
 
 /// An identifier or integer written against a `${..}` with no space (`get_${x}`,
-/// `${snake(x)}_len`) is part of the identifier built: folded into a `concat`.
+/// `${snake(x)}_len`), or another `${..}` (`${a}_by_${b}`), is part of the identifier built:
+/// the run is folded into one `concat`.
 fn glue(pieces: &mut Vec<Piece>) {
-    let mut index = 0;
-    while index < pieces.len() {
-        let Piece::Build {
-            dollar,
-            braces,
-            expr,
-        } = &pieces[index]
-        else {
-            index += 1;
-            continue;
-        };
-        if matches!(
-            expr,
-            BuildExpr::Call {
-                function: Function::Stringify,
-                ..
+    let mut glued: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for piece in pieces.drain(..) {
+        let touches_previous =
+            glued
+                .last()
+                .is_some_and(|previous| match (edges(previous), edges(&piece)) {
+                    (Some((_, end, previous_built)), Some((start, _, built))) => {
+                        (previous_built || built) && touching(end, start)
+                    }
+                    _ => false,
+                });
+        match glued.pop() {
+            Some(previous) if touches_previous => glued.push(merge(previous, piece)),
+            Some(previous) => {
+                glued.push(previous);
+                glued.push(piece);
             }
-        ) {
-            index += 1;
-            continue;
+            None => glued.push(piece),
         }
-        let (dollar, braces) = (*dollar, *braces);
-        let before = index
-            .checked_sub(1)
-            .and_then(|previous| gluable(&pieces[previous]))
-            .filter(|(_, span)| touching(*span, dollar));
-        let after = pieces
-            .get(index + 1)
-            .and_then(gluable)
-            .filter(|(_, span)| touching(braces, *span));
-        if before.is_none() && after.is_none() {
-            index += 1;
-            continue;
-        }
-        let Piece::Build { expr, .. } =
-            std::mem::replace(&mut pieces[index], Piece::Dollar(dollar))
-        else {
-            index += 1;
-            continue;
-        };
-        let mut args = Vec::new();
-        if let Some((text, span)) = &before {
-            args.push(BuildExpr::Text(text.clone(), *span));
-        }
-        args.push(expr);
-        if let Some((text, span)) = &after {
-            args.push(BuildExpr::Text(text.clone(), *span));
-        }
-        let name = Ident::new("concat", dollar);
-        pieces[index] = Piece::Build {
+    }
+    *pieces = glued;
+}
+
+/// Where a gluable piece starts and ends, and whether it is a `${..}` (`stringify` builds a
+/// string, which is never glued).
+fn edges(piece: &Piece) -> Option<(Span, Span, bool)> {
+    match piece {
+        Piece::Build {
             dollar,
             braces,
-            expr: BuildExpr::Call {
-                function: Function::Concat,
-                name,
-                args,
-            },
-        };
-        if after.is_some() {
-            pieces.remove(index + 1);
+            expr,
+        } => {
+            let string = matches!(
+                expr,
+                BuildExpr::Call {
+                    function: Function::Stringify,
+                    ..
+                }
+            );
+            (!string).then_some((*dollar, *braces, true))
         }
-        if before.is_some() {
-            pieces.remove(index - 1);
-        } else {
-            index += 1;
-        }
+        _ => gluable(piece).map(|(_, span)| (span, span, false)),
     }
 }
 
+/// Two touching pieces as one `${concat(..)}`.
+fn merge(first: Piece, second: Piece) -> Piece {
+    let (Some((start, _, _)), Some((_, end, _))) = (edges(&first), edges(&second)) else {
+        return second;
+    };
+    let mut args = Vec::new();
+    for piece in [first, second] {
+        match piece {
+            Piece::Build { expr, .. } => args.push(expr),
+            other => {
+                if let Some((text, span)) = gluable(&other) {
+                    args.push(BuildExpr::Text(text, span));
+                }
+            }
+        }
+    }
+    Piece::Build {
+        dollar: start,
+        braces: end,
+        expr: BuildExpr::Call {
+            function: Function::Concat,
+            name: Ident::new("concat", start),
+            args,
+        },
+    }
+}
+
+/// The text of an identifier or integer token.
 fn gluable(piece: &Piece) -> Option<(String, Span)> {
     match piece {
         Piece::Token(TokenTree::Ident(ident)) => Some((ident.unraw().to_string(), ident.span())),

@@ -129,7 +129,7 @@ fn repeat(
     }
 }
 
-/// The names of the list parameters used in the pieces, at any depth.
+/// The names of the list parameters used in the pieces, outside nested repetitions.
 fn lists_in(pieces: &[Piece], bindings: &Bindings, names: &mut Vec<String>) {
     let add = |name: &Ident, names: &mut Vec<String>| {
         let name = name.unraw().to_string();
@@ -152,10 +152,9 @@ fn lists_in(pieces: &[Piece], bindings: &Bindings, names: &mut Vec<String>) {
                 expr_names(expr, &mut found);
                 found.iter().for_each(|name| add(name, names));
             }
-            Piece::Group { body, .. } | Piece::Repeat { body, .. } => {
-                lists_in(body, bindings, names)
-            }
-            Piece::Token(_) | Piece::Dollar(_) | Piece::Crate { .. } => {}
+            Piece::Group { body, .. } => lists_in(body, bindings, names),
+            // A nested repetition repeats over its own lists, once per value of the outer's.
+            Piece::Repeat { .. } | Piece::Token(_) | Piece::Dollar(_) | Piece::Crate { .. } => {}
         }
     }
 }

@@ -11,11 +11,17 @@ use super::build::{builds_string, evaluate, identifier_problem};
 use super::parse::{BuildExpr, Definition, Function, Param, Piece};
 use super::value::Kind;
 use crate::common::errors::Errors;
-use crate::common::suggest::did_you_mean;
+use crate::common::suggest::{closest, did_you_mean};
+use crate::common::warning::Warnings;
 
 /// `parsed_cleanly`: no syntax error was reported, so every use of a parameter was seen and
 /// an unused one is really unused.
-pub fn check(definition: &mut Definition, parsed_cleanly: bool, errors: &mut Errors) {
+pub fn check(
+    definition: &mut Definition,
+    parsed_cleanly: bool,
+    errors: &mut Errors,
+    warnings: &mut Warnings,
+) {
     let mut seen = BTreeSet::new();
     for param in &definition.params {
         let name = param.name.unraw().to_string();
@@ -31,6 +37,7 @@ pub fn check(definition: &mut Definition, parsed_cleanly: bool, errors: &mut Err
         params: &definition.params,
         used: BTreeSet::new(),
         errors,
+        warnings,
     };
     checker.pieces(&mut definition.body, false);
     let used = checker.used;
@@ -54,6 +61,7 @@ struct Checker<'a> {
     params: &'a [Param],
     used: BTreeSet<String>,
     errors: &'a mut Errors,
+    warnings: &'a mut Warnings,
 }
 
 impl Checker<'_> {
@@ -134,7 +142,27 @@ impl Checker<'_> {
             BuildExpr::Text(..) => {}
             BuildExpr::Name(name) => {
                 if self.param(name).is_none() && function == Some(Function::Concat) {
-                    *expr = BuildExpr::Text(name.unraw().to_string(), name.span());
+                    let text = name.unraw().to_string();
+                    let names: Vec<String> = self
+                        .params
+                        .iter()
+                        .map(|param| param.name.unraw().to_string())
+                        .collect();
+                    // A misspelt parameter, not a fragment such as `get_` or `_len`.
+                    let fragment = text.starts_with('_') || text.ends_with('_');
+                    if let Some(close) =
+                        closest(&text, names.iter().map(String::as_str)).filter(|_| !fragment)
+                    {
+                        self.warnings.at(
+                            name.span(),
+                            format!(
+                                "`{text}` is not a parameter, so `concat` uses it as text; did \
+                                 you mean the parameter `{close}`? (write `\"{text}\"` to keep \
+                                 the text)"
+                            ),
+                        );
+                    }
+                    *expr = BuildExpr::Text(text, name.span());
                     return;
                 }
                 let name = name.clone();
@@ -198,13 +226,16 @@ impl Checker<'_> {
         }
     }
 
-    /// Whether a list parameter is used in the pieces (at any depth).
+    /// Whether a list parameter is used in the pieces, outside nested repetitions.
     fn uses_a_list(&self, pieces: &[Piece]) -> bool {
         pieces.iter().any(|piece| match piece {
             Piece::Param { name, .. } => self.param(name).is_some_and(|param| param.list),
             Piece::Build { expr, .. } => self.expr_uses_a_list(expr),
-            Piece::Group { body, .. } | Piece::Repeat { body, .. } => self.uses_a_list(body),
-            Piece::Token(_) | Piece::Dollar(_) | Piece::Crate { .. } => false,
+            Piece::Group { body, .. } => self.uses_a_list(body),
+            // A nested repetition's lists are its own.
+            Piece::Repeat { .. } | Piece::Token(_) | Piece::Dollar(_) | Piece::Crate { .. } => {
+                false
+            }
         })
     }
 

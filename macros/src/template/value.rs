@@ -91,8 +91,10 @@ impl Kind {
 pub struct Value {
     /// The tokens as written.
     pub raw: TokenStream,
-    /// The tokens as substituted: expressions and types inside an invisible group, as
-    /// `macro_rules!` does with `$x:expr`, so that `$a * 2` keeps `a`'s precedence.
+    /// The tokens as substituted: an expression that is not atomic in parentheses, so that
+    /// `$a * 2` keeps `a`'s precedence (`macro_rules!` uses invisible groups for this, but
+    /// the compiler ignores those from proc macros: rust-lang/rust#67062); likewise a
+    /// `dyn A + B` type.
     pub tokens: TokenStream,
     /// The text identifiers are built from: an identifier's name, a string's value, an
     /// integer's digits, `true`/`false`.
@@ -136,12 +138,20 @@ pub fn parse_bound(input: ParseStream, name: &Ident, kind: Kind, list: bool) -> 
         let content;
         syn::bracketed!(content in input);
         let mut values = Vec::new();
-        while !content.is_empty() {
-            values.push(parse_one(&content, kind)?);
-            if content.is_empty() {
-                break;
+        let parsed = (|| {
+            while !content.is_empty() {
+                values.push(parse_one(&content, kind)?);
+                if content.is_empty() {
+                    break;
+                }
+                content.parse::<Token![,]>()?;
             }
-            content.parse::<Token![,]>()?;
+            Ok(())
+        })();
+        if let Err(error) = parsed {
+            // The rest of the list is consumed, so that only this error is reported.
+            let _ = content.parse::<TokenStream>();
+            return Err(error);
         }
         return Ok(Bound::List(values));
     }
@@ -175,14 +185,22 @@ fn bracket_has_comma(input: ParseStream) -> bool {
 /// One value of `kind`.
 fn parse_one(input: ParseStream, kind: Kind) -> syn::Result<Value> {
     let span = input.span();
-    let (raw, text, invisible) = match kind {
+    let (raw, text, parenthesize) = match kind {
         Kind::Ident => {
             let ident: Ident = input.parse()?;
             let text = ident.unraw().to_string();
             (ident.into_token_stream(), Some(text), false)
         }
-        Kind::Type => (input.parse::<syn::Type>()?.into_token_stream(), None, true),
-        Kind::Expr => (input.parse::<syn::Expr>()?.into_token_stream(), None, true),
+        Kind::Type => {
+            let ty: syn::Type = input.parse()?;
+            let parenthesize = type_needs_parentheses(&ty);
+            (ty.into_token_stream(), None, parenthesize)
+        }
+        Kind::Expr => {
+            let expr: syn::Expr = input.parse()?;
+            let parenthesize = expr_needs_parentheses(&expr);
+            (expr.into_token_stream(), None, parenthesize)
+        }
         Kind::Str => {
             let literal: LitStr = input.parse()?;
             let text = literal.value();
@@ -198,11 +216,23 @@ fn parse_one(input: ParseStream, kind: Kind) -> syn::Result<Value> {
             let text = literal.value.to_string();
             (literal.into_token_stream(), Some(text), false)
         }
-        Kind::Path => (input.parse::<syn::Path>()?.into_token_stream(), None, true),
-        Kind::Tokens => (parse_tokens(input)?, None, false),
+        Kind::Path => (input.parse::<syn::Path>()?.into_token_stream(), None, false),
+        Kind::Tokens => {
+            let (raw, unwrapped) = parse_tokens(input)?;
+            return Ok(Value {
+                raw,
+                tokens: unwrapped,
+                text: None,
+                span,
+            });
+        }
     };
-    let tokens = if invisible {
-        Group::new(Delimiter::None, raw.clone()).into_token_stream()
+    let tokens = if parenthesize {
+        // Spanned in the macro's expansion, so that `unused_parens` does not fire where the
+        // parentheses turn out unneeded (`const N: u32 = $n;`).
+        let mut group = Group::new(Delimiter::Parenthesis, raw.clone());
+        group.set_span(Span::call_site());
+        group.into_token_stream()
     } else {
         raw.clone()
     };
@@ -216,17 +246,24 @@ fn parse_one(input: ParseStream, kind: Kind) -> syn::Result<Value> {
 
 /// Token trees up to the next `,` at this level; one `{ .. }` group is unwrapped, so that a
 /// value with commas can be written `{ a, b }`.
-fn parse_tokens(input: ParseStream) -> syn::Result<TokenStream> {
+/// (as written, as substituted).
+fn parse_tokens(input: ParseStream) -> syn::Result<(TokenStream, TokenStream)> {
     let span = input.span();
     let mut trees = Vec::new();
     while !input.is_empty() && !input.peek(Token![,]) {
         trees.push(input.parse::<TokenTree>()?);
     }
-    match trees.as_slice() {
-        [] => Err(syn::Error::new(span, "expected tokens")),
-        [TokenTree::Group(group)] if group.delimiter() == Delimiter::Brace => Ok(group.stream()),
-        _ => Ok(trees.into_iter().collect()),
-    }
+    let unwrapped = match trees.as_slice() {
+        [] => {
+            return Err(syn::Error::new(
+                span,
+                "expected tokens (write `{}` for none)",
+            ));
+        }
+        [TokenTree::Group(group)] if group.delimiter() == Delimiter::Brace => group.stream(),
+        _ => trees.iter().cloned().collect(),
+    };
+    Ok((trees.into_iter().collect(), unwrapped))
 }
 
 /// Skips token trees up to the next `,` at this level (not consuming it): recovery after a
@@ -236,5 +273,34 @@ pub fn skip_to_comma(input: ParseStream) {
         if input.parse::<TokenTree>().is_err() {
             break;
         }
+    }
+}
+
+/// Whether an expression could bind differently next to an operator: anything but literals,
+/// paths and expressions that are already delimited or end in a postfix.
+fn expr_needs_parentheses(expr: &syn::Expr) -> bool {
+    !matches!(
+        expr,
+        syn::Expr::Lit(_)
+            | syn::Expr::Path(_)
+            | syn::Expr::Paren(_)
+            | syn::Expr::Tuple(_)
+            | syn::Expr::Array(_)
+            | syn::Expr::Block(_)
+            | syn::Expr::Macro(_)
+            | syn::Expr::Call(_)
+            | syn::Expr::MethodCall(_)
+            | syn::Expr::Field(_)
+            | syn::Expr::Index(_)
+            | syn::Expr::Struct(_)
+    )
+}
+
+/// Whether a type has a `+` that `&$T` would make ambiguous: `dyn A + B`, `impl A + B`.
+fn type_needs_parentheses(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::TraitObject(object) => object.bounds.len() > 1,
+        syn::Type::ImplTrait(implemented) => implemented.bounds.len() > 1,
+        _ => false,
     }
 }

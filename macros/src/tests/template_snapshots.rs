@@ -75,13 +75,7 @@ fn definition_becomes_a_macro_rules() {
 #[test]
 fn instance_in_a_module() {
     check_instance(
-        quote!(
-            pub mod users;,
-            Entity = User,
-            Name = UserRepo,
-            table = "users",
-            tags = ["a", "b"]
-        ),
+        quote! { pub mod users; Entity = User, Name = UserRepo, table = "users", tags = ["a", "b"] },
         expect_file!["snapshots/template/instance_in_a_module.txt"],
     );
 }
@@ -89,14 +83,10 @@ fn instance_in_a_module() {
 #[test]
 fn instance_in_place_with_every_default_overridden() {
     check_instance(
-        quote!(
-            Entity = Order,
-            Key = (u32, u32),
-            Name = Orders,
-            table = "orders",
-            capacity = 8 + 8,
-            tags = []
-        ),
+        quote! {
+            Entity = Order, Key = (u32, u32), Name = Orders, table = "orders",
+            capacity = 8 + 8, tags = []
+        },
         expect_file!["snapshots/template/instance_in_place.txt"],
     );
 }
