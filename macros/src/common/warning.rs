@@ -1,6 +1,6 @@
 //! Warnings from a macro, on stable Rust: proc macros have no warning API there, so a warning
 //! is the use of a deprecated item made for it, spanned at what the warning is about. Its
-//! text arrives as "use of deprecated unit struct `..::modsmith_warning`: <message>" and
+//! text arrives as `use of deprecated unit struct ..::modsmith_warning: <message>` and
 //! `#[allow(deprecated)]` on the item silences it (for a module, the warnings are placed
 //! inside it so that an `allow` on the module reaches them).
 
