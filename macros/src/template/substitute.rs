@@ -84,14 +84,10 @@ fn repeat(
 ) {
     let mut names = Vec::new();
     lists_in(body, bindings, &mut names);
-    let lengths: Vec<(String, usize, Option<Span>)> = names
+    let lengths: Vec<(String, usize, Span)> = names
         .iter()
         .filter_map(|name| match bindings.get(name) {
-            Some(Bound::List(values)) => Some((
-                name.clone(),
-                values.len(),
-                values.first().map(|value| value.span),
-            )),
+            Some(Bound::List(values, span)) => Some((name.clone(), values.len(), *span)),
             _ => None,
         })
         .collect();
@@ -104,7 +100,7 @@ fn repeat(
             .map(|(name, length, _)| format!("`{name}` has {length}"))
             .collect();
         errors.at(
-            span.unwrap_or_else(Span::call_site),
+            *span,
             format!(
                 "a repetition in `{template}` repeats over lists of one length, but {}: give \
                  them as many values each",
@@ -121,7 +117,7 @@ fn repeat(
         }
         let mut scope = bindings.clone();
         for (name, _, _) in &lengths {
-            if let Some(Bound::List(values)) = bindings.get(name) {
+            if let Some(Bound::List(values, _)) = bindings.get(name) {
                 scope.insert(name.clone(), Bound::One(values[index].clone()));
             }
         }
@@ -133,7 +129,7 @@ fn repeat(
 fn lists_in(pieces: &[Piece], bindings: &Bindings, names: &mut Vec<String>) {
     let add = |name: &Ident, names: &mut Vec<String>| {
         let name = name.unraw().to_string();
-        if matches!(bindings.get(&name), Some(Bound::List(_))) && !names.contains(&name) {
+        if matches!(bindings.get(&name), Some(Bound::List(..))) && !names.contains(&name) {
             names.push(name);
         }
     };

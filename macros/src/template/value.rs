@@ -103,11 +103,12 @@ pub struct Value {
     pub span: Span,
 }
 
-/// A parameter's binding: one value, or a list for a `[kind]` parameter.
+/// A parameter's binding: one value, or a list for a `[kind]` parameter (with where the
+/// list was written).
 #[derive(Clone)]
 pub enum Bound {
     One(Value),
-    List(Vec<Value>),
+    List(Vec<Value>, Span),
 }
 
 impl Bound {
@@ -115,7 +116,7 @@ impl Bound {
     pub fn raw(&self) -> TokenStream {
         match self {
             Bound::One(value) => value.raw.clone(),
-            Bound::List(values) => {
+            Bound::List(values, _) => {
                 let raw = values.iter().map(|value| &value.raw);
                 quote::quote!([ #( #raw ),* ])
             }
@@ -135,6 +136,7 @@ pub fn parse_bound(input: ParseStream, name: &Ident, kind: Kind, list: bool) -> 
                 kind.example()
             )));
         }
+        let list_span = input.span();
         let content;
         syn::bracketed!(content in input);
         let mut values = Vec::new();
@@ -153,7 +155,7 @@ pub fn parse_bound(input: ParseStream, name: &Ident, kind: Kind, list: bool) -> 
             let _ = content.parse::<TokenStream>();
             return Err(error);
         }
-        return Ok(Bound::List(values));
+        return Ok(Bound::List(values, list_span));
     }
     // `[u8]` is a type and `[1, 2]` an expression; for the other kinds brackets are a list.
     let is_list = starts_with_list
