@@ -2,8 +2,9 @@
 //! field and event: names, levels, targets, recorded and redacted fields, arguments without
 //! `Debug`, `ret`/`err`/`time`, merging and filters in blocks, async, cancellation, panics.
 
-// Generated code must not make users pay in warnings.
-#![deny(unused)]
+// Generated code must not make users pay in warnings, and a warning silenced where it is
+// raised must stay silent.
+#![deny(unused, deprecated)]
 
 use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -531,9 +532,8 @@ trait Repository {
 struct Boxed;
 
 #[async_trait::async_trait]
-#[modsmith::instrument(time)]
+#[modsmith::instrument(time, err)]
 impl Repository for Boxed {
-    #[instrument(err)]
     async fn load(&self, id: u64) -> Result<u64, String> {
         tokio::task::yield_now().await;
         tracing::info!("loading");
@@ -611,4 +611,74 @@ fn async_trait_methods_keep_their_span_over_the_whole_future() {
             "{type_name}: `err` reports inside the span: {events:#?}"
         );
     }
+}
+
+/// A hand-written boxed future after statements that move a parameter: instrumented as a
+/// plain function (the span covers building the future), and it must compile.
+struct Service;
+
+fn consume(request: String) -> usize {
+    request.len()
+}
+
+#[modsmith::instrument]
+impl Service {
+    fn call(
+        &self,
+        request: String,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = usize> + Send>> {
+        let length = consume(request);
+        Box::pin(async move { length })
+    }
+}
+
+#[modsmith::instrument(time)]
+async fn timed_outer() -> u8 {
+    timed_inner().await
+}
+
+#[modsmith::instrument(level = "trace", time)]
+async fn timed_inner() -> u8 {
+    tokio::task::yield_now().await;
+    7
+}
+
+#[test]
+fn a_boxed_future_after_a_move_and_timers_of_disabled_spans() {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let ((length, value), recorded) = recorded(tracing::Level::INFO, || {
+        runtime.block_on(async { (Service.call("abc".to_owned()).await, timed_outer().await) })
+    });
+    assert_eq!((length, value), (3, 7));
+    assert!(recorded.span("Service::call").closed);
+    // `timed_inner` is disabled at INFO: its timer must not record on `timed_outer`'s span.
+    let outer = recorded.span("timed_outer");
+    let elapsed = outer
+        .fields
+        .iter()
+        .filter(|(name, _)| name == "elapsed_us")
+        .count();
+    assert_eq!(elapsed, 1, "{outer:?}");
+}
+
+/// `include` matches nothing here, which warns; `#[allow(deprecated)]` on the block reaches
+/// the warning (this file denies `deprecated`).
+struct Quiet;
+
+#[allow(deprecated)]
+#[modsmith::instrument(include = "nothing_*")]
+impl Quiet {
+    fn value(&self) -> u8 {
+        5
+    }
+}
+
+#[test]
+fn a_filter_warning_is_silenced_by_allow_on_the_impl() {
+    let (value, recorded) = recorded(tracing::Level::TRACE, || Quiet.value());
+    assert_eq!(value, 5);
+    assert!(recorded.spans().is_empty(), "the filter matched nothing");
 }

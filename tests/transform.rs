@@ -82,6 +82,33 @@ pub mod silenced {
     pub struct Point;
 }
 
+/// The `instrument` pass's globs choose the methods of `impl` blocks (no warning for them
+/// either: this file denies `deprecated`); an opted-out module's contents are left alone.
+#[modsmith::transform(derive(Clone), instrument(include = "get_*", exclude = "get_secret*"))]
+pub mod v3 {
+    pub struct Store;
+
+    impl Store {
+        pub fn get_value(&self) -> u8 {
+            1
+        }
+
+        pub fn get_secret(&self) -> u8 {
+            2
+        }
+
+        pub fn other(&self) -> u8 {
+            3
+        }
+    }
+
+    #[transform(skip(derive))]
+    pub mod raw {
+        #[derive(Debug)]
+        pub struct Untouched;
+    }
+}
+
 #[derive(Default, Clone)]
 struct Names(Arc<Mutex<Vec<String>>>);
 
@@ -153,4 +180,22 @@ fn a_bare_instrument_pass_leaves_const_fns_alone() {
 fn a_selector_that_matches_nothing_changes_nothing() {
     // No `Clone` was derived: `silenced::Point.clone()` would not compile.
     assert_eq!(format!("{:?}", silenced::Point), "Point");
+}
+
+#[test]
+fn instrument_globs_choose_methods_and_module_opt_outs_cover_contents() {
+    let names = Names::default();
+    let subscriber = tracing_subscriber::registry().with(names.clone());
+    tracing::subscriber::with_default(subscriber, || {
+        let store = v3::Store.clone();
+        assert_eq!(store.get_value() + store.get_secret() + store.other(), 6);
+    });
+    let names = names
+        .0
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone();
+    assert_eq!(names, ["Store::get_value"]);
+    // `raw` opted out of `derive`: `v3::raw::Untouched.clone()` would not compile.
+    assert_eq!(format!("{:?}", v3::raw::Untouched), "Untouched");
 }

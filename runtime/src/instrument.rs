@@ -42,10 +42,10 @@ impl<'a, T> RecordNothing<'a> for &Arg<'a, T> {
 pub const REDACTED: &str = "***";
 
 /// Records `elapsed_us` on the span when dropped: at the end of the function, on an early
-/// `return`, on `?`, and while unwinding from a panic.
+/// `return`, on `?`, and while unwinding from a panic. A disabled span is not timed.
 pub struct Timer {
     span: tracing::Span,
-    started: Instant,
+    started: Option<Instant>,
 }
 
 impl Timer {
@@ -54,14 +54,16 @@ impl Timer {
     pub fn start(span: &tracing::Span) -> Self {
         Timer {
             span: span.clone(),
-            started: Instant::now(),
+            started: (!span.is_none()).then(Instant::now),
         }
     }
 }
 
 impl Drop for Timer {
     fn drop(&mut self) {
-        self.span
-            .record("elapsed_us", self.started.elapsed().as_micros() as u64);
+        if let Some(started) = self.started {
+            self.span
+                .record("elapsed_us", started.elapsed().as_micros() as u64);
+        }
     }
 }

@@ -17,17 +17,23 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
         .unwrap_or_default()
 }
 
-/// Up to five names, quoted: "`a`, `b`, `c` and 2 more".
+/// Up to five names, quoted, each once: "`a`, `b`, `c` and 2 more".
 pub fn listed(names: &[String]) -> String {
-    if names.is_empty() {
+    let mut unique: Vec<&String> = Vec::new();
+    for name in names {
+        if !unique.contains(&name) {
+            unique.push(name);
+        }
+    }
+    if unique.is_empty() {
         return "there are none".to_owned();
     }
-    let shown: Vec<String> = names
+    let shown: Vec<String> = unique
         .iter()
         .take(5)
         .map(|name| format!("`{name}`"))
         .collect();
-    match names.len().saturating_sub(shown.len()) {
+    match unique.len().saturating_sub(shown.len()) {
         0 => shown.join(", "),
         more => format!("{} and {more} more", shown.join(", ")),
     }

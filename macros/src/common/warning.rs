@@ -1,8 +1,8 @@
 //! Warnings from a macro, on stable Rust: proc macros have no warning API there, so a warning
 //! is the use of a deprecated item made for it, spanned at what the warning is about. Its
 //! text arrives as `use of deprecated unit struct ..::modsmith_warning: <message>` and
-//! `#[allow(deprecated)]` on the item silences it (for a module, the warnings are placed
-//! inside it so that an `allow` on the module reaches them).
+//! `#[allow(deprecated)]` on the item silences it (for a module or an `impl` block, the
+//! warnings are placed inside it so that an `allow` on it reaches them).
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
@@ -39,6 +39,15 @@ impl Warnings {
             && !self.items.is_empty()
         {
             items.push(syn::Item::Verbatim(self.into_tokens()));
+        }
+    }
+
+    /// Places the warnings at the start of a function body (where an `allow` on the
+    /// function or its `impl` block reaches them).
+    pub fn place_in_body(self, body: &mut syn::Block) {
+        if !self.items.is_empty() {
+            let warnings = syn::Item::Verbatim(self.into_tokens());
+            body.stmts.insert(0, syn::Stmt::Item(warnings));
         }
     }
 

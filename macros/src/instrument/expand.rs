@@ -53,11 +53,14 @@ pub fn body(plan: &Plan, krate: &syn::Path, sig: &Signature, block: &Block) -> T
             || #tracing::if_log_enabled!(#tracing::Level::#level, { true } else { false })
     );
     let report = report(plan, &inst, &tracing, &target, &level, &result);
-    // Inside the instrumented future the current span is this function's.
+    // The timer holds this function's own span (a clone, taken before the span moves into
+    // the future): `Span::current()` would be the caller's when this span is disabled.
+    let timed = Ident::new("__modsmith_timed", Span::mixed_site());
+    let keep_timed = plan.time.then(|| quote!(let #timed = #span.clone();));
     let future = |user_future: TokenStream| {
         let timer = plan.time.then(|| {
             let timer = Ident::new("__modsmith_timer", Span::mixed_site());
-            quote!(let #timer = #inst::Timer::start(&#tracing::Span::current());)
+            quote!(let #timer = #inst::Timer::start(&#timed);)
         });
         if report.is_empty() && timer.is_none() {
             return user_future;
@@ -74,21 +77,22 @@ pub fn body(plan: &Plan, krate: &syn::Path, sig: &Signature, block: &Block) -> T
         let inner = future(quote!(async move #block));
         return quote!({
             let #span = #new_or_none;
+            #keep_timed
             #tracing::Instrument::instrument(#inner, #span).await
         });
     }
     if let Some(boxed) = BoxedFuture::find(block) {
         // An `async fn` as `#[async_trait]` rewrites it: the span covers the boxed future,
-        // not the call that builds it.
+        // not the call that builds it. Created at the call, as `#[tracing::instrument]`
+        // does for this shape.
         let BoxedFuture {
-            before,
             pin,
             future: user_future,
         } = boxed;
         let inner = future(quote!(#user_future));
         return quote!({
-            #( #before )*
             let #span = #new_or_none;
+            #keep_timed
             #pin(#tracing::Instrument::instrument(#inner, #span))
         });
     }
@@ -185,11 +189,10 @@ fn plain_return_type(output: &ReturnType) -> Option<&Type> {
     plain.then_some(&**ty)
 }
 
-/// A body that ends in `Box::pin(async move { .. })`: the shape `#[async_trait]` gives an
-/// `async fn` in a trait or trait impl (and that people write by hand for the same reason).
+/// A body that is only `Box::pin(async move { .. })`: the shape `#[async_trait]` gives an
+/// `async fn` in a trait or trait impl. (With statements before it, which may move the
+/// parameters the span records, the body is instrumented as any other.)
 struct BoxedFuture<'a> {
-    /// The statements before it.
-    before: &'a [Stmt],
     /// The `Box::pin` path, as written.
     pin: &'a Expr,
     /// The async block.
@@ -198,9 +201,12 @@ struct BoxedFuture<'a> {
 
 impl<'a> BoxedFuture<'a> {
     fn find(block: &'a Block) -> Option<Self> {
-        let (Stmt::Expr(Expr::Call(call), None), before) = block.stmts.split_last()? else {
+        let [Stmt::Expr(Expr::Call(call), None)] = block.stmts.as_slice() else {
             return None;
         };
+        if !call.attrs.is_empty() {
+            return None;
+        }
         let Expr::Path(function) = &*call.func else {
             return None;
         };
@@ -209,7 +215,6 @@ impl<'a> BoxedFuture<'a> {
             matches!(segments.as_slice(), [.., boxed, pin] if *boxed == "Box" && *pin == "pin");
         match (is_box_pin, call.args.len(), call.args.first()) {
             (true, 1, Some(Expr::Async(future))) => Some(BoxedFuture {
-                before,
                 pin: &call.func,
                 future,
             }),

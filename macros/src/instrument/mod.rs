@@ -79,13 +79,18 @@ fn instrument(args: TokenStream, item: TokenStream, filters: Filters) -> Expansi
         }
         Item::Impl(block) => {
             validate::check_block_options(&options, &mut errors);
-            let names = function_names(block.items.iter());
-            validate::unmatched_filters(&options, &names, &mut warnings);
+            // A filter that is already an error is not also a warning.
+            if errors.len() == 0 {
+                let names = function_names(block.items.iter());
+                validate::unmatched_filters(&options, &names, &mut warnings);
+            }
             instrument_impl(&options, &krate, block, "", &mut errors);
         }
         Item::Mod(module) => {
             validate::check_block_options(&options, &mut errors);
-            if let Some((_, items)) = &module.content {
+            if let Some((_, items)) = &module.content
+                && errors.len() == 0
+            {
                 let names = items
                     .iter()
                     .flat_map(item_function_names)
@@ -101,9 +106,19 @@ fn instrument(args: TokenStream, item: TokenStream, filters: Filters) -> Expansi
     }
     let mut warning_items = TokenStream::new();
     if filters == Filters::Warn {
+        // Inside the item where possible, where an `#[allow(deprecated)]` on it reaches them.
         match &mut item {
-            // Inside, where an `#[allow(deprecated)]` on the module reaches them.
             Item::Mod(module) => warnings.place_in(module),
+            Item::Impl(block) => {
+                let first_body = block.items.iter_mut().find_map(|inner| match inner {
+                    ImplItem::Fn(function) => Some(&mut function.block),
+                    _ => None,
+                });
+                match first_body {
+                    Some(body) => warnings.place_in_body(body),
+                    None => warning_items = warnings.into_tokens(),
+                }
+            }
             _ => warning_items = warnings.into_tokens(),
         }
     }
@@ -286,19 +301,61 @@ fn instrument_fn(
     replace_body(body, new_body, errors);
 }
 
-/// Whether the return type is written as a `Result` (`Result<T, E>`, `io::Result<T>`, ...).
+/// Whether the return type is written as a `Result` (`Result<T, E>`, `io::Result<T>`, ...),
+/// or as a boxed future of one (`Pin<Box<dyn Future<Output = Result<..>> + Send>>`, what
+/// `#[async_trait]` makes of an `async fn`).
 fn returns_result(sig: &Signature) -> bool {
     match &sig.output {
-        syn::ReturnType::Type(_, ty) => match &**ty {
-            syn::Type::Path(path) => path
-                .path
-                .segments
-                .last()
-                .is_some_and(|segment| segment.ident == "Result"),
-            _ => false,
-        },
+        syn::ReturnType::Type(_, ty) => is_result(ty) || future_output(ty).is_some_and(is_result),
         syn::ReturnType::Default => false,
     }
+}
+
+fn is_result(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Path(path) => path
+            .path
+            .segments
+            .last()
+            .is_some_and(|segment| segment.ident == "Result"),
+        _ => false,
+    }
+}
+
+/// `T` in a `Future<Output = T>` bound, looked for through `Pin<Box<dyn ..>>`.
+fn future_output(ty: &syn::Type) -> Option<&syn::Type> {
+    match ty {
+        syn::Type::Path(path) => {
+            let arguments = &path.path.segments.last()?.arguments;
+            output_binding(arguments).or_else(|| match arguments {
+                syn::PathArguments::AngleBracketed(args) => {
+                    args.args.iter().find_map(|arg| match arg {
+                        syn::GenericArgument::Type(inner) => future_output(inner),
+                        _ => None,
+                    })
+                }
+                _ => None,
+            })
+        }
+        syn::Type::TraitObject(object) => object.bounds.iter().find_map(|bound| match bound {
+            syn::TypeParamBound::Trait(bound) => {
+                output_binding(&bound.path.segments.last()?.arguments)
+            }
+            _ => None,
+        }),
+        _ => None,
+    }
+}
+
+/// `T` in `<Output = T>`.
+fn output_binding(arguments: &syn::PathArguments) -> Option<&syn::Type> {
+    let syn::PathArguments::AngleBracketed(args) = arguments else {
+        return None;
+    };
+    args.args.iter().find_map(|arg| match arg {
+        syn::GenericArgument::AssocType(assoc) if assoc.ident == "Output" => Some(&assoc.ty),
+        _ => None,
+    })
 }
 
 /// Removes `#[redact]` from the parameters and returns their names.

@@ -11,22 +11,24 @@ use super::validate::{CheckedPass, describe};
 use crate::common::errors::Errors;
 use crate::instrument::glob_matches;
 
-/// Applies the passes to the items of `items`, recursing into inline modules.
-pub fn transform_items(passes: &[CheckedPass], items: &mut [Item], errors: &mut Errors) {
+/// Applies the passes to the items of `items`, recursing into inline modules. A module's
+/// opt-out (`#[transform(skip)]`, `#[transform(skip(derive))]`) covers its contents too.
+pub fn transform_items(passes: &[&CheckedPass], items: &mut [Item], errors: &mut Errors) {
     for item in items.iter_mut() {
+        let skipped = take_opt_outs(item, errors);
+        let skips = |pass: &CheckedPass| {
+            skipped
+                .as_ref()
+                .is_some_and(|skipped| skipped.is_empty() || skipped.contains(pass.pass.name))
+        };
+        let remaining: Vec<&CheckedPass> =
+            passes.iter().copied().filter(|pass| !skips(pass)).collect();
         if let Item::Mod(module) = item
             && let Some((_, inner)) = &mut module.content
         {
-            transform_items(passes, inner, errors);
+            transform_items(&remaining, inner, errors);
         }
-        let skipped = take_opt_outs(item, errors);
-        for pass in passes {
-            if skipped
-                .as_ref()
-                .is_some_and(|skipped| skipped.is_empty() || skipped.contains(pass.pass.name))
-            {
-                continue;
-            }
+        for pass in remaining {
             if selects(pass, item) {
                 apply(pass, item, errors);
             }
@@ -111,6 +113,12 @@ fn selects(pass: &CheckedPass, item: &Item) -> bool {
     let Some((kind, name, vis)) = describe(item) else {
         return false;
     };
+    // The `instrument` pass hands its globs to `#[instrument]` on an `impl` block, where
+    // they choose methods; the block's type name is not what they are about.
+    let globs_apply = !(kind == "impl" && matches!(pass.pass.kind, PassKind::Instrument { .. }));
+    if !globs_apply {
+        return pass.kinds.contains(&kind);
+    }
     pass.kinds.contains(&kind)
         && (!pass.only_pub || vis.is_none_or(|vis| matches!(vis, Visibility::Public(_))))
         && pass

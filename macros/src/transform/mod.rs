@@ -38,7 +38,11 @@ pub fn expand(args: TokenStream, item: TokenStream) -> Expansion {
     let mut warnings = Warnings::new();
     match &mut module.content {
         Some((_, items)) => {
-            validate::unmatched_selectors(&passes, items, &mut warnings);
+            // A selector that is already an error is not also a warning.
+            if errors.len() == 0 {
+                validate::unmatched_selectors(&passes, items, &mut warnings);
+            }
+            let passes: Vec<&validate::CheckedPass> = passes.iter().collect();
             expand::transform_items(&passes, items, &mut errors);
         }
         None => errors.spanned(

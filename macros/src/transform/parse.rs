@@ -116,6 +116,8 @@ fn parse_pass(item: &NestedMeta, errors: &mut Errors) -> Option<Pass> {
             let example = match name {
                 "derive" => "derive(Debug, Clone)",
                 "attr" => "attr(\"#[must_use]\", on = \"fn\")",
+                "deprecate" => "deprecate(note = \"use v2\")",
+                "instrument" => "instrument(level = \"debug\")",
                 _ => "apply(my_crate::audited, on = \"fn\")",
             };
             errors.spanned(

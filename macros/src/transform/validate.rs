@@ -113,6 +113,9 @@ pub fn describe(item: &Item) -> Option<(&'static str, String, Option<&Visibility
             let self_ty = &item.self_ty;
             ("impl", source_text(quote!(#self_ty)), None)
         }
+        // `const _` is not a named item (it is how macros, modsmith's warnings included,
+        // place code).
+        Item::Const(item) if item.ident == "_" => return None,
         Item::Const(item) => ("const", item.ident.unraw().to_string(), Some(&item.vis)),
         Item::Static(item) => ("static", item.ident.unraw().to_string(), Some(&item.vis)),
         Item::Type(item) => ("type", item.ident.unraw().to_string(), Some(&item.vis)),
@@ -127,9 +130,17 @@ pub fn unmatched_selectors(passes: &[CheckedPass], items: &[Item], warnings: &mu
     let mut described = Vec::new();
     collect_descriptions(items, &mut described);
     for pass in passes {
+        // The `instrument` pass's globs choose the methods of `impl` blocks too.
+        let instrument = matches!(pass.pass.kind, PassKind::Instrument { .. });
         let names: Vec<String> = described
             .iter()
-            .filter(|(kind, _)| pass.kinds.contains(kind))
+            .filter(|(kind, _)| {
+                if *kind == "method" {
+                    instrument
+                } else {
+                    pass.kinds.contains(kind) && !(instrument && *kind == "impl")
+                }
+            })
             .map(|(_, name)| name.clone())
             .collect();
         let selector = &pass.pass.selector;
@@ -166,6 +177,13 @@ fn collect_descriptions(items: &[Item], described: &mut Vec<(&'static str, Strin
     for item in items {
         if let Some((kind, name, _)) = describe(item) {
             described.push((kind, name));
+        }
+        if let Item::Impl(block) = item {
+            for inner in &block.items {
+                if let syn::ImplItem::Fn(method) = inner {
+                    described.push(("method", method.sig.ident.unraw().to_string()));
+                }
+            }
         }
         if let Item::Mod(module) = item
             && let Some((_, inner)) = &module.content
