@@ -270,6 +270,12 @@ pub fn pieces(tokens: TokenStream, mode: Mode, errors: &mut Errors) -> Vec<Piece
                 Some(piece) => pieces.push(piece),
                 None => continue,
             }
+        } else if mode == Mode::Source && matches!(tree, TokenTree::Ident(ident) if ident == DOLLAR)
+        {
+            errors.spanned(
+                tree,
+                format!("`{DOLLAR}` is reserved: modsmith writes `$` as it in a stored template; rename it"),
+            );
         } else if let TokenTree::Group(group) = tree {
             pieces.push(Piece::Group {
                 delimiter: group.delimiter(),
