@@ -540,6 +540,8 @@ fn touching(first: Span, second: Span) -> bool {
     if !proc_macro::is_available() {
         return false;
     }
+    // `Span::unwrap` panics only for proc-macro2's fallback spans, which exist only outside
+    // the compiler (checked just above): inside it every span is the compiler's.
     let (end, start) = (first.unwrap().end(), second.unwrap().start());
     end.line() == start.line() && end.column() == start.column()
 }

@@ -17,3 +17,24 @@ pub fn assert_valid_rust(tokens: TokenStream) {
         panic!("expansion is not valid Rust ({error}):\n{tokens}");
     }
 }
+
+/// The `{ <encoded definition> }` group a `macro_rules!` from `template!` hands to
+/// `instantiate_template!`, found in the macro's tokens.
+pub fn encoded_template(tokens: TokenStream) -> Option<proc_macro2::TokenTree> {
+    use proc_macro2::TokenTree;
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    for (index, tree) in trees.iter().enumerate() {
+        if let TokenTree::Ident(ident) = tree
+            && ident == "instantiate_template"
+            && let Some(TokenTree::Group(call)) = trees.get(index + 2)
+        {
+            return call.stream().into_iter().next();
+        }
+        if let TokenTree::Group(group) = tree
+            && let Some(found) = encoded_template(group.stream())
+        {
+            return Some(found);
+        }
+    }
+    None
+}

@@ -1,10 +1,10 @@
 //! No definition or call makes `template!` panic; every expansion is valid Rust syntax, and
 //! a call that is accepted expands to valid Rust too (the body fragments are valid items).
 
-use proc_macro2::{TokenStream, TokenTree};
+use proc_macro2::TokenStream;
 use proptest::prelude::*;
 
-use super::support::assert_valid_rust;
+use super::support::{assert_valid_rust, encoded_template};
 use crate::common::entry::Expansion;
 
 const PARAMS: &[&str] = &[
@@ -78,25 +78,6 @@ fn tokens(text: &str) -> Option<TokenStream> {
     text.parse().ok()
 }
 
-/// The `{ <encoded definition> }` group of a `macro_rules!` from `template!`.
-fn encoded(tokens: TokenStream) -> Option<TokenTree> {
-    let trees: Vec<TokenTree> = tokens.into_iter().collect();
-    for (index, tree) in trees.iter().enumerate() {
-        if let TokenTree::Ident(ident) = tree
-            && ident == "instantiate_template"
-            && let Some(TokenTree::Group(call)) = trees.get(index + 2)
-        {
-            return call.stream().into_iter().next();
-        }
-        if let TokenTree::Group(group) = tree
-            && let Some(found) = encoded(group.stream())
-        {
-            return Some(found);
-        }
-    }
-    None
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 1500, failure_persistence: None, ..ProptestConfig::default() })]
 
@@ -112,7 +93,7 @@ proptest! {
         let Some(definition) = tokens(&definition) else { return Ok(()) };
         let defined = crate::template::define(definition).into_tokens();
         assert_valid_rust(defined.clone());
-        let Some(encoded) = encoded(defined) else { return Ok(()) };
+        let Some(encoded) = encoded_template(defined) else { return Ok(()) };
         // The module header, if any, first; then the arguments.
         let (modules, arguments): (Vec<&str>, Vec<&str>) =
             call.iter().partition(|part| part.ends_with(';'));

@@ -2,10 +2,10 @@
 //! instances its encoded definition gives, in a module and in place.
 
 use expect_test::{ExpectFile, expect_file};
-use proc_macro2::{TokenStream, TokenTree};
+use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::support::pretty;
+use super::support::{encoded_template, pretty};
 use crate::common::entry::Expansion;
 
 fn definition() -> TokenStream {
@@ -38,27 +38,8 @@ fn defined() -> TokenStream {
     }
 }
 
-/// The `{ <encoded definition> }` group the `macro_rules!` hands to `instantiate_template!`.
-fn encoded(tokens: TokenStream) -> Option<TokenTree> {
-    let trees: Vec<TokenTree> = tokens.into_iter().collect();
-    for (index, tree) in trees.iter().enumerate() {
-        if let TokenTree::Ident(ident) = tree
-            && ident == "instantiate_template"
-            && let Some(TokenTree::Group(call)) = trees.get(index + 2)
-        {
-            return call.stream().into_iter().next();
-        }
-        if let TokenTree::Group(group) = tree
-            && let Some(found) = encoded(group.stream())
-        {
-            return Some(found);
-        }
-    }
-    None
-}
-
 fn check_instance(call: TokenStream, expected: ExpectFile) {
-    let Some(definition) = encoded(defined()) else {
+    let Some(definition) = encoded_template(defined()) else {
         panic!("no encoded definition in the macro_rules!");
     };
     match crate::template::instantiate(quote!(#definition #call)) {
