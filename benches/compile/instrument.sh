@@ -66,29 +66,7 @@ done
 
 cd "$WORK"
 export CARGO_TARGET_DIR="$WORK/target"
-echo "[bench] prebuilding dependencies" >&2
-cargo build -q --workspace "${PROFILE_FLAGS[@]}" >&2
-declare -A times
-for ((run = 1; run <= RUNS; run++)); do
-    for variant in "${VARIANTS[@]}"; do
-        cargo clean -q -p "bench_instrument_$variant" "${PROFILE_FLAGS[@]}"
-        start=$(date +%s.%N)
-        cargo build -q -p "bench_instrument_$variant" "${PROFILE_FLAGS[@]}" >&2
-        end=$(date +%s.%N)
-        secs=$(python3 -c "print(f'{$end - $start:.3f}')")
-        echo "[bench] run $run/$RUNS $variant: ${secs}s" >&2
-        times[$variant]="${times[$variant]:-} $secs"
-    done
-done
-python3 - "$FUNCTIONS" "$PROFILE" "${times[modsmith]}" "${times[tracing]}" <<'PY'
-import statistics, subprocess, sys
-functions, profile = sys.argv[1], sys.argv[2]
-modsmith, tracing = ([float(t) for t in arg.split()] for arg in sys.argv[3:5])
-rustc = subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.strip()
-print(f"## #[instrument] compile cost\n\n- {functions} functions, profile {profile}, {len(modsmith)} interleaved runs each, {rustc}\n")
-print("| variant | median s | min s | max s |\n|---|---:|---:|---:|")
-for name, values in (("one `#[modsmith::instrument]` on the module", modsmith), ("`#[tracing::instrument]` on each function", tracing)):
-    print(f"| {name} | {statistics.median(values):.3f} | {min(values):.3f} | {max(values):.3f} |")
-ratio = statistics.median(modsmith) / statistics.median(tracing)
-print(f"\nratio modsmith / tracing (medians): {ratio:.3f}")
-PY
+source "$ROOT/benches/compile/interleaved.sh"
+time_interleaved bench_instrument_ "${PROFILE_FLAGS[*]:-}" "$RUNS" "${VARIANTS[@]}" |
+    report "#[instrument] compile cost" "$FUNCTIONS functions, profile $PROFILE" \
+        "one \`#[modsmith::instrument]\` on the module" "\`#[tracing::instrument]\` on each function" "modsmith / tracing"

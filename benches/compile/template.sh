@@ -101,29 +101,7 @@ done
 
 cd "$WORK"
 export CARGO_TARGET_DIR="$WORK/target"
-echo "[bench] prebuilding dependencies" >&2
-cargo build -q --workspace "${PROFILE_FLAGS[@]}" >&2
-declare -A times
-for ((run = 1; run <= RUNS; run++)); do
-    for variant in "${VARIANTS[@]}"; do
-        cargo clean -q -p "bench_template_$variant" "${PROFILE_FLAGS[@]}"
-        start=$(date +%s.%N)
-        cargo build -q -p "bench_template_$variant" "${PROFILE_FLAGS[@]}" >&2
-        end=$(date +%s.%N)
-        secs=$(python3 -c "print(f'{$end - $start:.3f}')")
-        echo "[bench] run $run/$RUNS $variant: ${secs}s" >&2
-        times[$variant]="${times[$variant]:-} $secs"
-    done
-done
-python3 - "$INSTANCES" "$PROFILE" "${times[modsmith]}" "${times[macro_rules]}" <<'PY'
-import statistics, subprocess, sys
-instances, profile = sys.argv[1], sys.argv[2]
-modsmith, handwritten = ([float(t) for t in arg.split()] for arg in sys.argv[3:5])
-rustc = subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.strip()
-print(f"## template! compile cost\n\n- {instances} instantiations of a 30-line template, profile {profile}, {len(modsmith)} interleaved runs each, {rustc}\n")
-print("| variant | median s | min s | max s |\n|---|---:|---:|---:|")
-for name, values in (("`template!`", modsmith), ("hand-written `macro_rules!`", handwritten)):
-    print(f"| {name} | {statistics.median(values):.3f} | {min(values):.3f} | {max(values):.3f} |")
-ratio = statistics.median(modsmith) / statistics.median(handwritten)
-print(f"\nratio template! / macro_rules! (medians): {ratio:.3f}")
-PY
+source "$ROOT/benches/compile/interleaved.sh"
+time_interleaved bench_template_ "${PROFILE_FLAGS[*]:-}" "$RUNS" "${VARIANTS[@]}" |
+    report "template! compile cost" "$INSTANCES instantiations of a 30-line template, profile $PROFILE" \
+        "\`template!\`" "hand-written \`macro_rules!\`" "template! / macro_rules!"
