@@ -21,7 +21,7 @@ use proc_macro::TokenStream;
 pub fn derive_data(input: TokenStream) -> TokenStream {
     let input = proc_macro2::TokenStream::from(input);
     common::entry::run("#[derive(Data)]", || match syn::parse2(input) {
-        Ok(input) => data::expand(&input),
+        Ok(input) => data::run(&input),
         Err(error) => common::entry::Expansion::Err {
             errors: error,
             fallback: proc_macro2::TokenStream::new(),
@@ -34,7 +34,7 @@ pub fn derive_data(input: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn data_module(input: TokenStream) -> TokenStream {
     let input = proc_macro2::TokenStream::from(input);
-    common::entry::run("data_module!", || data_module::expand(input)).into()
+    common::entry::run("data_module!", || data_module::run(input)).into()
 }
 
 /// Generates a typed HTTP API client, async and blocking, from a list of endpoints. See
@@ -42,7 +42,7 @@ pub fn data_module(input: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn api_client(input: TokenStream) -> TokenStream {
     let input = proc_macro2::TokenStream::from(input);
-    common::entry::run("api_client!", || api_client::expand(input)).into()
+    common::entry::run("api_client!", || api_client::run(input)).into()
 }
 
 /// Wraps a function, or every function of an `impl` block or inline module, in a `tracing`
@@ -53,7 +53,7 @@ pub fn instrument(args: TokenStream, item: TokenStream) -> TokenStream {
         proc_macro2::TokenStream::from(args),
         proc_macro2::TokenStream::from(item),
     );
-    common::entry::run("#[instrument]", || instrument::expand(args, item)).into()
+    common::entry::run("#[instrument]", || instrument::run(args, item)).into()
 }
 
 /// Applies an ordered pipeline of passes to every matching item of an inline module. See
@@ -64,14 +64,14 @@ pub fn transform(args: TokenStream, item: TokenStream) -> TokenStream {
         proc_macro2::TokenStream::from(args),
         proc_macro2::TokenStream::from(item),
     );
-    common::entry::run("#[transform]", || transform::expand(args, item)).into()
+    common::entry::run("#[transform]", || transform::run(args, item)).into()
 }
 
 /// Defines typed module templates, each a `macro_rules!` macro. See `modsmith::template`.
 #[proc_macro]
 pub fn template(input: TokenStream) -> TokenStream {
     let input = proc_macro2::TokenStream::from(input);
-    common::entry::run("template!", || template::define(input)).into()
+    common::entry::run("template!", || template::run_definitions(input)).into()
 }
 
 /// Instantiates a template: called by the `macro_rules!` macro `template!` defines, with the
@@ -80,5 +80,5 @@ pub fn template(input: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn __instantiate_template(input: TokenStream) -> TokenStream {
     let input = proc_macro2::TokenStream::from(input);
-    common::entry::run("template instance", || template::instantiate(input)).into()
+    common::entry::run("template instance", || template::run_instance(input)).into()
 }

@@ -1,6 +1,6 @@
 //! `api_client!`: a typed HTTP API client, async and blocking, from a list of endpoints.
 
-mod expand;
+mod generate;
 mod parse;
 mod validate;
 
@@ -9,27 +9,15 @@ use proc_macro2::TokenStream;
 use crate::common::entry::Expansion;
 use crate::common::errors::Errors;
 
-pub fn expand(input: TokenStream) -> Expansion {
-    let input: parse::ClientInput = match syn::parse2(input) {
-        Ok(input) => input,
-        Err(errors) => {
-            return Expansion::Err {
-                errors,
-                fallback: TokenStream::new(),
-            };
-        }
-    };
+/// Parse, validate, generate. The model leaves out what failed, so the same expansion is the
+/// fallback: the client type and its valid endpoints still exist for the code that uses them.
+pub fn run(input: TokenStream) -> Expansion {
     let mut errors = Errors::new();
+    let Some(input) = parse::client_input(input, &mut errors) else {
+        return errors.into_expansion(TokenStream::new());
+    };
     let parsed = parse::parse(&input, &mut errors);
     let model = validate::validate(parsed, &mut errors);
-    // The model leaves out what failed, so the same expansion is the fallback: the client
-    // type and its valid endpoints still exist for the code that uses them.
-    let tokens = expand::expand(&model);
-    match errors.finish() {
-        Ok(()) => Expansion::Ok(tokens),
-        Err(errors) => Expansion::Err {
-            errors,
-            fallback: tokens,
-        },
-    }
+    let tokens = generate::generate(&model);
+    errors.into_expansion(tokens)
 }

@@ -3,9 +3,9 @@
 //! even after an earlier one failed; only unparsable syntax stops the macro.
 
 use darling::FromMeta;
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream};
 use syn::ext::IdentExt;
-use syn::parse::{Parse, ParseStream};
+use syn::parse::{Parse, ParseStream, Parser};
 use syn::spanned::Spanned;
 use syn::{
     Attribute, Expr, FnArg, ForeignItemFn, Ident, LitStr, Pat, ReturnType, Token, Type, Visibility,
@@ -14,6 +14,7 @@ use syn::{
 
 use crate::common::errors::Errors;
 use crate::common::options::{CratePath, Keyed};
+use crate::common::recover;
 use crate::common::suggest::did_you_mean;
 
 /// The macro input as written.
@@ -24,35 +25,40 @@ pub struct ClientInput {
     pub endpoints: Vec<ForeignItemFn>,
 }
 
-impl Parse for ClientInput {
-    fn parse(input: ParseStream) -> syn::Result<Self> {
-        let attrs = input.call(Attribute::parse_outer)?;
-        let vis: Visibility = input.parse()?;
-        if !input.peek(Token![struct]) {
-            return Err(input.error(
-                "`api_client!` expects a struct of endpoints: `pub struct Name { #[get(\"/path\")] fn name(..) -> T; }`",
-            ));
-        }
-        let _: Token![struct] = input.parse()?;
-        let ident: Ident = input.parse()?;
-        let content;
-        braced!(content in input);
-        let mut endpoints = Vec::new();
-        while !content.is_empty() {
-            endpoints.push(content.parse()?);
-        }
-        if !input.is_empty() {
-            return Err(
-                input.error("unexpected tokens after the client; `api_client!` takes one struct")
-            );
-        }
-        Ok(ClientInput {
-            attrs,
-            vis,
-            ident,
-            endpoints,
-        })
+/// Reads the client. `None` when it is not even a struct of endpoints (the error is in
+/// `errors`); an endpoint that does not parse is reported and left out, so the client and
+/// its other endpoints still exist for the code that uses them.
+pub fn client_input(input: TokenStream, errors: &mut Errors) -> Option<ClientInput> {
+    let parser = |input: ParseStream| client(input, errors);
+    let read = parser.parse2(input);
+    errors.handle(read)
+}
+
+fn client(input: ParseStream, errors: &mut Errors) -> syn::Result<ClientInput> {
+    let attrs = input.call(Attribute::parse_outer)?;
+    let vis: Visibility = input.parse()?;
+    if !input.peek(Token![struct]) {
+        return Err(input.error(
+            "`api_client!` expects a struct of endpoints: `pub struct Name { #[get(\"/path\")] fn name(..) -> T; }`",
+        ));
     }
+    let _: Token![struct] = input.parse()?;
+    let ident: Ident = input.parse()?;
+    let content;
+    braced!(content in input);
+    // An endpoint ends with its own `;`: a broken one is skipped past the next `;`.
+    let endpoints = recover::entries(&content, Token![;], errors, ForeignItemFn::parse);
+    if !input.is_empty() {
+        return Err(
+            input.error("unexpected tokens after the client; `api_client!` takes one struct")
+        );
+    }
+    Ok(ClientInput {
+        attrs,
+        vis,
+        ident,
+        endpoints,
+    })
 }
 
 /// `#[client(..)]`. Unknown keys are reported by [`check_client_keys`] rather than by

@@ -1,11 +1,65 @@
-//! The path generated code uses to reach the facade crate.
+//! The path generated code uses to reach the facade crate, and how a macro finds the user's
+//! `crate = path` even when the rest of its options failed to parse.
 
-use syn::Path;
+use proc_macro2::TokenStream;
+use syn::meta::ParseNestedMeta;
+use syn::parse::Parser;
+use syn::{Expr, Path};
 
 /// `::modsmith` unless the user renamed the dependency with `crate = path`.
 pub fn crate_path(user_path: Option<&Path>) -> Path {
     match user_path {
         Some(path) => path.clone(),
         None => syn::parse_quote!(::modsmith),
+    }
+}
+
+/// The `crate = path` of a macro's helper attributes (`#[data(..)]`), read without judging
+/// anything else in them, so that the fallback emitted next to errors names the right crate
+/// even when the attributes are what failed.
+pub fn lenient_crate_path(attrs: &[syn::Attribute], attribute: &str) -> Option<Path> {
+    let mut found = None;
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident(attribute)) {
+        let _ = attr.parse_nested_meta(|meta| visit_option(meta, &mut found));
+    }
+    found
+}
+
+/// The same for an attribute macro's own arguments (`#[instrument(crate = m, ..)]`).
+pub fn lenient_crate_path_in_args(args: TokenStream) -> Option<Path> {
+    let mut found = None;
+    let parser = syn::meta::parser(|meta| visit_option(meta, &mut found));
+    let _ = parser.parse2(args);
+    found
+}
+
+/// Records `crate = path`; skips any other option without judging it.
+fn visit_option(meta: ParseNestedMeta, found: &mut Option<Path>) -> syn::Result<()> {
+    if meta.path.is_ident("crate") {
+        if let Ok(value) = meta.value()
+            && let Ok(path) = value.parse::<Path>()
+        {
+            *found = Some(path);
+        }
+    } else if meta.input.peek(syn::Token![=]) {
+        // Skip the value of another key: `key = <expr>`.
+        let _ = meta.value().and_then(|value| value.parse::<Expr>());
+    } else if meta.input.peek(syn::token::Paren) {
+        let _ = meta.parse_nested_meta(|_| Ok(()));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    use super::lenient_crate_path_in_args;
+
+    #[test]
+    fn finds_the_crate_among_broken_options() {
+        let found = lenient_crate_path_in_args(quote!(level = 5, skip(a, b), crate = my::m, x));
+        assert_eq!(found, Some(syn::parse_quote!(my::m)));
+        assert_eq!(lenient_crate_path_in_args(quote!(level = "info")), None);
     }
 }

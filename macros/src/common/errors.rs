@@ -1,17 +1,33 @@
-//! Collecting every user error of one macro call, so one build shows all of them.
+//! Collecting every user error of one macro call, so one build shows all of them, and ending
+//! a macro's pipeline with them.
 
 use std::fmt::Display;
 
+use proc_macro2::TokenStream;
 use quote::ToTokens;
 
+use super::entry::Expansion;
+
 /// An accumulator of independent errors. Checks push into it instead of returning early;
-/// the caller finishes it once, after all checks ran.
+/// the pipeline ends it once, after all checks ran, with [`Errors::into_expansion`] (or
+/// [`Errors::finish`] where a macro runs inside another).
+///
+/// An accumulator dropped without being ended is a modsmith bug (its errors would be lost),
+/// caught in debug builds of the macro as serde's `Ctxt` does. The check never runs in a
+/// release build, so no user input can reach it there, and in a debug build the entry
+/// point turns its panic into a "modsmith bug" error.
 #[derive(Default)]
-#[must_use = "errors are only reported once the accumulator is finished"]
+#[must_use = "errors are only reported once the accumulator is ended with `into_expansion` or `finish`"]
 pub struct Errors {
     combined: Option<syn::Error>,
     count: usize,
+    ended: bool,
 }
+
+/// A point in the accumulation, to ask later whether anything failed since
+/// ([`Errors::failed_since`]).
+#[derive(Clone, Copy)]
+pub struct Checkpoint(usize);
 
 impl Errors {
     pub fn new() -> Self {
@@ -26,11 +42,6 @@ impl Errors {
             Some(combined) => combined.combine(error),
             None => self.combined = Some(error),
         }
-    }
-
-    /// How many errors were pushed so far.
-    pub fn len(&self) -> usize {
-        self.count
     }
 
     /// Adds an error spanning `tokens`, from their first to their last token.
@@ -54,16 +65,78 @@ impl Errors {
         }
     }
 
-    /// `Ok(value)` when nothing was pushed, every error combined otherwise.
-    pub fn finish_with<T>(self, value: T) -> Result<T, syn::Error> {
-        match self.combined {
-            Some(error) => Err(error),
-            None => Ok(value),
+    /// Whether any error was pushed.
+    pub fn any(&self) -> bool {
+        self.count > 0
+    }
+
+    /// Marks this point, for [`Errors::failed_since`].
+    pub fn checkpoint(&self) -> Checkpoint {
+        Checkpoint(self.count)
+    }
+
+    /// Whether an error was pushed after `checkpoint` was taken.
+    pub fn failed_since(&self, checkpoint: Checkpoint) -> bool {
+        self.count > checkpoint.0
+    }
+
+    /// Ends the pipeline: `tokens` alone when nothing failed; otherwise every error, with
+    /// `tokens` emitted next to them as the fallback that keeps the user's names resolving.
+    pub fn into_expansion(self, tokens: TokenStream) -> Expansion {
+        match self.finish() {
+            Ok(()) => Expansion::Ok(tokens),
+            Err(errors) => Expansion::Err {
+                errors,
+                fallback: tokens,
+            },
         }
     }
 
-    /// `Ok(())` when nothing was pushed, every error combined otherwise.
-    pub fn finish(self) -> Result<(), syn::Error> {
-        self.finish_with(())
+    /// Ends the accumulation: `Ok(())` when nothing was pushed, every error combined
+    /// otherwise. For a macro run inside another, whose own pipeline reports them.
+    pub fn finish(mut self) -> Result<(), syn::Error> {
+        self.ended = true;
+        match self.combined.take() {
+            Some(error) => Err(error),
+            None => Ok(()),
+        }
+    }
+}
+
+#[cfg(debug_assertions)]
+impl Drop for Errors {
+    fn drop(&mut self) {
+        // Not while unwinding: a second panic would abort instead of being reported.
+        if !self.ended && !std::thread::panicking() {
+            panic!(
+                "an error accumulator was dropped without being ended; its errors would be lost"
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proc_macro2::Span;
+
+    use super::Errors;
+
+    #[test]
+    fn a_checkpoint_sees_only_later_errors() {
+        let mut errors = Errors::new();
+        errors.at(Span::call_site(), "first");
+        let checkpoint = errors.checkpoint();
+        assert!(!errors.failed_since(checkpoint));
+        errors.at(Span::call_site(), "second");
+        assert!(errors.failed_since(checkpoint));
+        let combined = errors.finish().err().map(|error| error.into_iter().count());
+        assert_eq!(combined, Some(2));
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    fn an_accumulator_dropped_unended_is_caught() {
+        let dropped = std::panic::catch_unwind(|| drop(Errors::new()));
+        assert!(dropped.is_err());
     }
 }

@@ -5,6 +5,7 @@ pub mod docs;
 pub mod entry;
 pub mod errors;
 pub mod options;
+pub mod recover;
 pub mod respan;
 pub mod source_text;
 pub mod suggest;

@@ -117,28 +117,3 @@ impl FromMeta for CratePath {
         Path::from_string(value).map(CratePath)
     }
 }
-
-/// The `crate = path` of a macro's attributes, read without judging anything else in them,
-/// so that the fallback emitted next to errors names the right crate even when the
-/// attributes are what failed.
-pub fn lenient_crate_path(attrs: &[syn::Attribute], attribute: &str) -> Option<Path> {
-    let mut found = None;
-    for attr in attrs.iter().filter(|attr| attr.path().is_ident(attribute)) {
-        let _ = attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident("crate") {
-                if let Ok(value) = meta.value()
-                    && let Ok(path) = value.parse::<Path>()
-                {
-                    found = Some(path);
-                }
-            } else if meta.input.peek(syn::Token![=]) {
-                // Skip the value of another key: `key = <expr>`.
-                let _ = meta.value().and_then(|value| value.parse::<Expr>());
-            } else if meta.input.peek(syn::token::Paren) {
-                let _ = meta.parse_nested_meta(|_| Ok(()));
-            }
-            Ok(())
-        });
-    }
-    found
-}

@@ -1,7 +1,7 @@
 //! `#[derive(Data)]`: constructors, a type-state builder, getters, validating setters and
 //! reflection for a struct with named fields.
 
-mod expand;
+mod generate;
 mod parse;
 mod validate;
 
@@ -10,32 +10,22 @@ use quote::quote;
 use syn::DeriveInput;
 use syn::ext::IdentExt;
 
-pub use self::expand::expand as generate;
+pub use self::generate::generate;
 pub use self::validate::CheckedStruct;
-use crate::common::crate_path::crate_path;
+use crate::common::crate_path::{crate_path, lenient_crate_path};
 use crate::common::entry::Expansion;
 use crate::common::errors::Errors;
-use crate::common::options::lenient_crate_path;
 
 /// The derive: check, then generate. On errors, the model with the broken options left out
 /// is generated next to them, so that `User::new`, the builder and the getters still exist
 /// and the user sees only the real mistakes.
-pub fn expand(input: &DeriveInput) -> Expansion {
+pub fn run(input: &DeriveInput) -> Expansion {
     let mut errors = Errors::new();
-    let model = check(input, &mut errors);
-    match (errors.finish(), model) {
-        (Ok(()), Some(model)) => Expansion::Ok(generate(&model)),
-        (Err(errors), Some(model)) => Expansion::Err {
-            errors,
-            fallback: generate(&model),
-        },
-        (Err(errors), None) => Expansion::Err {
-            errors,
-            fallback: shape_fallback(input),
-        },
-        // `check` returns no model only after pushing the error that explains why.
-        (Ok(()), None) => Expansion::Ok(shape_fallback(input)),
-    }
+    let tokens = match check(input, &mut errors) {
+        Some(model) => generate(&model),
+        None => shape_fallback(input),
+    };
+    errors.into_expansion(tokens)
 }
 
 /// Parses and validates, pushing every user error into `errors`. Returns the model to

@@ -6,8 +6,9 @@ use darling::util::{Override, PreservedStrExpr};
 use darling::{FromAttributes, FromMeta};
 use syn::{Data, DeriveInput, Expr, Field, Fields, Ident};
 
+use crate::common::crate_path::lenient_crate_path;
 use crate::common::errors::Errors;
-use crate::common::options::{CratePath, FnPath, Keyed, Switch, lenient_crate_path};
+use crate::common::options::{CratePath, FnPath, Keyed, Switch};
 
 /// A struct deriving `Data`, with its options read but not yet checked against each other.
 pub struct ParsedStruct<'a> {

@@ -269,7 +269,7 @@ fn check_bounds(
     shape: TypeShape,
     errors: &mut Errors,
 ) -> bool {
-    let before = errors.len();
+    let checkpoint = errors.checkpoint();
     if bounds.min.is_none() && bounds.max.is_none() {
         errors.at(
             bounds.key,
@@ -301,7 +301,7 @@ fn check_bounds(
         errors.spanned(min, &message);
         errors.spanned(max, message);
     }
-    errors.len() == before
+    !errors.failed_since(checkpoint)
 }
 
 fn shape_is(shape: TypeShape, primitive: Primitive) -> bool {

@@ -3,11 +3,15 @@
 //! An entry that does not parse is reported and skipped, up to the next top-level comma, so
 //! one typo neither hides the other entries' errors nor removes the whole module.
 
-use proc_macro2::TokenTree;
-use syn::parse::{Parse, ParseStream};
-use syn::{Attribute, FieldsNamed, Generics, Ident, Token, Visibility, braced};
+use proc_macro2::{Span, TokenStream};
+use syn::parse::{Parse, ParseStream, Parser};
+use syn::{
+    Attribute, Data, DataStruct, DeriveInput, Fields, FieldsNamed, Generics, Ident, Token,
+    Visibility, braced,
+};
 
 use crate::common::errors::Errors;
+use crate::common::recover;
 
 /// The whole `data_module!` input.
 pub struct ModuleInput {
@@ -15,9 +19,8 @@ pub struct ModuleInput {
     pub vis: Visibility,
     pub mod_token: Token![mod],
     pub ident: Ident,
+    /// The entries that parsed; the others were reported.
     pub entries: Vec<StructEntry>,
-    /// Errors of entries that did not parse; the module itself did.
-    pub entry_errors: Vec<syn::Error>,
 }
 
 /// One `Name<..> where .. { fields }` entry.
@@ -31,56 +34,42 @@ pub struct StructEntry {
     pub fields: FieldsNamed,
 }
 
-impl ModuleInput {
-    /// Moves the entries' parse errors into `errors`.
-    pub fn take_entry_errors(&mut self, errors: &mut Errors) {
-        for error in self.entry_errors.drain(..) {
-            errors.push(error);
-        }
-    }
+/// Reads the module. `None` when it is not even a module (the error is in `errors`); an
+/// entry that does not parse is reported and left out.
+pub fn parse(input: TokenStream, errors: &mut Errors) -> Option<ModuleInput> {
+    let parser = |input: ParseStream| module(input, errors);
+    let read = parser.parse2(input);
+    errors.handle(read)
 }
 
-impl Parse for ModuleInput {
-    fn parse(input: ParseStream) -> syn::Result<Self> {
-        let attrs = input.call(Attribute::parse_outer)?;
-        let vis: Visibility = input.parse()?;
-        if !input.peek(Token![mod]) {
-            return Err(input.error(
-                "`data_module!` expects a module: `pub mod name { Point { x: f64, y: f64 }, .. }`",
-            ));
-        }
-        let mod_token = input.parse()?;
-        let ident = input.parse()?;
-        let content;
-        braced!(content in input);
-        let mut entries = Vec::new();
-        let mut entry_errors = Vec::new();
-        while !content.is_empty() {
-            match parse_entry(&content) {
-                Ok(entry) => entries.push(entry),
-                Err(error) => {
-                    entry_errors.push(error);
-                    skip_past_comma(&content)?;
-                }
-            }
-        }
-        if !input.is_empty() {
-            return Err(
-                input.error("unexpected tokens after the module; `data_module!` takes one module")
-            );
-        }
-        Ok(ModuleInput {
-            attrs,
-            vis,
-            mod_token,
-            ident,
-            entries,
-            entry_errors,
-        })
+fn module(input: ParseStream, errors: &mut Errors) -> syn::Result<ModuleInput> {
+    let attrs = input.call(Attribute::parse_outer)?;
+    let vis: Visibility = input.parse()?;
+    if !input.peek(Token![mod]) {
+        return Err(input.error(
+            "`data_module!` expects a module: `pub mod name { Point { x: f64, y: f64 }, .. }`",
+        ));
     }
+    let mod_token = input.parse()?;
+    let ident = input.parse()?;
+    let content;
+    braced!(content in input);
+    let entries = recover::entries(&content, Token![,], errors, parse_entry);
+    if !input.is_empty() {
+        return Err(
+            input.error("unexpected tokens after the module; `data_module!` takes one module")
+        );
+    }
+    Ok(ModuleInput {
+        attrs,
+        vis,
+        mod_token,
+        ident,
+        entries,
+    })
 }
 
-/// One entry and the comma after it (none after the last).
+/// One entry, which a comma must follow unless it is the last.
 fn parse_entry(content: ParseStream) -> syn::Result<StructEntry> {
     let entry: StructEntry = content.parse()?;
     if !content.is_empty() && !content.peek(Token![,]) {
@@ -89,19 +78,7 @@ fn parse_entry(content: ParseStream) -> syn::Result<StructEntry> {
             entry.ident
         )));
     }
-    let _: Option<Token![,]> = content.parse()?;
     Ok(entry)
-}
-
-fn skip_past_comma(content: ParseStream) -> syn::Result<()> {
-    while !content.is_empty() {
-        if content.peek(Token![,]) {
-            let _: Token![,] = content.parse()?;
-            break;
-        }
-        let _: TokenTree = content.parse()?;
-    }
-    Ok(())
 }
 
 impl Parse for StructEntry {
@@ -128,5 +105,28 @@ impl Parse for StructEntry {
             generics,
             fields,
         })
+    }
+}
+
+impl StructEntry {
+    /// The input `#[derive(Data)]` would receive for this entry. An entry without visibility
+    /// is `pub`: the module exists to be used from outside.
+    pub fn to_derive_input(&self) -> DeriveInput {
+        let entry = self.clone();
+        let vis = match entry.vis {
+            Visibility::Inherited => Visibility::Public(syn::Token![pub](entry.ident.span())),
+            written => written,
+        };
+        DeriveInput {
+            attrs: entry.attrs,
+            vis,
+            ident: entry.ident,
+            generics: entry.generics,
+            data: Data::Struct(DataStruct {
+                struct_token: syn::Token![struct](Span::call_site()),
+                fields: Fields::Named(entry.fields),
+                semi_token: None,
+            }),
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! `#[instrument]`: a `tracing` span around a function, or around every function of an
 //! `impl` block or inline module, with per-function options merged over the block's.
 
-mod expand;
+mod generate;
 mod parse;
 mod validate;
 
@@ -14,13 +14,13 @@ use syn::{Attribute, FnArg, ImplItem, Item, ItemImpl, ItemMod, Signature, Visibi
 
 use self::parse::{Options, Skip};
 pub use self::validate::glob_matches;
-use crate::common::crate_path::crate_path;
+use crate::common::crate_path::{crate_path, lenient_crate_path_in_args};
 use crate::common::entry::Expansion;
 use crate::common::errors::Errors;
 use crate::common::source_text::source_text;
 use crate::common::warning::Warnings;
 
-pub fn expand(args: TokenStream, item: TokenStream) -> Expansion {
+pub fn run(args: TokenStream, item: TokenStream) -> Expansion {
     instrument(args, item, Filters::Warn)
 }
 
@@ -40,17 +40,23 @@ enum Filters {
 fn instrument(args: TokenStream, item: TokenStream, filters: Filters) -> Expansion {
     let mut warnings = Warnings::new();
     let mut errors = Errors::new();
+    // Found apart from the other options, so the fallback names the right crate when they fail.
+    let user_crate = lenient_crate_path_in_args(args.clone());
     let options = parse::parse_args(args, &mut errors);
     let mut item: Item = match syn::parse2(item.clone()) {
         Ok(item) => item,
         Err(error) => {
-            return Expansion::Err {
-                errors: error,
-                fallback: item,
-            };
+            errors.push(error);
+            return errors.into_expansion(item);
         }
     };
-    let krate = crate_path(options.krate.as_ref().map(|krate| &krate.0));
+    let krate = crate_path(
+        options
+            .krate
+            .as_ref()
+            .map(|krate| &krate.0)
+            .or(user_crate.as_ref()),
+    );
     match &mut item {
         Item::Fn(function) => {
             reject_block_options(&options, &mut errors);
@@ -73,14 +79,14 @@ fn instrument(args: TokenStream, item: TokenStream, filters: Filters) -> Expansi
                 let redacted = take_redacted(&mut function.sig);
                 let name = function.sig.ident.unraw().to_string();
                 let plan = validate::plan(&options, &function.sig, name, &redacted, &mut errors);
-                let new_body = expand::body(&plan, &krate, &function.sig, &function.block);
+                let new_body = generate::body(&plan, &krate, &function.sig, &function.block);
                 replace_body(&mut function.block, new_body, &mut errors);
             }
         }
         Item::Impl(block) => {
             validate::check_block_options(&options, &mut errors);
             // A filter that is already an error is not also a warning.
-            if errors.len() == 0 {
+            if !errors.any() {
                 let names = function_names(block.items.iter());
                 validate::unmatched_filters(&options, &names, &mut warnings);
             }
@@ -89,7 +95,7 @@ fn instrument(args: TokenStream, item: TokenStream, filters: Filters) -> Expansi
         Item::Mod(module) => {
             validate::check_block_options(&options, &mut errors);
             if let Some((_, items)) = &module.content
-                && errors.len() == 0
+                && !errors.any()
             {
                 let names = items
                     .iter()
@@ -124,14 +130,7 @@ fn instrument(args: TokenStream, item: TokenStream, filters: Filters) -> Expansi
     }
     let mut tokens = item.into_token_stream();
     tokens.extend(warning_items);
-    match errors.finish() {
-        Ok(()) => Expansion::Ok(tokens),
-        // The item with our attributes consumed; bodies instrumented where that succeeded.
-        Err(errors) => Expansion::Err {
-            errors,
-            fallback: tokens,
-        },
-    }
+    errors.into_expansion(tokens)
 }
 
 /// The names of the functions of an `impl` block.
@@ -297,7 +296,7 @@ fn instrument_fn(
         options.err = None;
     }
     let plan = validate::plan(&options, sig, span_name, &redacted, errors);
-    let new_body = expand::body(&plan, krate, sig, body);
+    let new_body = generate::body(&plan, krate, sig, body);
     replace_body(body, new_body, errors);
 }
 

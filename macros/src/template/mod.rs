@@ -27,35 +27,29 @@ use crate::common::errors::Errors;
 use crate::common::warning::Warnings;
 
 /// `template! { .. }`: one `macro_rules!` per template.
-pub fn define(input: TokenStream) -> Expansion {
+pub fn run_definitions(input: TokenStream) -> Expansion {
     let mut errors = Errors::new();
     let mut definitions = parse::definitions(input, &mut errors);
     let krate = crate_path(None);
     let mut tokens = TokenStream::new();
     let mut warnings = Warnings::new();
     for (definition, parsed_cleanly) in &mut definitions {
-        let before = errors.len();
+        let checkpoint = errors.checkpoint();
         validate::check(definition, *parsed_cleanly, &mut errors, &mut warnings);
         // After a syntax error a body may have lost pieces: only a placeholder then.
-        tokens.extend(if *parsed_cleanly && errors.len() == before {
+        tokens.extend(if *parsed_cleanly && !errors.failed_since(checkpoint) {
             define::macro_rules(definition, &krate)
         } else {
             define::placeholder(definition)
         });
     }
     tokens.extend(warnings.into_tokens());
-    match errors.finish() {
-        Ok(()) => Expansion::Ok(tokens),
-        Err(errors) => Expansion::Err {
-            errors,
-            fallback: tokens,
-        },
-    }
+    errors.into_expansion(tokens)
 }
 
 /// `instantiate_template! { { <encoded definition> } <arguments> }`, from a template's
 /// `macro_rules!`.
-pub fn instantiate(input: TokenStream) -> Expansion {
+pub fn run_instance(input: TokenStream) -> Expansion {
     let mut errors = Errors::new();
     let mut trees = input.into_iter();
     let definition = match trees.next() {
@@ -65,18 +59,20 @@ pub fn instantiate(input: TokenStream) -> Expansion {
         }
         _ => None,
     };
-    let Some(definition) = definition.filter(|_| errors.len() == 0) else {
-        return Expansion::Err {
-            errors: syn::Error::new(
-                proc_macro2::Span::call_site(),
-                "modsmith could not read this template's definition: the crate that defines \
-                 the template and this crate must use the same version of modsmith",
-            ),
-            fallback: TokenStream::new(),
-        };
+    let Some(definition) = definition.filter(|_| !errors.any()) else {
+        // What failed to read is modsmith's own encoding, not the user's code: one error
+        // that says so replaces the details.
+        let _details = errors.finish();
+        let mut errors = Errors::new();
+        errors.at(
+            proc_macro2::Span::call_site(),
+            "modsmith could not read this template's definition: the crate that defines the \
+             template and this crate must use the same version of modsmith",
+        );
+        return errors.into_expansion(TokenStream::new());
     };
     let call = arguments::bind(&definition, trees.collect(), &mut errors);
-    if errors.len() > 0 {
+    if errors.any() {
         // Nothing is pasted from a call with bad arguments: its errors are the ones to fix.
         // Its module is declared, empty, so that paths into it are not errors too.
         let fallback = match &call.module {
@@ -86,13 +82,14 @@ pub fn instantiate(input: TokenStream) -> Expansion {
             }
             None => TokenStream::new(),
         };
-        return match errors.finish() {
-            Ok(()) => Expansion::Ok(fallback),
-            Err(errors) => Expansion::Err { errors, fallback },
-        };
+        return errors.into_expansion(fallback);
     }
     let template = definition.name.unraw().to_string();
     let body = substitute::substitute(&template, &definition.body, &call.bindings, &mut errors);
+    if errors.any() {
+        // A substitution that failed pastes nothing: its errors are the ones to fix.
+        return errors.into_expansion(TokenStream::new());
+    }
     let tokens = match call.module {
         Some(module) => {
             let (attrs, vis, name) = (module.attrs, module.vis, module.name);
@@ -108,11 +105,5 @@ pub fn instantiate(input: TokenStream) -> Expansion {
         }
         None => body,
     };
-    match errors.finish() {
-        Ok(()) => Expansion::Ok(tokens),
-        Err(errors) => Expansion::Err {
-            errors,
-            fallback: TokenStream::new(),
-        },
-    }
+    errors.into_expansion(tokens)
 }

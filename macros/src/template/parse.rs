@@ -112,9 +112,9 @@ pub fn definitions(input: TokenStream, errors: &mut Errors) -> Vec<(Definition, 
     let parser = |input: ParseStream| {
         let mut definitions = Vec::new();
         while !input.is_empty() {
-            let before = errors.len();
+            let checkpoint = errors.checkpoint();
             let definition = definition(input, Mode::Source, errors)?;
-            definitions.push((definition, errors.len() == before));
+            definitions.push((definition, !errors.failed_since(checkpoint)));
         }
         Ok(definitions)
     };

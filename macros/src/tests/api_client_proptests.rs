@@ -112,6 +112,6 @@ proptest! {
             Ok(tokens) => tokens,
             Err(_) => return Ok(()),
         };
-        let _ = pretty(crate::api_client::expand(tokens).into_tokens());
+        let _ = pretty(crate::api_client::run(tokens).into_tokens());
     }
 }

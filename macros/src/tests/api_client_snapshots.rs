@@ -34,7 +34,7 @@ fn pet_store() {
             fn raw(#[body(form)] form: &Form) -> modsmith::http::Response;
         }
     };
-    match crate::api_client::expand(input) {
+    match crate::api_client::run(input) {
         Expansion::Ok(tokens) => {
             expect_file!["snapshots/api_client/pet_store.txt"].assert_eq(&pretty(tokens))
         }
@@ -51,7 +51,7 @@ fn api_key_in_query_and_no_options() {
             fn ping();
         }
     };
-    match crate::api_client::expand(input) {
+    match crate::api_client::run(input) {
         Expansion::Ok(tokens) => {
             expect_file!["snapshots/api_client/tiny.txt"].assert_eq(&pretty(tokens))
         }
@@ -70,7 +70,7 @@ fn errors_keep_the_valid_endpoints() {
             fn bad(id: u64);
         }
     };
-    let Expansion::Err { errors, fallback } = crate::api_client::expand(input) else {
+    let Expansion::Err { errors, fallback } = crate::api_client::run(input) else {
         panic!("expected errors");
     };
     let messages: Vec<String> = errors.into_iter().map(|error| error.to_string()).collect();
@@ -113,7 +113,7 @@ fn at_most_40_expanded_lines_per_endpoint() {
             #[client(base_url = "https://api.example.com", auth = bearer, retries = 2)]
             pub struct Api { #( #endpoints )* }
         };
-        match crate::api_client::expand(input) {
+        match crate::api_client::run(input) {
             Expansion::Ok(tokens) => pretty(tokens).lines().count(),
             Expansion::Err { errors, .. } => panic!("unexpected errors: {errors}"),
         }

@@ -59,6 +59,6 @@ proptest! {
             Ok(tokens) => tokens,
             Err(_) => return Ok(()),
         };
-        let _ = pretty(crate::data_module::expand(tokens).into_tokens());
+        let _ = pretty(crate::data_module::run(tokens).into_tokens());
     }
 }

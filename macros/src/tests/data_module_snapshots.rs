@@ -21,7 +21,7 @@ fn module_of_structs() {
             },
         }
     };
-    match crate::data_module::expand(input) {
+    match crate::data_module::run(input) {
         Expansion::Ok(tokens) => {
             expect_file!["snapshots/data_module/module_of_structs.txt"].assert_eq(&pretty(tokens))
         }
@@ -37,7 +37,7 @@ fn duplicates_fall_back_to_plain_structs_defined_once() {
             Point { y: f64 },
         }
     };
-    let Expansion::Err { errors, fallback } = crate::data_module::expand(input) else {
+    let Expansion::Err { errors, fallback } = crate::data_module::run(input) else {
         panic!("expected errors");
     };
     assert_eq!(errors.into_iter().count(), 4);

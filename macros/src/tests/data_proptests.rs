@@ -194,7 +194,7 @@ proptest! {
         let parsed: Result<syn::DeriveInput, _> = syn::parse_str(&source);
         prop_assume!(parsed.is_ok());
         if let Ok(input) = parsed {
-            let tokens = crate::data::expand(&input).into_tokens();
+            let tokens = crate::data::run(&input).into_tokens();
             // `pretty` panics, failing the case, when the output is not valid syntax.
             let _ = pretty(tokens);
         }

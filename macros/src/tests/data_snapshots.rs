@@ -12,7 +12,7 @@ fn check(input: proc_macro2::TokenStream, expected: ExpectFile) {
         Ok(input) => input,
         Err(error) => panic!("test input does not parse: {error}"),
     };
-    match crate::data::expand(&input) {
+    match crate::data::run(&input) {
         Expansion::Ok(tokens) => expected.assert_eq(&pretty(tokens)),
         Expansion::Err { errors, .. } => panic!("unexpected errors: {errors}"),
     }
@@ -152,7 +152,7 @@ fn errors_come_with_a_fallback_impl() {
             b: String,
         }
     };
-    let Expansion::Err { errors, fallback } = crate::data::expand(&input) else {
+    let Expansion::Err { errors, fallback } = crate::data::run(&input) else {
         panic!("expected errors");
     };
     let messages: Vec<String> = errors.into_iter().map(|error| error.to_string()).collect();

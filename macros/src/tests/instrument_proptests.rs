@@ -59,6 +59,6 @@ proptest! {
             Ok(item) => item,
             Err(_) => return Ok(()),
         };
-        assert_valid_rust(crate::instrument::expand(args, item).into_tokens());
+        assert_valid_rust(crate::instrument::run(args, item).into_tokens());
     }
 }

@@ -12,7 +12,7 @@ fn check(
     item: proc_macro2::TokenStream,
     expected: expect_test::ExpectFile,
 ) {
-    match crate::instrument::expand(args, item) {
+    match crate::instrument::run(args, item) {
         Expansion::Ok(tokens) => expected.assert_eq(&pretty(tokens)),
         Expansion::Err { errors, .. } => panic!("unexpected errors: {errors}"),
     }

@@ -91,7 +91,7 @@ proptest! {
         let vis = if public { "pub " } else { "" };
         let definition = format!("{vis}template t({}) {{ {} }}", params.join(", "), body.join(" "));
         let Some(definition) = tokens(&definition) else { return Ok(()) };
-        let defined = crate::template::define(definition).into_tokens();
+        let defined = crate::template::run_definitions(definition).into_tokens();
         assert_valid_rust(defined.clone());
         let Some(encoded) = encoded_template(defined) else { return Ok(()) };
         // The module header, if any, first; then the arguments.
@@ -99,7 +99,7 @@ proptest! {
             call.iter().partition(|part| part.ends_with(';'));
         let call = format!("{} {}", modules.first().copied().unwrap_or(""), arguments.join(", "));
         let Some(call) = tokens(&call) else { return Ok(()) };
-        match crate::template::instantiate(quote::quote!(#encoded #call)) {
+        match crate::template::run_instance(quote::quote!(#encoded #call)) {
             Expansion::Ok(tokens) => assert_valid_rust(tokens),
             Expansion::Err { fallback, .. } => assert_valid_rust(fallback),
         }

@@ -32,7 +32,7 @@ fn definition() -> TokenStream {
 }
 
 fn defined() -> TokenStream {
-    match crate::template::define(definition()) {
+    match crate::template::run_definitions(definition()) {
         Expansion::Ok(tokens) => tokens,
         Expansion::Err { errors, .. } => panic!("unexpected errors: {errors}"),
     }
@@ -42,7 +42,7 @@ fn check_instance(call: TokenStream, expected: ExpectFile) {
     let Some(definition) = encoded_template(defined()) else {
         panic!("no encoded definition in the macro_rules!");
     };
-    match crate::template::instantiate(quote!(#definition #call)) {
+    match crate::template::run_instance(quote!(#definition #call)) {
         Expansion::Ok(tokens) => expected.assert_eq(&pretty(tokens)),
         Expansion::Err { errors, .. } => panic!("unexpected errors: {errors}"),
     }

@@ -92,7 +92,7 @@ proptest! {
         } else {
             format!("pub mod v1 {{ {} }}", items.join(" "))
         };
-        let expansion = crate::transform::expand(parse(&passes.join(", ")), parse(&module));
+        let expansion = crate::transform::run(parse(&passes.join(", ")), parse(&module));
         assert_valid_rust(expansion.into_tokens());
     }
 
@@ -102,7 +102,7 @@ proptest! {
         items in proptest::collection::vec(proptest::sample::select(ITEMS), 1..6),
     ) {
         let module = format!("pub mod v1 {{ {} }}", items.join(" "));
-        let tokens = match crate::transform::expand(parse(&passes.join(", ")), parse(&module)) {
+        let tokens = match crate::transform::run(parse(&passes.join(", ")), parse(&module)) {
             Expansion::Ok(tokens) => tokens,
             Expansion::Err { errors, .. } => {
                 return Err(TestCaseError::fail(format!("{passes:?} on {module}: {errors}")));

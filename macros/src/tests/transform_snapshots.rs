@@ -21,7 +21,7 @@ fn check(args: proc_macro2::TokenStream, expected: ExpectFile) {
             }
         }
     };
-    match crate::transform::expand(args, module) {
+    match crate::transform::run(args, module) {
         Expansion::Ok(tokens) => expected.assert_eq(&pretty(tokens)),
         Expansion::Err { errors, .. } => panic!("unexpected errors: {errors}"),
     }

@@ -1,7 +1,7 @@
 //! `#[transform(..)]`: an ordered pipeline of passes over every matching item of an inline
 //! module.
 
-mod expand;
+mod generate;
 mod parse;
 mod validate;
 
@@ -13,37 +13,33 @@ use crate::common::entry::Expansion;
 use crate::common::errors::Errors;
 use crate::common::warning::Warnings;
 
-pub fn expand(args: TokenStream, item: TokenStream) -> Expansion {
+pub fn run(args: TokenStream, item: TokenStream) -> Expansion {
     let mut errors = Errors::new();
     let passes = parse::parse(args, &mut errors);
     let passes = validate::validate(passes, &mut errors);
     let mut module: ItemMod = match syn::parse2::<Item>(item.clone()) {
         Ok(Item::Mod(module)) => module,
         Ok(other) => {
-            return Expansion::Err {
-                errors: syn::Error::new_spanned(
-                    &other,
-                    "`#[transform(..)]` goes on an inline module: `mod name { .. }`",
-                ),
-                fallback: item,
-            };
+            errors.spanned(
+                &other,
+                "`#[transform(..)]` goes on an inline module: `mod name { .. }`",
+            );
+            return errors.into_expansion(item);
         }
         Err(error) => {
-            return Expansion::Err {
-                errors: error,
-                fallback: item,
-            };
+            errors.push(error);
+            return errors.into_expansion(item);
         }
     };
     let mut warnings = Warnings::new();
     match &mut module.content {
         Some((_, items)) => {
             // A selector that is already an error is not also a warning.
-            if errors.len() == 0 {
+            if !errors.any() {
                 validate::unmatched_selectors(&passes, items, &mut warnings);
             }
             let passes: Vec<&validate::CheckedPass> = passes.iter().collect();
-            expand::transform_items(&passes, items, &mut errors);
+            generate::transform_items(&passes, items, &mut errors);
         }
         None => errors.spanned(
             &module,
@@ -57,11 +53,5 @@ pub fn expand(args: TokenStream, item: TokenStream) -> Expansion {
     }
     warnings.place_in(&mut module);
     let tokens = module.into_token_stream();
-    match errors.finish() {
-        Ok(()) => Expansion::Ok(tokens),
-        Err(errors) => Expansion::Err {
-            errors,
-            fallback: tokens,
-        },
-    }
+    errors.into_expansion(tokens)
 }

@@ -18,7 +18,7 @@ use crate::common::respan::{located_at, replace_self};
 use crate::common::source_text::source_text;
 use crate::common::type_shape::TypeShape;
 
-pub fn expand(model: &CheckedStruct) -> TokenStream {
+pub fn generate(model: &CheckedStruct) -> TokenStream {
     let generator = Generator::new(model);
     let inherent_impl = generator.inherent_impl();
     let data_impl = generator.data_impl();

@@ -1,16 +1,16 @@
 //! Checked model → tokens: the module, each struct written out, and each struct's
 //! `#[derive(Data)]` expansion, generated in-process (no derive attribute to resolve).
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
-use syn::{Attribute, Data, DataStruct, DeriveInput, Fields, Visibility};
+use syn::{Attribute, Data, DataStruct, DeriveInput, Fields};
 
-use super::parse::{ModuleInput, StructEntry};
+use super::parse::ModuleInput;
 use crate::data::CheckedStruct;
 
 /// The module with every struct and, for each, the derive's output from `models` (the
 /// derive's checked models of the same structs, in order).
-pub fn expand(
+pub fn generate(
     module: &ModuleInput,
     inputs: &[DeriveInput],
     models: &[CheckedStruct],
@@ -28,26 +28,6 @@ pub fn expand(
             #( #definitions )*
             #( #derived )*
         }
-    }
-}
-
-/// The input `#[derive(Data)]` would receive for this entry. An entry without visibility is
-/// `pub`: the module exists to be used from outside.
-pub fn derive_input(entry: StructEntry) -> DeriveInput {
-    let vis = match entry.vis {
-        Visibility::Inherited => Visibility::Public(syn::Token![pub](entry.ident.span())),
-        written => written,
-    };
-    DeriveInput {
-        attrs: entry.attrs,
-        vis,
-        ident: entry.ident,
-        generics: entry.generics,
-        data: Data::Struct(DataStruct {
-            struct_token: syn::Token![struct](Span::call_site()),
-            fields: Fields::Named(entry.fields),
-            semi_token: None,
-        }),
     }
 }
 

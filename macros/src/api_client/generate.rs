@@ -10,7 +10,7 @@ use syn::ext::IdentExt;
 use super::parse::BodyEncoding;
 use super::validate::{Auth, CheckedClient, CheckedEndpoint, CheckedKind, Output};
 
-pub fn expand(model: &CheckedClient) -> TokenStream {
+pub fn generate(model: &CheckedClient) -> TokenStream {
     let krate = &model.krate;
     let http = quote!(#krate::__private::http);
     // A short name for the runtime inside the const block: every endpoint names it several

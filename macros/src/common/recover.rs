@@ -1,0 +1,82 @@
+//! Recovery in list-shaped input: one broken entry is reported and skipped, so the entries
+//! after it are still read and checked, and the code generated next to the errors still has
+//! every entry that was fine (uses of those are not second errors).
+
+use proc_macro2::TokenTree;
+use syn::parse::{ParseStream, Peek};
+
+use super::errors::Errors;
+
+/// Reads `input` to its end as entries, each parsed by `entry` and followed by `separator`
+/// (a single punctuation token such as `Token![,]` or `Token![;]`; optional after the last
+/// entry). `entry` reports a missing separator itself, where one is needed, in its own words;
+/// one that consumes its own terminator (`fn f();`) has none to check. An entry that fails
+/// is reported and skipped past the next separator at this level.
+pub fn entries<T, S: Peek + Copy>(
+    input: ParseStream,
+    separator: S,
+    errors: &mut Errors,
+    mut entry: impl FnMut(ParseStream) -> syn::Result<T>,
+) -> Vec<T> {
+    let mut read = Vec::new();
+    while !input.is_empty() {
+        match entry(input) {
+            Ok(value) => {
+                read.push(value);
+                if input.peek(separator) {
+                    let _ = input.parse::<TokenTree>();
+                }
+            }
+            Err(error) => {
+                errors.push(error);
+                skip_past(input, separator);
+            }
+        }
+    }
+    read
+}
+
+/// Skips token trees up to the next `separator` at this level, leaving it to be read: after
+/// a bad value, so the next entry is still checked.
+pub fn skip_to<S: Peek + Copy>(input: ParseStream, separator: S) {
+    while !input.is_empty() && !input.peek(separator) {
+        if input.parse::<TokenTree>().is_err() {
+            break;
+        }
+    }
+}
+
+/// Skips token trees up to and including the next `separator` at this level.
+pub fn skip_past<S: Peek + Copy>(input: ParseStream, separator: S) {
+    skip_to(input, separator);
+    let _ = input.parse::<TokenTree>();
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+    use syn::parse::Parser;
+    use syn::{Ident, Token};
+
+    use super::entries;
+    use crate::common::errors::Errors;
+
+    #[test]
+    fn a_broken_entry_is_skipped_and_the_rest_read() {
+        let mut errors = Errors::new();
+        let parser = |input: syn::parse::ParseStream| {
+            Ok(entries(input, Token![,], &mut errors, |input| {
+                input.parse::<Ident>()
+            }))
+        };
+        let read = parser.parse2(quote!(a, 1 + 2, b, (c d), e,));
+        let names: Vec<String> = read
+            .into_iter()
+            .flatten()
+            .map(|ident| ident.to_string())
+            .collect();
+        assert_eq!(names, ["a", "b", "e"]);
+        let reported = errors.finish().err().map(|error| error.into_iter().count());
+        assert_eq!(reported, Some(2));
+    }
+}
