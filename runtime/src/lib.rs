@@ -23,10 +23,10 @@ pub use validation::{IntoValidationErrors, ValidationError, ValidationErrors};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::builder::required;
+    pub use crate::data::validated;
     pub use crate::validation::checks::{
         HasLength, custom, length, non_empty, range, struct_check,
     };
-    pub use crate::validation::validated;
 
     /// What `#[instrument]` expansions name.
     #[cfg(feature = "tracing")]
