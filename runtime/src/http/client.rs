@@ -8,8 +8,9 @@ use std::time::{Duration, Instant};
 
 use http::{HeaderName, HeaderValue};
 
+use super::endpoint::{Endpoint, Method};
 use super::error::{ApiError, TransportError};
-use super::request::{Call, Endpoint, Method, Request};
+use super::request::{Call, Request};
 use super::response::Response;
 use super::retry::{RetryPolicy, is_retryable, retry_after};
 use super::secret::Secret;

@@ -6,8 +6,9 @@ use std::time::Duration;
 
 use http::HeaderMap;
 
+use super::endpoint::Method;
 use super::error::TransportError;
-use super::request::{Method, Request};
+use super::request::Request;
 use super::response::Response;
 use super::transport::{BlockingTransport, Transport};
 

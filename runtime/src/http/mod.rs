@@ -10,6 +10,7 @@
 //!   and only for requests that are safe to repeat.
 
 mod client;
+mod endpoint;
 mod error;
 mod mock;
 mod request;
@@ -23,9 +24,10 @@ mod transport;
 pub use client::{
     AuthKind, Client, ClientBuilder, ClientConfig, ClientCore, DEFAULT_MAX_BODY_BYTES,
 };
+pub use endpoint::{Endpoint, Method};
 pub use error::{ApiError, TransportError};
 pub use mock::MockTransport;
-pub use request::{Body, Call, Endpoint, Method, Request, encode_path_segment};
+pub use request::{Body, Call, Request, encode_path_segment};
 #[cfg(feature = "blocking")]
 pub use reqwest_transport::ReqwestBlockingTransport;
 #[cfg(feature = "http")]

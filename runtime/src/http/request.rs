@@ -1,5 +1,5 @@
-//! Requests: the endpoint descriptors generated code declares, and the request a
-//! generated method fills in, argument by argument, before a transport sends it.
+//! Requests: the request a generated method fills in, argument by argument, and the request
+//! a transport sends.
 
 use std::fmt::{self, Display};
 
@@ -7,88 +7,8 @@ use http::{HeaderName, HeaderValue};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 
 use super::client::ClientCore;
+use super::endpoint::{Endpoint, Method};
 use super::error::ApiError;
-
-/// An HTTP method.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Method {
-    /// `GET`
-    Get,
-    /// `POST`
-    Post,
-    /// `PUT`
-    Put,
-    /// `PATCH`
-    Patch,
-    /// `DELETE`
-    Delete,
-    /// `HEAD`
-    Head,
-}
-
-impl Method {
-    /// The method's name on the wire.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Method::Get => "GET",
-            Method::Post => "POST",
-            Method::Put => "PUT",
-            Method::Patch => "PATCH",
-            Method::Delete => "DELETE",
-            Method::Head => "HEAD",
-        }
-    }
-
-    /// Whether repeating the request has the same effect as sending it once (RFC 9110):
-    /// GET, HEAD, PUT and DELETE. Only these are retried unless an endpoint is marked
-    /// `#[idempotent]`.
-    pub const fn is_idempotent(self) -> bool {
-        matches!(
-            self,
-            Method::Get | Method::Head | Method::Put | Method::Delete
-        )
-    }
-}
-
-impl Display for Method {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The fixed part of one endpoint, declared once per endpoint by generated code.
-#[derive(Debug)]
-pub struct Endpoint {
-    method: Method,
-    route: &'static str,
-    retry_safe: bool,
-}
-
-impl Endpoint {
-    /// An endpoint; `idempotent` marks a POST or PATCH endpoint as safe to retry.
-    pub const fn new(method: Method, route: &'static str, idempotent: bool) -> Self {
-        Endpoint {
-            method,
-            route,
-            retry_safe: idempotent || method.is_idempotent(),
-        }
-    }
-
-    /// The method.
-    pub const fn method(&self) -> Method {
-        self.method
-    }
-
-    /// The route template, e.g. `/pets/{id}`.
-    pub const fn route(&self) -> &'static str {
-        self.route
-    }
-
-    /// Whether failed attempts may be retried.
-    pub const fn is_retry_safe(&self) -> bool {
-        self.retry_safe
-    }
-}
 
 /// A request body, already encoded.
 #[derive(Debug, Clone)]
@@ -363,7 +283,7 @@ impl<'c> Call<'c> {
     /// segment), then the query. Built once, straight into one string.
     pub(crate) fn url(&self, extra_query: Option<(&'static str, &str)>) -> String {
         let base = self.core.base_url.trim_end_matches('/');
-        let route = self.endpoint.route;
+        let route = self.endpoint.route();
         let mut url = String::with_capacity(base.len() + route.len() + 32);
         url.push_str(base);
         let mut rest = route;

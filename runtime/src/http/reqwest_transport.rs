@@ -5,8 +5,9 @@ use std::error::Error as _;
 use std::io::Read;
 use std::time::Duration;
 
+use super::endpoint::Method;
 use super::error::TransportError;
-use super::request::{Method, Request};
+use super::request::Request;
 use super::response::Response;
 use super::transport::NewTransport;
 
