@@ -181,26 +181,3 @@ impl BlockingTransport for MockTransport {
         self.state().sleeps.push(duration);
     }
 }
-
-impl<T: Transport + ?Sized> Transport for &T {
-    fn send(
-        &self,
-        request: &Request,
-    ) -> impl std::future::Future<Output = Result<Response, TransportError>> + Send {
-        (**self).send(request)
-    }
-
-    fn sleep(&self, duration: Duration) -> impl std::future::Future<Output = ()> + Send {
-        (**self).sleep(duration)
-    }
-}
-
-impl<T: BlockingTransport + ?Sized> BlockingTransport for &T {
-    fn send(&self, request: &Request) -> Result<Response, TransportError> {
-        (**self).send(request)
-    }
-
-    fn sleep(&self, duration: Duration) {
-        (**self).sleep(duration)
-    }
-}

@@ -10,6 +10,7 @@
 //!   and only for requests that are safe to repeat.
 
 mod client;
+mod default_transport;
 mod endpoint;
 mod error;
 mod mock;
@@ -24,6 +25,7 @@ mod transport;
 pub use client::{
     AuthKind, Client, ClientBuilder, ClientConfig, ClientCore, DEFAULT_MAX_BODY_BYTES,
 };
+pub use default_transport::{DefaultBlockingTransport, DefaultTransport, MissingTransport};
 pub use endpoint::{Endpoint, Method};
 pub use error::{ApiError, TransportError};
 pub use mock::MockTransport;
@@ -35,7 +37,4 @@ pub use reqwest_transport::ReqwestTransport;
 pub use response::Response;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
-pub use transport::{
-    BlockingTransport, DefaultBlockingTransport, DefaultTransport, MissingTransport, NewTransport,
-    Transport,
-};
+pub use transport::{BlockingTransport, NewTransport, Transport};

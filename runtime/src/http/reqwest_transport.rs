@@ -123,7 +123,7 @@ impl NewTransport for ReqwestTransport {
 }
 
 #[cfg(feature = "http")]
-impl super::Transport for ReqwestTransport {
+impl super::transport::Transport for ReqwestTransport {
     async fn send(&self, request: &Request) -> Result<Response, TransportError> {
         let builder = request_builder!(self.client, request);
         let mut response = builder.send().await.map_err(transport_error)?;
@@ -192,7 +192,7 @@ impl NewTransport for ReqwestBlockingTransport {
 }
 
 #[cfg(feature = "blocking")]
-impl super::BlockingTransport for ReqwestBlockingTransport {
+impl super::transport::BlockingTransport for ReqwestBlockingTransport {
     fn send(&self, request: &Request) -> Result<Response, TransportError> {
         let builder = request_builder!(self.client, request);
         let response = builder.send().map_err(transport_error)?;
