@@ -3,6 +3,7 @@
 use std::error::Error as _;
 #[cfg(feature = "blocking")]
 use std::io::Read;
+#[cfg(feature = "http")]
 use std::time::Duration;
 
 use super::endpoint::Method;
