@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use http::{HeaderName, HeaderValue};
 
+use super::credentials::{AuthKind, Credentials};
 use super::endpoint::{Endpoint, Method};
 use super::error::{ApiError, TransportError};
 use super::request::{Call, Request};
@@ -18,21 +19,6 @@ use super::transport::{BlockingTransport, NewTransport, Transport};
 
 /// The default limit on response bodies: 10 MiB.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 10 * 1024 * 1024;
-
-/// How a client authenticates, as declared in `#[client(auth = ..)]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AuthKind {
-    /// No credentials.
-    None,
-    /// `Authorization: Bearer <token>`.
-    Bearer,
-    /// `Authorization: Basic <user:password>`.
-    Basic,
-    /// The token in the named header.
-    ApiKeyHeader(&'static str),
-    /// The token in the named query parameter.
-    ApiKeyQuery(&'static str),
-}
 
 /// What `api_client!` declared for one client, checked at compile time.
 #[derive(Debug)]
@@ -49,13 +35,6 @@ pub struct ClientConfig {
     pub retries: u32,
     /// Headers sent with every request.
     pub headers: &'static [(&'static str, &'static str)],
-}
-
-#[derive(Clone)]
-enum Credentials {
-    None,
-    Token(Secret),
-    Basic { user: String, password: Secret },
 }
 
 /// A client's settings at run time: the declared ones, as changed by the builder.
@@ -104,15 +83,10 @@ impl ClientCore {
 
 impl fmt::Debug for ClientCore {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let credentials = match &self.credentials {
-            Credentials::None => "none",
-            Credentials::Token(_) => "token Secret(***)",
-            Credentials::Basic { .. } => "user and password Secret(***)",
-        };
         f.debug_struct(self.name)
             .field("base_url", &self.base_url)
             .field("auth", &self.auth)
-            .field("credentials", &credentials)
+            .field("credentials", &self.credentials.redacted())
             .field("timeout", &self.timeout)
             .field("retries", &self.retry.max_retries)
             .field("max_body_bytes", &self.max_body_bytes)
@@ -230,46 +204,7 @@ fn prepare(call: Call<'_>) -> Result<Prepared, ApiError> {
     let mut headers = Vec::with_capacity(core.headers.len() + call.headers.len() + 1);
     headers.extend(core.headers.iter().cloned());
     headers.extend(call.headers.iter().cloned());
-    let missing = |what: &str, setter: &str| ApiError::InvalidConfig {
-        reason: format!(
-            "`{}` authenticates with {what} but has none; set it with `{}::builder().{setter}`",
-            core.name, core.name
-        ),
-    };
-    let mut api_key_query = None;
-    match (core.auth, &core.credentials) {
-        (AuthKind::None, _) => {}
-        (AuthKind::Bearer, Credentials::Token(token)) => {
-            headers.push((
-                http::header::AUTHORIZATION,
-                sensitive(&format!("Bearer {}", token.expose()))?,
-            ));
-        }
-        (AuthKind::Basic, Credentials::Basic { user, password }) => {
-            let encoded = base64(format!("{user}:{}", password.expose()).as_bytes());
-            headers.push((
-                http::header::AUTHORIZATION,
-                sensitive(&format!("Basic {encoded}"))?,
-            ));
-        }
-        (AuthKind::ApiKeyHeader(name), Credentials::Token(token)) => {
-            let name =
-                HeaderName::from_bytes(name.as_bytes()).map_err(|_| ApiError::InvalidConfig {
-                    reason: format!("`{name}` is not a valid header name"),
-                })?;
-            headers.push((name, sensitive(token.expose())?));
-        }
-        (AuthKind::ApiKeyQuery(name), Credentials::Token(token)) => {
-            api_key_query = Some((name, token.expose()));
-        }
-        (AuthKind::Basic, _) => {
-            return Err(missing(
-                "a user and password",
-                "basic_auth(user, Secret::new(..))",
-            ));
-        }
-        (_, _) => return Err(missing("a token", "token(Secret::new(..))")),
-    }
+    let api_key_query = core.credentials.apply(core.auth, core.name, &mut headers)?;
     let url = call.url(api_key_query);
     Ok(Prepared {
         request: Request {
@@ -285,15 +220,6 @@ fn prepare(call: Call<'_>) -> Result<Prepared, ApiError> {
         retry: core.retry,
         max_body_bytes: core.max_body_bytes,
     })
-}
-
-fn sensitive(value: &str) -> Result<HeaderValue, ApiError> {
-    let mut value = HeaderValue::try_from(value).map_err(|_| ApiError::InvalidConfig {
-        reason: "a credential contains CR, LF or another character not allowed in a header"
-            .to_owned(),
-    })?;
-    value.set_sensitive(true);
-    Ok(value)
 }
 
 /// After an attempt: done, or wait and try again.
@@ -483,48 +409,5 @@ impl Telemetry {
         }
         #[cfg(not(feature = "tracing"))]
         let _ = (result, attempts, latency);
-    }
-}
-
-/// Standard base64 with padding, for `Authorization: Basic`.
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for (i, shift) in [18, 12, 6, 0].into_iter().enumerate() {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[((n >> shift) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::base64;
-
-    #[test]
-    fn base64_matches_rfc_4648_vectors() {
-        let cases = [
-            ("", ""),
-            ("f", "Zg=="),
-            ("fo", "Zm8="),
-            ("foo", "Zm9v"),
-            ("foob", "Zm9vYg=="),
-            ("fooba", "Zm9vYmE="),
-            ("foobar", "Zm9vYmFy"),
-        ];
-        for (input, expected) in cases {
-            assert_eq!(base64(input.as_bytes()), expected);
-        }
     }
 }

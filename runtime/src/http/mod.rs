@@ -9,7 +9,9 @@
 //! - [`RetryPolicy`]: exponential backoff with jitter, `Retry-After` honoured up to a cap,
 //!   and only for requests that are safe to repeat.
 
+mod base64;
 mod client;
+mod credentials;
 mod default_transport;
 mod endpoint;
 mod error;
@@ -22,9 +24,8 @@ mod retry;
 mod secret;
 mod transport;
 
-pub use client::{
-    AuthKind, Client, ClientBuilder, ClientConfig, ClientCore, DEFAULT_MAX_BODY_BYTES,
-};
+pub use client::{Client, ClientBuilder, ClientConfig, ClientCore, DEFAULT_MAX_BODY_BYTES};
+pub use credentials::AuthKind;
 pub use default_transport::{DefaultBlockingTransport, DefaultTransport, MissingTransport};
 pub use endpoint::{Endpoint, Method};
 pub use error::{ApiError, TransportError};
