@@ -368,14 +368,25 @@ pub use modsmith_runtime::{
 /// [`ApiError`](http::ApiError), retries.
 pub use modsmith_runtime::http;
 
-/// Items generated code refers to. Not public API: no semver guarantee.
+/// Items generated code refers to, one namespace per macro. Not public API: no semver
+/// guarantee.
+// The one `__private` that generated code names. The runtime defines the namespaces of what
+// it owns (`data`, `http`, `instrument`) next to those items, in its own `__private`; this
+// module re-exports them whole and adds `template`, because that macro lives in
+// `modsmith-macros`, which the runtime must not depend on. Only the facade sees both crates,
+// so only here can all namespaces meet; nothing else is added here. (rustc looks for a
+// nameable path only one level into a `#[doc(hidden)]` module, so diagnostics name items of
+// these namespaces by their defining path, e.g. `modsmith_runtime::validation::checks::range`.)
 #[doc(hidden)]
 pub mod __private {
-    pub use modsmith_runtime::__private::*;
+    #[cfg(feature = "tracing")]
+    pub use modsmith_runtime::__private::instrument;
+    pub use modsmith_runtime::__private::{data, http};
 
-    pub use modsmith_runtime::{Data, DataInfo, FieldInfo, IsSet, IsUnset, Set, ValidationErrors};
-
-    pub use modsmith_macros::__instantiate_template as instantiate_template;
+    /// What the macros that `template!` defines expand to.
+    pub mod template {
+        pub use modsmith_macros::__instantiate_template as instantiate;
+    }
 }
 
 /// The README's examples, compiled and run as doctests so they cannot drift.

@@ -700,7 +700,10 @@ fn request_debug_hides_query_values_and_sensitive_headers() {
         .build_with(&mock);
     let _ = futures_lite_block_on(api.whoami());
     let _ = bearer.list_pets(Some(1), Some("tag-value"));
-    let shown = format!("{:?} {mock:?}", mock.requests());
+    let requests = mock.requests();
+    // Without both requests recorded there would be nothing to hide, and the test would pass.
+    assert_eq!(requests.len(), 2, "{requests:?}");
+    let shown = format!("{requests:?} {mock:?}");
     for secret in ["query-secret", "bearer-secret", "tag-value"] {
         assert!(!shown.contains(secret), "{secret} in {shown}");
     }

@@ -135,3 +135,13 @@ impl FieldInfo {
         self.__default
     }
 }
+
+/// Returns `value` if it passes [`Data::validate`]; what `new` and `build()` end with.
+#[doc(hidden)]
+#[inline]
+pub fn validated<T: Data>(value: T) -> Result<T, ValidationErrors> {
+    match value.validate() {
+        Ok(()) => Ok(value),
+        Err(errors) => Err(errors),
+    }
+}

@@ -19,14 +19,20 @@ pub use data::{Data, DataInfo, FieldInfo};
 pub use validation::checks::HasLength;
 pub use validation::{IntoValidationErrors, ValidationError, ValidationErrors};
 
-/// Items that generated code names through `::modsmith::__private`. Not public API.
+/// Items that generated code names, one namespace per macro. Not public API.
+///
+/// Generated code reaches them through the facade's `::modsmith::__private`, which
+/// re-exports these namespaces and adds `template` (see the comment there). Each namespace
+/// lists what its macro's expansions name, and nothing else.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::builder::required;
-    pub use crate::validation::checks::{
-        HasLength, custom, length, non_empty, range, struct_check,
-    };
-    pub use crate::validation::validated;
+    /// What `#[derive(Data)]` and `data_module!` expansions name.
+    pub mod data {
+        pub use crate::builder::{IsSet, IsUnset, Set, required};
+        pub use crate::data::{Data, DataInfo, FieldInfo, validated};
+        pub use crate::validation::ValidationErrors;
+        pub use crate::validation::checks::{custom, length, non_empty, range, struct_check};
+    }
 
     /// What `#[instrument]` expansions name.
     #[cfg(feature = "tracing")]

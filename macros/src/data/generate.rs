@@ -52,7 +52,7 @@ struct State {
 /// Names and pieces shared by the generated items of one struct.
 struct Generator<'m, 'a> {
     model: &'m CheckedStruct<'a>,
-    /// `#krate::__private`: the only path to the runtime.
+    /// `#krate::__private::data`: the only path to the runtime.
     private: TokenStream,
     /// The struct as a type: `User<'a, T>`; replaces `Self` in the builder's items.
     self_type: TokenStream,
@@ -113,7 +113,7 @@ impl<'m, 'a> Generator<'m, 'a> {
             .collect();
         Generator {
             model,
-            private: quote!(#krate::__private),
+            private: quote!(#krate::__private::data),
             self_type: quote!(#name < #( #user_args ),* >),
             builder: format_ident!("{}Builder", name.unraw(), span = name.span()),
             // rustc names a marker by its bare name when that is unique in the crate, and by

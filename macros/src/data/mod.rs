@@ -50,8 +50,8 @@ fn shape_fallback(input: &DeriveInput) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     quote! {
         #[automatically_derived]
-        impl #impl_generics #krate::__private::Data for #name #ty_generics #where_clause {
-            const INFO: #krate::__private::DataInfo = #krate::__private::DataInfo::new(#name_text, &[]);
+        impl #impl_generics #krate::__private::data::Data for #name #ty_generics #where_clause {
+            const INFO: #krate::__private::data::DataInfo = #krate::__private::data::DataInfo::new(#name_text, &[]);
         }
     }
 }

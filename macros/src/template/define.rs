@@ -15,7 +15,7 @@ pub fn macro_rules(definition: &Definition, krate: &syn::Path) -> TokenStream {
     let params = encode_params(definition);
     let body = encode(&definition.body);
     let forward = quote! {
-        #krate::__private::instantiate_template! {
+        #krate::__private::template::instantiate! {
             { #name ( #params ) { #body } }
             $($args)*
         }

@@ -19,13 +19,16 @@ pub fn assert_valid_rust(tokens: TokenStream) {
 }
 
 /// The `{ <encoded definition> }` group a `macro_rules!` from `template!` hands to
-/// `instantiate_template!`, found in the macro's tokens.
+/// `__private::template::instantiate!`, found in the macro's tokens.
 pub fn encoded_template(tokens: TokenStream) -> Option<proc_macro2::TokenTree> {
     use proc_macro2::TokenTree;
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
     for (index, tree) in trees.iter().enumerate() {
         if let TokenTree::Ident(ident) = tree
-            && ident == "instantiate_template"
+            && ident == "instantiate"
+            && let Some(TokenTree::Ident(module)) =
+                index.checked_sub(3).and_then(|at| trees.get(at))
+            && module == "template"
             && let Some(TokenTree::Group(call)) = trees.get(index + 2)
         {
             return call.stream().into_iter().next();

@@ -1,37 +1,21 @@
-//! The parts of a generated client that are the same for every client: its settings, its
-//! builder, and sending a request with retries and tracing. Generated methods only fill in
-//! a [`Call`] and send it with one of its `json`, `empty` or `raw` methods.
+//! The parts of a generated client that are the same for every client: its declared
+//! configuration, its settings at run time, and the builder that changes them. Generated
+//! methods fill in a [`Call`](super::Call) with these settings and send it.
 
 use std::fmt;
 use std::marker::PhantomData;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use http::{HeaderName, HeaderValue};
 
-use super::error::{ApiError, TransportError};
-use super::request::{Call, Endpoint, Method, Request};
-use super::response::Response;
-use super::retry::{RetryPolicy, is_retryable, retry_after};
+use super::credentials::{AuthKind, Credentials};
+use super::error::ApiError;
+use super::retry::RetryPolicy;
 use super::secret::Secret;
-use super::transport::{BlockingTransport, NewTransport, Transport};
+use super::transport::NewTransport;
 
 /// The default limit on response bodies: 10 MiB.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 10 * 1024 * 1024;
-
-/// How a client authenticates, as declared in `#[client(auth = ..)]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AuthKind {
-    /// No credentials.
-    None,
-    /// `Authorization: Bearer <token>`.
-    Bearer,
-    /// `Authorization: Basic <user:password>`.
-    Basic,
-    /// The token in the named header.
-    ApiKeyHeader(&'static str),
-    /// The token in the named query parameter.
-    ApiKeyQuery(&'static str),
-}
 
 /// What `api_client!` declared for one client, checked at compile time.
 #[derive(Debug)]
@@ -50,18 +34,11 @@ pub struct ClientConfig {
     pub headers: &'static [(&'static str, &'static str)],
 }
 
-#[derive(Clone)]
-enum Credentials {
-    None,
-    Token(Secret),
-    Basic { user: String, password: Secret },
-}
-
 /// A client's settings at run time: the declared ones, as changed by the builder.
 #[derive(Clone)]
 pub struct ClientCore {
     name: &'static str,
-    pub(crate) base_url: String,
+    base_url: String,
     auth: AuthKind,
     credentials: Credentials,
     timeout: Option<Duration>,
@@ -99,19 +76,43 @@ impl ClientCore {
     pub fn base_url(&self) -> &str {
         &self.base_url
     }
+
+    /// The headers sent with every request.
+    pub(crate) fn headers(&self) -> &[(HeaderName, HeaderValue)] {
+        &self.headers
+    }
+
+    /// Authenticates a request as declared: pushes the credential header onto `headers`, or
+    /// returns the API-key query parameter.
+    pub(crate) fn authenticate(
+        &self,
+        headers: &mut Vec<(HeaderName, HeaderValue)>,
+    ) -> Result<Option<(&'static str, &str)>, ApiError> {
+        self.credentials.apply(self.auth, self.name, headers)
+    }
+
+    /// The timeout of one attempt, if any.
+    pub(crate) fn timeout(&self) -> Option<Duration> {
+        self.timeout
+    }
+
+    /// When to retry, and how long to wait in between.
+    pub(crate) fn retry_policy(&self) -> RetryPolicy {
+        self.retry
+    }
+
+    /// The largest response body read.
+    pub(crate) fn max_body_bytes(&self) -> usize {
+        self.max_body_bytes
+    }
 }
 
 impl fmt::Debug for ClientCore {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let credentials = match &self.credentials {
-            Credentials::None => "none",
-            Credentials::Token(_) => "token Secret(***)",
-            Credentials::Basic { .. } => "user and password Secret(***)",
-        };
         f.debug_struct(self.name)
             .field("base_url", &self.base_url)
             .field("auth", &self.auth)
-            .field("credentials", &credentials)
+            .field("credentials", &self.credentials.redacted())
             .field("timeout", &self.timeout)
             .field("retries", &self.retry.max_retries)
             .field("max_body_bytes", &self.max_body_bytes)
@@ -209,321 +210,5 @@ impl<C: Client> ClientBuilder<C> {
 impl<C: Client> Default for ClientBuilder<C> {
     fn default() -> Self {
         ClientBuilder::new()
-    }
-}
-
-/// A request ready to send, and what deciding about its attempts needs.
-struct Prepared {
-    request: Request,
-    endpoint: &'static Endpoint,
-    retry: RetryPolicy,
-    max_body_bytes: usize,
-}
-
-fn prepare(call: Call<'_>) -> Result<Prepared, ApiError> {
-    if let Some(problem) = call.problem {
-        return Err(problem);
-    }
-    let core = call.core;
-    // Sized once: static headers, the call's own, and one for credentials.
-    let mut headers = Vec::with_capacity(core.headers.len() + call.headers.len() + 1);
-    headers.extend(core.headers.iter().cloned());
-    headers.extend(call.headers.iter().cloned());
-    let missing = |what: &str, setter: &str| ApiError::InvalidConfig {
-        reason: format!(
-            "`{}` authenticates with {what} but has none; set it with `{}::builder().{setter}`",
-            core.name, core.name
-        ),
-    };
-    let mut api_key_query = None;
-    match (core.auth, &core.credentials) {
-        (AuthKind::None, _) => {}
-        (AuthKind::Bearer, Credentials::Token(token)) => {
-            headers.push((
-                http::header::AUTHORIZATION,
-                sensitive(&format!("Bearer {}", token.expose()))?,
-            ));
-        }
-        (AuthKind::Basic, Credentials::Basic { user, password }) => {
-            let encoded = base64(format!("{user}:{}", password.expose()).as_bytes());
-            headers.push((
-                http::header::AUTHORIZATION,
-                sensitive(&format!("Basic {encoded}"))?,
-            ));
-        }
-        (AuthKind::ApiKeyHeader(name), Credentials::Token(token)) => {
-            let name =
-                HeaderName::from_bytes(name.as_bytes()).map_err(|_| ApiError::InvalidConfig {
-                    reason: format!("`{name}` is not a valid header name"),
-                })?;
-            headers.push((name, sensitive(token.expose())?));
-        }
-        (AuthKind::ApiKeyQuery(name), Credentials::Token(token)) => {
-            api_key_query = Some((name, token.expose()));
-        }
-        (AuthKind::Basic, _) => {
-            return Err(missing(
-                "a user and password",
-                "basic_auth(user, Secret::new(..))",
-            ));
-        }
-        (_, _) => return Err(missing("a token", "token(Secret::new(..))")),
-    }
-    let url = call.url(api_key_query);
-    Ok(Prepared {
-        request: Request {
-            method: call.endpoint.method(),
-            url,
-            route: call.endpoint.route(),
-            headers,
-            body: call.body,
-            timeout: core.timeout,
-            max_body_bytes: core.max_body_bytes,
-        },
-        endpoint: call.endpoint,
-        retry: core.retry,
-        max_body_bytes: core.max_body_bytes,
-    })
-}
-
-fn sensitive(value: &str) -> Result<HeaderValue, ApiError> {
-    let mut value = HeaderValue::try_from(value).map_err(|_| ApiError::InvalidConfig {
-        reason: "a credential contains CR, LF or another character not allowed in a header"
-            .to_owned(),
-    })?;
-    value.set_sensitive(true);
-    Ok(value)
-}
-
-/// After an attempt: done, or wait and try again.
-enum Next {
-    Done(Result<Response, ApiError>),
-    RetryAfter(Duration),
-}
-
-impl Prepared {
-    fn next(&self, retries_done: u32, outcome: Result<Response, TransportError>) -> Next {
-        let (method, route) = (self.endpoint.method(), self.endpoint.route());
-        let may_retry = self.endpoint.is_retry_safe() && retries_done < self.retry.max_retries;
-        match outcome {
-            Ok(response) if response.is_success() => Next::Done(Ok(response)),
-            Ok(response) => {
-                if may_retry && is_retryable(&Ok(response.status())) {
-                    return Next::RetryAfter(
-                        self.retry
-                            .delay(retries_done, retry_after(response.headers())),
-                    );
-                }
-                Next::Done(Err(ApiError::Status {
-                    status: response.status(),
-                    method,
-                    route,
-                    body_excerpt: response.excerpt(),
-                }))
-            }
-            Err(error) => {
-                if may_retry && is_retryable(&Err(&error)) {
-                    return Next::RetryAfter(self.retry.delay(retries_done, None));
-                }
-                Next::Done(Err(error.into_api_error(
-                    method,
-                    route,
-                    self.max_body_bytes,
-                )))
-            }
-        }
-    }
-}
-
-/// Sends a call through an async transport, retrying as the endpoint allows, inside a
-/// `tracing` span with the method, route template, status, attempts and latency (never
-/// header values, query values or the URL).
-pub(crate) async fn send<T: Transport + ?Sized>(
-    transport: &T,
-    call: Call<'_>,
-) -> Result<Response, ApiError> {
-    let prepared = prepare(call)?;
-    let telemetry = Telemetry::start(prepared.request.method, prepared.request.route);
-    let attempts = async {
-        let mut retries_done = 0;
-        loop {
-            let outcome = transport.send(&prepared.request).await;
-            match prepared.next(retries_done, outcome) {
-                Next::Done(result) => return (result, retries_done + 1),
-                Next::RetryAfter(delay) => {
-                    Telemetry::retrying(retries_done + 1, delay);
-                    transport.sleep(delay).await;
-                    retries_done += 1;
-                }
-            }
-        }
-    };
-    let (result, attempts) = telemetry.instrument(attempts).await;
-    telemetry.finish(&result, attempts);
-    result
-}
-
-/// [`send`] for blocking transports.
-pub(crate) fn send_blocking<T: BlockingTransport + ?Sized>(
-    transport: &T,
-    call: Call<'_>,
-) -> Result<Response, ApiError> {
-    let prepared = prepare(call)?;
-    let telemetry = Telemetry::start(prepared.request.method, prepared.request.route);
-    let (result, attempts) = telemetry.in_scope(|| {
-        let mut retries_done = 0;
-        loop {
-            let outcome = transport.send(&prepared.request);
-            match prepared.next(retries_done, outcome) {
-                Next::Done(result) => return (result, retries_done + 1),
-                Next::RetryAfter(delay) => {
-                    Telemetry::retrying(retries_done + 1, delay);
-                    transport.sleep(delay);
-                    retries_done += 1;
-                }
-            }
-        }
-    });
-    telemetry.finish(&result, attempts);
-    result
-}
-
-/// Decodes a JSON success body.
-#[cfg(feature = "serde")]
-pub(crate) fn decode_json<R: serde::de::DeserializeOwned>(
-    endpoint: &'static Endpoint,
-    result: Result<Response, ApiError>,
-) -> Result<R, ApiError> {
-    let response = result?;
-    serde_json::from_slice(response.body()).map_err(|error| ApiError::Decode {
-        method: endpoint.method(),
-        route: endpoint.route(),
-        message: error.to_string(),
-        body_excerpt: response.excerpt(),
-    })
-}
-
-/// The span of one request, when the `tracing` feature is on; nothing otherwise.
-struct Telemetry {
-    #[cfg(feature = "tracing")]
-    span: tracing::Span,
-    /// Read only when a subscriber records the span: two clock reads are a measurable part
-    /// of a call that goes nowhere near a network (a mock transport).
-    started: Option<Instant>,
-}
-
-impl Telemetry {
-    fn start(method: Method, route: &'static str) -> Self {
-        #[cfg(feature = "tracing")]
-        {
-            let span = tracing::info_span!(
-                "http.request",
-                method = method.as_str(),
-                route,
-                status = tracing::field::Empty,
-                attempts = tracing::field::Empty,
-                latency_ms = tracing::field::Empty,
-            );
-            let started = (!span.is_disabled()).then(Instant::now);
-            Telemetry { span, started }
-        }
-        #[cfg(not(feature = "tracing"))]
-        {
-            let _ = (method, route);
-            Telemetry { started: None }
-        }
-    }
-
-    async fn instrument<F: std::future::Future>(&self, future: F) -> F::Output {
-        #[cfg(feature = "tracing")]
-        {
-            use tracing::Instrument;
-            future.instrument(self.span.clone()).await
-        }
-        #[cfg(not(feature = "tracing"))]
-        {
-            future.await
-        }
-    }
-
-    fn in_scope<R>(&self, work: impl FnOnce() -> R) -> R {
-        #[cfg(feature = "tracing")]
-        {
-            self.span.in_scope(work)
-        }
-        #[cfg(not(feature = "tracing"))]
-        {
-            work()
-        }
-    }
-
-    fn retrying(attempt: u32, delay: Duration) {
-        #[cfg(feature = "tracing")]
-        tracing::debug!(attempt, delay_ms = delay.as_millis() as u64, "retrying");
-        #[cfg(not(feature = "tracing"))]
-        let _ = (attempt, delay);
-    }
-
-    fn finish(&self, result: &Result<Response, ApiError>, attempts: u32) {
-        let Some(started) = self.started else { return };
-        let latency = started.elapsed();
-        #[cfg(feature = "tracing")]
-        {
-            let status = match result {
-                Ok(response) => Some(response.status()),
-                Err(error) => error.status(),
-            };
-            if let Some(status) = status {
-                self.span.record("status", status);
-            }
-            self.span.record("attempts", attempts);
-            self.span
-                .record("latency_ms", latency.as_secs_f64() * 1000.0);
-        }
-        #[cfg(not(feature = "tracing"))]
-        let _ = (result, attempts, latency);
-    }
-}
-
-/// Standard base64 with padding, for `Authorization: Basic`.
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for (i, shift) in [18, 12, 6, 0].into_iter().enumerate() {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[((n >> shift) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::base64;
-
-    #[test]
-    fn base64_matches_rfc_4648_vectors() {
-        let cases = [
-            ("", ""),
-            ("f", "Zg=="),
-            ("fo", "Zm8="),
-            ("foo", "Zm9v"),
-            ("foob", "Zm9vYg=="),
-            ("fooba", "Zm9vYmE="),
-            ("foobar", "Zm9vYmFy"),
-        ];
-        for (input, expected) in cases {
-            assert_eq!(base64(input.as_bytes()), expected);
-        }
     }
 }

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::request::Method;
+use super::endpoint::Method;
 
 /// The error of every generated client method.
 ///

@@ -6,8 +6,9 @@ use std::time::Duration;
 
 use http::HeaderMap;
 
+use super::endpoint::Method;
 use super::error::TransportError;
-use super::request::{Method, Request};
+use super::request::Request;
 use super::response::Response;
 use super::transport::{BlockingTransport, Transport};
 
@@ -178,28 +179,5 @@ impl BlockingTransport for MockTransport {
 
     fn sleep(&self, duration: Duration) {
         self.state().sleeps.push(duration);
-    }
-}
-
-impl<T: Transport + ?Sized> Transport for &T {
-    fn send(
-        &self,
-        request: &Request,
-    ) -> impl std::future::Future<Output = Result<Response, TransportError>> + Send {
-        (**self).send(request)
-    }
-
-    fn sleep(&self, duration: Duration) -> impl std::future::Future<Output = ()> + Send {
-        (**self).sleep(duration)
-    }
-}
-
-impl<T: BlockingTransport + ?Sized> BlockingTransport for &T {
-    fn send(&self, request: &Request) -> Result<Response, TransportError> {
-        (**self).send(request)
-    }
-
-    fn sleep(&self, duration: Duration) {
-        (**self).sleep(duration)
     }
 }

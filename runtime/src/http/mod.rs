@@ -8,8 +8,19 @@
 //! - [`ApiError`]: what went wrong, with the route template but never filled-in values.
 //! - [`RetryPolicy`]: exponential backoff with jitter, `Retry-After` honoured up to a cap,
 //!   and only for requests that are safe to repeat.
+//! - [`Call`]: what a generated method fills in and sends with its client's settings
+//!   ([`ClientCore`]).
 
+// Each module uses only modules of earlier layers (no import circles); a plain comment, as
+// the modules are private and users' docs need not show them:
+// endpoint secret response base64 → error request → retry transport telemetry credentials
+// → client mock reqwest_transport → call default_transport → send.
+mod base64;
+mod call;
 mod client;
+mod credentials;
+mod default_transport;
+mod endpoint;
 mod error;
 mod mock;
 mod request;
@@ -18,14 +29,18 @@ mod reqwest_transport;
 mod response;
 mod retry;
 mod secret;
+mod send;
+mod telemetry;
 mod transport;
 
-pub use client::{
-    AuthKind, Client, ClientBuilder, ClientConfig, ClientCore, DEFAULT_MAX_BODY_BYTES,
-};
+pub use call::{Call, encode_path_segment};
+pub use client::{Client, ClientBuilder, ClientConfig, ClientCore, DEFAULT_MAX_BODY_BYTES};
+pub use credentials::AuthKind;
+pub use default_transport::{DefaultBlockingTransport, DefaultTransport, MissingTransport};
+pub use endpoint::{Endpoint, Method};
 pub use error::{ApiError, TransportError};
 pub use mock::MockTransport;
-pub use request::{Body, Call, Endpoint, Method, Request, encode_path_segment};
+pub use request::{Body, Request};
 #[cfg(feature = "blocking")]
 pub use reqwest_transport::ReqwestBlockingTransport;
 #[cfg(feature = "http")]
@@ -33,7 +48,4 @@ pub use reqwest_transport::ReqwestTransport;
 pub use response::Response;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
-pub use transport::{
-    BlockingTransport, DefaultBlockingTransport, DefaultTransport, MissingTransport, NewTransport,
-    Transport,
-};
+pub use transport::{BlockingTransport, NewTransport, Transport};

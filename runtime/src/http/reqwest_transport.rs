@@ -3,10 +3,12 @@
 use std::error::Error as _;
 #[cfg(feature = "blocking")]
 use std::io::Read;
+#[cfg(feature = "http")]
 use std::time::Duration;
 
+use super::endpoint::Method;
 use super::error::TransportError;
-use super::request::{Method, Request};
+use super::request::Request;
 use super::response::Response;
 use super::transport::NewTransport;
 
@@ -122,7 +124,7 @@ impl NewTransport for ReqwestTransport {
 }
 
 #[cfg(feature = "http")]
-impl super::Transport for ReqwestTransport {
+impl super::transport::Transport for ReqwestTransport {
     async fn send(&self, request: &Request) -> Result<Response, TransportError> {
         let builder = request_builder!(self.client, request);
         let mut response = builder.send().await.map_err(transport_error)?;
@@ -191,7 +193,7 @@ impl NewTransport for ReqwestBlockingTransport {
 }
 
 #[cfg(feature = "blocking")]
-impl super::BlockingTransport for ReqwestBlockingTransport {
+impl super::transport::BlockingTransport for ReqwestBlockingTransport {
     fn send(&self, request: &Request) -> Result<Response, TransportError> {
         let builder = request_builder!(self.client, request);
         let response = builder.send().map_err(transport_error)?;

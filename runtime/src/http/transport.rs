@@ -33,61 +33,31 @@ pub trait BlockingTransport {
     }
 }
 
-/// The transport of a client whose default transport was compiled out: every request fails
-/// with a message naming the feature to enable.
-#[derive(Debug, Clone, Copy)]
-pub struct MissingTransport(&'static str);
-
-impl MissingTransport {
-    fn error(self) -> TransportError {
-        TransportError::Other(format!(
-            "no HTTP transport: enable the `{}` feature of modsmith, or build the client with \
-             `with_transport(..)`",
-            self.0
-        ))
-    }
-}
-
-impl Transport for MissingTransport {
-    async fn send(&self, _request: &Request) -> Result<Response, TransportError> {
-        Err(self.error())
-    }
-
-    async fn sleep(&self, _duration: Duration) {}
-}
-
-impl BlockingTransport for MissingTransport {
-    fn send(&self, _request: &Request) -> Result<Response, TransportError> {
-        Err(self.error())
-    }
-}
-
-/// The transport async clients use unless given another.
-#[cfg(feature = "http")]
-pub type DefaultTransport = super::ReqwestTransport;
-/// The transport async clients use unless given another.
-#[cfg(not(feature = "http"))]
-pub type DefaultTransport = MissingTransport;
-
-/// The transport blocking clients use unless given another.
-#[cfg(feature = "blocking")]
-pub type DefaultBlockingTransport = super::ReqwestBlockingTransport;
-/// The transport blocking clients use unless given another.
-#[cfg(not(feature = "blocking"))]
-pub type DefaultBlockingTransport = MissingTransport;
-
 /// Makes the default transport of a client built without one.
 pub trait NewTransport {
     /// A transport with default settings.
     fn new_transport() -> Self;
 }
 
-impl NewTransport for MissingTransport {
-    fn new_transport() -> Self {
-        if cfg!(feature = "http") {
-            MissingTransport("blocking")
-        } else {
-            MissingTransport("http")
-        }
+impl<T: Transport + ?Sized> Transport for &T {
+    fn send(
+        &self,
+        request: &Request,
+    ) -> impl Future<Output = Result<Response, TransportError>> + Send {
+        (**self).send(request)
+    }
+
+    fn sleep(&self, duration: Duration) -> impl Future<Output = ()> + Send {
+        (**self).sleep(duration)
+    }
+}
+
+impl<T: BlockingTransport + ?Sized> BlockingTransport for &T {
+    fn send(&self, request: &Request) -> Result<Response, TransportError> {
+        (**self).send(request)
+    }
+
+    fn sleep(&self, duration: Duration) {
+        (**self).sleep(duration)
     }
 }

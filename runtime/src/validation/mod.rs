@@ -5,8 +5,6 @@ pub mod checks;
 use std::borrow::Cow;
 use std::fmt;
 
-use crate::data::Data;
-
 /// One failed validation rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidationError {
@@ -229,15 +227,5 @@ impl IntoValidationErrors for String {
 impl IntoValidationErrors for Cow<'static, str> {
     fn append_to(self, errors: &mut ValidationErrors) {
         errors.push(ValidationError::new(self));
-    }
-}
-
-/// Returns `value` if it passes [`Data::validate`]; what `new` and `build()` end with.
-#[doc(hidden)]
-#[inline]
-pub fn validated<T: Data>(value: T) -> Result<T, ValidationErrors> {
-    match value.validate() {
-        Ok(()) => Ok(value),
-        Err(errors) => Err(errors),
     }
 }
