@@ -19,15 +19,6 @@ pub enum Expansion {
 }
 
 impl Expansion {
-    /// The generated code, or the errors (dropping the fallback): for a macro run inside
-    /// another one, whose own fallback takes over.
-    pub fn into_result(self) -> Result<TokenStream, syn::Error> {
-        match self {
-            Expansion::Ok(tokens) => Ok(tokens),
-            Expansion::Err { errors, .. } => Err(errors),
-        }
-    }
-
     pub fn into_tokens(self) -> TokenStream {
         match self {
             Expansion::Ok(tokens) => tokens,

@@ -2,16 +2,33 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
-use syn::{Block, Expr, ExprAsync, Ident, ReturnType, Signature, Stmt, Type};
+use syn::{Block, Expr, ExprAsync, Ident, Stmt};
 
 use super::parse::ErrOption;
 use super::validate::Plan;
+use crate::common::signature::FnSignature;
 
-/// The new body of an instrumented function.
-pub fn body(plan: &Plan, krate: &syn::Path, sig: &Signature, block: &Block) -> TokenStream {
+/// The new body of an instrumented function. Its statements are kept as tokens (a verbatim
+/// expression statement), not parsed back: they are ours and need no second reading.
+pub fn body(plan: &Plan, krate: &syn::Path, signature: &FnSignature, block: &Block) -> Block {
+    Block {
+        brace_token: block.brace_token,
+        stmts: vec![Stmt::Expr(
+            Expr::Verbatim(statements(plan, krate, signature, block)),
+            None,
+        )],
+    }
+}
+
+fn statements(
+    plan: &Plan,
+    krate: &syn::Path,
+    signature: &FnSignature,
+    block: &Block,
+) -> TokenStream {
     let inst = quote!(#krate::__private::instrument);
     let tracing = quote!(#inst::tracing);
-    let level = format_ident!("{}", plan.level);
+    let level = format_ident!("{}", plan.level.constant());
     let target = match &plan.target {
         Some(target) => quote!(#target),
         None => quote!(::core::module_path!()),
@@ -73,13 +90,13 @@ pub fn body(plan: &Plan, krate: &syn::Path, sig: &Signature, block: &Block) -> T
         })
     };
     let new_or_none = quote!(if #enabled { #new_span } else { #tracing::Span::none() });
-    if sig.asyncness.is_some() {
+    if signature.is_async {
         let inner = future(quote!(async move #block));
-        return quote!({
+        return quote!(
             let #span = #new_or_none;
             #keep_timed
             #tracing::Instrument::instrument(#inner, #span).await
-        });
+        );
     }
     if let Some(boxed) = BoxedFuture::find(block) {
         // An `async fn` as `#[async_trait]` rewrites it: the span covers the boxed future,
@@ -90,11 +107,11 @@ pub fn body(plan: &Plan, krate: &syn::Path, sig: &Signature, block: &Block) -> T
             future: user_future,
         } = boxed;
         let inner = future(quote!(#user_future));
-        return quote!({
+        return quote!(
             let #span = #new_or_none;
             #keep_timed
             #pin(#tracing::Instrument::instrument(#inner, #span))
-        });
+        );
     }
     // Left uninitialised when the level is disabled, so that the compiler can drop the span
     // machinery entirely from the fast path (as `#[tracing::instrument]` does).
@@ -122,20 +139,20 @@ pub fn body(plan: &Plan, krate: &syn::Path, sig: &Signature, block: &Block) -> T
         // The body's statements, not the body as a nested block: a one-expression body nested
         // as the tail of our block would trip `unused_braces` in every user's build.
         let statements = &block.stmts;
-        return quote!({
+        return quote!(
             #enter
             #( #statements )*
-        });
+        );
     }
     // A closure catches `return` and `?` so the result can be reported.
-    let annotation = plain_return_type(&sig.output).map(|ty| quote!(-> #ty));
-    quote!({
+    let annotation = signature.closure_return_type().map(|ty| quote!(-> #ty));
+    quote!(
         #enter
         #[allow(clippy::redundant_closure_call)]
         let #result = (move || #annotation #block)();
         #report
         #result
-    })
+    )
 }
 
 /// Events for `ret` and `err`, emitted inside the span.
@@ -173,20 +190,6 @@ fn report(
         )
     });
     quote!(#ret #err)
-}
-
-/// The return type, when it can be written on a closure: no `impl Trait` and no
-/// lifetimes, elided or named, which a closure would not tie to the function's.
-fn plain_return_type(output: &ReturnType) -> Option<&Type> {
-    let ReturnType::Type(_, ty) = output else {
-        return None;
-    };
-    let text = quote!(#ty).to_string();
-    let plain = !text.contains("impl")
-        && !text.contains('&')
-        && !text.contains('\'')
-        && !text.contains("Self");
-    plain.then_some(&**ty)
 }
 
 /// A body that is only `Box::pin(async move { .. })`: the shape `#[async_trait]` gives an

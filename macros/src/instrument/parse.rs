@@ -1,19 +1,24 @@
 //! Tokens → model: `#[instrument(..)]` options, on the item itself and on the functions
 //! inside an instrumented `impl` or `mod`.
 
+use std::collections::BTreeSet;
+
 use darling::FromMeta;
 use darling::ast::NestedMeta;
-use proc_macro2::{Span, TokenStream};
-use syn::{Attribute, Ident, Meta};
+use proc_macro2::TokenStream;
+use syn::ext::IdentExt;
+use syn::{Attribute, FnArg, Ident, LitStr, Meta, Signature};
 
 use crate::common::errors::Errors;
+use crate::common::items::is_attribute;
 use crate::common::options::{CratePath, Keyed, Switch};
+use crate::common::suggest::did_you_mean;
 
 /// `#[instrument(..)]`'s options. Every key is optional, so that a function's own options
 /// can be merged over its block's.
 #[derive(FromMeta, Default, Clone)]
 pub struct Options {
-    pub level: Option<Keyed<String>>,
+    pub level: Option<Keyed<Level>>,
     pub target: Option<Keyed<String>>,
     pub name: Option<Keyed<String>>,
     pub skip: Option<Keyed<Skip>>,
@@ -22,11 +27,64 @@ pub struct Options {
     pub ret: Switch,
     pub err: Option<Keyed<ErrOption>>,
     pub time: Switch,
-    pub only: Option<Keyed<String>>,
-    pub include: Option<Keyed<String>>,
-    pub exclude: Option<Keyed<String>>,
+    /// The selectors of a block, kept as written for `common::selector` to check.
+    pub only: Option<Keyed<LitStr>>,
+    pub include: Option<Keyed<LitStr>>,
+    pub exclude: Option<Keyed<LitStr>>,
     #[darling(rename = "crate")]
     pub krate: Option<CratePath>,
+}
+
+/// A span's level: one table for reading it, naming the `tracing::Level` constant, and the
+/// message that lists them.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Level {
+    Trace,
+    Debug,
+    Info,
+    Warn,
+    Error,
+}
+
+impl Level {
+    const NAMES: &[(Level, &str)] = &[
+        (Level::Trace, "trace"),
+        (Level::Debug, "debug"),
+        (Level::Info, "info"),
+        (Level::Warn, "warn"),
+        (Level::Error, "error"),
+    ];
+
+    /// The `tracing::Level` constant: `INFO`.
+    pub fn constant(self) -> &'static str {
+        match self {
+            Level::Trace => "TRACE",
+            Level::Debug => "DEBUG",
+            Level::Info => "INFO",
+            Level::Warn => "WARN",
+            Level::Error => "ERROR",
+        }
+    }
+}
+
+impl FromMeta for Level {
+    fn from_meta(item: &Meta) -> darling::Result<Self> {
+        let text = String::from_meta(item)?;
+        let lowercase = text.to_ascii_lowercase();
+        match Level::NAMES.iter().find(|(_, name)| *name == lowercase) {
+            Some((level, _)) => Ok(*level),
+            None => {
+                let names = Level::NAMES.iter().map(|(_, name)| *name);
+                let listed: Vec<String> = names.clone().map(|name| format!("{name:?}")).collect();
+                Err(darling::Error::custom(format!(
+                    "`{text}` is not a level{}; write one of {}",
+                    did_you_mean(&lowercase, names),
+                    listed.join(", ")
+                ))
+                .with_span(&item.path()))
+            }
+        }
+    }
 }
 
 /// `skip` alone (leave this function out of its block's instrumentation) or `skip(a, b)`.
@@ -110,24 +168,38 @@ pub fn parse_args(args: TokenStream, errors: &mut Errors) -> Options {
         .unwrap_or_default()
 }
 
-/// The options of a function's own `#[instrument(..)]` attributes inside a block, and the
-/// span of the first one (for errors).
-pub fn inner_options(attrs: &[Attribute], errors: &mut Errors) -> Option<(Options, Span)> {
-    let mut found: Option<(Options, Span)> = None;
+/// The options of a function's own `#[instrument(..)]` attributes inside a block (the last
+/// one wins), removed from the function: they are this macro's, not the compiler's.
+pub fn take_own_options(attrs: &mut Vec<Attribute>, errors: &mut Errors) -> Options {
+    let mut found = Options::default();
     for attr in attrs.iter().filter(|attr| is_instrument_attribute(attr)) {
-        let options = match &attr.meta {
+        found = match &attr.meta {
             Meta::Path(_) => Options::default(),
             meta => errors.handle(Options::from_meta(meta)).unwrap_or_default(),
         };
-        found = Some((options, syn::spanned::Spanned::span(attr)));
     }
+    attrs.retain(|attr| !is_instrument_attribute(attr));
     found
 }
 
 /// `#[instrument]`, `#[modsmith::instrument]` or `#[::modsmith::instrument]`.
 pub fn is_instrument_attribute(attr: &Attribute) -> bool {
-    attr.path()
-        .segments
-        .last()
-        .is_some_and(|segment| segment.ident == "instrument")
+    is_attribute(attr, "instrument")
+}
+
+/// Removes `#[redact]` from the parameters and returns their names.
+pub fn take_redacted(sig: &mut Signature) -> BTreeSet<String> {
+    let mut redacted = BTreeSet::new();
+    for input in &mut sig.inputs {
+        if let FnArg::Typed(typed) = input {
+            let before = typed.attrs.len();
+            typed.attrs.retain(|attr| !attr.path().is_ident("redact"));
+            if typed.attrs.len() != before
+                && let syn::Pat::Ident(pat) = &*typed.pat
+            {
+                redacted.insert(pat.ident.unraw().to_string());
+            }
+        }
+    }
+    redacted
 }

@@ -1,16 +1,15 @@
-//! Model → checked model: merged options checked against each function's signature.
+//! Model → checked model: a block's selector and options checked once, and the options
+//! merged for each function and checked against its signature.
 
 use std::collections::BTreeSet;
 
 use syn::ext::IdentExt;
-use syn::{FnArg, Pat, Signature, Visibility};
 
-use super::parse::{ErrOption, Options, Skip};
+use super::parse::{ErrOption, Level, Options, Skip};
 use crate::common::errors::Errors;
-use crate::common::suggest::{did_you_mean, listed};
-use crate::common::warning::Warnings;
-
-const LEVELS: &[&str] = &["trace", "debug", "info", "warn", "error"];
+use crate::common::selector::Selector;
+use crate::common::signature::FnSignature;
+use crate::common::suggest::did_you_mean;
 
 /// Parameter names recorded as `"***"` whatever their type (case-insensitive substring).
 const SECRET_NAMES: &[&str] = &[
@@ -27,8 +26,7 @@ const SECRET_NAMES: &[&str] = &[
 /// How one function is instrumented.
 pub struct Plan {
     pub span_name: String,
-    /// `TRACE`, `DEBUG`, `INFO`, `WARN` or `ERROR`.
-    pub level: &'static str,
+    pub level: Level,
     pub target: Option<String>,
     pub fields: Vec<Field>,
     pub ret: bool,
@@ -73,134 +71,72 @@ pub fn merge(block: &Options, own: &Options) -> Options {
     }
 }
 
-/// Whether a block's `only`/`include`/`exclude` filters select the function.
-pub fn selected(options: &Options, name: &str, vis: &Visibility) -> bool {
-    if options
-        .only
-        .as_ref()
-        .is_some_and(|only| only.value == "pub")
-        && !matches!(vis, Visibility::Public(_))
-    {
-        return false;
-    }
-    if let Some(include) = &options.include
-        && !glob_matches(&include.value, name)
-    {
-        return false;
-    }
-    if let Some(exclude) = &options.exclude
-        && glob_matches(&exclude.value, name)
-    {
-        return false;
-    }
-    true
+/// A block's options, its selector checked: what every function of the block starts from.
+pub struct BlockOptions {
+    pub options: Options,
+    pub selector: Selector,
 }
 
-/// Checks a block's own options (filters), once.
-pub fn check_block_options(options: &Options, errors: &mut Errors) {
-    if let Some(only) = &options.only
-        && only.value != "pub"
-    {
-        errors.at(
-            only.key,
-            format!(
-                "`only = {:?}` is not a filter; write `only = \"pub\"`",
-                only.value
-            ),
-        );
-    }
-    for glob in [&options.include, &options.exclude].into_iter().flatten() {
-        if glob.value.is_empty() || glob.value.contains(['[', ']', '{', '}']) {
+/// Checks a block's selector, once.
+pub fn block(options: Options, errors: &mut Errors) -> BlockOptions {
+    let text = |key: &Option<crate::common::options::Keyed<syn::LitStr>>| {
+        key.as_ref().map(|key| key.value.clone())
+    };
+    let selector = Selector::parse(
+        text(&options.only).as_ref(),
+        text(&options.include).as_ref(),
+        text(&options.exclude).as_ref(),
+        errors,
+    );
+    BlockOptions { options, selector }
+}
+
+/// Checks the options of `#[instrument]` on a single function: a selector and `skip` alone
+/// only mean something in a block.
+pub fn single_function(options: &Options, errors: &mut Errors) {
+    for (option, key) in [
+        ("only", &options.only),
+        ("include", &options.include),
+        ("exclude", &options.exclude),
+    ] {
+        if let Some(key) = key {
             errors.at(
-                glob.key,
+                key.key,
                 format!(
-                    "{:?} is not a supported glob: use names with `*` (any run of characters) and `?` \
-                     (one character), e.g. \"get_*\"",
-                    glob.value
+                    "`{option}` selects functions inside an instrumented `impl` or `mod`; on a single \
+                     function, remove it"
                 ),
             );
         }
     }
-}
-
-/// Warns about a block's `include`/`exclude` glob that matches none of its functions (`names`,
-/// recursively): such a filter has no effect, which is surely a typo.
-pub fn unmatched_filters(options: &Options, names: &[String], warnings: &mut Warnings) {
-    for (option, glob) in [("include", &options.include), ("exclude", &options.exclude)] {
-        let Some(glob) = glob else { continue };
-        if names.iter().any(|name| glob_matches(&glob.value, name)) {
-            continue;
-        }
-        let effect = if option == "include" {
-            "so no function is instrumented"
-        } else {
-            "so it leaves nothing out"
-        };
-        warnings.at(
-            glob.key,
-            format!(
-                "`{option} = {:?}` matches none of the functions here ({}), {effect}{}; check the pattern",
-                glob.value,
-                listed(names),
-                did_you_mean(&glob.value, names.iter().map(String::as_str)),
-            ),
+    if let Some(skip) = &options.skip
+        && matches!(skip.value, Skip::Function)
+    {
+        errors.at(
+            skip.key,
+            "`skip` alone opts a function out of its block's instrumentation; on a single \
+             function remove `#[instrument]`, or name parameters to leave out: `skip(a, b)`",
         );
     }
-}
-
-/// `*` matches any run of characters, `?` one character.
-pub fn glob_matches(glob: &str, name: &str) -> bool {
-    fn matches(glob: &[char], name: &[char]) -> bool {
-        match glob.split_first() {
-            None => name.is_empty(),
-            Some(('*', rest)) => (0..=name.len()).any(|skip| matches(rest, &name[skip..])),
-            Some(('?', rest)) => !name.is_empty() && matches(rest, &name[1..]),
-            Some((c, rest)) => name.first() == Some(c) && matches(rest, &name[1..]),
-        }
-    }
-    let glob: Vec<char> = glob.chars().collect();
-    let name: Vec<char> = name.chars().collect();
-    matches(&glob, &name)
 }
 
 /// Checks the merged options against one function and plans its span.
 pub fn plan(
     options: &Options,
-    sig: &Signature,
+    signature: &FnSignature,
     span_name: String,
     redacted: &BTreeSet<String>,
     errors: &mut Errors,
 ) -> Plan {
-    let level = match &options.level {
-        None => "INFO",
-        Some(level) => match level.value.to_ascii_lowercase().as_str() {
-            "trace" => "TRACE",
-            "debug" => "DEBUG",
-            "info" => "INFO",
-            "warn" => "WARN",
-            "error" => "ERROR",
-            other => {
-                errors.at(
-                    level.key,
-                    format!(
-                        "`{other}` is not a level{}; write one of \"trace\", \"debug\", \"info\", \"warn\", \"error\"",
-                        did_you_mean(other, LEVELS.iter().copied())
-                    ),
-                );
-                "INFO"
-            }
-        },
-    };
-    let params: Vec<&syn::Ident> = sig
-        .inputs
+    let sig = signature.sig;
+    let level = options
+        .level
+        .as_ref()
+        .map_or(Level::Info, |level| level.value);
+    let params: Vec<&syn::Ident> = signature
+        .params
         .iter()
-        .filter_map(|input| match input {
-            FnArg::Typed(typed) => match &*typed.pat {
-                Pat::Ident(pat) => Some(&pat.ident),
-                _ => None,
-            },
-            FnArg::Receiver(_) => None,
-        })
+        .filter_map(|param| param.ident)
         .collect();
     let names: Vec<String> = params
         .iter()

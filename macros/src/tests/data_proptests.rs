@@ -55,10 +55,6 @@ const FIELD_TYPES: &[&str] = &[
     "&'a mut u8",
     "std::collections::HashMap<String, u8>",
     "Option<Vec<T>>",
-    "Option<Box<Self>>",
-    "Box<dyn std::error::Error + Send + Sync>",
-    "Option<&'a T>",
-    "&'a mut u8",
 ];
 
 const FIELD_ATTRIBUTES: &[&str] = &[

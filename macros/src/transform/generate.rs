@@ -3,138 +3,55 @@
 
 use std::collections::BTreeSet;
 
-use quote::{ToTokens, quote};
-use syn::{Attribute, Item, Meta, Visibility};
+use syn::{Attribute, Item, ItemMod, Meta};
 
-use super::parse::PassKind;
-use super::validate::{CheckedPass, describe};
+use super::parse::{OptOut, PassKind};
+use super::validate::CheckedPass;
 use crate::common::errors::Errors;
-use crate::instrument::glob_matches;
+use crate::common::items::{attrs_mut, walk_mut};
+use crate::common::members;
+use crate::common::selector::Selector;
 
-/// Applies the passes to the items of `items`, recursing into inline modules. A module's
-/// opt-out (`#[transform(skip)]`, `#[transform(skip(derive))]`) covers its contents too.
-pub fn transform_items(passes: &[&CheckedPass], items: &mut [Item], errors: &mut Errors) {
-    for item in items.iter_mut() {
-        let skipped = take_opt_outs(item, errors);
-        let skips = |pass: &CheckedPass| {
-            skipped
-                .as_ref()
-                .is_some_and(|skipped| skipped.is_empty() || skipped.contains(pass.pass.name))
-        };
-        let remaining: Vec<&CheckedPass> =
-            passes.iter().copied().filter(|pass| !skips(pass)).collect();
-        if let Item::Mod(module) = item
-            && let Some((_, inner)) = &mut module.content
-        {
-            transform_items(&remaining, inner, errors);
-        }
-        for pass in remaining {
-            if selects(pass, item) {
-                apply(pass, item, errors);
-            }
-        }
-    }
-}
-
-/// `#[transform(skip)]` (all passes) or `#[transform(skip(derive, ..))]`, removed from the
-/// item. `None`: no opt-out; `Some(empty)`: every pass skipped.
-fn take_opt_outs(item: &mut Item, errors: &mut Errors) -> Option<BTreeSet<&'static str>> {
-    let attrs = item_attrs(item)?;
-    let mut skipped: Option<BTreeSet<&'static str>> = None;
-    attrs.retain(|attr| {
-        let is_ours = attr
-            .path()
-            .segments
-            .last()
-            .is_some_and(|segment| segment.ident == "transform");
-        if !is_ours {
-            return true;
-        }
-        let mut names = BTreeSet::new();
-        let result = attr.parse_nested_meta(|meta| {
-            if !meta.path.is_ident("skip") {
-                return Err(
-                    meta.error("on an item, `#[transform(..)]` takes `skip` or `skip(pass, ..)`")
-                );
-            }
-            if meta.input.is_empty() || meta.input.peek(syn::Token![,]) {
-                return Ok(());
-            }
-            meta.parse_nested_meta(|pass| {
-                let word = pass
-                    .path
-                    .get_ident()
-                    .map(ToString::to_string)
-                    .unwrap_or_default();
-                match super::parse::PASSES
-                    .iter()
-                    .copied()
-                    .find(|known| *known == word)
-                {
-                    Some(known) => {
-                        names.insert(known);
-                        Ok(())
-                    }
-                    None => Err(pass.error(format!(
-                        "unknown pass `{word}`{}",
-                        crate::common::suggest::did_you_mean(
-                            &word,
-                            super::parse::PASSES.iter().copied()
-                        )
-                    ))),
-                }
-            })
-        });
-        match result {
-            Ok(()) => skipped = Some(names),
-            Err(error) => errors.push(error),
-        }
-        false
-    });
-    skipped
-}
-
-fn item_attrs(item: &mut Item) -> Option<&mut Vec<Attribute>> {
-    Some(match item {
-        Item::Fn(item) => &mut item.attrs,
-        Item::Struct(item) => &mut item.attrs,
-        Item::Enum(item) => &mut item.attrs,
-        Item::Trait(item) => &mut item.attrs,
-        Item::Impl(item) => &mut item.attrs,
-        Item::Const(item) => &mut item.attrs,
-        Item::Static(item) => &mut item.attrs,
-        Item::Type(item) => &mut item.attrs,
-        Item::Mod(item) => &mut item.attrs,
-        _ => return None,
-    })
-}
-
-fn selects(pass: &CheckedPass, item: &Item) -> bool {
-    let Some((kind, name, vis)) = describe(item) else {
-        return false;
+/// Applies the passes to the items of the module, recursing into inline modules. `opt_outs`
+/// has one entry per item, in the order `walk_mut` visits them (see
+/// `parse::take_opt_outs`); a module's opt-out covers its contents too.
+pub fn transform_module(
+    passes: &[CheckedPass],
+    module: &mut ItemMod,
+    opt_outs: Vec<OptOut>,
+    krate: &syn::Path,
+    errors: &mut Errors,
+) {
+    let Some((_, items)) = &mut module.content else {
+        return;
     };
-    // The `instrument` pass hands its globs to `#[instrument]` on an `impl` block, where
-    // they choose methods; the block's type name is not what they are about.
-    let globs_apply = !(kind == "impl" && matches!(pass.pass.kind, PassKind::Instrument { .. }));
-    if !globs_apply {
-        return pass.kinds.contains(&kind);
-    }
-    pass.kinds.contains(&kind)
-        && (!pass.only_pub || vis.is_none_or(|vis| matches!(vis, Visibility::Public(_))))
-        && pass
-            .include
-            .as_ref()
-            .is_none_or(|glob| glob_matches(glob, &name))
-        && pass
-            .exclude
-            .as_ref()
-            .is_none_or(|glob| !glob_matches(glob, &name))
+    let mut opt_outs = opt_outs.into_iter();
+    let all: Vec<&CheckedPass> = passes.iter().collect();
+    walk_mut(items, &all, &mut |item, passes: &Vec<&CheckedPass>| {
+        let opt_out = opt_outs.next().unwrap_or_default();
+        let remaining: Vec<&CheckedPass> = passes
+            .iter()
+            .copied()
+            .filter(|pass| !opt_out.skips(pass.name()))
+            .collect();
+        let selected = members::member(item).map_or(Vec::new(), |member| {
+            remaining
+                .iter()
+                .copied()
+                .filter(|pass| pass.selects(&member))
+                .collect()
+        });
+        for pass in selected {
+            apply(pass, item, krate, errors);
+        }
+        remaining
+    });
 }
 
-fn apply(pass: &CheckedPass, item: &mut Item, errors: &mut Errors) {
+fn apply(pass: &CheckedPass, item: &mut Item, krate: &syn::Path, errors: &mut Errors) {
     match &pass.pass.kind {
         PassKind::Derive(traits) => {
-            let Some(attrs) = item_attrs(item) else {
+            let Some(attrs) = attrs_mut(item) else {
                 return;
             };
             let present = derived(attrs);
@@ -150,10 +67,7 @@ fn apply(pass: &CheckedPass, item: &mut Item, errors: &mut Errors) {
                 attrs.push(syn::parse_quote!(#[derive( #( #missing ),* )]));
             }
         }
-        PassKind::Instrument {
-            options,
-            block_filters,
-        } => {
+        PassKind::Instrument(options) => {
             // A module is a block: its `const fn`s are left alone, as `#[instrument]` on the
             // module would (targeted one by one they would be errors).
             if let Item::Fn(function) = item
@@ -161,34 +75,32 @@ fn apply(pass: &CheckedPass, item: &mut Item, errors: &mut Errors) {
             {
                 return;
             }
-            let options = match item {
-                Item::Impl(_) if !block_filters.is_empty() && !options.is_empty() => {
-                    quote!(#options, #block_filters)
-                }
-                Item::Impl(_) if !block_filters.is_empty() => block_filters.clone(),
-                _ => options.clone(),
+            // The pass's selector chooses the methods of an `impl` block; a function was
+            // chosen by it already.
+            let selector = match item {
+                Item::Impl(_) => pass.selector.clone(),
+                _ => Selector::default(),
             };
-            let tokens = item.to_token_stream();
-            match crate::instrument::expand_quietly(options, tokens).into_result() {
-                Ok(tokens) => match syn::parse2(tokens) {
-                    Ok(instrumented) => *item = instrumented,
-                    Err(error) => errors.push(error),
-                },
-                Err(error) => errors.push(error),
-            }
+            let block = crate::instrument::BlockOptions {
+                options: (**options).clone(),
+                selector,
+            };
+            let taken = std::mem::replace(item, Item::Verbatim(Default::default()));
+            let model = crate::instrument::check(&block, krate.clone(), taken, errors, None);
+            *item = crate::instrument::generate(model);
         }
         PassKind::Attr(new) => {
-            if let Some(attrs) = item_attrs(item) {
+            if let Some(attrs) = attrs_mut(item) {
                 attrs.extend(new.iter().cloned());
             }
         }
         PassKind::Apply(path) => {
-            if let Some(attrs) = item_attrs(item) {
+            if let Some(attrs) = attrs_mut(item) {
                 attrs.push(syn::parse_quote!(#[#path]));
             }
         }
         PassKind::Deprecate(note) => {
-            if let Some(attrs) = item_attrs(item) {
+            if let Some(attrs) = attrs_mut(item) {
                 attrs.push(match note {
                     Some(note) => syn::parse_quote!(#[deprecated(note = #note)]),
                     None => syn::parse_quote!(#[deprecated]),
@@ -196,7 +108,7 @@ fn apply(pass: &CheckedPass, item: &mut Item, errors: &mut Errors) {
             }
         }
         PassKind::Doc(text) => {
-            if let Some(attrs) = item_attrs(item) {
+            if let Some(attrs) = attrs_mut(item) {
                 attrs.push(syn::parse_quote!(#[doc = ""]));
                 attrs.push(syn::parse_quote!(#[doc = #text]));
             }

@@ -1,5 +1,9 @@
 //! `#[transform(..)]`: an ordered pipeline of passes over every matching item of an inline
 //! module.
+//!
+//! Stages: `parse` (the passes, and the opt-outs written on the module's items), `validate`
+//! (selectors checked, each pass's item kinds), `generate` (each pass applied to the items it
+//! selects; the `instrument` pass calls `#[instrument]` as a library).
 
 mod generate;
 mod parse;
@@ -9,6 +13,7 @@ use proc_macro2::TokenStream;
 use quote::ToTokens;
 use syn::{Item, ItemMod};
 
+use crate::common::crate_path::crate_path;
 use crate::common::entry::Expansion;
 use crate::common::errors::Errors;
 use crate::common::warning::Warnings;
@@ -31,16 +36,14 @@ pub fn run(args: TokenStream, item: TokenStream) -> Expansion {
             return errors.into_expansion(item);
         }
     };
+    let opt_outs = parse::take_opt_outs(&mut module, &mut errors);
     let mut warnings = Warnings::new();
-    match &mut module.content {
-        Some((_, items)) => {
-            // A selector that is already an error is not also a warning.
-            if !errors.any() {
-                validate::unmatched_selectors(&passes, items, &mut warnings);
-            }
-            let passes: Vec<&validate::CheckedPass> = passes.iter().collect();
-            generate::transform_items(&passes, items, &mut errors);
+    match &module.content {
+        // A selector that is already an error is not also a warning.
+        Some((_, items)) if !errors.any() => {
+            validate::warn_unmatched_selectors(&passes, items, &mut warnings);
         }
+        Some(_) => {}
         None => errors.spanned(
             &module,
             format!(
@@ -51,7 +54,8 @@ pub fn run(args: TokenStream, item: TokenStream) -> Expansion {
             ),
         ),
     }
+    let krate = crate_path(None);
+    generate::transform_module(&passes, &mut module, opt_outs, &krate, &mut errors);
     warnings.place_in(&mut module);
-    let tokens = module.into_token_stream();
-    errors.into_expansion(tokens)
+    errors.into_expansion(module.into_token_stream())
 }

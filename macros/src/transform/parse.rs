@@ -1,32 +1,73 @@
-//! Tokens → model: the ordered list of passes and their selectors.
+//! Tokens → model: the ordered list of passes and their selectors, and the opt-outs
+//! (`#[transform(skip ..)]`) written on the module's items.
 
+use std::collections::BTreeSet;
+
+use darling::FromMeta;
 use darling::ast::NestedMeta;
 use proc_macro2::TokenStream;
-use syn::{Attribute, Expr, Lit, LitStr, Meta, Path};
+use syn::{Attribute, Expr, Item, ItemMod, Lit, LitStr, Meta, Path};
 
 use crate::common::errors::Errors;
+use crate::common::items::{attrs_mut, is_attribute, walk_mut};
 use crate::common::suggest::did_you_mean;
 
-pub const PASSES: &[&str] = &["derive", "instrument", "attr", "apply", "deprecate", "doc"];
+/// The passes, one table for reading them, `skip(..)` and messages.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+pub enum PassName {
+    Derive,
+    Instrument,
+    Attr,
+    Apply,
+    Deprecate,
+    Doc,
+}
+
+impl PassName {
+    const NAMES: &[(PassName, &str)] = &[
+        (PassName::Derive, "derive"),
+        (PassName::Instrument, "instrument"),
+        (PassName::Attr, "attr"),
+        (PassName::Apply, "apply"),
+        (PassName::Deprecate, "deprecate"),
+        (PassName::Doc, "doc"),
+    ];
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(pass, _)| *pass == self)
+            .map_or("pass", |(_, name)| name)
+    }
+
+    fn from_name(word: &str) -> Option<PassName> {
+        Self::NAMES
+            .iter()
+            .find(|(_, name)| *name == word)
+            .map(|(pass, _)| *pass)
+    }
+
+    fn suggestion(word: &str) -> String {
+        did_you_mean(word, Self::NAMES.iter().map(|(_, name)| *name))
+    }
+}
+
+/// The keys every pass takes besides its own.
 const SELECTOR_KEYS: &[&str] = &["on", "only", "include", "exclude"];
 
 /// One pass of the pipeline, as written.
 pub struct Pass {
     pub kind: PassKind,
     /// The pass's name, for `#[transform(skip(name))]`.
-    pub name: &'static str,
+    pub name: PassName,
     pub selector: Selector,
 }
 
 pub enum PassKind {
     Derive(Vec<Path>),
-    /// `instrument(..)`: options handed to `#[instrument]`, minus the selectors; the
-    /// selectors are also handed over (as `block_filters`) when the item is an `impl` block,
-    /// so they select its methods too.
-    Instrument {
-        options: TokenStream,
-        block_filters: TokenStream,
-    },
+    /// `instrument(..)`: `#[instrument]`'s options, minus the selectors, which are the pass's
+    /// own and choose the methods of an `impl` block too.
+    Instrument(Box<crate::instrument::Options>),
     Attr(Vec<Attribute>),
     Apply(Path),
     Deprecate(Option<LitStr>),
@@ -66,18 +107,18 @@ fn parse_pass(item: &NestedMeta, errors: &mut Errors) -> Option<Pass> {
         .get_ident()
         .map(ToString::to_string)
         .unwrap_or_default();
-    let Some(name) = PASSES.iter().copied().find(|pass| *pass == word) else {
+    let Some(name) = PassName::from_name(&word) else {
         errors.spanned(
             meta.path(),
             format!(
                 "unknown pass `{word}`{}; the passes are `derive(..)`, `instrument(..)`, `attr(..)`, \
                  `apply(..)`, `deprecate(..)` and `doc = \"..\"`",
-                did_you_mean(&word, PASSES.iter().copied())
+                PassName::suggestion(&word)
             ),
         );
         return None;
     };
-    if name == "doc" {
+    if name == PassName::Doc {
         return match meta {
             Meta::NameValue(name_value) => match &name_value.value {
                 Expr::Lit(syn::ExprLit {
@@ -111,33 +152,32 @@ fn parse_pass(item: &NestedMeta, errors: &mut Errors) -> Option<Pass> {
             }
         },
         // Both mean something with every option left at its default.
-        Meta::Path(_) if name == "deprecate" || name == "instrument" => Vec::new(),
+        Meta::Path(_) if matches!(name, PassName::Deprecate | PassName::Instrument) => Vec::new(),
         _ => {
             let example = match name {
-                "derive" => "derive(Debug, Clone)",
-                "attr" => "attr(\"#[must_use]\", on = \"fn\")",
-                "deprecate" => "deprecate(note = \"use v2\")",
-                "instrument" => "instrument(level = \"debug\")",
-                _ => "apply(my_crate::audited, on = \"fn\")",
+                PassName::Derive => "derive(Debug, Clone)",
+                PassName::Attr => "attr(\"#[must_use]\", on = \"fn\")",
+                PassName::Deprecate => "deprecate(note = \"use v2\")",
+                PassName::Instrument => "instrument(level = \"debug\")",
+                PassName::Apply | PassName::Doc => "apply(my_crate::audited, on = \"fn\")",
             };
             errors.spanned(
                 meta,
-                format!("`{name}` takes a list of what to apply, e.g. `{example}`"),
+                format!(
+                    "`{}` takes a list of what to apply, e.g. `{example}`",
+                    name.name()
+                ),
             );
             return None;
         }
     };
     let mut selector = Selector::default();
-    let mut rest: Vec<&NestedMeta> = Vec::new();
-    let mut block_filters: Vec<&NestedMeta> = Vec::new();
+    let mut rest: Vec<NestedMeta> = Vec::new();
     for item in &list {
         if let NestedMeta::Meta(Meta::NameValue(name_value)) = item
             && let Some(key) = name_value.path.get_ident().map(ToString::to_string)
             && SELECTOR_KEYS.contains(&key.as_str())
         {
-            if name == "instrument" && key != "on" {
-                block_filters.push(item);
-            }
             let Expr::Lit(syn::ExprLit {
                 lit: Lit::Str(value),
                 ..
@@ -157,13 +197,13 @@ fn parse_pass(item: &NestedMeta, errors: &mut Errors) -> Option<Pass> {
             };
             *slot = Some(value.clone());
         } else {
-            rest.push(item);
+            rest.push(item.clone());
         }
     }
     let kind = match name {
-        "derive" => {
+        PassName::Derive => {
             let mut traits = Vec::new();
-            for item in rest {
+            for item in &rest {
                 match item {
                     NestedMeta::Meta(Meta::Path(path)) => traits.push(path.clone()),
                     other => errors.spanned(other, "`derive(..)` lists traits (`Debug, Clone`) and selectors (`on = \"struct\"`)"),
@@ -171,13 +211,15 @@ fn parse_pass(item: &NestedMeta, errors: &mut Errors) -> Option<Pass> {
             }
             PassKind::Derive(traits)
         }
-        "instrument" => PassKind::Instrument {
-            options: quote::quote!(#( #rest ),*),
-            block_filters: quote::quote!(#( #block_filters ),*),
-        },
-        "attr" => {
+        PassName::Instrument => {
+            let options = errors
+                .handle(crate::instrument::Options::from_list(&rest))
+                .unwrap_or_default();
+            PassKind::Instrument(Box::new(options))
+        }
+        PassName::Attr => {
             let mut attrs = Vec::new();
-            for item in rest {
+            for item in &rest {
                 match item {
                     NestedMeta::Lit(Lit::Str(text)) => match text.parse_with(Attribute::parse_outer) {
                         Ok(parsed) if !parsed.is_empty() => attrs.extend(parsed),
@@ -191,16 +233,16 @@ fn parse_pass(item: &NestedMeta, errors: &mut Errors) -> Option<Pass> {
             }
             PassKind::Attr(attrs)
         }
-        "apply" => match rest.as_slice() {
+        PassName::Apply => match rest.as_slice() {
             [NestedMeta::Meta(Meta::Path(path))] => PassKind::Apply(path.clone()),
             _ => {
                 errors.spanned(meta, "`apply(..)` takes the path of one attribute macro: `apply(my_crate::audited, on = \"fn\")`");
                 return None;
             }
         },
-        _ => {
+        PassName::Deprecate | PassName::Doc => {
             let mut note = None;
-            for item in rest {
+            for item in &rest {
                 match item {
                     NestedMeta::Meta(Meta::NameValue(name_value))
                         if name_value.path.is_ident("note") =>
@@ -226,4 +268,86 @@ fn parse_pass(item: &NestedMeta, errors: &mut Errors) -> Option<Pass> {
         name,
         selector,
     })
+}
+
+/// What an item opted out of: every pass (`#[transform(skip)]`) or the ones named
+/// (`#[transform(skip(derive, ..))]`). A module's opt-out covers its contents too.
+#[derive(Clone, Default)]
+pub enum OptOut {
+    #[default]
+    Nothing,
+    Every,
+    Passes(BTreeSet<PassName>),
+}
+
+impl OptOut {
+    pub fn skips(&self, pass: PassName) -> bool {
+        match self {
+            OptOut::Nothing => false,
+            OptOut::Every => true,
+            OptOut::Passes(passes) => passes.contains(&pass),
+        }
+    }
+}
+
+/// Removes the `#[transform(..)]` opt-outs from the module's items, recursively, and returns
+/// them in the order `common::items::walk_mut` visits the items (one per item), which is the
+/// order generation applies the passes in.
+pub fn take_opt_outs(module: &mut ItemMod, errors: &mut Errors) -> Vec<OptOut> {
+    let mut opt_outs = Vec::new();
+    if let Some((_, items)) = &mut module.content {
+        walk_mut(items, &(), &mut |item: &mut Item, _| {
+            opt_outs.push(take_opt_out(item, errors));
+        });
+    }
+    opt_outs
+}
+
+fn take_opt_out(item: &mut Item, errors: &mut Errors) -> OptOut {
+    let Some(attrs) = attrs_mut(item) else {
+        return OptOut::Nothing;
+    };
+    let mut opt_out = OptOut::Nothing;
+    attrs.retain(|attr| {
+        if !is_attribute(attr, "transform") {
+            return true;
+        }
+        let mut names = BTreeSet::new();
+        let mut every = false;
+        let result = attr.parse_nested_meta(|meta| {
+            if !meta.path.is_ident("skip") {
+                return Err(
+                    meta.error("on an item, `#[transform(..)]` takes `skip` or `skip(pass, ..)`")
+                );
+            }
+            if meta.input.is_empty() || meta.input.peek(syn::Token![,]) {
+                every = true;
+                return Ok(());
+            }
+            meta.parse_nested_meta(|pass| {
+                let word = pass
+                    .path
+                    .get_ident()
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                match PassName::from_name(&word) {
+                    Some(known) => {
+                        names.insert(known);
+                        Ok(())
+                    }
+                    None => Err(pass.error(format!(
+                        "unknown pass `{word}`{}",
+                        PassName::suggestion(&word)
+                    ))),
+                }
+            })
+        });
+        match result {
+            Ok(()) if every => opt_out = OptOut::Every,
+            Ok(()) => opt_out = OptOut::Passes(names),
+            Err(error) => errors.push(error),
+        }
+        false
+    });
+    opt_out
 }

@@ -1,194 +1,155 @@
 //! Model → checked model: selectors checked and given each pass's defaults.
 
-use quote::quote;
-use syn::ext::IdentExt;
-use syn::{Item, Visibility};
+use syn::Item;
 
-use super::parse::{Pass, PassKind};
+use super::parse::{Pass, PassKind, PassName};
 use crate::common::errors::Errors;
-use crate::common::source_text::source_text;
-use crate::common::suggest::{did_you_mean, listed};
+use crate::common::items::walk;
+use crate::common::members::{self, MemberKind};
+use crate::common::selector::{Selector, Unmatched};
+use crate::common::suggest::did_you_mean;
 use crate::common::warning::Warnings;
-use crate::instrument::glob_matches;
 
-pub const ITEM_KINDS: &[&str] = &[
-    "fn", "struct", "enum", "trait", "impl", "const", "static", "type", "mod", "all",
+/// The kinds `on = ".."` can name, in the order messages list them; `all` means every kind
+/// the pass applies to.
+const SELECTABLE: &[MemberKind] = &[
+    MemberKind::Fn,
+    MemberKind::Struct,
+    MemberKind::Enum,
+    MemberKind::Trait,
+    MemberKind::Impl,
+    MemberKind::Const,
+    MemberKind::Static,
+    MemberKind::Type,
+    MemberKind::Mod,
 ];
+const ALL: &str = "all";
 
 pub struct CheckedPass {
     pub pass: Pass,
-    /// The item kinds selected: `fn`, `struct`, ... (never `all`: it is expanded).
-    pub kinds: Vec<&'static str>,
-    pub only_pub: bool,
-    pub include: Option<String>,
-    pub exclude: Option<String>,
+    /// The item kinds selected.
+    pub kinds: Vec<MemberKind>,
+    pub selector: Selector,
 }
 
-pub fn validate(passes: Vec<Pass>, errors: &mut Errors) -> Vec<CheckedPass> {
-    passes.into_iter().map(|pass| check(pass, errors)).collect()
-}
+impl CheckedPass {
+    pub fn name(&self) -> PassName {
+        self.pass.name
+    }
 
-fn check(pass: Pass, errors: &mut Errors) -> CheckedPass {
-    let default_kinds: &[&'static str] = match &pass.kind {
-        PassKind::Derive(_) => &["struct", "enum"],
-        PassKind::Instrument { .. } => &["fn", "impl"],
-        _ => &ITEM_KINDS[..ITEM_KINDS.len() - 1],
-    };
-    let kinds: Vec<&'static str> = match &pass.selector.on {
-        None => default_kinds.to_vec(),
-        Some(on) => match ITEM_KINDS.iter().copied().find(|kind| *kind == on.value()) {
-            Some("all") => default_kinds.to_vec(),
-            Some(kind) => {
-                if !default_kinds.contains(&kind) {
-                    errors.spanned(
-                        on,
-                        format!(
-                            "`{}` cannot apply to `{kind}` items; it applies to {}",
-                            pass.name,
-                            default_kinds.join(", ")
-                        ),
-                    );
-                }
-                vec![kind]
-            }
-            None => {
-                errors.spanned(
-                    on,
-                    format!(
-                        "`on = {:?}` is not an item kind{}; write one of {}",
-                        on.value(),
-                        did_you_mean(&on.value(), ITEM_KINDS.iter().copied()),
-                        ITEM_KINDS.join(", ")
-                    ),
-                );
-                default_kinds.to_vec()
-            }
-        },
-    };
-    let only_pub = match &pass.selector.only {
-        None => false,
-        Some(only) if only.value() == "pub" => true,
-        Some(only) => {
-            errors.spanned(
-                only,
-                format!(
-                    "`only = {:?}` is not a filter; write `only = \"pub\"`",
-                    only.value()
-                ),
-            );
-            false
+    /// Whether the pass applies to a member of the module.
+    pub fn selects(&self, member: &members::Member) -> bool {
+        if !self.kinds.contains(&member.kind) {
+            return false;
         }
-    };
-    let glob = |glob: &Option<syn::LitStr>, errors: &mut Errors| {
-        glob.as_ref().map(|glob| {
-            let text = glob.value();
-            if text.is_empty() || text.contains(['[', ']', '{', '}']) {
-                errors.spanned(
-                    glob,
-                    format!("{text:?} is not a supported glob: use names with `*` and `?`, e.g. \"make_*\""),
-                );
-            }
-            text
-        })
-    };
-    let include = glob(&pass.selector.include, errors);
-    let exclude = glob(&pass.selector.exclude, errors);
-    CheckedPass {
-        pass,
-        kinds,
-        only_pub,
-        include,
-        exclude,
+        // The `instrument` pass hands its selector to `#[instrument]` on an `impl` block,
+        // where it chooses methods; the block's type name is not what it is about.
+        if member.kind == MemberKind::Impl && self.is_instrument() {
+            return true;
+        }
+        self.selector.selects(&member.name, member.is_pub())
+    }
+
+    fn is_instrument(&self) -> bool {
+        matches!(self.pass.kind, PassKind::Instrument(_))
     }
 }
 
-/// The item's kind, name and visibility, as selectors see them.
-pub fn describe(item: &Item) -> Option<(&'static str, String, Option<&Visibility>)> {
-    Some(match item {
-        Item::Fn(item) => ("fn", item.sig.ident.unraw().to_string(), Some(&item.vis)),
-        Item::Struct(item) => ("struct", item.ident.unraw().to_string(), Some(&item.vis)),
-        Item::Enum(item) => ("enum", item.ident.unraw().to_string(), Some(&item.vis)),
-        Item::Trait(item) => ("trait", item.ident.unraw().to_string(), Some(&item.vis)),
-        Item::Impl(item) => {
-            let self_ty = &item.self_ty;
-            ("impl", source_text(quote!(#self_ty)), None)
+pub fn validate(passes: Vec<Pass>, errors: &mut Errors) -> Vec<CheckedPass> {
+    passes
+        .into_iter()
+        .map(|pass| checked_pass(pass, errors))
+        .collect()
+}
+
+fn checked_pass(pass: Pass, errors: &mut Errors) -> CheckedPass {
+    let default_kinds: &[MemberKind] = match &pass.kind {
+        PassKind::Derive(_) => &[MemberKind::Struct, MemberKind::Enum],
+        PassKind::Instrument(_) => &[MemberKind::Fn, MemberKind::Impl],
+        _ => SELECTABLE,
+    };
+    let kinds = match &pass.selector.on {
+        None => default_kinds.to_vec(),
+        Some(on) if on.value() == ALL => default_kinds.to_vec(),
+        Some(on) => {
+            match MemberKind::from_name(&on.value()).filter(|kind| SELECTABLE.contains(kind)) {
+                Some(kind) => {
+                    if !default_kinds.contains(&kind) {
+                        errors.spanned(
+                            on,
+                            format!(
+                                "`{}` cannot apply to `{}` items; it applies to {}",
+                                pass.name.name(),
+                                kind.name(),
+                                names(default_kinds).join(", ")
+                            ),
+                        );
+                    }
+                    vec![kind]
+                }
+                None => {
+                    let mut known = names(SELECTABLE);
+                    known.push(ALL);
+                    errors.spanned(
+                        on,
+                        format!(
+                            "`on = {:?}` is not an item kind{}; write one of {}",
+                            on.value(),
+                            did_you_mean(&on.value(), known.iter().copied()),
+                            known.join(", ")
+                        ),
+                    );
+                    default_kinds.to_vec()
+                }
+            }
         }
-        // `const _` is not a named item (it is how macros, modsmith's warnings included,
-        // place code).
-        Item::Const(item) if item.ident == "_" => return None,
-        Item::Const(item) => ("const", item.ident.unraw().to_string(), Some(&item.vis)),
-        Item::Static(item) => ("static", item.ident.unraw().to_string(), Some(&item.vis)),
-        Item::Type(item) => ("type", item.ident.unraw().to_string(), Some(&item.vis)),
-        Item::Mod(item) => ("mod", item.ident.unraw().to_string(), Some(&item.vis)),
-        _ => return None,
-    })
+    };
+    let selector = Selector::parse(
+        pass.selector.only.as_ref(),
+        pass.selector.include.as_ref(),
+        pass.selector.exclude.as_ref(),
+        errors,
+    );
+    CheckedPass {
+        pass,
+        kinds,
+        selector,
+    }
+}
+
+fn names(kinds: &[MemberKind]) -> Vec<&'static str> {
+    kinds.iter().map(|kind| kind.name()).collect()
 }
 
 /// Warns about an `include`/`exclude` glob that matches no item its pass could apply to,
 /// anywhere in the module: such a selector has no effect, which is surely a typo.
-pub fn unmatched_selectors(passes: &[CheckedPass], items: &[Item], warnings: &mut Warnings) {
-    let mut described = Vec::new();
-    collect_descriptions(items, &mut described);
-    for pass in passes {
-        // The `instrument` pass's globs choose the methods of `impl` blocks too.
-        let instrument = matches!(pass.pass.kind, PassKind::Instrument { .. });
-        let names: Vec<String> = described
-            .iter()
-            .filter(|(kind, _)| {
-                if *kind == "method" {
-                    instrument
-                } else {
-                    pass.kinds.contains(kind) && !(instrument && *kind == "impl")
-                }
-            })
-            .map(|(_, name)| name.clone())
-            .collect();
-        let selector = &pass.pass.selector;
-        for (option, glob) in [
-            ("include", &selector.include),
-            ("exclude", &selector.exclude),
-        ] {
-            let Some(glob) = glob else { continue };
-            let text = glob.value();
-            if names.iter().any(|name| glob_matches(&text, name)) {
-                continue;
-            }
-            let effect = if option == "include" {
-                "so the pass changes nothing"
-            } else {
-                "so it leaves nothing out"
-            };
-            warnings.at(
-                glob.span(),
-                format!(
-                    "`{option} = {text:?}` matches none of the items `{}` applies to ({}), \
-                     {effect}{}; check the pattern",
-                    pass.pass.name,
-                    listed(&names),
-                    did_you_mean(&text, names.iter().map(String::as_str)),
-                ),
-            );
-        }
-    }
-}
-
-/// The kind and name of every item, in inline modules too.
-fn collect_descriptions(items: &[Item], described: &mut Vec<(&'static str, String)>) {
-    for item in items {
-        if let Some((kind, name, _)) = describe(item) {
-            described.push((kind, name));
+pub fn warn_unmatched_selectors(passes: &[CheckedPass], items: &[Item], warnings: &mut Warnings) {
+    let mut members = Vec::new();
+    walk(items, &(), &mut |item, _| {
+        if let Some(member) = members::member(item) {
+            members.push(member);
         }
         if let Item::Impl(block) = item {
-            for inner in &block.items {
-                if let syn::ImplItem::Fn(method) = inner {
-                    described.push(("method", method.sig.ident.unraw().to_string()));
-                }
-            }
+            members.extend(members::methods(block));
         }
-        if let Item::Mod(module) = item
-            && let Some((_, inner)) = &module.content
-        {
-            collect_descriptions(inner, described);
-        }
+    });
+    for pass in passes {
+        // The `instrument` pass's globs choose the methods of `impl` blocks too.
+        let instrument = pass.is_instrument();
+        let names: Vec<String> = members
+            .iter()
+            .filter(|member| match member.kind {
+                MemberKind::Method => instrument,
+                MemberKind::Impl => !instrument && pass.kinds.contains(&member.kind),
+                kind => pass.kinds.contains(&kind),
+            })
+            .map(|member| member.name.clone())
+            .collect();
+        let among = format!("the items `{}` applies to", pass.name().name());
+        let unmatched = Unmatched {
+            among: &among,
+            include_effect: "so the pass changes nothing",
+        };
+        pass.selector.warn_unmatched(&names, &unmatched, warnings);
     }
 }

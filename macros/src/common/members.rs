@@ -1,0 +1,207 @@
+//! One model of a module's members: what each item is (its kind and namespace), its name,
+//! visibility, span and, for functions, signature. Macros that select, expose or compose the
+//! items of a module read them through this model instead of matching `syn::Item` each.
+
+use proc_macro2::Span;
+use quote::quote;
+use syn::ext::IdentExt;
+use syn::spanned::Spanned;
+use syn::{ImplItem, Item, ItemImpl, Signature, Visibility};
+
+use super::source_text::source_text;
+
+/// What a member is. Items with no name of their own to select or expose (`use`, `extern
+/// crate`, `extern { .. }` blocks, unnamed `const _`, macro calls) are not members.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum MemberKind {
+    Fn,
+    Struct,
+    Enum,
+    Union,
+    Trait,
+    Impl,
+    Const,
+    Static,
+    Type,
+    Mod,
+    /// A `macro_rules!` definition.
+    Macro,
+    /// A function of an `impl` block.
+    Method,
+}
+
+/// Which of Rust's namespaces a member's name lives in (an `impl` block has no name): two
+/// members clash only within one.
+#[allow(
+    dead_code,
+    reason = "read by the module-composition and runtime-module macros"
+)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Namespace {
+    Type,
+    Value,
+    Macro,
+    None,
+}
+
+impl MemberKind {
+    /// The kind as users write it in selectors (`on = "fn"`), one table for parsing and
+    /// messages.
+    pub const NAMES: &[(MemberKind, &str)] = &[
+        (MemberKind::Fn, "fn"),
+        (MemberKind::Struct, "struct"),
+        (MemberKind::Enum, "enum"),
+        (MemberKind::Union, "union"),
+        (MemberKind::Trait, "trait"),
+        (MemberKind::Impl, "impl"),
+        (MemberKind::Const, "const"),
+        (MemberKind::Static, "static"),
+        (MemberKind::Type, "type"),
+        (MemberKind::Mod, "mod"),
+        (MemberKind::Macro, "macro_rules"),
+        (MemberKind::Method, "method"),
+    ];
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(kind, _)| *kind == self)
+            .map_or("item", |(_, name)| name)
+    }
+
+    pub fn from_name(name: &str) -> Option<MemberKind> {
+        Self::NAMES
+            .iter()
+            .find(|(_, known)| *known == name)
+            .map(|(kind, _)| *kind)
+    }
+
+    #[allow(
+        dead_code,
+        reason = "read by the module-composition and runtime-module macros"
+    )]
+    pub fn namespace(self) -> Namespace {
+        match self {
+            MemberKind::Struct
+            | MemberKind::Enum
+            | MemberKind::Union
+            | MemberKind::Trait
+            | MemberKind::Type
+            | MemberKind::Mod => Namespace::Type,
+            MemberKind::Fn | MemberKind::Const | MemberKind::Static | MemberKind::Method => {
+                Namespace::Value
+            }
+            MemberKind::Macro => Namespace::Macro,
+            MemberKind::Impl => Namespace::None,
+        }
+    }
+}
+
+/// One member of a module or `impl` block.
+pub struct Member<'a> {
+    pub kind: MemberKind,
+    /// The name without `r#`; for an `impl` block, its type as written.
+    pub name: String,
+    /// `None` where visibility is not the item's own: an `impl` block, and the methods of a
+    /// trait impl, which are as visible as the trait.
+    pub vis: Option<&'a Visibility>,
+    /// The name's span (the type for an `impl` block), for errors that point at it.
+    #[allow(
+        dead_code,
+        reason = "read by the module-composition and runtime-module macros"
+    )]
+    pub span: Span,
+    #[allow(
+        dead_code,
+        reason = "read by the module-composition and runtime-module macros"
+    )]
+    pub signature: Option<&'a Signature>,
+}
+
+impl Member<'_> {
+    /// Whether `only = "pub"` keeps it: `pub` items, and those whose visibility is not
+    /// their own.
+    pub fn is_pub(&self) -> bool {
+        self.vis
+            .is_none_or(|vis| matches!(vis, Visibility::Public(_)))
+    }
+}
+
+/// The member an item is, if it is one.
+pub fn member(item: &Item) -> Option<Member<'_>> {
+    let named = |kind, ident: &syn::Ident, vis| Member {
+        kind,
+        name: ident.unraw().to_string(),
+        vis: Some(vis),
+        span: ident.span(),
+        signature: None,
+    };
+    Some(match item {
+        Item::Fn(item) => Member {
+            signature: Some(&item.sig),
+            ..named(MemberKind::Fn, &item.sig.ident, &item.vis)
+        },
+        Item::Struct(item) => named(MemberKind::Struct, &item.ident, &item.vis),
+        Item::Enum(item) => named(MemberKind::Enum, &item.ident, &item.vis),
+        Item::Union(item) => named(MemberKind::Union, &item.ident, &item.vis),
+        Item::Trait(item) => named(MemberKind::Trait, &item.ident, &item.vis),
+        Item::Impl(item) => Member {
+            kind: MemberKind::Impl,
+            name: impl_type_text(item),
+            vis: None,
+            span: item.self_ty.span(),
+            signature: None,
+        },
+        // `const _` is not a named item (it is how macros, modsmith's warnings included,
+        // place code).
+        Item::Const(item) if item.ident == "_" => return None,
+        Item::Const(item) => named(MemberKind::Const, &item.ident, &item.vis),
+        Item::Static(item) => named(MemberKind::Static, &item.ident, &item.vis),
+        Item::Type(item) => named(MemberKind::Type, &item.ident, &item.vis),
+        Item::Mod(item) => named(MemberKind::Mod, &item.ident, &item.vis),
+        Item::Macro(item) => {
+            let ident = item.ident.as_ref()?;
+            Member {
+                kind: MemberKind::Macro,
+                name: ident.unraw().to_string(),
+                vis: None,
+                span: ident.span(),
+                signature: None,
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// The functions of an `impl` block, as members.
+pub fn methods(block: &ItemImpl) -> impl Iterator<Item = Member<'_>> {
+    let trait_impl = block.trait_.is_some();
+    block.items.iter().filter_map(move |item| match item {
+        ImplItem::Fn(function) => Some(Member {
+            kind: MemberKind::Method,
+            name: function.sig.ident.unraw().to_string(),
+            vis: (!trait_impl).then_some(&function.vis),
+            span: function.sig.ident.span(),
+            signature: Some(&function.sig),
+        }),
+        _ => None,
+    })
+}
+
+/// `Type`, or `<Type as Trait>` for a trait impl: how an `impl` block is named in messages
+/// and span names.
+pub fn impl_owner(block: &ItemImpl) -> String {
+    match &block.trait_ {
+        Some((path, _)) => format!(
+            "<{} as {}>",
+            impl_type_text(block),
+            source_text(quote!(#path))
+        ),
+        None => impl_type_text(block),
+    }
+}
+
+fn impl_type_text(block: &ItemImpl) -> String {
+    let self_ty = &block.self_ty;
+    source_text(quote!(#self_ty))
+}
