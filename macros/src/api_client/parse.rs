@@ -5,7 +5,7 @@
 use darling::FromMeta;
 use proc_macro2::{Span, TokenStream};
 use syn::ext::IdentExt;
-use syn::parse::{Parse, ParseStream, Parser};
+use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned;
 use syn::{
     Attribute, Expr, FnArg, ForeignItemFn, Ident, LitStr, Pat, ReturnType, Token, Type, Visibility,
@@ -29,9 +29,7 @@ pub struct ClientInput {
 /// `errors`); an endpoint that does not parse is reported and left out, so the client and
 /// its other endpoints still exist for the code that uses them.
 pub fn client_input(input: TokenStream, errors: &mut Errors) -> Option<ClientInput> {
-    let parser = |input: ParseStream| client(input, errors);
-    let read = parser.parse2(input);
-    errors.handle(read)
+    recover::parse_input(input, errors, client)
 }
 
 fn client(input: ParseStream, errors: &mut Errors) -> syn::Result<ClientInput> {

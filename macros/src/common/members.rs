@@ -8,6 +8,7 @@ use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{ImplItem, Item, ItemImpl, Signature, Visibility};
 
+use super::keywords::Keywords;
 use super::source_text::source_text;
 
 /// What a member is. Items with no name of their own to select or expose (`use`, `extern
@@ -45,9 +46,8 @@ pub enum Namespace {
 }
 
 impl MemberKind {
-    /// The kind as users write it in selectors (`on = "fn"`), one table for parsing and
-    /// messages.
-    pub const NAMES: &[(MemberKind, &str)] = &[
+    /// The kind as users write it in selectors (`on = "fn"`).
+    pub const KEYWORDS: Keywords<MemberKind> = Keywords(&[
         (MemberKind::Fn, "fn"),
         (MemberKind::Struct, "struct"),
         (MemberKind::Enum, "enum"),
@@ -60,20 +60,10 @@ impl MemberKind {
         (MemberKind::Mod, "mod"),
         (MemberKind::Macro, "macro_rules"),
         (MemberKind::Method, "method"),
-    ];
+    ]);
 
     pub fn name(self) -> &'static str {
-        Self::NAMES
-            .iter()
-            .find(|(kind, _)| *kind == self)
-            .map_or("item", |(_, name)| name)
-    }
-
-    pub fn from_name(name: &str) -> Option<MemberKind> {
-        Self::NAMES
-            .iter()
-            .find(|(_, known)| *known == name)
-            .map(|(kind, _)| *kind)
+        Self::KEYWORDS.name(self)
     }
 
     #[allow(

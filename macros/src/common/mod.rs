@@ -5,6 +5,7 @@ pub mod docs;
 pub mod entry;
 pub mod errors;
 pub mod items;
+pub mod keywords;
 pub mod members;
 pub mod options;
 pub mod recover;

@@ -2,10 +2,22 @@
 //! after it are still read and checked, and the code generated next to the errors still has
 //! every entry that was fine (uses of those are not second errors).
 
-use proc_macro2::TokenTree;
-use syn::parse::{ParseStream, Peek};
+use proc_macro2::{TokenStream, TokenTree};
+use syn::parse::{ParseStream, Parser, Peek};
 
 use super::errors::Errors;
+
+/// Parses a whole macro input with a parser that reports the errors it recovers from into
+/// `errors`. `None` when it fails outright (that error is reported too).
+pub fn parse_input<T>(
+    tokens: TokenStream,
+    errors: &mut Errors,
+    parse: impl FnOnce(ParseStream, &mut Errors) -> syn::Result<T>,
+) -> Option<T> {
+    let parser = |input: ParseStream| parse(input, errors);
+    let read = parser.parse2(tokens);
+    errors.handle(read)
+}
 
 /// Reads `input` to its end as entries, each parsed by `entry` and followed by `separator`
 /// (a single punctuation token such as `Token![,]` or `Token![;]`; optional after the last

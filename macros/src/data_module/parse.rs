@@ -4,7 +4,7 @@
 //! one typo neither hides the other entries' errors nor removes the whole module.
 
 use proc_macro2::{Span, TokenStream};
-use syn::parse::{Parse, ParseStream, Parser};
+use syn::parse::{Parse, ParseStream};
 use syn::{
     Attribute, Data, DataStruct, DeriveInput, Fields, FieldsNamed, Generics, Ident, Token,
     Visibility, braced,
@@ -37,9 +37,7 @@ pub struct StructEntry {
 /// Reads the module. `None` when it is not even a module (the error is in `errors`); an
 /// entry that does not parse is reported and left out.
 pub fn parse(input: TokenStream, errors: &mut Errors) -> Option<ModuleInput> {
-    let parser = |input: ParseStream| module(input, errors);
-    let read = parser.parse2(input);
-    errors.handle(read)
+    recover::parse_input(input, errors, module)
 }
 
 fn module(input: ParseStream, errors: &mut Errors) -> syn::Result<ModuleInput> {

@@ -48,8 +48,9 @@ pub fn run(args: TokenStream, item: TokenStream) -> Expansion {
     );
     let block = validate::block(options, &mut errors);
     let mut warnings = Warnings::new();
-    let model = check(&block, krate, item, &mut errors, Some(&mut warnings));
-    let mut item = generate(model);
+    let mut item = item;
+    let plans = check(&block, &mut item, &mut errors, Some(&mut warnings));
+    generate(&plans, &krate, &mut item);
     // Inside the item where possible, where an `#[allow(deprecated)]` on it reaches them.
     let mut tokens = TokenStream::new();
     match &mut item {
@@ -72,27 +73,23 @@ pub fn run(args: TokenStream, item: TokenStream) -> Expansion {
     errors.into_expansion(output)
 }
 
-/// An item with a plan for each of its functions (`None`: left as it is), our attributes
-/// removed from it.
-pub struct Instrumented {
-    item: Item,
-    plans: Vec<Option<Plan>>,
-    krate: Path,
-}
+/// A plan for each function of an item (`None`: left as it is), in the order `walk` visits
+/// them.
+pub struct Plans(Vec<Option<Plan>>);
 
 /// Checks a block's options against an item (a `fn`, an `impl` block or an inline module)
-/// and plans each of its functions. `warnings`: where a selector that matches nothing is
-/// reported (`None` when the caller applies the same selector to many items, as
+/// and plans each of its functions, removing our attributes (`#[instrument(..)]` on a
+/// function inside, `#[redact]`) from it. `warnings`: where a selector that matches nothing
+/// is reported (`None` when the caller applies the same selector to many items, as
 /// `#[transform]` does, where one item without a match is no typo).
 pub fn check(
     block: &BlockOptions,
-    krate: Path,
-    mut item: Item,
+    item: &mut Item,
     errors: &mut Errors,
     warnings: Option<&mut Warnings>,
-) -> Instrumented {
+) -> Plans {
     let mut plans = Vec::new();
-    match &mut item {
+    match item {
         Item::Fn(function) => {
             validate::single_function(&block.options, errors);
             let redacted = parse::take_redacted(&mut function.sig);
@@ -111,7 +108,7 @@ pub fn check(
             }
         }
         Item::Impl(_) | Item::Mod(_) => {
-            if let Item::Mod(module) = &item
+            if let Item::Mod(module) = &*item
                 && module.content.is_none()
             {
                 errors.spanned(
@@ -133,10 +130,10 @@ pub fn check(
                     among: "the functions here",
                     include_effect: "so no function is instrumented",
                 };
-                let names = walk::function_names(&item);
+                let names = walk::function_names(item);
                 block.selector.warn_unmatched(&names, &unmatched, warnings);
             }
-            walk::for_each_function(&mut item, &mut |function| {
+            walk::for_each_function(item, &mut |function| {
                 plans.push(plan_in_block(block, function, errors));
             });
         }
@@ -145,7 +142,7 @@ pub fn check(
             "`#[instrument]` goes on a `fn`, an `impl` block or an inline `mod { .. }`",
         ),
     }
-    Instrumented { item, plans, krate }
+    Plans(plans)
 }
 
 /// One function inside an instrumented block: its own options merged over the block's, or
@@ -182,28 +179,22 @@ fn plan_in_block(
     ))
 }
 
-/// The item with each planned function's body wrapped in its span.
-pub fn generate(model: Instrumented) -> Item {
-    let Instrumented {
-        mut item,
-        plans,
-        krate,
-    } = model;
-    let mut plans = plans.into_iter();
-    match &mut item {
+/// Wraps each planned function's body in its span: `item` as `check` left it.
+pub fn generate(plans: &Plans, krate: &Path, item: &mut Item) {
+    let mut plans = plans.0.iter();
+    match item {
         Item::Fn(function) => {
             if let Some(Some(plan)) = plans.next() {
                 let signature = FnSignature::new(&function.sig);
-                let body = generate::body(&plan, &krate, &signature, &function.block);
+                let body = generate::body(plan, krate, &signature, &function.block);
                 *function.block = body;
             }
         }
-        _ => walk::for_each_function(&mut item, &mut |function| {
+        _ => walk::for_each_function(item, &mut |function| {
             if let Some(Some(plan)) = plans.next() {
                 let signature = FnSignature::new(function.sig);
-                *function.body = generate::body(&plan, &krate, &signature, function.body);
+                *function.body = generate::body(plan, krate, &signature, function.body);
             }
         }),
     }
-    item
 }

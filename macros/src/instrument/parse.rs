@@ -11,8 +11,8 @@ use syn::{Attribute, FnArg, Ident, LitStr, Meta, Signature};
 
 use crate::common::errors::Errors;
 use crate::common::items::is_attribute;
+use crate::common::keywords::Keywords;
 use crate::common::options::{CratePath, Keyed, Switch};
-use crate::common::suggest::did_you_mean;
 
 /// `#[instrument(..)]`'s options. Every key is optional, so that a function's own options
 /// can be merged over its block's.
@@ -47,23 +47,17 @@ pub enum Level {
 }
 
 impl Level {
-    const NAMES: &[(Level, &str)] = &[
+    const KEYWORDS: Keywords<Level> = Keywords(&[
         (Level::Trace, "trace"),
         (Level::Debug, "debug"),
         (Level::Info, "info"),
         (Level::Warn, "warn"),
         (Level::Error, "error"),
-    ];
+    ]);
 
     /// The `tracing::Level` constant: `INFO`.
-    pub fn constant(self) -> &'static str {
-        match self {
-            Level::Trace => "TRACE",
-            Level::Debug => "DEBUG",
-            Level::Info => "INFO",
-            Level::Warn => "WARN",
-            Level::Error => "ERROR",
-        }
+    pub fn constant(self) -> String {
+        Self::KEYWORDS.name(self).to_ascii_uppercase()
     }
 }
 
@@ -71,14 +65,16 @@ impl FromMeta for Level {
     fn from_meta(item: &Meta) -> darling::Result<Self> {
         let text = String::from_meta(item)?;
         let lowercase = text.to_ascii_lowercase();
-        match Level::NAMES.iter().find(|(_, name)| *name == lowercase) {
-            Some((level, _)) => Ok(*level),
+        match Level::KEYWORDS.find(&lowercase) {
+            Some(level) => Ok(level),
             None => {
-                let names = Level::NAMES.iter().map(|(_, name)| *name);
-                let listed: Vec<String> = names.clone().map(|name| format!("{name:?}")).collect();
+                let listed: Vec<String> = Level::KEYWORDS
+                    .names()
+                    .map(|name| format!("{name:?}"))
+                    .collect();
                 Err(darling::Error::custom(format!(
                     "`{text}` is not a level{}; write one of {}",
-                    did_you_mean(&lowercase, names),
+                    Level::KEYWORDS.did_you_mean(&lowercase),
                     listed.join(", ")
                 ))
                 .with_span(&item.path()))

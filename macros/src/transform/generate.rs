@@ -5,50 +5,37 @@ use std::collections::BTreeSet;
 
 use syn::{Attribute, Item, ItemMod, Meta};
 
-use super::parse::{OptOut, PassKind};
-use super::validate::CheckedPass;
-use crate::common::errors::Errors;
+use super::parse::PassKind;
+use super::validate::{CheckedPass, Step};
 use crate::common::items::{attrs_mut, walk_mut};
-use crate::common::members;
-use crate::common::selector::Selector;
 
-/// Applies the passes to the items of the module, recursing into inline modules. `opt_outs`
-/// has one entry per item, in the order `walk_mut` visits them (see
-/// `parse::take_opt_outs`); a module's opt-out covers its contents too.
+/// Applies each item's steps, in order, to the items of the module, recursively: `steps` has
+/// one entry per item, in the order `walk_mut` visits them (see `validate::select`).
 pub fn transform_module(
     passes: &[CheckedPass],
     module: &mut ItemMod,
-    opt_outs: Vec<OptOut>,
+    steps: Vec<Vec<Step>>,
     krate: &syn::Path,
-    errors: &mut Errors,
 ) {
     let Some((_, items)) = &mut module.content else {
         return;
     };
-    let mut opt_outs = opt_outs.into_iter();
-    let all: Vec<&CheckedPass> = passes.iter().collect();
-    walk_mut(items, &all, &mut |item, passes: &Vec<&CheckedPass>| {
-        let opt_out = opt_outs.next().unwrap_or_default();
-        let remaining: Vec<&CheckedPass> = passes
-            .iter()
-            .copied()
-            .filter(|pass| !opt_out.skips(pass.name()))
-            .collect();
-        let selected = members::member(item).map_or(Vec::new(), |member| {
-            remaining
-                .iter()
-                .copied()
-                .filter(|pass| pass.selects(&member))
-                .collect()
-        });
-        for pass in selected {
-            apply(pass, item, krate, errors);
+    let mut steps = steps.into_iter();
+    walk_mut(items, &(), &mut |item, _| {
+        for step in steps.next().unwrap_or_default() {
+            if let Some(pass) = passes.get(step.pass) {
+                apply(pass, step.instrument.as_ref(), item, krate);
+            }
         }
-        remaining
     });
 }
 
-fn apply(pass: &CheckedPass, item: &mut Item, krate: &syn::Path, errors: &mut Errors) {
+fn apply(
+    pass: &CheckedPass,
+    instrument: Option<&crate::instrument::Plans>,
+    item: &mut Item,
+    krate: &syn::Path,
+) {
     match &pass.pass.kind {
         PassKind::Derive(traits) => {
             let Some(attrs) = attrs_mut(item) else {
@@ -67,27 +54,10 @@ fn apply(pass: &CheckedPass, item: &mut Item, krate: &syn::Path, errors: &mut Er
                 attrs.push(syn::parse_quote!(#[derive( #( #missing ),* )]));
             }
         }
-        PassKind::Instrument(options) => {
-            // A module is a block: its `const fn`s are left alone, as `#[instrument]` on the
-            // module would (targeted one by one they would be errors).
-            if let Item::Fn(function) = item
-                && function.sig.constness.is_some()
-            {
-                return;
+        PassKind::Instrument(_) => {
+            if let Some(plans) = instrument {
+                crate::instrument::generate(plans, krate, item);
             }
-            // The pass's selector chooses the methods of an `impl` block; a function was
-            // chosen by it already.
-            let selector = match item {
-                Item::Impl(_) => pass.selector.clone(),
-                _ => Selector::default(),
-            };
-            let block = crate::instrument::BlockOptions {
-                options: (**options).clone(),
-                selector,
-            };
-            let taken = std::mem::replace(item, Item::Verbatim(Default::default()));
-            let model = crate::instrument::check(&block, krate.clone(), taken, errors, None);
-            *item = crate::instrument::generate(model);
         }
         PassKind::Attr(new) => {
             if let Some(attrs) = attrs_mut(item) {

@@ -18,25 +18,44 @@ use crate::common::entry::Expansion;
 use crate::common::errors::Errors;
 use crate::common::warning::Warnings;
 
+/// The attribute: `check`, then `generate`; on errors the module, as far as it was
+/// transformed, is the fallback.
 pub fn run(args: TokenStream, item: TokenStream) -> Expansion {
     let mut errors = Errors::new();
-    let passes = parse::parse(args, &mut errors);
-    let passes = validate::validate(passes, &mut errors);
-    let mut module: ItemMod = match syn::parse2::<Item>(item.clone()) {
+    match check(args, item.clone(), &mut errors) {
+        Some(model) => errors.into_expansion(generate(model)),
+        None => errors.into_expansion(item),
+    }
+}
+
+/// A module with the steps each of its items takes (see [`validate::select`]).
+pub struct Transformed {
+    passes: Vec<validate::CheckedPass>,
+    module: ItemMod,
+    steps: Vec<Vec<validate::Step>>,
+    warnings: Warnings,
+}
+
+/// Parses and validates the passes and the module, pushing every user error into `errors`.
+/// `None` when the item is not a module at all.
+pub fn check(args: TokenStream, item: TokenStream, errors: &mut Errors) -> Option<Transformed> {
+    let passes = parse::parse(args, errors);
+    let passes = validate::validate(passes, errors);
+    let mut module: ItemMod = match syn::parse2::<Item>(item) {
         Ok(Item::Mod(module)) => module,
         Ok(other) => {
             errors.spanned(
                 &other,
                 "`#[transform(..)]` goes on an inline module: `mod name { .. }`",
             );
-            return errors.into_expansion(item);
+            return None;
         }
         Err(error) => {
             errors.push(error);
-            return errors.into_expansion(item);
+            return None;
         }
     };
-    let opt_outs = parse::take_opt_outs(&mut module, &mut errors);
+    let opt_outs = parse::take_opt_outs(&mut module, errors);
     let mut warnings = Warnings::new();
     match &module.content {
         // A selector that is already an error is not also a warning.
@@ -54,8 +73,25 @@ pub fn run(args: TokenStream, item: TokenStream) -> Expansion {
             ),
         ),
     }
+    let steps = validate::select(&passes, &mut module, opt_outs, errors);
+    Some(Transformed {
+        passes,
+        module,
+        steps,
+        warnings,
+    })
+}
+
+/// The module with every step applied, and the warnings inside it.
+pub fn generate(model: Transformed) -> TokenStream {
+    let Transformed {
+        passes,
+        mut module,
+        steps,
+        warnings,
+    } = model;
     let krate = crate_path(None);
-    generate::transform_module(&passes, &mut module, opt_outs, &krate, &mut errors);
+    generate::transform_module(&passes, &mut module, steps, &krate);
     warnings.place_in(&mut module);
-    errors.into_expansion(module.into_token_stream())
+    module.into_token_stream()
 }

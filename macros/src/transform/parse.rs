@@ -10,7 +10,7 @@ use syn::{Attribute, Expr, Item, ItemMod, Lit, LitStr, Meta, Path};
 
 use crate::common::errors::Errors;
 use crate::common::items::{attrs_mut, is_attribute, walk_mut};
-use crate::common::suggest::did_you_mean;
+use crate::common::keywords::Keywords;
 
 /// The passes, one table for reading them, `skip(..)` and messages.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
@@ -24,31 +24,17 @@ pub enum PassName {
 }
 
 impl PassName {
-    const NAMES: &[(PassName, &str)] = &[
+    const KEYWORDS: Keywords<PassName> = Keywords(&[
         (PassName::Derive, "derive"),
         (PassName::Instrument, "instrument"),
         (PassName::Attr, "attr"),
         (PassName::Apply, "apply"),
         (PassName::Deprecate, "deprecate"),
         (PassName::Doc, "doc"),
-    ];
+    ]);
 
     pub fn name(self) -> &'static str {
-        Self::NAMES
-            .iter()
-            .find(|(pass, _)| *pass == self)
-            .map_or("pass", |(_, name)| name)
-    }
-
-    fn from_name(word: &str) -> Option<PassName> {
-        Self::NAMES
-            .iter()
-            .find(|(_, name)| *name == word)
-            .map(|(pass, _)| *pass)
-    }
-
-    fn suggestion(word: &str) -> String {
-        did_you_mean(word, Self::NAMES.iter().map(|(_, name)| *name))
+        Self::KEYWORDS.name(self)
     }
 }
 
@@ -107,13 +93,13 @@ fn parse_pass(item: &NestedMeta, errors: &mut Errors) -> Option<Pass> {
         .get_ident()
         .map(ToString::to_string)
         .unwrap_or_default();
-    let Some(name) = PassName::from_name(&word) else {
+    let Some(name) = PassName::KEYWORDS.find(&word) else {
         errors.spanned(
             meta.path(),
             format!(
                 "unknown pass `{word}`{}; the passes are `derive(..)`, `instrument(..)`, `attr(..)`, \
                  `apply(..)`, `deprecate(..)` and `doc = \"..\"`",
-                PassName::suggestion(&word)
+                PassName::KEYWORDS.did_you_mean(&word)
             ),
         );
         return None;
@@ -330,14 +316,14 @@ fn take_opt_out(item: &mut Item, errors: &mut Errors) -> OptOut {
                     .get_ident()
                     .map(ToString::to_string)
                     .unwrap_or_default();
-                match PassName::from_name(&word) {
+                match PassName::KEYWORDS.find(&word) {
                     Some(known) => {
                         names.insert(known);
                         Ok(())
                     }
                     None => Err(pass.error(format!(
                         "unknown pass `{word}`{}",
-                        PassName::suggestion(&word)
+                        PassName::KEYWORDS.did_you_mean(&word)
                     ))),
                 }
             })

@@ -1,10 +1,10 @@
 //! Model → checked model: selectors checked and given each pass's defaults.
 
-use syn::Item;
+use syn::{Item, ItemMod};
 
-use super::parse::{Pass, PassKind, PassName};
+use super::parse::{OptOut, Pass, PassKind, PassName};
 use crate::common::errors::Errors;
-use crate::common::items::walk;
+use crate::common::items::{walk, walk_mut};
 use crate::common::members::{self, MemberKind};
 use crate::common::selector::{Selector, Unmatched};
 use crate::common::suggest::did_you_mean;
@@ -72,7 +72,10 @@ fn checked_pass(pass: Pass, errors: &mut Errors) -> CheckedPass {
         None => default_kinds.to_vec(),
         Some(on) if on.value() == ALL => default_kinds.to_vec(),
         Some(on) => {
-            match MemberKind::from_name(&on.value()).filter(|kind| SELECTABLE.contains(kind)) {
+            match MemberKind::KEYWORDS
+                .find(&on.value())
+                .filter(|kind| SELECTABLE.contains(kind))
+            {
                 Some(kind) => {
                     if !default_kinds.contains(&kind) {
                         errors.spanned(
@@ -152,4 +155,97 @@ pub fn warn_unmatched_selectors(passes: &[CheckedPass], items: &[Item], warnings
         };
         pass.selector.warn_unmatched(&names, &unmatched, warnings);
     }
+}
+
+/// One pass to apply to one item; for `instrument`, with the plans `#[instrument]` made for
+/// the item's functions.
+pub struct Step {
+    /// The pass's index in the pipeline.
+    pub pass: usize,
+    pub instrument: Option<crate::instrument::Plans>,
+}
+
+/// Chooses the passes each item of the module takes, in order, leaving out what it opted
+/// out of (`opt_outs`: one per item, in `walk_mut` order; a module's opt-out covers its
+/// contents), and checks the `instrument` pass's options against the functions it chooses.
+/// Returns the steps of every item, in the same order.
+pub fn select(
+    passes: &[CheckedPass],
+    module: &mut ItemMod,
+    opt_outs: Vec<OptOut>,
+    errors: &mut Errors,
+) -> Vec<Vec<Step>> {
+    let mut steps = Vec::new();
+    let Some((_, items)) = &mut module.content else {
+        return steps;
+    };
+    let mut opt_outs = opt_outs.into_iter();
+    let all: Vec<usize> = (0..passes.len()).collect();
+    walk_mut(items, &all, &mut |item, inherited: &Vec<usize>| {
+        let opt_out = opt_outs.next().unwrap_or_default();
+        let remaining: Vec<usize> = inherited
+            .iter()
+            .copied()
+            .filter(|index| {
+                passes
+                    .get(*index)
+                    .is_some_and(|pass| !opt_out.skips(pass.name()))
+            })
+            .collect();
+        let selected: Vec<usize> = members::member(item).map_or(Vec::new(), |member| {
+            remaining
+                .iter()
+                .copied()
+                .filter(|index| passes.get(*index).is_some_and(|pass| pass.selects(&member)))
+                .collect()
+        });
+        let mut item_steps = Vec::new();
+        for (index, pass) in selected
+            .into_iter()
+            .filter_map(|index| Some((index, passes.get(index)?)))
+        {
+            let instrument = match &pass.pass.kind {
+                PassKind::Instrument(options) => {
+                    match instrument_plans(pass, options, item, errors) {
+                        Some(plans) => Some(plans),
+                        None => continue,
+                    }
+                }
+                _ => None,
+            };
+            item_steps.push(Step {
+                pass: index,
+                instrument,
+            });
+        }
+        steps.push(item_steps);
+        remaining
+    });
+    steps
+}
+
+/// `#[instrument]` as a library on one item the pass chose: `None` for a `const fn`, which
+/// a module's instrumentation leaves alone (targeted alone it would be an error).
+fn instrument_plans(
+    pass: &CheckedPass,
+    options: &crate::instrument::Options,
+    item: &mut Item,
+    errors: &mut Errors,
+) -> Option<crate::instrument::Plans> {
+    if let Item::Fn(function) = item
+        && function.sig.constness.is_some()
+    {
+        return None;
+    }
+    // The pass's selector chooses the methods of an `impl` block; a function was chosen by
+    // it already.
+    let selector = match item {
+        Item::Impl(_) => pass.selector.clone(),
+        _ => Selector::default(),
+    };
+    let block = crate::instrument::BlockOptions {
+        options: options.clone(),
+        selector,
+    };
+    Some(crate::instrument::check(&block, item, errors, None))
 }
