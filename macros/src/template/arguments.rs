@@ -10,7 +10,7 @@ use syn::{Attribute, Ident, Token, Visibility};
 
 use super::parse::Definition;
 use super::substitute::Bindings;
-use super::value::{Kind, parse_bound, skip_to_comma};
+use super::value::{Kind, parse_binding, skip_to_comma};
 use crate::common::errors::Errors;
 use crate::common::suggest::{did_you_mean, listed};
 
@@ -199,9 +199,9 @@ fn argument(
         return;
     }
     let literal = input.peek(syn::Lit);
-    match parse_bound(input, &param.name, param.kind, param.list) {
-        Ok(bound) => {
-            bindings.insert(text, bound);
+    match parse_binding(input, &param.name, param.kind, param.list) {
+        Ok(binding) => {
+            bindings.insert(text, binding);
         }
         Err(error) => {
             let message = error.to_string();

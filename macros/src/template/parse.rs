@@ -8,7 +8,7 @@ use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 use syn::{Attribute, Ident, LitInt, LitStr, Token, Visibility};
 
-use super::value::{Bound, KIND_NAMES, Kind, parse_bound, skip_to_comma};
+use super::value::{Binding, KIND_NAMES, Kind, parse_binding, skip_to_comma};
 use crate::common::errors::Errors;
 use crate::common::suggest::did_you_mean;
 
@@ -40,7 +40,7 @@ pub struct Param {
     pub name: Ident,
     pub kind: Kind,
     pub list: bool,
-    pub default: Option<Bound>,
+    pub default: Option<Binding>,
 }
 
 impl Param {
@@ -225,8 +225,8 @@ fn parameter(input: ParseStream, errors: &mut Errors) -> syn::Result<Param> {
     if input.peek(Token![=]) {
         input.parse::<Token![=]>()?;
         match kind {
-            Some(kind) => match parse_bound(input, &name, kind, list) {
-                Ok(bound) => default = Some(bound),
+            Some(kind) => match parse_binding(input, &name, kind, list) {
+                Ok(binding) => default = Some(binding),
                 Err(error) => {
                     let message = error.to_string();
                     // The list messages already say what to write.

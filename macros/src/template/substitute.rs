@@ -11,12 +11,12 @@ use syn::ext::IdentExt;
 
 use super::build::{builds_string, evaluate, identifier, identifier_problem, string};
 use super::parse::{BuildExpr, Piece};
-use super::value::{Bound, Value};
+use super::value::{Binding, Value};
 use crate::common::errors::Errors;
 use crate::common::source_text::source_text;
 
 /// Every parameter's value, by name.
-pub type Bindings = BTreeMap<String, Bound>;
+pub type Bindings = BTreeMap<String, Binding>;
 
 pub fn substitute(
     template: &str,
@@ -39,7 +39,7 @@ pub fn substitute(
                 out.extend([TokenTree::Group(group)]);
             }
             Piece::Param { name, .. } => match bindings.get(&name.unraw().to_string()) {
-                Some(Bound::One(value)) => out.extend(value.tokens.clone()),
+                Some(Binding::One(value)) => out.extend(value.tokens.clone()),
                 // Ruled out by the definition's checks.
                 _ => errors.spanned(name, format!("`{}` has no single value here", name.unraw())),
             },
@@ -87,7 +87,7 @@ fn repeat(
     let lengths: Vec<(String, usize, Span)> = names
         .iter()
         .filter_map(|name| match bindings.get(name) {
-            Some(Bound::List(values, span)) => Some((name.clone(), values.len(), *span)),
+            Some(Binding::List(values, span)) => Some((name.clone(), values.len(), *span)),
             _ => None,
         })
         .collect();
@@ -117,8 +117,8 @@ fn repeat(
         }
         let mut scope = bindings.clone();
         for (name, _, _) in &lengths {
-            if let Some(Bound::List(values, _)) = bindings.get(name) {
-                scope.insert(name.clone(), Bound::One(values[index].clone()));
+            if let Some(Binding::List(values, _)) = bindings.get(name) {
+                scope.insert(name.clone(), Binding::One(values[index].clone()));
             }
         }
         out.extend(substitute(template, body, &scope, errors));
@@ -129,7 +129,7 @@ fn repeat(
 fn lists_in(pieces: &[Piece], bindings: &Bindings, names: &mut Vec<String>) {
     let add = |name: &Ident, names: &mut Vec<String>| {
         let name = name.unraw().to_string();
-        if matches!(bindings.get(&name), Some(Bound::List(..))) && !names.contains(&name) {
+        if matches!(bindings.get(&name), Some(Binding::List(..))) && !names.contains(&name) {
             names.push(name);
         }
     };
@@ -167,7 +167,7 @@ fn build(
     let mut span = None;
     let mut text_of = |name: &Ident, in_stringify: bool| {
         let value: Option<&Value> = match bindings.get(&name.unraw().to_string()) {
-            Some(Bound::One(value)) => Some(value),
+            Some(Binding::One(value)) => Some(value),
             _ => None,
         };
         let Some(value) = value else {
