@@ -8,8 +8,9 @@ use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 use syn::{Attribute, Ident, LitInt, LitStr, Token, Visibility};
 
-use super::value::{Binding, KIND_NAMES, Kind, parse_binding, skip_to_comma};
+use super::value::{Binding, KIND_NAMES, Kind, parse_binding};
 use crate::common::errors::Errors;
+use crate::common::recover;
 use crate::common::suggest::did_you_mean;
 
 /// What a `$` becomes in the encoded definition.
@@ -170,7 +171,7 @@ fn parameters(input: ParseStream, errors: &mut Errors) -> Vec<Param> {
             Ok(param) => params.push(param),
             Err(error) => {
                 errors.push(error);
-                skip_to_comma(input);
+                recover::skip_to(input, Token![,]);
             }
         }
         if input.is_empty() {
@@ -178,8 +179,7 @@ fn parameters(input: ParseStream, errors: &mut Errors) -> Vec<Param> {
         }
         if let Err(error) = input.parse::<Token![,]>() {
             errors.push(error);
-            skip_to_comma(input);
-            let _ = input.parse::<Token![,]>();
+            recover::skip_past(input, Token![,]);
         }
     }
     params
@@ -240,10 +240,10 @@ fn parameter(input: ParseStream, errors: &mut Errors) -> syn::Result<Param> {
                         )
                     };
                     errors.at(error.span(), message);
-                    skip_to_comma(input);
+                    recover::skip_to(input, Token![,]);
                 }
             },
-            None => skip_to_comma(input),
+            None => recover::skip_to(input, Token![,]),
         }
     }
     // With an unknown kind, the parameter is kept as `tokens` (its error is reported), so

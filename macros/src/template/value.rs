@@ -273,16 +273,6 @@ fn parse_tokens(input: ParseStream) -> syn::Result<(TokenStream, TokenStream)> {
     Ok((trees.into_iter().collect(), unwrapped))
 }
 
-/// Skips token trees up to the next `,` at this level (not consuming it): recovery after a
-/// bad value, so that the next argument is still checked.
-pub fn skip_to_comma(input: ParseStream) {
-    while !input.is_empty() && !input.peek(Token![,]) {
-        if input.parse::<TokenTree>().is_err() {
-            break;
-        }
-    }
-}
-
 /// Whether an expression could bind differently next to an operator: anything but literals,
 /// paths and expressions that are already delimited or end in a postfix.
 fn expr_needs_parentheses(expr: &syn::Expr) -> bool {
