@@ -169,16 +169,8 @@ fn argument(
         recover::skip_to(input, Token![,]);
         return;
     }
-    let Some(param) = definition
-        .params
-        .iter()
-        .find(|param| param.name.unraw() == text.as_str())
-    else {
-        let names: Vec<String> = definition
-            .params
-            .iter()
-            .map(|param| param.name.unraw().to_string())
-            .collect();
+    let Some(param) = definition.param(&name) else {
+        let names = definition.param_names();
         errors.spanned(
             &name,
             format!(

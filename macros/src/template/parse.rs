@@ -37,6 +37,19 @@ pub struct Definition {
     pub body: Vec<Piece>,
 }
 
+impl Definition {
+    /// The parameter `name` stands for, if any.
+    pub fn param(&self, name: &Ident) -> Option<&Param> {
+        let name = name.unraw().to_string();
+        self.params.iter().find(|param| param.key() == name)
+    }
+
+    /// The parameters' names as written (without `r#`), for messages.
+    pub fn param_names(&self) -> Vec<String> {
+        self.params.iter().map(Param::key).collect()
+    }
+}
+
 pub struct Param {
     pub name: Ident,
     pub kind: Kind,
@@ -45,6 +58,12 @@ pub struct Param {
 }
 
 impl Param {
+    /// Its name without `r#`: what a use or an argument is matched against, and the key of
+    /// its binding.
+    pub fn key(&self) -> String {
+        self.name.unraw().to_string()
+    }
+
     /// `type`, `[ident]`: as declared.
     pub fn kind_text(&self) -> String {
         if self.list {
@@ -95,6 +114,19 @@ pub enum BuildExpr {
         name: Ident,
         args: Vec<BuildExpr>,
     },
+}
+
+impl BuildExpr {
+    /// Whether it builds a string literal rather than an identifier.
+    pub fn builds_string(&self) -> bool {
+        matches!(
+            self,
+            BuildExpr::Call {
+                function: Function::Stringify,
+                ..
+            }
+        )
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -478,16 +510,7 @@ fn edges(piece: &Piece) -> Option<(Span, Span, bool)> {
             dollar,
             braces,
             expr,
-        } => {
-            let string = matches!(
-                expr,
-                BuildExpr::Call {
-                    function: Function::Stringify,
-                    ..
-                }
-            );
-            (!string).then_some((*dollar, *braces, true))
-        }
+        } => (!expr.builds_string()).then_some((*dollar, *braces, true)),
         _ => gluable(piece).map(|(_, span)| (span, span, false)),
     }
 }
