@@ -10,8 +10,9 @@ use syn::{Attribute, Ident, Token, Visibility};
 
 use super::parse::Definition;
 use super::substitute::Bindings;
-use super::value::{Kind, parse_bound, skip_to_comma};
+use super::value::{Kind, parse_binding};
 use crate::common::errors::Errors;
+use crate::common::recover;
 use crate::common::suggest::{did_you_mean, listed};
 
 /// `mod name;` at the start of a call: the instance goes in that module.
@@ -58,8 +59,7 @@ pub fn bind(definition: &Definition, call: TokenStream, errors: &mut Errors) -> 
                     "unexpected tokens after the value; arguments are `Name = value`, separated \
                      by `,` (a `tokens` value with a `,` goes in `{ .. }`)",
                 );
-                skip_to_comma(input);
-                let _ = input.parse::<Token![,]>();
+                recover::skip_past(input, Token![,]);
             }
         }
         Ok(module)
@@ -155,7 +155,7 @@ fn argument(
                 input.span(),
                 format!("expected an argument: `Name = value` for a parameter of `{template}`"),
             );
-            skip_to_comma(input);
+            recover::skip_to(input, Token![,]);
             return;
         }
     };
@@ -166,19 +166,11 @@ fn argument(
             input.span(),
             format!("write the argument as `{text} = value`"),
         );
-        skip_to_comma(input);
+        recover::skip_to(input, Token![,]);
         return;
     }
-    let Some(param) = definition
-        .params
-        .iter()
-        .find(|param| param.name.unraw() == text.as_str())
-    else {
-        let names: Vec<String> = definition
-            .params
-            .iter()
-            .map(|param| param.name.unraw().to_string())
-            .collect();
+    let Some(param) = definition.param(&name) else {
+        let names = definition.param_names();
         errors.spanned(
             &name,
             format!(
@@ -187,7 +179,7 @@ fn argument(
                 listed(&names)
             ),
         );
-        skip_to_comma(input);
+        recover::skip_to(input, Token![,]);
         return;
     };
     if !given.insert(text.clone()) {
@@ -195,13 +187,13 @@ fn argument(
             &name,
             format!("`{text}` is given twice; keep one `{text} = ..`"),
         );
-        skip_to_comma(input);
+        recover::skip_to(input, Token![,]);
         return;
     }
     let literal = input.peek(syn::Lit);
-    match parse_bound(input, &param.name, param.kind, param.list) {
-        Ok(bound) => {
-            bindings.insert(text, bound);
+    match parse_binding(input, &param.name, param.kind, param.list) {
+        Ok(binding) => {
+            bindings.insert(text, binding);
         }
         Err(error) => {
             let message = error.to_string();
@@ -228,7 +220,7 @@ fn argument(
                 )
             };
             errors.at(error.span(), message);
-            skip_to_comma(input);
+            recover::skip_to(input, Token![,]);
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The little language of `${..}`: case conversions and concatenation over parameters'
-//! text, evaluated at definition (with sample values, to catch identifiers that can never
-//! be valid) and at instantiation.
+//! text, applied at definition (to sample values, to catch identifiers that can never be
+//! valid) and at instantiation (to the arguments).
 
 use heck::{ToLowerCamelCase, ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 use proc_macro2::Span;
@@ -8,52 +8,47 @@ use syn::ext::IdentExt;
 use syn::parse::Parser;
 use syn::{Ident, LitStr};
 
-use super::parse::{BuildExpr, Function};
+use super::checked::{CheckedExpr, ParamUse};
+use super::parse::Function;
 
-/// The text `expr` builds. `text_of` gives a parameter's text; its flag says the name is the
-/// direct argument of `stringify`, which takes any kind.
+/// The text `expr` builds. `text_of` gives a parameter's text; its flag says the parameter is
+/// the direct argument of `stringify`, which takes any kind.
 pub fn evaluate(
-    expr: &BuildExpr,
-    text_of: &mut dyn FnMut(&Ident, bool) -> Result<String, syn::Error>,
+    expr: &CheckedExpr,
+    text_of: &mut dyn FnMut(&ParamUse, bool) -> Result<String, syn::Error>,
 ) -> Result<String, syn::Error> {
     evaluate_in(expr, false, text_of)
 }
 
 fn evaluate_in(
-    expr: &BuildExpr,
+    expr: &CheckedExpr,
     in_stringify: bool,
-    text_of: &mut dyn FnMut(&Ident, bool) -> Result<String, syn::Error>,
+    text_of: &mut dyn FnMut(&ParamUse, bool) -> Result<String, syn::Error>,
 ) -> Result<String, syn::Error> {
     match expr {
-        BuildExpr::Name(name) => text_of(name, in_stringify),
-        BuildExpr::Text(text, _) => Ok(text.clone()),
-        BuildExpr::Call { function, args, .. } => {
+        CheckedExpr::Param(used) => text_of(used, in_stringify),
+        CheckedExpr::Text(text, _) => Ok(text.clone()),
+        CheckedExpr::Call { function, args, .. } => {
             let stringify = *function == Function::Stringify;
             let mut texts = Vec::with_capacity(args.len());
             for arg in args {
                 texts.push(evaluate_in(arg, stringify, text_of)?);
             }
-            let text = texts.concat();
-            Ok(match function {
-                Function::Snake => text.to_snake_case(),
-                Function::Camel => text.to_lower_camel_case(),
-                Function::Pascal => text.to_upper_camel_case(),
-                Function::Upper => text.to_shouty_snake_case(),
-                Function::Concat | Function::Stringify => text,
-            })
+            Ok(apply(*function, &texts))
         }
     }
 }
 
-/// Whether the expression builds a string literal rather than an identifier.
-pub fn builds_string(expr: &BuildExpr) -> bool {
-    matches!(
-        expr,
-        BuildExpr::Call {
-            function: Function::Stringify,
-            ..
-        }
-    )
+/// What a function makes of the texts of its arguments.
+pub fn apply(function: Function, texts: &[String]) -> String {
+    let text = texts.concat();
+    match function {
+        Function::Snake => text.to_snake_case(),
+        Function::Camel => text.to_lower_camel_case(),
+        Function::Pascal => text.to_upper_camel_case(),
+        Function::Upper => text.to_shouty_snake_case(),
+        Function::Concat | Function::Stringify => text,
+    }
 }
 
 /// What is wrong with `text` as an identifier, if anything: "is a keyword", ...

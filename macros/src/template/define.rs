@@ -2,18 +2,20 @@
 //! encoded so that `macro_rules!` leaves it alone, and hands it with its own arguments to
 //! `instantiate_template!`: every instantiation is one self-contained macro call.
 
-use proc_macro2::{Delimiter, Group, Punct, Spacing, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, TokenStream};
 use quote::{ToTokens, quote};
 use syn::ext::IdentExt;
 use syn::{Ident, LitStr, Visibility};
 
-use super::parse::{BuildExpr, DOLLAR, Definition, Piece};
+use super::checked::{CheckedDefinition, CheckedExpr, CheckedPiece, dollar_crate, group_at};
+use super::parse::{DOLLAR, Definition};
 
 /// The `macro_rules!` of a checked definition.
-pub fn macro_rules(definition: &Definition, krate: &syn::Path) -> TokenStream {
+pub fn macro_rules(checked: &CheckedDefinition, krate: &syn::Path) -> TokenStream {
+    let definition = checked.definition;
     let name = &definition.name;
     let params = encode_params(definition);
-    let body = encode(&definition.body);
+    let body = encode(&checked.body);
     let forward = quote! {
         #krate::__private::template::instantiate! {
             { #name ( #params ) { #body } }
@@ -106,58 +108,53 @@ fn encode_params(definition: &Definition) -> TokenStream {
 }
 
 /// The body with every `$` as [`DOLLAR`], and `${..}` with its gluing already folded in.
-fn encode(pieces: &[Piece]) -> TokenStream {
+fn encode(pieces: &[CheckedPiece]) -> TokenStream {
     let mut out = TokenStream::new();
     for piece in pieces {
         match piece {
-            Piece::Token(tree) => out.extend([tree.clone()]),
-            Piece::Group {
+            CheckedPiece::Token(tree) => out.extend([tree.clone()]),
+            CheckedPiece::Group {
                 delimiter,
                 span,
                 body,
-            } => {
-                let mut group = Group::new(*delimiter, encode(body));
-                group.set_span(*span);
-                out.extend([TokenTree::Group(group)]);
-            }
-            Piece::Param { dollar, name } => {
+            } => out.extend([group_at(*delimiter, *span, encode(body))]),
+            CheckedPiece::Param { dollar, used } => {
                 let marker = Ident::new(DOLLAR, *dollar);
+                let name = &used.name;
                 out.extend(quote!(#marker #name));
             }
-            Piece::Build { dollar, expr, .. } => {
+            CheckedPiece::Build { dollar, expr } => {
                 let marker = Ident::new(DOLLAR, *dollar);
                 let expr = encode_expr(expr);
                 out.extend(quote!(#marker { #expr }));
             }
-            Piece::Repeat {
+            // Its lists are found again when the encoded definition is resolved.
+            CheckedPiece::Repeat {
                 dollar,
                 body,
                 separator,
+                ..
             } => {
                 let marker = Ident::new(DOLLAR, *dollar);
                 let body = Group::new(Delimiter::Parenthesis, encode(body));
                 out.extend(quote!(#marker #body #separator *));
             }
-            Piece::Dollar(span) => {
+            CheckedPiece::Dollar(span) => {
                 let marker = Ident::new(DOLLAR, *span);
                 out.extend(quote!(#marker #marker));
             }
             // Left as `$crate` for the template's `macro_rules!` to resolve.
-            Piece::Crate { dollar, krate } => {
-                let mut punct = Punct::new('$', Spacing::Alone);
-                punct.set_span(*dollar);
-                out.extend([TokenTree::Punct(punct), TokenTree::Ident(krate.clone())]);
-            }
+            CheckedPiece::Crate { dollar, krate } => out.extend(dollar_crate(*dollar, krate)),
         }
     }
     out
 }
 
-fn encode_expr(expr: &BuildExpr) -> TokenStream {
+fn encode_expr(expr: &CheckedExpr) -> TokenStream {
     match expr {
-        BuildExpr::Name(name) => name.to_token_stream(),
-        BuildExpr::Text(text, span) => LitStr::new(text, *span).to_token_stream(),
-        BuildExpr::Call { name, args, .. } => {
+        CheckedExpr::Param(used) => used.name.to_token_stream(),
+        CheckedExpr::Text(text, span) => LitStr::new(text, *span).to_token_stream(),
+        CheckedExpr::Call { name, args, .. } => {
             let args = args.iter().map(encode_expr);
             quote!(#name( #( #args ),* ))
         }

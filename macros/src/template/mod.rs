@@ -2,13 +2,19 @@
 //! its arguments, with the template's encoded definition, back to `instantiate_template!`;
 //! no state is kept between macro invocations.
 //!
-//! Stages: `parse` (tokens → definitions, in source or encoded form), `validate` (a
-//! definition's body against its parameters), `define` (definition → `macro_rules!`),
-//! `arguments` (a call → bindings), `substitute` (body + bindings → tokens). `value` holds
-//! the parameter kinds, `build` the `${..}` functions.
+//! Stages: `parse` (tokens → definitions, in source or encoded form), `validate` (a parsed
+//! definition → the `checked` one, its body resolved against its parameters), `define`
+//! (checked definition → `macro_rules!`), `arguments` (a call → bindings), `substitute`
+//! (checked body + bindings → tokens). `value` holds the parameter kinds, `build` the `${..}`
+//! functions.
+//!
+//! A definition: source → parsed → checked → `macro_rules!` holding it encoded. An instance:
+//! encoded → parsed → checked (again; it cannot fail for a definition that was checked when
+//! defined) → with the call's bindings, substituted.
 
 mod arguments;
 mod build;
+mod checked;
 mod define;
 mod parse;
 mod substitute;
@@ -29,18 +35,17 @@ use crate::common::warning::Warnings;
 /// `template! { .. }`: one `macro_rules!` per template.
 pub fn run_definitions(input: TokenStream) -> Expansion {
     let mut errors = Errors::new();
-    let mut definitions = parse::definitions(input, &mut errors);
+    let definitions = parse::definitions(input, &mut errors);
     let krate = crate_path(None);
     let mut tokens = TokenStream::new();
     let mut warnings = Warnings::new();
-    for (definition, parsed_cleanly) in &mut definitions {
-        let checkpoint = errors.checkpoint();
-        validate::check(definition, *parsed_cleanly, &mut errors, &mut warnings);
-        // After a syntax error a body may have lost pieces: only a placeholder then.
-        tokens.extend(if *parsed_cleanly && !errors.failed_since(checkpoint) {
-            define::macro_rules(definition, &krate)
-        } else {
-            define::placeholder(definition)
+    for (definition, parsed_cleanly) in &definitions {
+        let checked = validate::resolve(definition, *parsed_cleanly, &mut errors, &mut warnings);
+        tokens.extend(match checked {
+            Some(checked) => define::macro_rules(&checked, &krate),
+            // A definition with errors, or one whose body lost pieces to a syntax error: its
+            // errors are the ones to fix.
+            None => define::placeholder(definition),
         });
     }
     tokens.extend(warnings.into_tokens());
@@ -59,7 +64,16 @@ pub fn run_instance(input: TokenStream) -> Expansion {
         }
         _ => None,
     };
-    let Some(definition) = definition.filter(|_| !errors.any()) else {
+    // The definition was checked when it was defined, so resolving its encoded copy fails
+    // only for an encoding it does not expect. Its warnings were given then too; the copy
+    // has none to give (a name in `concat` that is no parameter is encoded as text).
+    let checked = definition
+        .as_ref()
+        .filter(|_| !errors.any())
+        .and_then(|definition| {
+            validate::resolve(definition, true, &mut errors, &mut Warnings::new())
+        });
+    let Some(checked) = checked else {
         // What failed to read is modsmith's own encoding, not the user's code: one error
         // that says so replaces the details.
         let _details = errors.finish();
@@ -71,7 +85,8 @@ pub fn run_instance(input: TokenStream) -> Expansion {
         );
         return errors.into_expansion(TokenStream::new());
     };
-    let call = arguments::bind(&definition, trees.collect(), &mut errors);
+    let definition = checked.definition;
+    let call = arguments::bind(definition, trees.collect(), &mut errors);
     if errors.any() {
         // Nothing is pasted from a call with bad arguments: its errors are the ones to fix.
         // Its module is declared, empty, so that paths into it are not errors too.
@@ -85,7 +100,7 @@ pub fn run_instance(input: TokenStream) -> Expansion {
         return errors.into_expansion(fallback);
     }
     let template = definition.name.unraw().to_string();
-    let body = substitute::substitute(&template, &definition.body, &call.bindings, &mut errors);
+    let body = substitute::substitute(&template, &checked.body, &call.bindings, &mut errors);
     if errors.any() {
         // A substitution that failed pastes nothing: its errors are the ones to fix.
         return errors.into_expansion(TokenStream::new());

@@ -8,8 +8,9 @@ use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 use syn::{Attribute, Ident, LitInt, LitStr, Token, Visibility};
 
-use super::value::{Bound, KIND_NAMES, Kind, parse_bound, skip_to_comma};
+use super::value::{Binding, KIND_NAMES, Kind, parse_binding};
 use crate::common::errors::Errors;
+use crate::common::recover;
 use crate::common::suggest::did_you_mean;
 
 /// What a `$` becomes in the encoded definition.
@@ -36,14 +37,33 @@ pub struct Definition {
     pub body: Vec<Piece>,
 }
 
+impl Definition {
+    /// The parameter `name` stands for, if any.
+    pub fn param(&self, name: &Ident) -> Option<&Param> {
+        let name = name.unraw().to_string();
+        self.params.iter().find(|param| param.key() == name)
+    }
+
+    /// The parameters' names as written (without `r#`), for messages.
+    pub fn param_names(&self) -> Vec<String> {
+        self.params.iter().map(Param::key).collect()
+    }
+}
+
 pub struct Param {
     pub name: Ident,
     pub kind: Kind,
     pub list: bool,
-    pub default: Option<Bound>,
+    pub default: Option<Binding>,
 }
 
 impl Param {
+    /// Its name without `r#`: what a use or an argument is matched against, and the key of
+    /// its binding.
+    pub fn key(&self) -> String {
+        self.name.unraw().to_string()
+    }
+
     /// `type`, `[ident]`: as declared.
     pub fn kind_text(&self) -> String {
         if self.list {
@@ -94,6 +114,19 @@ pub enum BuildExpr {
         name: Ident,
         args: Vec<BuildExpr>,
     },
+}
+
+impl BuildExpr {
+    /// Whether it builds a string literal rather than an identifier.
+    pub fn builds_string(&self) -> bool {
+        matches!(
+            self,
+            BuildExpr::Call {
+                function: Function::Stringify,
+                ..
+            }
+        )
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -170,7 +203,7 @@ fn parameters(input: ParseStream, errors: &mut Errors) -> Vec<Param> {
             Ok(param) => params.push(param),
             Err(error) => {
                 errors.push(error);
-                skip_to_comma(input);
+                recover::skip_to(input, Token![,]);
             }
         }
         if input.is_empty() {
@@ -178,8 +211,7 @@ fn parameters(input: ParseStream, errors: &mut Errors) -> Vec<Param> {
         }
         if let Err(error) = input.parse::<Token![,]>() {
             errors.push(error);
-            skip_to_comma(input);
-            let _ = input.parse::<Token![,]>();
+            recover::skip_past(input, Token![,]);
         }
     }
     params
@@ -225,8 +257,8 @@ fn parameter(input: ParseStream, errors: &mut Errors) -> syn::Result<Param> {
     if input.peek(Token![=]) {
         input.parse::<Token![=]>()?;
         match kind {
-            Some(kind) => match parse_bound(input, &name, kind, list) {
-                Ok(bound) => default = Some(bound),
+            Some(kind) => match parse_binding(input, &name, kind, list) {
+                Ok(binding) => default = Some(binding),
                 Err(error) => {
                     let message = error.to_string();
                     // The list messages already say what to write.
@@ -240,10 +272,10 @@ fn parameter(input: ParseStream, errors: &mut Errors) -> syn::Result<Param> {
                         )
                     };
                     errors.at(error.span(), message);
-                    skip_to_comma(input);
+                    recover::skip_to(input, Token![,]);
                 }
             },
-            None => skip_to_comma(input),
+            None => recover::skip_to(input, Token![,]),
         }
     }
     // With an unknown kind, the parameter is kept as `tokens` (its error is reported), so
@@ -478,16 +510,7 @@ fn edges(piece: &Piece) -> Option<(Span, Span, bool)> {
             dollar,
             braces,
             expr,
-        } => {
-            let string = matches!(
-                expr,
-                BuildExpr::Call {
-                    function: Function::Stringify,
-                    ..
-                }
-            );
-            (!string).then_some((*dollar, *braces, true))
-        }
+        } => (!expr.builds_string()).then_some((*dollar, *braces, true)),
         _ => gluable(piece).map(|(_, span)| (span, span, false)),
     }
 }

@@ -4,100 +4,105 @@
 
 use std::collections::BTreeMap;
 
-use proc_macro2::{Group, Punct, Spacing, Span, TokenStream, TokenTree};
+use proc_macro2::{Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::ToTokens;
-use syn::Ident;
 use syn::ext::IdentExt;
 
-use super::build::{builds_string, evaluate, identifier, identifier_problem, string};
-use super::parse::{BuildExpr, Piece};
-use super::value::{Bound, Value};
+use super::build::{evaluate, identifier, identifier_problem, string};
+use super::checked::{CheckedExpr, CheckedPiece, ParamUse, dollar_crate, group_at};
+use super::parse::Param;
+use super::value::{Binding, Value};
 use crate::common::errors::Errors;
 use crate::common::source_text::source_text;
 
 /// Every parameter's value, by name.
-pub type Bindings = BTreeMap<String, Bound>;
+pub type Bindings = BTreeMap<String, Binding>;
 
 pub fn substitute(
     template: &str,
-    pieces: &[Piece],
+    pieces: &[CheckedPiece],
     bindings: &Bindings,
     errors: &mut Errors,
 ) -> TokenStream {
     let mut out = TokenStream::new();
     for piece in pieces {
         match piece {
-            Piece::Token(tree) => out.extend([tree.clone()]),
-            Piece::Group {
+            CheckedPiece::Token(tree) => out.extend([tree.clone()]),
+            CheckedPiece::Group {
                 delimiter,
                 span,
                 body,
             } => {
-                let mut group =
-                    Group::new(*delimiter, substitute(template, body, bindings, errors));
-                group.set_span(*span);
-                out.extend([TokenTree::Group(group)]);
+                let body = substitute(template, body, bindings, errors);
+                out.extend([group_at(*delimiter, *span, body)]);
             }
-            Piece::Param { name, .. } => match bindings.get(&name.unraw().to_string()) {
-                Some(Bound::One(value)) => out.extend(value.tokens.clone()),
+            CheckedPiece::Param { used, .. } => match bindings.get(&used.param.key()) {
+                Some(Binding::One(value)) => out.extend(value.tokens.clone()),
                 // Ruled out by the definition's checks.
-                _ => errors.spanned(name, format!("`{}` has no single value here", name.unraw())),
+                _ => errors.spanned(
+                    &used.name,
+                    format!("`{}` has no single value here", used.name.unraw()),
+                ),
             },
-            Piece::Build { dollar, expr, .. } => {
+            CheckedPiece::Build { dollar, expr } => {
                 if let Some(tokens) = build(template, *dollar, expr, bindings, errors) {
                     out.extend(tokens);
                 }
             }
-            Piece::Repeat {
-                body, separator, ..
+            CheckedPiece::Repeat {
+                body,
+                separator,
+                lists,
+                ..
             } => repeat(
                 template,
                 body,
                 separator.as_ref(),
+                lists,
                 bindings,
                 errors,
                 &mut out,
             ),
-            Piece::Dollar(span) => {
+            CheckedPiece::Dollar(span) => {
                 let mut dollar = Punct::new('$', Spacing::Alone);
                 dollar.set_span(*span);
                 out.extend([TokenTree::Punct(dollar)]);
             }
-            Piece::Crate { dollar, krate } => {
-                let mut punct = Punct::new('$', Spacing::Alone);
-                punct.set_span(*dollar);
-                out.extend([TokenTree::Punct(punct), TokenTree::Ident(krate.clone())]);
-            }
+            CheckedPiece::Crate { dollar, krate } => out.extend(dollar_crate(*dollar, krate)),
         }
     }
     out
 }
 
-/// One copy of the body per value of the lists it uses, each list bound to its value.
+/// One copy of the body per value of its `lists`, each list bound to its value. A list
+/// already bound to one value (by an outer repetition) stays so.
 fn repeat(
     template: &str,
-    body: &[Piece],
+    body: &[CheckedPiece],
     separator: Option<&TokenTree>,
+    lists: &[&Param],
     bindings: &Bindings,
     errors: &mut Errors,
     out: &mut TokenStream,
 ) {
-    let mut names = Vec::new();
-    lists_in(body, bindings, &mut names);
-    let lengths: Vec<(String, usize, Span)> = names
+    let lengths: Vec<(String, &[Value], Span)> = lists
         .iter()
-        .filter_map(|name| match bindings.get(name) {
-            Some(Bound::List(values, span)) => Some((name.clone(), values.len(), *span)),
-            _ => None,
+        .filter_map(|param| {
+            let name = param.key();
+            match bindings.get(&name) {
+                Some(Binding::List(values, span)) => Some((name, values.as_slice(), *span)),
+                _ => None,
+            }
         })
         .collect();
-    let Some((_, count, _)) = lengths.first() else {
+    let Some((_, first, _)) = lengths.first() else {
         return;
     };
-    if let Some((_, _, span)) = lengths.iter().find(|(_, length, _)| length != count) {
+    let count = first.len();
+    if let Some((_, _, span)) = lengths.iter().find(|(_, values, _)| values.len() != count) {
         let described: Vec<String> = lengths
             .iter()
-            .map(|(name, length, _)| format!("`{name}` has {length}"))
+            .map(|(name, values, _)| format!("`{name}` has {}", values.len()))
             .collect();
         errors.at(
             *span,
@@ -109,49 +114,19 @@ fn repeat(
         );
         return;
     }
-    for index in 0..*count {
+    for index in 0..count {
         if index > 0
             && let Some(separator) = separator
         {
             out.extend([separator.clone()]);
         }
         let mut scope = bindings.clone();
-        for (name, _, _) in &lengths {
-            if let Some(Bound::List(values, _)) = bindings.get(name) {
-                scope.insert(name.clone(), Bound::One(values[index].clone()));
+        for (name, values, _) in &lengths {
+            if let Some(value) = values.get(index) {
+                scope.insert(name.clone(), Binding::One(value.clone()));
             }
         }
         out.extend(substitute(template, body, &scope, errors));
-    }
-}
-
-/// The names of the list parameters used in the pieces, outside nested repetitions.
-fn lists_in(pieces: &[Piece], bindings: &Bindings, names: &mut Vec<String>) {
-    let add = |name: &Ident, names: &mut Vec<String>| {
-        let name = name.unraw().to_string();
-        if matches!(bindings.get(&name), Some(Bound::List(..))) && !names.contains(&name) {
-            names.push(name);
-        }
-    };
-    fn expr_names(expr: &BuildExpr, out: &mut Vec<Ident>) {
-        match expr {
-            BuildExpr::Name(name) => out.push(name.clone()),
-            BuildExpr::Text(..) => {}
-            BuildExpr::Call { args, .. } => args.iter().for_each(|arg| expr_names(arg, out)),
-        }
-    }
-    for piece in pieces {
-        match piece {
-            Piece::Param { name, .. } => add(name, names),
-            Piece::Build { expr, .. } => {
-                let mut found = Vec::new();
-                expr_names(expr, &mut found);
-                found.iter().for_each(|name| add(name, names));
-            }
-            Piece::Group { body, .. } => lists_in(body, bindings, names),
-            // A nested repetition repeats over its own lists, once per value of the outer's.
-            Piece::Repeat { .. } | Piece::Token(_) | Piece::Dollar(_) | Piece::Crate { .. } => {}
-        }
     }
 }
 
@@ -160,14 +135,15 @@ fn lists_in(pieces: &[Piece], bindings: &Bindings, names: &mut Vec<String>) {
 fn build(
     template: &str,
     dollar: Span,
-    expr: &BuildExpr,
+    expr: &CheckedExpr,
     bindings: &Bindings,
     errors: &mut Errors,
 ) -> Option<TokenStream> {
     let mut span = None;
-    let mut text_of = |name: &Ident, in_stringify: bool| {
-        let value: Option<&Value> = match bindings.get(&name.unraw().to_string()) {
-            Some(Bound::One(value)) => Some(value),
+    let mut text_of = |used: &ParamUse, in_stringify: bool| {
+        let name = &used.name;
+        let value: Option<&Value> = match bindings.get(&used.param.key()) {
+            Some(Binding::One(value)) => Some(value),
             _ => None,
         };
         let Some(value) = value else {
@@ -194,7 +170,7 @@ fn build(
         }
     };
     let span = span.unwrap_or(dollar);
-    if builds_string(expr) {
+    if expr.builds_string() {
         return Some(string(&text, span).into_token_stream());
     }
     match identifier(&text, span) {

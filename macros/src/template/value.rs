@@ -106,17 +106,17 @@ pub struct Value {
 /// A parameter's binding: one value, or a list for a `[kind]` parameter (with where the
 /// list was written).
 #[derive(Clone)]
-pub enum Bound {
+pub enum Binding {
     One(Value),
     List(Vec<Value>, Span),
 }
 
-impl Bound {
+impl Binding {
     /// The tokens as written: `value` or `[a, b]`.
     pub fn raw(&self) -> TokenStream {
         match self {
-            Bound::One(value) => value.raw.clone(),
-            Bound::List(values, _) => {
+            Binding::One(value) => value.raw.clone(),
+            Binding::List(values, _) => {
                 let raw = values.iter().map(|value| &value.raw);
                 quote::quote!([ #( #raw ),* ])
             }
@@ -125,7 +125,12 @@ impl Bound {
 }
 
 /// Parses the value of `name`, a parameter of `kind` (a list of them when `list`).
-pub fn parse_bound(input: ParseStream, name: &Ident, kind: Kind, list: bool) -> syn::Result<Bound> {
+pub fn parse_binding(
+    input: ParseStream,
+    name: &Ident,
+    kind: Kind,
+    list: bool,
+) -> syn::Result<Binding> {
     let name = name.unraw();
     let starts_with_list = input.peek(syn::token::Bracket);
     if list {
@@ -155,7 +160,7 @@ pub fn parse_bound(input: ParseStream, name: &Ident, kind: Kind, list: bool) -> 
             let _ = content.parse::<TokenStream>();
             return Err(error);
         }
-        return Ok(Bound::List(values, list_span));
+        return Ok(Binding::List(values, list_span));
     }
     // `[u8]` is a type and `[1, 2]` an expression; for the other kinds brackets are a list.
     let is_list = starts_with_list
@@ -171,7 +176,7 @@ pub fn parse_bound(input: ParseStream, name: &Ident, kind: Kind, list: bool) -> 
             kind.example()
         )));
     }
-    parse_one(input, kind).map(Bound::One)
+    parse_one(input, kind).map(Binding::One)
 }
 
 fn bracket_has_comma(input: ParseStream) -> bool {
@@ -266,16 +271,6 @@ fn parse_tokens(input: ParseStream) -> syn::Result<(TokenStream, TokenStream)> {
         _ => trees.iter().cloned().collect(),
     };
     Ok((trees.into_iter().collect(), unwrapped))
-}
-
-/// Skips token trees up to the next `,` at this level (not consuming it): recovery after a
-/// bad value, so that the next argument is still checked.
-pub fn skip_to_comma(input: ParseStream) {
-    while !input.is_empty() && !input.peek(Token![,]) {
-        if input.parse::<TokenTree>().is_err() {
-            break;
-        }
-    }
 }
 
 /// Whether an expression could bind differently next to an operator: anything but literals,
