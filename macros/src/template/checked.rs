@@ -75,18 +75,44 @@ impl CheckedExpr<'_> {
     }
 }
 
-// Both writers of a checked body, `define` (encoding it) and `substitute` (filling it in),
-// write its groups and `$crate` the same way.
+/// What differs between the two writers of a checked body, `define` (encoding it) and
+/// `substitute` (filling it in): its placeholders (`Param`, `Build`, `Repeat`, `Dollar`).
+/// Tokens, groups and `$crate` are written the same by both, in [`write`].
+pub trait PlaceholderWriter {
+    fn placeholder(&mut self, piece: &CheckedPiece, out: &mut TokenStream);
+}
+
+/// The pieces as tokens, each placeholder as `writer` writes it.
+pub fn write(pieces: &[CheckedPiece], writer: &mut impl PlaceholderWriter) -> TokenStream {
+    let mut out = TokenStream::new();
+    for piece in pieces {
+        match piece {
+            CheckedPiece::Token(tree) => out.extend([tree.clone()]),
+            CheckedPiece::Group {
+                delimiter,
+                span,
+                body,
+            } => {
+                let body = write(body, writer);
+                out.extend([group_at(*delimiter, *span, body)]);
+            }
+            // Left as `$crate` for the template's `macro_rules!` to resolve.
+            CheckedPiece::Crate { dollar, krate } => out.extend(dollar_crate(*dollar, krate)),
+            placeholder => writer.placeholder(placeholder, &mut out),
+        }
+    }
+    out
+}
 
 /// A group of the body around its written contents, where the group was written.
-pub fn group_at(delimiter: Delimiter, span: Span, contents: TokenStream) -> TokenTree {
+fn group_at(delimiter: Delimiter, span: Span, contents: TokenStream) -> TokenTree {
     let mut group = Group::new(delimiter, contents);
     group.set_span(span);
     TokenTree::Group(group)
 }
 
 /// `$crate`, where it was written.
-pub fn dollar_crate(dollar: Span, krate: &Ident) -> [TokenTree; 2] {
+fn dollar_crate(dollar: Span, krate: &Ident) -> [TokenTree; 2] {
     let mut punct = Punct::new('$', Spacing::Alone);
     punct.set_span(dollar);
     [TokenTree::Punct(punct), TokenTree::Ident(krate.clone())]

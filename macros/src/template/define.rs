@@ -7,7 +7,7 @@ use quote::{ToTokens, quote};
 use syn::ext::IdentExt;
 use syn::{Ident, LitStr, Visibility};
 
-use super::checked::{CheckedDefinition, CheckedExpr, CheckedPiece, dollar_crate, group_at};
+use super::checked::{CheckedDefinition, CheckedExpr, CheckedPiece, PlaceholderWriter, write};
 use super::parse::{DOLLAR, Definition};
 
 /// The `macro_rules!` of a checked definition.
@@ -109,15 +109,15 @@ fn encode_params(definition: &Definition) -> TokenStream {
 
 /// The body with every `$` as [`DOLLAR`], and `${..}` with its gluing already folded in.
 fn encode(pieces: &[CheckedPiece]) -> TokenStream {
-    let mut out = TokenStream::new();
-    for piece in pieces {
+    write(pieces, &mut Encoder)
+}
+
+/// Writes each placeholder back as source, its `$` as the marker.
+struct Encoder;
+
+impl PlaceholderWriter for Encoder {
+    fn placeholder(&mut self, piece: &CheckedPiece, out: &mut TokenStream) {
         match piece {
-            CheckedPiece::Token(tree) => out.extend([tree.clone()]),
-            CheckedPiece::Group {
-                delimiter,
-                span,
-                body,
-            } => out.extend([group_at(*delimiter, *span, encode(body))]),
             CheckedPiece::Param { dollar, used } => {
                 let marker = Ident::new(DOLLAR, *dollar);
                 let name = &used.name;
@@ -136,18 +136,17 @@ fn encode(pieces: &[CheckedPiece]) -> TokenStream {
                 ..
             } => {
                 let marker = Ident::new(DOLLAR, *dollar);
-                let body = Group::new(Delimiter::Parenthesis, encode(body));
+                let body = Group::new(Delimiter::Parenthesis, write(body, self));
                 out.extend(quote!(#marker #body #separator *));
             }
             CheckedPiece::Dollar(span) => {
                 let marker = Ident::new(DOLLAR, *span);
                 out.extend(quote!(#marker #marker));
             }
-            // Left as `$crate` for the template's `macro_rules!` to resolve.
-            CheckedPiece::Crate { dollar, krate } => out.extend(dollar_crate(*dollar, krate)),
+            // Tokens, groups and `$crate`: written by `write`.
+            CheckedPiece::Token(_) | CheckedPiece::Group { .. } | CheckedPiece::Crate { .. } => {}
         }
     }
-    out
 }
 
 fn encode_expr(expr: &CheckedExpr) -> TokenStream {

@@ -9,7 +9,7 @@ use quote::ToTokens;
 use syn::ext::IdentExt;
 
 use super::build::{evaluate, identifier, identifier_problem, string};
-use super::checked::{CheckedExpr, CheckedPiece, ParamUse, dollar_crate, group_at};
+use super::checked::{CheckedExpr, CheckedPiece, ParamUse, PlaceholderWriter, write};
 use super::parse::Param;
 use super::value::{Binding, Value};
 use crate::common::errors::Errors;
@@ -24,28 +24,35 @@ pub fn substitute(
     bindings: &Bindings,
     errors: &mut Errors,
 ) -> TokenStream {
-    let mut out = TokenStream::new();
-    for piece in pieces {
+    let mut substitution = Substitution {
+        template,
+        bindings,
+        errors,
+    };
+    write(pieces, &mut substitution)
+}
+
+/// Fills each placeholder in from the bindings.
+struct Substitution<'a> {
+    template: &'a str,
+    bindings: &'a Bindings,
+    errors: &'a mut Errors,
+}
+
+impl PlaceholderWriter for Substitution<'_> {
+    fn placeholder(&mut self, piece: &CheckedPiece, out: &mut TokenStream) {
+        let (template, bindings) = (self.template, self.bindings);
         match piece {
-            CheckedPiece::Token(tree) => out.extend([tree.clone()]),
-            CheckedPiece::Group {
-                delimiter,
-                span,
-                body,
-            } => {
-                let body = substitute(template, body, bindings, errors);
-                out.extend([group_at(*delimiter, *span, body)]);
-            }
             CheckedPiece::Param { used, .. } => match bindings.get(&used.param.key()) {
                 Some(Binding::One(value)) => out.extend(value.tokens.clone()),
                 // Ruled out by the definition's checks.
-                _ => errors.spanned(
+                _ => self.errors.spanned(
                     &used.name,
                     format!("`{}` has no single value here", used.name.unraw()),
                 ),
             },
             CheckedPiece::Build { dollar, expr } => {
-                if let Some(tokens) = build(template, *dollar, expr, bindings, errors) {
+                if let Some(tokens) = build(template, *dollar, expr, bindings, self.errors) {
                     out.extend(tokens);
                 }
             }
@@ -60,18 +67,18 @@ pub fn substitute(
                 separator.as_ref(),
                 lists,
                 bindings,
-                errors,
-                &mut out,
+                self.errors,
+                out,
             ),
             CheckedPiece::Dollar(span) => {
                 let mut dollar = Punct::new('$', Spacing::Alone);
                 dollar.set_span(*span);
                 out.extend([TokenTree::Punct(dollar)]);
             }
-            CheckedPiece::Crate { dollar, krate } => out.extend(dollar_crate(*dollar, krate)),
+            // Tokens, groups and `$crate`: written by `write`.
+            CheckedPiece::Token(_) | CheckedPiece::Group { .. } | CheckedPiece::Crate { .. } => {}
         }
     }
-    out
 }
 
 /// One copy of the body per value of its `lists`, each list bound to its value. A list
