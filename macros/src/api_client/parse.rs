@@ -47,7 +47,7 @@ fn client(input: ParseStream, errors: &mut Errors) -> syn::Result<ClientInput> {
     let content;
     braced!(content in input);
     // An endpoint ends with its own `;`: a broken one is skipped past the next `;`.
-    let endpoints = recover::entries(&content, Token![;], errors, ForeignItemFn::parse);
+    let endpoints = recover::entries(&content, Token![;], errors, endpoint_declaration);
     if !input.is_empty() {
         return Err(
             input.error("unexpected tokens after the client; `api_client!` takes one struct")
@@ -58,6 +58,23 @@ fn client(input: ParseStream, errors: &mut Errors) -> syn::Result<ClientInput> {
         vis,
         ident,
         endpoints,
+    })
+}
+
+/// One endpoint's declaration. syn says only which token it expected ("expected `:`"), so
+/// its error is completed with the shape of a whole endpoint, which shows what to write.
+fn endpoint_declaration(input: ParseStream) -> syn::Result<ForeignItemFn> {
+    ForeignItemFn::parse(input).map_err(|error| {
+        let shape = "an endpoint is declared as `#[get(\"/pets/{id}\")] fn get_pet(id: u64) -> Pet;`, \
+                     every parameter with its type";
+        (&error)
+            .into_iter()
+            .map(|part| syn::Error::new(part.span(), format!("{part}; {shape}")))
+            .reduce(|mut combined, next| {
+                combined.combine(next);
+                combined
+            })
+            .unwrap_or(error)
     })
 }
 

@@ -125,3 +125,40 @@ fn at_most_40_expanded_lines_per_endpoint() {
     );
     assert!(per_endpoint <= 40.0, "{per_endpoint} lines per endpoint");
 }
+
+/// Recovery in the list of endpoints: one that does not parse is the only error, and the code
+/// emitted next to it still has the client and every other endpoint, for the code that uses
+/// them.
+#[test]
+fn an_endpoint_that_does_not_parse_leaves_the_others() {
+    let input = quote! {
+        #[client(base_url = "https://petstore.example/v2")]
+        pub struct Pets {
+            #[get("/pets/{id}")]
+            fn get_pet(id: u64) -> Pet;
+            #[delete("/pets/{id}")]
+            fn delete_pet(id);
+            #[get("/pets")]
+            fn list_pets(#[query] limit: u32) -> Vec<Pet>;
+        }
+    };
+    let Expansion::Err { errors, fallback } = crate::api_client::run(input) else {
+        panic!("expected errors");
+    };
+    let messages: Vec<String> = errors.into_iter().map(|error| error.to_string()).collect();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(messages[0].starts_with("expected `:`; "), "{messages:?}");
+    let fallback = pretty(fallback);
+    for expected in [
+        "pub struct Pets<",
+        "pub struct PetsBlocking<",
+        "fn get_pet(",
+        "fn list_pets(",
+    ] {
+        assert!(
+            fallback.contains(expected),
+            "no `{expected}` in:\n{fallback}"
+        );
+    }
+    assert!(!fallback.contains("delete_pet"), "{fallback}");
+}
