@@ -1,6 +1,7 @@
 //! `api_client!`: a typed HTTP API client, async and blocking, from a list of endpoints.
 
 mod generate;
+pub(crate) mod names;
 mod parse;
 mod validate;
 

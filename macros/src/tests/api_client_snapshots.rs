@@ -162,3 +162,42 @@ fn an_endpoint_that_does_not_parse_leaves_the_others() {
     }
     assert!(!fallback.contains("delete_pet"), "{fallback}");
 }
+
+/// The names an endpoint may not take are exactly the constructors the client gets: the
+/// inherent methods of a client without endpoints.
+#[test]
+fn reserved_endpoint_names_are_the_constructors() {
+    let input = quote! {
+        #[client(base_url = "https://api.example.com")]
+        pub struct Empty {}
+    };
+    let Expansion::Ok(tokens) = crate::api_client::run(input) else {
+        panic!("unexpected errors");
+    };
+    let file: syn::File = syn::parse2(tokens).expect("the expansion is valid Rust");
+    let mut methods = Vec::new();
+    for item in &file.items {
+        let syn::Item::Const(constant) = item else {
+            continue;
+        };
+        let syn::Expr::Block(block) = &*constant.expr else {
+            continue;
+        };
+        for statement in &block.block.stmts {
+            if let syn::Stmt::Item(syn::Item::Impl(inherent)) = statement
+                && inherent.trait_.is_none()
+            {
+                for member in &inherent.items {
+                    if let syn::ImplItem::Fn(function) = member {
+                        methods.push(function.sig.ident.to_string());
+                    }
+                }
+            }
+        }
+    }
+    methods.sort();
+    methods.dedup();
+    let mut reserved = crate::api_client::names::CONSTRUCTORS.to_vec();
+    reserved.sort();
+    assert_eq!(methods, reserved);
+}
