@@ -3,10 +3,9 @@
 //! even after an earlier one failed; only unparsable syntax stops the macro.
 
 use darling::FromMeta;
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream, Parser};
-use syn::spanned::Spanned;
 use syn::{
     Attribute, Expr, ExprCall, FnArg, ForeignItemFn, Ident, LitStr, Pat, Path, ReturnType, Token,
     Type, Visibility, braced,
@@ -150,7 +149,8 @@ impl FromMeta for Auth {
             (AuthKind::ApiKey, Some(call)) => api_key(call),
             (AuthKind::None | AuthKind::Bearer | AuthKind::Basic, Some(call)) => {
                 Err(darling::Error::custom(format!(
-                    "`{name}` takes no arguments; write `auth = {name}`",
+                    "`{name}` takes no arguments (credentials are given at run time, to the \
+                     client's builder); write `auth = {name}`",
                     name = kind.name()
                 ))
                 .with_span(call))
@@ -255,9 +255,9 @@ pub struct ParsedEndpoint<'a> {
     pub methods: Vec<MethodAttribute<'a>>,
     /// A method attribute could not be read (already reported).
     pub method_unreadable: bool,
-    pub idempotent: Option<Span>,
+    pub idempotent: Option<&'a Attribute>,
     pub docs: Vec<&'a Attribute>,
-    pub params: Vec<Param<'a, ParamKind>>,
+    pub params: Vec<Param<'a, ParamKind<'a>>>,
     /// `None` or `-> ()`: no content.
     pub output: Option<&'a Type>,
 }
@@ -277,7 +277,7 @@ pub struct Param<'a, Kind> {
     pub kind: Kind,
 }
 
-pub enum ParamKind {
+pub enum ParamKind<'a> {
     /// A bare parameter: fills the path placeholder of its name.
     Path,
     Query {
@@ -288,7 +288,7 @@ pub enum ParamKind {
     },
     Body {
         encoding: BodyEncoding,
-        span: Span,
+        attr: &'a Attribute,
     },
     /// Its attribute failed to parse (already reported): no rule is checked against it, and
     /// the fallback keeps it as an unused parameter.
@@ -424,7 +424,7 @@ fn parse_endpoint<'a>(item: &'a ForeignItemFn, errors: &mut Errors) -> ParsedEnd
             }
         } else if name == IDEMPOTENT {
             match &attr.meta {
-                syn::Meta::Path(_) => idempotent = Some(attr.span()),
+                syn::Meta::Path(_) => idempotent = Some(attr),
                 _ => errors.spanned(attr, format!("`#[{IDEMPOTENT}]` takes no arguments")),
             }
         } else {
@@ -465,7 +465,7 @@ fn parse_endpoint<'a>(item: &'a ForeignItemFn, errors: &mut Errors) -> ParsedEnd
     }
 }
 
-fn parse_param<'a>(input: &'a FnArg, errors: &mut Errors) -> Option<Param<'a, ParamKind>> {
+fn parse_param<'a>(input: &'a FnArg, errors: &mut Errors) -> Option<Param<'a, ParamKind<'a>>> {
     let typed = match input {
         FnArg::Typed(typed) => typed,
         FnArg::Receiver(receiver) => {
@@ -514,7 +514,7 @@ fn parse_param<'a>(input: &'a FnArg, errors: &mut Errors) -> Option<Param<'a, Pa
                 attr,
                 format!(
                     "`{ident}` already has a kind; give a parameter one of {}",
-                    either(ParamAttribute::names().map(|kind| format!("`#[{kind}]`")))
+                    either(ParamAttribute::ALL.iter().map(|kind| kind.short_form()))
                 ),
             ),
             (Ok(read), None) => kind = Some(read),
@@ -535,7 +535,7 @@ fn parse_param<'a>(input: &'a FnArg, errors: &mut Errors) -> Option<Param<'a, Pa
     })
 }
 
-fn parse_query(attr: &Attribute, ident: &Ident) -> syn::Result<ParamKind> {
+fn parse_query<'a>(attr: &Attribute, ident: &Ident) -> syn::Result<ParamKind<'a>> {
     let mut name = ident.unraw().to_string();
     if let syn::Meta::List(_) = &attr.meta {
         attr.parse_nested_meta(|meta| {
@@ -554,7 +554,7 @@ fn parse_query(attr: &Attribute, ident: &Ident) -> syn::Result<ParamKind> {
     Ok(ParamKind::Query { name })
 }
 
-fn parse_header(attr: &Attribute) -> syn::Result<ParamKind> {
+fn parse_header<'a>(attr: &Attribute) -> syn::Result<ParamKind<'a>> {
     attr.parse_args::<LitStr>()
         .map(|name| ParamKind::Header { name })
         .map_err(|_| {
@@ -562,7 +562,7 @@ fn parse_header(attr: &Attribute) -> syn::Result<ParamKind> {
         })
 }
 
-fn parse_body(attr: &Attribute) -> syn::Result<ParamKind> {
+fn parse_body(attr: &Attribute) -> syn::Result<ParamKind<'_>> {
     let mut encoding = BodyEncoding::DEFAULT;
     if let syn::Meta::List(_) = &attr.meta {
         attr.parse_nested_meta(|meta| {
@@ -590,10 +590,7 @@ fn parse_body(attr: &Attribute) -> syn::Result<ParamKind> {
             Ok(())
         })?;
     }
-    Ok(ParamKind::Body {
-        encoding,
-        span: attr.span(),
-    })
+    Ok(ParamKind::Body { encoding, attr })
 }
 
 #[cfg(test)]

@@ -355,7 +355,7 @@ fn check_endpoint<'a>(
         }
     };
     let placeholders = check_route(route, errors);
-    let mut bodies: Vec<proc_macro2::Span> = Vec::new();
+    let mut bodies: Vec<&Attribute> = Vec::new();
     let mut checked_params = Vec::new();
     let path_params: Vec<String> = params
         .iter()
@@ -440,15 +440,15 @@ fn check_endpoint<'a>(
                     optional,
                 }
             }
-            ParamKind::Body { encoding, span } => {
-                bodies.push(span);
+            ParamKind::Body { encoding, attr } => {
+                bodies.push(attr);
                 if !method.may_carry_body() {
                     let with_body = HttpMethod::ALL
                         .iter()
                         .filter(|method| method.may_carry_body())
                         .map(|method| format!("`#[{}]`", method.name()));
-                    errors.at(
-                        span,
+                    errors.spanned(
+                        attr,
                         format!(
                             "a `{}` request carries no body; send it with {}, or make `{}` a {} \
                              parameter",
@@ -469,11 +469,11 @@ fn check_endpoint<'a>(
         });
     }
     if let [first, second, ..] = bodies.as_slice() {
-        errors.at(
-            *second,
+        errors.spanned(
+            second,
             format!("`{ident}` has two bodies; a request has one, so merge them into one struct"),
         );
-        errors.at(*first, "the first body is here");
+        errors.spanned(first, "the first body is here");
     }
     for placeholder in &placeholders {
         if !path_params.contains(placeholder) {
@@ -493,13 +493,13 @@ fn check_endpoint<'a>(
             );
         }
     }
-    if let (Some(span), true) = (idempotent, method.is_idempotent()) {
+    if let (Some(attr), true) = (idempotent, method.is_idempotent()) {
         let not_idempotent = HttpMethod::ALL
             .iter()
             .filter(|method| !method.is_idempotent())
             .map(|method| method.wire_name());
-        errors.at(
-            span,
+        errors.spanned(
+            attr,
             format!(
                 "`{}` requests are already retried as idempotent; `#[{IDEMPOTENT}]` is for {} \
                  endpoints that are safe to repeat, so remove it",
