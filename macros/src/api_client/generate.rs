@@ -200,14 +200,10 @@ fn client_impls(
     }
 }
 
+/// The static descriptor of an endpoint, named by position: a name made from the endpoint's
+/// own (`ENDPOINT_GET_PET`) would be shared by `get_pet` and `GET_PET`.
 fn endpoint_static(endpoint: &CheckedEndpoint) -> Ident {
-    Ident::new(
-        &format!(
-            "ENDPOINT_{}",
-            endpoint.ident.unraw().to_string().to_uppercase()
-        ),
-        Span::mixed_site(),
-    )
+    Ident::new(&format!("ENDPOINT_{}", endpoint.index), Span::mixed_site())
 }
 
 fn method(

@@ -34,7 +34,8 @@ pub struct CheckedClient<'a> {
 }
 
 pub struct CheckedEndpoint<'a> {
-    /// Position among the client's endpoints, for the name of its static descriptor.
+    /// Position among the client's endpoints (after duplicates are left out): names its
+    /// static descriptor.
     pub index: usize,
     pub ident: &'a Ident,
     pub docs: Vec<&'a Attribute>,

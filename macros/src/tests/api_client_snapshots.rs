@@ -201,3 +201,45 @@ fn reserved_endpoint_names_are_the_constructors() {
     reserved.sort();
     assert_eq!(methods, reserved);
 }
+
+/// Endpoint names that differ only in case (legal, if unusual) get distinct descriptors.
+#[test]
+fn endpoints_differing_in_case_get_their_own_descriptors() {
+    let input = quote! {
+        #[client(base_url = "https://api.example.com")]
+        pub struct Pets {
+            #[get("/pets")]
+            fn pets();
+            #[get("/PETS")]
+            fn PETS();
+        }
+    };
+    let Expansion::Ok(tokens) = crate::api_client::run(input) else {
+        panic!("unexpected errors");
+    };
+    let file: syn::File = syn::parse2(tokens).expect("the expansion is valid Rust");
+    let mut statics = Vec::new();
+    for item in &file.items {
+        if let syn::Item::Const(constant) = item
+            && let syn::Expr::Block(block) = &*constant.expr
+        {
+            for statement in &block.block.stmts {
+                if let syn::Stmt::Item(syn::Item::Static(descriptor)) = statement {
+                    statics.push(descriptor.ident.to_string());
+                }
+            }
+        }
+    }
+    let count = statics.len();
+    statics.sort();
+    statics.dedup();
+    assert_eq!(
+        statics.len(),
+        count,
+        "a static is defined twice: {statics:?}"
+    );
+    assert_eq!(
+        count, 3,
+        "CONFIG and one descriptor per endpoint: {statics:?}"
+    );
+}
