@@ -258,6 +258,13 @@ pub const AUTHORIZATION: &str = "authorization";
 /// cannot take their names.
 pub const CONSTRUCTORS: &[&str] = &["new", "builder", "with_transport"];
 
+/// The schemes a base URL may have.
+pub const URL_SCHEMES: &[&str] = &["https://", "http://"];
+
+/// The units of `timeout = ".."`, with their length in milliseconds. `ms` comes before `s`,
+/// which it ends with.
+pub const DURATION_UNITS: &[(&str, f64)] = &[("ms", 1.0), ("s", 1_000.0), ("m", 60_000.0)];
+
 /// `word` quoted as code in a message.
 pub fn code(word: &str) -> String {
     format!("`{word}`")

@@ -8,8 +8,8 @@ use syn::ext::IdentExt;
 use syn::{Attribute, Ident, LitStr, Path, Type};
 
 use super::names::{
-    AUTHORIZATION, ApiKeyPlace, BodyEncoding, CONSTRUCTORS, HEADERS_FROM_REQUEST, HttpMethod,
-    IDEMPOTENT, ParamAttribute, all_of, either,
+    AUTHORIZATION, ApiKeyPlace, BodyEncoding, CONSTRUCTORS, DURATION_UNITS, HEADERS_FROM_REQUEST,
+    HttpMethod, IDEMPOTENT, ParamAttribute, URL_SCHEMES, all_of, code, either,
 };
 use super::parse::{
     Auth, ClientInput, MethodAttribute, Param, ParamKind, ParsedClient, ParsedEndpoint,
@@ -162,11 +162,15 @@ pub fn validate<'a>(parsed: ParsedClient<'a>, errors: &mut Errors) -> CheckedCli
 }
 
 fn check_base_url(url: &str, span: proc_macro2::Span, errors: &mut Errors) {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
+    let rest = URL_SCHEMES
+        .iter()
+        .find_map(|scheme| url.strip_prefix(scheme));
+    let no_scheme = format!(
+        "must start with {}",
+        either(URL_SCHEMES.iter().map(|scheme| code(scheme)))
+    );
     let problem = match rest {
-        None => Some("must start with `https://` or `http://`"),
+        None => Some(no_scheme.as_str()),
         Some(rest) if rest.is_empty() || rest.starts_with('/') => Some("has no host"),
         Some(_) if url.chars().any(|c| c.is_whitespace() || c.is_control()) => {
             Some("contains whitespace or control characters")
@@ -198,15 +202,9 @@ fn check_base_url(url: &str, span: proc_macro2::Span, errors: &mut Errors) {
 /// `"10s"`, `"500ms"`, `"2m"`, `"1.5s"` in milliseconds.
 fn parse_duration_ms(text: &str) -> Option<u64> {
     let text = text.trim();
-    let (number, unit_ms) = if let Some(number) = text.strip_suffix("ms") {
-        (number, 1.0)
-    } else if let Some(number) = text.strip_suffix('s') {
-        (number, 1_000.0)
-    } else if let Some(number) = text.strip_suffix('m') {
-        (number, 60_000.0)
-    } else {
-        return None;
-    };
+    let (number, unit_ms) = DURATION_UNITS
+        .iter()
+        .find_map(|&(unit, ms)| Some((text.strip_suffix(unit)?, ms)))?;
     let value: f64 = number.trim().parse().ok()?;
     let ms = value * unit_ms;
     (value.is_finite() && ms >= 1.0 && ms <= u64::MAX as f64).then(|| ms.round() as u64)
@@ -640,4 +638,19 @@ fn is_raw_response(path: &Path) -> bool {
             [.., parent, last] => parent == "http" && last == "Response",
             [] => false,
         }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_duration_ms;
+
+    #[test]
+    fn durations_read_in_every_unit() {
+        assert_eq!(parse_duration_ms("500ms"), Some(500));
+        assert_eq!(parse_duration_ms("1.5s"), Some(1_500));
+        assert_eq!(parse_duration_ms(" 2 m "), Some(120_000));
+        for refused in ["0s", "0.4ms", "10", "10 seconds", "inf s", "-1s", "ms"] {
+            assert_eq!(parse_duration_ms(refused), None, "{refused:?}");
+        }
+    }
 }
