@@ -7,8 +7,9 @@ use quote::{format_ident, quote};
 use syn::Ident;
 use syn::ext::IdentExt;
 
-use super::parse::BodyEncoding;
-use super::validate::{Auth, CheckedClient, CheckedEndpoint, CheckedKind, Output};
+use super::names::{ApiKeyPlace, BodyEncoding};
+use super::parse::Auth;
+use super::validate::{CheckedClient, CheckedEndpoint, CheckedKind, Output};
 
 pub fn generate(model: &CheckedClient) -> TokenStream {
     let krate = &model.krate;
@@ -27,8 +28,14 @@ pub fn generate(model: &CheckedClient) -> TokenStream {
         Auth::None => quote!(#inner::AuthKind::None),
         Auth::Bearer => quote!(#inner::AuthKind::Bearer),
         Auth::Basic => quote!(#inner::AuthKind::Basic),
-        Auth::ApiKeyHeader(header) => quote!(#inner::AuthKind::ApiKeyHeader(#header)),
-        Auth::ApiKeyQuery(query) => quote!(#inner::AuthKind::ApiKeyQuery(#query)),
+        Auth::ApiKey { place, name } => {
+            let variant = match place {
+                ApiKeyPlace::Header => quote!(ApiKeyHeader),
+                ApiKeyPlace::Query => quote!(ApiKeyQuery),
+            };
+            let name = name.value();
+            quote!(#inner::AuthKind::#variant(#name))
+        }
     };
     let timeout = match model.timeout_ms {
         Some(ms) => quote!(::core::option::Option::Some(::core::time::Duration::from_millis(#ms))),
@@ -42,7 +49,7 @@ pub fn generate(model: &CheckedClient) -> TokenStream {
     let config = Ident::new("CONFIG", Span::mixed_site());
     let statics = model.endpoints.iter().map(|endpoint| {
         let id = endpoint_static(endpoint);
-        let method = Ident::new(endpoint.method, Span::call_site());
+        let method = Ident::new(endpoint.method.runtime_variant(), Span::call_site());
         let route = &endpoint.route;
         let idempotent = endpoint.idempotent;
         quote!(static #id: #inner::Endpoint = #inner::Endpoint::new(#inner::Method::#method, #route, #idempotent);)
@@ -193,14 +200,10 @@ fn client_impls(
     }
 }
 
+/// The static descriptor of an endpoint, named by position: a name made from the endpoint's
+/// own (`ENDPOINT_GET_PET`) would be shared by `get_pet` and `GET_PET`.
 fn endpoint_static(endpoint: &CheckedEndpoint) -> Ident {
-    Ident::new(
-        &format!(
-            "ENDPOINT_{}",
-            endpoint.ident.unraw().to_string().to_uppercase()
-        ),
-        Span::mixed_site(),
-    )
+    Ident::new(&format!("ENDPOINT_{}", endpoint.index), Span::mixed_site())
 }
 
 fn method(
@@ -258,7 +261,7 @@ fn method(
     };
     let asyncness = is_async.then(|| quote!(async));
     let mutability = (!endpoint.params.is_empty()).then(|| quote!(mut));
-    let route_doc = format!("`{} {}`", endpoint.method.to_uppercase(), endpoint.route);
+    let route_doc = format!("`{} {}`", endpoint.method.wire_name(), endpoint.route);
     let separator = (!docs.is_empty()).then(|| quote!(#[doc = ""]));
     quote! {
         #( #docs )*

@@ -3,15 +3,18 @@
 //! even after an earlier one failed; only unparsable syntax stops the macro.
 
 use darling::FromMeta;
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
-use syn::spanned::Spanned;
 use syn::{
-    Attribute, Expr, FnArg, ForeignItemFn, Ident, LitStr, Pat, ReturnType, Token, Type, Visibility,
-    braced,
+    Attribute, Expr, ExprCall, FnArg, ForeignItemFn, Ident, LitStr, Pat, Path, ReturnType, Token,
+    Type, Visibility, braced,
 };
 
+use super::names::{
+    ApiKeyPlace, AuthKind, BodyEncoding, CLIENT_KEYS, ClientAttribute, HttpMethod, IDEMPOTENT,
+    ParamAttribute, QUERY_RENAME, all_of, code, either,
+};
 use crate::common::errors::Errors;
 use crate::common::options::{CratePath, Keyed};
 use crate::common::recover;
@@ -45,7 +48,7 @@ fn client(input: ParseStream, errors: &mut Errors) -> syn::Result<ClientInput> {
     let content;
     braced!(content in input);
     // An endpoint ends with its own `;`: a broken one is skipped past the next `;`.
-    let endpoints = recover::entries(&content, Token![;], errors, ForeignItemFn::parse);
+    let endpoints = recover::entries(&content, Token![;], errors, endpoint_declaration);
     if !input.is_empty() {
         return Err(
             input.error("unexpected tokens after the client; `api_client!` takes one struct")
@@ -59,14 +62,32 @@ fn client(input: ParseStream, errors: &mut Errors) -> syn::Result<ClientInput> {
     })
 }
 
+/// One endpoint's declaration. syn says only which token it expected ("expected `:`"), so
+/// its error is completed with the shape of a whole endpoint, which shows what to write.
+fn endpoint_declaration(input: ParseStream) -> syn::Result<ForeignItemFn> {
+    ForeignItemFn::parse(input).map_err(|error| {
+        let shape = "an endpoint is declared as `#[get(\"/pets/{id}\")] fn get_pet(id: u64) -> Pet;`, \
+                     every parameter with its type";
+        (&error)
+            .into_iter()
+            .map(|part| syn::Error::new(part.span(), format!("{part}; {shape}")))
+            .reduce(|mut combined, next| {
+                combined.combine(next);
+                combined
+            })
+            .unwrap_or(error)
+    })
+}
+
 /// `#[client(..)]`. Unknown keys are reported by [`check_client_keys`] rather than by
 /// darling, so that one misspelt key does not discard the others' values (and cause a
-/// second, misleading "missing `base_url`" error).
+/// second, misleading "missing `base_url`" error). Its fields are the keys in
+/// [`CLIENT_KEYS`].
 #[derive(FromMeta, Default)]
 #[darling(allow_unknown_fields)]
 pub struct ClientOptions {
     pub base_url: Option<Keyed<String>>,
-    pub auth: Option<Keyed<AuthOption>>,
+    pub auth: Option<Keyed<Auth>>,
     pub timeout: Option<Keyed<String>>,
     pub retries: Option<u32>,
     #[darling(rename = "crate")]
@@ -74,108 +95,120 @@ pub struct ClientOptions {
 }
 
 /// `auth = none | bearer | basic | api_key(header = "..") | api_key(query = "..")`.
-pub enum AuthOption {
+pub enum Auth {
     None,
     Bearer,
     Basic,
-    ApiKeyHeader(LitStr),
-    ApiKeyQuery(LitStr),
+    /// The key's name as written, checked by `validate`.
+    ApiKey {
+        place: ApiKeyPlace,
+        name: LitStr,
+    },
 }
 
-const AUTH_KINDS: &[&str] = &["none", "bearer", "basic", "api_key"];
-
-impl FromMeta for AuthOption {
+impl FromMeta for Auth {
     fn from_expr(expr: &Expr) -> darling::Result<Self> {
-        let unknown = |word: &str, span: Span| {
-            darling::Error::custom(format!(
-                "unknown `auth` kind `{word}`{}; write `none`, `bearer`, `basic`, \
-                 `api_key(header = \"X-Api-Key\")` or `api_key(query = \"key\")`",
-                did_you_mean(word, AUTH_KINDS.iter().copied())
-            ))
-            .with_span(&span)
-        };
-        match expr {
-            Expr::Path(path) => {
-                let word = path
-                    .path
-                    .get_ident()
-                    .map(ToString::to_string)
-                    .unwrap_or_default();
-                match word.as_str() {
-                    "none" => Ok(AuthOption::None),
-                    "bearer" => Ok(AuthOption::Bearer),
-                    "basic" => Ok(AuthOption::Basic),
-                    "api_key" => Err(darling::Error::custom(
-                        "`api_key` needs where the key goes: `api_key(header = \"X-Api-Key\")` or \
-                         `api_key(query = \"key\")`",
-                    )
-                    .with_span(expr)),
-                    other => Err(unknown(other, expr.span())),
-                }
-            }
-            Expr::Call(call) => {
-                let function = match &*call.func {
-                    Expr::Path(path) => path
-                        .path
-                        .get_ident()
-                        .map(ToString::to_string)
-                        .unwrap_or_default(),
-                    _ => String::new(),
-                };
-                if function != "api_key" {
-                    return Err(unknown(&function, call.func.span()));
-                }
-                let place = match (call.args.len(), call.args.first()) {
-                    (1, Some(Expr::Assign(assign))) => Some(assign),
-                    _ => None,
-                };
-                let Some(assign) = place else {
-                    return Err(darling::Error::custom(
-                        "write `api_key(header = \"X-Api-Key\")` or `api_key(query = \"key\")`",
-                    )
-                    .with_span(call));
-                };
-                let key = match &*assign.left {
-                    Expr::Path(path) => path
-                        .path
-                        .get_ident()
-                        .map(ToString::to_string)
-                        .unwrap_or_default(),
-                    _ => String::new(),
-                };
-                let name = match &*assign.right {
-                    Expr::Lit(syn::ExprLit {
-                        lit: syn::Lit::Str(name),
-                        ..
-                    }) => name.clone(),
-                    other => {
-                        return Err(darling::Error::custom(
-                            "the header or query name must be a string literal",
-                        )
-                        .with_span(other));
-                    }
-                };
-                match key.as_str() {
-                    "header" => Ok(AuthOption::ApiKeyHeader(name)),
-                    "query" => Ok(AuthOption::ApiKeyQuery(name)),
-                    other => Err(darling::Error::custom(format!(
-                        "`api_key` takes `header = \"..\"` or `query = \"..\"`, not `{other}`{}",
-                        did_you_mean(other, ["header", "query"])
-                    ))
-                    .with_span(&assign.left)),
-                }
-            }
-            Expr::Lit(syn::ExprLit {
-                lit: syn::Lit::Str(text),
-                ..
-            }) => Err(darling::Error::custom(format!(
+        if let Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(text),
+            ..
+        }) = expr
+        {
+            return Err(darling::Error::custom(format!(
                 "write the auth kind without quotes: `auth = {}`",
                 text.value()
             ))
+            .with_span(expr));
+        }
+        // `api_key(header = "..")` is a call; the other kinds are bare words.
+        let (kind_expr, call) = match expr {
+            Expr::Call(call) => (&*call.func, Some(call)),
+            other => (other, None),
+        };
+        let word = bare_word(kind_expr);
+        let Some(kind) = word.as_deref().and_then(AuthKind::from_name) else {
+            let word = word.as_deref().unwrap_or("?");
+            return Err(darling::Error::custom(format!(
+                "unknown `auth` kind `{word}`{}; write {}",
+                did_you_mean(word, AuthKind::names()),
+                either(AuthKind::ALL.iter().flat_map(|kind| kind.forms()))
+            ))
+            .with_span(kind_expr));
+        };
+        match (kind, call) {
+            (AuthKind::None, None) => Ok(Auth::None),
+            (AuthKind::Bearer, None) => Ok(Auth::Bearer),
+            (AuthKind::Basic, None) => Ok(Auth::Basic),
+            (AuthKind::ApiKey, None) => Err(darling::Error::custom(format!(
+                "`{}` needs where the key goes: {}",
+                kind.name(),
+                either(kind.forms())
+            ))
             .with_span(expr)),
-            other => Err(unknown("?", other.span())),
+            (AuthKind::ApiKey, Some(call)) => api_key(call),
+            (AuthKind::None | AuthKind::Bearer | AuthKind::Basic, Some(call)) => {
+                Err(darling::Error::custom(format!(
+                    "`{name}` takes no arguments (credentials are given at run time, to the \
+                     client's builder); write `auth = {name}`",
+                    name = kind.name()
+                ))
+                .with_span(call))
+            }
         }
     }
+}
+
+/// `api_key(header = "X-Api-Key")` or `api_key(query = "key")`.
+fn api_key(call: &ExprCall) -> darling::Result<Auth> {
+    let assign = match (call.args.len(), call.args.first()) {
+        (1, Some(Expr::Assign(assign))) => assign,
+        _ => {
+            return Err(darling::Error::custom(format!(
+                "write {}",
+                either(AuthKind::ApiKey.forms())
+            ))
+            .with_span(call));
+        }
+    };
+    let name = match &*assign.right {
+        Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(name),
+            ..
+        }) => name.clone(),
+        other => {
+            return Err(darling::Error::custom(format!(
+                "the {} name must be a string literal",
+                either(ApiKeyPlace::names().map(str::to_owned))
+            ))
+            .with_span(other));
+        }
+    };
+    let word = bare_word(&assign.left);
+    match word.as_deref().and_then(ApiKeyPlace::from_name) {
+        Some(place) => Ok(Auth::ApiKey { place, name }),
+        None => {
+            let word = word.as_deref().unwrap_or("?");
+            Err(darling::Error::custom(format!(
+                "`{}` takes {}, not `{word}`{}",
+                AuthKind::ApiKey.name(),
+                either(ApiKeyPlace::names().map(|place| format!("`{place} = \"..\"`"))),
+                did_you_mean(word, ApiKeyPlace::names())
+            ))
+            .with_span(&assign.left))
+        }
+    }
+}
+
+/// The identifier an expression consists of (`bearer` in `auth = bearer`).
+fn bare_word(expr: &Expr) -> Option<String> {
+    match expr {
+        Expr::Path(path) => word(&path.path),
+        _ => None,
+    }
+}
+
+/// The identifier a path consists of (`get` in `#[get(..)]`).
+fn word(path: &Path) -> Option<String> {
+    path.get_ident().map(ToString::to_string)
 }
 
 /// `#[headers("Name" = "value", ..)]`.
@@ -201,28 +234,14 @@ impl Parse for StaticHeaders {
     }
 }
 
-/// The HTTP methods, as attribute names.
-pub const METHODS: &[&str] = &["get", "post", "put", "patch", "delete", "head"];
-/// Every attribute an endpoint may carry besides its doc comment.
-const ENDPOINT_ATTRIBUTES: &[&str] = &[
-    "get",
-    "post",
-    "put",
-    "patch",
-    "delete",
-    "head",
-    "idempotent",
-];
-/// Every attribute a parameter may carry.
-const PARAMETER_ATTRIBUTES: &[&str] = &["query", "header", "body"];
-
 /// The client's options and endpoints, read but not yet checked against each other.
 pub struct ParsedClient<'a> {
     pub input: &'a ClientInput,
+    /// The last `#[client(..)]` read, or the defaults.
     pub options: ClientOptions,
-    /// A value of `#[client(..)]` had the wrong kind: already reported, and the options are
-    /// the defaults, so rules about missing options would only repeat the error.
-    pub options_unreadable: bool,
+    /// A `#[client(..)]` was given and every one given was read. When not, that is already
+    /// reported, so rules about missing options would only repeat the error.
+    pub options_read: bool,
     pub headers: Vec<StaticHeader>,
     pub docs: Vec<&'a Attribute>,
     pub endpoints: Vec<ParsedEndpoint<'a>>,
@@ -230,24 +249,33 @@ pub struct ParsedClient<'a> {
 
 pub struct ParsedEndpoint<'a> {
     pub item: &'a ForeignItemFn,
-    /// Every `#[get("..")]`-like attribute: the method name, its path, the attribute.
-    pub methods: Vec<(String, LitStr, &'a Attribute)>,
+    /// Every method attribute (`#[get("..")]`-like): an endpoint needs exactly one.
+    pub methods: Vec<MethodAttribute<'a>>,
     /// A method attribute could not be read (already reported).
     pub method_unreadable: bool,
-    pub idempotent: Option<Span>,
+    pub idempotent: Option<&'a Attribute>,
     pub docs: Vec<&'a Attribute>,
-    pub params: Vec<ParsedParam<'a>>,
+    pub params: Vec<Param<'a, ParamKind<'a>>>,
     /// `None` or `-> ()`: no content.
     pub output: Option<&'a Type>,
 }
 
-pub struct ParsedParam<'a> {
-    pub ident: &'a Ident,
-    pub ty: &'a Type,
-    pub kind: ParamKind,
+/// `#[get("/pets/{id}")]`.
+pub struct MethodAttribute<'a> {
+    pub method: HttpMethod,
+    pub route: LitStr,
+    pub attr: &'a Attribute,
 }
 
-pub enum ParamKind {
+/// An endpoint's parameter as written, with what it is sent as: a [`ParamKind`] once read,
+/// a `validate::CheckedKind` once checked.
+pub struct Param<'a, Kind> {
+    pub ident: &'a Ident,
+    pub ty: &'a Type,
+    pub kind: Kind,
+}
+
+pub enum ParamKind<'a> {
     /// A bare parameter: fills the path placeholder of its name.
     Path,
     Query {
@@ -258,18 +286,11 @@ pub enum ParamKind {
     },
     Body {
         encoding: BodyEncoding,
-        span: Span,
+        attr: &'a Attribute,
     },
     /// Its attribute failed to parse (already reported): no rule is checked against it, and
     /// the fallback keeps it as an unused parameter.
     Unreadable,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum BodyEncoding {
-    Json,
-    Form,
-    Bytes,
 }
 
 pub fn parse<'a>(input: &'a ClientInput, errors: &mut Errors) -> ParsedClient<'a> {
@@ -277,44 +298,50 @@ pub fn parse<'a>(input: &'a ClientInput, errors: &mut Errors) -> ParsedClient<'a
     let mut headers = Vec::new();
     let mut docs = Vec::new();
     let mut seen_client = None;
-    let mut options_unreadable = false;
+    let mut options_failed = false;
     for attr in &input.attrs {
-        let path = attr.path();
-        if path.is_ident("doc") {
+        let name = word(attr.path()).unwrap_or_default();
+        if name == "doc" {
             docs.push(attr);
-        } else if path.is_ident("client") {
-            if let Some(earlier) = seen_client.replace(attr) {
-                errors.spanned(
-                    attr,
-                    "`#[client(..)]` is given twice; merge the two into one",
-                );
-                errors.spanned(earlier, "first given here");
-            }
-            check_client_keys(attr, errors);
-            match ClientOptions::from_meta(&attr.meta) {
-                Ok(read) => options = read,
-                Err(error) => {
-                    errors.push(error);
-                    options_unreadable = true;
+            continue;
+        }
+        match ClientAttribute::from_name(&name) {
+            Some(ClientAttribute::Client) => {
+                if let Some(earlier) = seen_client.replace(attr) {
+                    errors.spanned(
+                        attr,
+                        "`#[client(..)]` is given twice; merge the two into one",
+                    );
+                    errors.spanned(earlier, "first given here");
+                }
+                check_client_keys(attr, errors);
+                match ClientOptions::from_meta(&attr.meta) {
+                    Ok(read) => options = read,
+                    Err(error) => {
+                        errors.push(error);
+                        options_failed = true;
+                    }
                 }
             }
-        } else if path.is_ident("headers") {
-            if let Some(StaticHeaders(pairs)) = errors.handle(attr.parse_args::<StaticHeaders>()) {
-                headers.extend(pairs);
+            Some(ClientAttribute::Headers) => {
+                if let Some(StaticHeaders(pairs)) =
+                    errors.handle(attr.parse_args::<StaticHeaders>())
+                {
+                    headers.extend(pairs);
+                }
             }
-        } else {
-            let name = path
-                .get_ident()
-                .map(ToString::to_string)
-                .unwrap_or_default();
-            errors.spanned(
+            None => errors.spanned(
                 attr,
                 format!(
-                    "unknown attribute on an API client{}; a client takes doc comments, \
-                     `#[client(base_url = \"..\", ..)]` and `#[headers(\"Name\" = \"value\")]`",
-                    did_you_mean(&name, ["client", "headers"])
+                    "unknown attribute on an API client{}; a client takes doc comments, {}",
+                    did_you_mean(&name, ClientAttribute::names()),
+                    all_of(
+                        ClientAttribute::ALL
+                            .iter()
+                            .map(|attribute| attribute.form())
+                    )
                 ),
-            );
+            ),
         }
     }
     if seen_client.is_none() {
@@ -335,14 +362,12 @@ pub fn parse<'a>(input: &'a ClientInput, errors: &mut Errors) -> ParsedClient<'a
     ParsedClient {
         input,
         options,
-        options_unreadable,
+        options_read: seen_client.is_some() && !options_failed,
         headers,
         docs,
         endpoints,
     }
 }
-
-const CLIENT_KEYS: &[&str] = &["base_url", "auth", "timeout", "retries", "crate"];
 
 /// Reports keys of `#[client(..)]` that do not exist, each with did-you-mean.
 fn check_client_keys(attr: &Attribute, errors: &mut Errors) {
@@ -352,18 +377,14 @@ fn check_client_keys(attr: &Attribute, errors: &mut Errors) {
     let keys =
         list.parse_args_with(syn::punctuated::Punctuated::<syn::Meta, Token![,]>::parse_terminated);
     for meta in keys.into_iter().flatten() {
-        let key = meta
-            .path()
-            .get_ident()
-            .map(ToString::to_string)
-            .unwrap_or_default();
+        let key = word(meta.path()).unwrap_or_default();
         if !CLIENT_KEYS.contains(&key.as_str()) {
             errors.spanned(
                 meta.path(),
                 format!(
-                    "unknown `#[client]` option `{key}`{}; the options are `base_url`, `auth`, \
-                     `timeout`, `retries` and `crate`",
-                    did_you_mean(&key, CLIENT_KEYS.iter().copied())
+                    "unknown `#[client]` option `{key}`{}; the options are {}",
+                    did_you_mean(&key, CLIENT_KEYS.iter().copied()),
+                    all_of(CLIENT_KEYS.iter().map(|key| code(key)))
                 ),
             );
         }
@@ -378,38 +399,42 @@ fn parse_endpoint<'a>(item: &'a ForeignItemFn, errors: &mut Errors) -> ParsedEnd
     // already reported, so "no HTTP method" would only repeat it.
     let mut method_unreadable = false;
     for attr in &item.attrs {
-        let name = attr
-            .path()
-            .get_ident()
-            .map(ToString::to_string)
-            .unwrap_or_default();
+        let name = word(attr.path()).unwrap_or_default();
         if name == "doc" {
             docs.push(attr);
-        } else if METHODS.contains(&name.as_str()) {
+        } else if let Some(method) = HttpMethod::from_name(&name) {
             match attr.parse_args::<LitStr>() {
-                Ok(path) => methods.push((name, path, attr)),
+                Ok(route) => methods.push(MethodAttribute {
+                    method,
+                    route,
+                    attr,
+                }),
                 Err(_) => {
                     method_unreadable = true;
                     errors.spanned(
                         attr,
-                        format!("write the route as a string: `#[{name}(\"/pets/{{id}}\")]`"),
+                        format!(
+                            "write the route as a string: {}",
+                            method.attribute("\"/pets/{id}\"")
+                        ),
                     );
                 }
             }
-        } else if name == "idempotent" {
+        } else if name == IDEMPOTENT {
             match &attr.meta {
-                syn::Meta::Path(_) => idempotent = Some(attr.span()),
-                _ => errors.spanned(attr, "`#[idempotent]` takes no arguments"),
+                syn::Meta::Path(_) => idempotent = Some(attr),
+                _ => errors.spanned(attr, format!("`#[{IDEMPOTENT}]` takes no arguments")),
             }
         } else {
             method_unreadable = true;
+            let methods = HttpMethod::ALL.iter().map(|method| method.attribute(".."));
             errors.spanned(
                 attr,
                 format!(
                     "unknown attribute on an endpoint{}; an endpoint takes doc comments, one of \
-                     `#[get(..)]`, `#[post(..)]`, `#[put(..)]`, `#[patch(..)]`, `#[delete(..)]`, \
-                     `#[head(..)]`, and `#[idempotent]`",
-                    did_you_mean(&name, ENDPOINT_ATTRIBUTES.iter().copied())
+                     {}, and `#[{IDEMPOTENT}]`",
+                    did_you_mean(&name, HttpMethod::names().chain([IDEMPOTENT])),
+                    methods.collect::<Vec<_>>().join(", ")
                 ),
             );
         }
@@ -438,7 +463,7 @@ fn parse_endpoint<'a>(item: &'a ForeignItemFn, errors: &mut Errors) -> ParsedEnd
     }
 }
 
-fn parse_param<'a>(input: &'a FnArg, errors: &mut Errors) -> Option<ParsedParam<'a>> {
+fn parse_param<'a>(input: &'a FnArg, errors: &mut Errors) -> Option<Param<'a, ParamKind<'a>>> {
     let typed = match input {
         FnArg::Typed(typed) => typed,
         FnArg::Receiver(receiver) => {
@@ -468,34 +493,27 @@ fn parse_param<'a>(input: &'a FnArg, errors: &mut Errors) -> Option<ParsedParam<
     let mut kind = None;
     let mut failed = false;
     for attr in &typed.attrs {
-        let name = attr
-            .path()
-            .get_ident()
-            .map(ToString::to_string)
-            .unwrap_or_default();
-        let read = match name.as_str() {
-            "query" => parse_query(attr, ident),
-            "header" => attr
-                .parse_args::<LitStr>()
-                .map(|name| ParamKind::Header { name })
-                .map_err(|_| {
-                    syn::Error::new_spanned(attr, "name the header: `#[header(\"X-Request-Id\")]`")
-                }),
-            "body" => parse_body(attr),
-            _ => Err(syn::Error::new_spanned(
+        let name = word(attr.path()).unwrap_or_default();
+        let read = match ParamAttribute::from_name(&name) {
+            Some(ParamAttribute::Query) => parse_query(attr, ident),
+            Some(ParamAttribute::Header) => parse_header(attr),
+            Some(ParamAttribute::Body) => parse_body(attr),
+            None => Err(syn::Error::new_spanned(
                 attr,
                 format!(
-                    "unknown parameter attribute{}; a parameter is bare (a path placeholder), \
-                     `#[query]`, `#[query(rename = \"name\")]`, `#[header(\"Name\")]`, `#[body]`, \
-                     `#[body(form)]` or `#[body(bytes)]`",
-                    did_you_mean(&name, PARAMETER_ATTRIBUTES.iter().copied())
+                    "unknown parameter attribute{}; a parameter is bare (a path placeholder), {}",
+                    did_you_mean(&name, ParamAttribute::names()),
+                    either(ParamAttribute::ALL.iter().flat_map(|kind| kind.forms()))
                 ),
             )),
         };
         match (read, &kind) {
             (Ok(_), Some(_)) => errors.spanned(
                 attr,
-                format!("`{ident}` already has a kind; give a parameter one of `#[query]`, `#[header]` or `#[body]`"),
+                format!(
+                    "`{ident}` already has a kind; give a parameter one of {}",
+                    either(ParamAttribute::ALL.iter().map(|kind| kind.short_form()))
+                ),
             ),
             (Ok(read), None) => kind = Some(read),
             (Err(error), _) => {
@@ -504,7 +522,7 @@ fn parse_param<'a>(input: &'a FnArg, errors: &mut Errors) -> Option<ParsedParam<
             }
         }
     }
-    Some(ParsedParam {
+    Some(Param {
         ident,
         ty: &typed.ty,
         kind: match (kind, failed) {
@@ -515,44 +533,83 @@ fn parse_param<'a>(input: &'a FnArg, errors: &mut Errors) -> Option<ParsedParam<
     })
 }
 
-fn parse_query(attr: &Attribute, ident: &Ident) -> syn::Result<ParamKind> {
+fn parse_query<'a>(attr: &Attribute, ident: &Ident) -> syn::Result<ParamKind<'a>> {
     let mut name = ident.unraw().to_string();
     if let syn::Meta::List(_) = &attr.meta {
         attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident("rename") {
+            if meta.path.is_ident(QUERY_RENAME) {
                 let value: LitStr = meta.value()?.parse()?;
                 name = value.value();
                 Ok(())
             } else {
-                Err(meta.error("`#[query]` takes only `rename = \"name\"`"))
+                Err(meta.error(format!(
+                    "`#[{}]` takes only `{QUERY_RENAME} = \"name\"`",
+                    ParamAttribute::Query.name()
+                )))
             }
         })?;
     }
     Ok(ParamKind::Query { name })
 }
 
-fn parse_body(attr: &Attribute) -> syn::Result<ParamKind> {
-    let mut encoding = BodyEncoding::Json;
+fn parse_header<'a>(attr: &Attribute) -> syn::Result<ParamKind<'a>> {
+    attr.parse_args::<LitStr>()
+        .map(|name| ParamKind::Header { name })
+        .map_err(|_| {
+            syn::Error::new_spanned(attr, "name the header: `#[header(\"X-Request-Id\")]`")
+        })
+}
+
+fn parse_body(attr: &Attribute) -> syn::Result<ParamKind<'_>> {
+    let mut encoding = BodyEncoding::DEFAULT;
     if let syn::Meta::List(_) = &attr.meta {
         attr.parse_nested_meta(|meta| {
-            let word = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
-            encoding = match word.as_str() {
-                "json" => BodyEncoding::Json,
-                "form" => BodyEncoding::Form,
-                "bytes" => BodyEncoding::Bytes,
-                other => {
-                    return Err(meta.error(format!(
-                        "unknown body encoding `{other}`{}; write `#[body]` (JSON), `#[body(form)]` \
-                         or `#[body(bytes)]`",
-                        did_you_mean(other, ["json", "form", "bytes"])
-                    )));
-                }
+            let written = word(&meta.path).unwrap_or_default();
+            let Some(read) = BodyEncoding::from_name(&written) else {
+                let encodings = BodyEncoding::ALL.iter().map(|encoding| {
+                    if *encoding == BodyEncoding::DEFAULT {
+                        // What a bare `#[body]` means is not visible in it.
+                        format!(
+                            "{} ({})",
+                            encoding.attribute(),
+                            encoding.name().to_uppercase()
+                        )
+                    } else {
+                        encoding.attribute()
+                    }
+                });
+                return Err(meta.error(format!(
+                    "unknown body encoding `{written}`{}; write {}",
+                    did_you_mean(&written, BodyEncoding::names()),
+                    either(encodings)
+                )));
             };
+            encoding = read;
             Ok(())
         })?;
     }
-    Ok(ParamKind::Body {
-        encoding,
-        span: attr.span(),
-    })
+    Ok(ParamKind::Body { encoding, attr })
+}
+
+#[cfg(test)]
+mod tests {
+    use darling::FromMeta;
+
+    use super::{CLIENT_KEYS, ClientOptions};
+
+    /// darling lets unknown keys through, so a key listed in `CLIENT_KEYS` but not a field
+    /// would be accepted and silently ignored. A value of the wrong kind is refused only for
+    /// a key darling reads.
+    #[test]
+    fn every_client_key_is_a_field_of_the_options() {
+        let read = |key: &str| {
+            let meta: syn::Meta = syn::parse_str(&format!("client({key} = [])"))
+                .unwrap_or_else(|error| panic!("`{key}`: {error}"));
+            ClientOptions::from_meta(&meta).is_ok()
+        };
+        assert!(read("not_an_option"), "unknown keys are let through");
+        for key in CLIENT_KEYS {
+            assert!(!read(key), "`{key}` is not read by darling");
+        }
+    }
 }

@@ -7,8 +7,13 @@ use std::collections::BTreeMap;
 use syn::ext::IdentExt;
 use syn::{Attribute, Ident, LitStr, Path, Type};
 
+use super::names::{
+    AUTHORIZATION, ApiKeyPlace, BodyEncoding, CONSTRUCTORS, DURATION_UNITS, HEADERS_FROM_REQUEST,
+    HttpMethod, IDEMPOTENT, ParamAttribute, URL_SCHEMES, all_of, code, either,
+};
 use super::parse::{
-    AuthOption, BodyEncoding, ClientInput, ParamKind, ParsedClient, ParsedEndpoint, StaticHeader,
+    Auth, ClientInput, MethodAttribute, Param, ParamKind, ParsedClient, ParsedEndpoint,
+    StaticHeader,
 };
 use crate::common::crate_path::crate_path;
 use crate::common::errors::Errors;
@@ -28,32 +33,20 @@ pub struct CheckedClient<'a> {
     pub endpoints: Vec<CheckedEndpoint<'a>>,
 }
 
-pub enum Auth {
-    None,
-    Bearer,
-    Basic,
-    ApiKeyHeader(String),
-    ApiKeyQuery(String),
-}
-
 pub struct CheckedEndpoint<'a> {
-    /// Position among the client's endpoints, for the name of its static descriptor.
+    /// Position among the client's endpoints (after duplicates are left out): names its
+    /// static descriptor.
     pub index: usize,
     pub ident: &'a Ident,
     pub docs: Vec<&'a Attribute>,
-    /// `Get`, `Post`, ...: the runtime's `Method` variant.
-    pub method: &'static str,
+    pub method: HttpMethod,
     pub route: String,
     pub idempotent: bool,
     pub params: Vec<CheckedParam<'a>>,
     pub output: Output<'a>,
 }
 
-pub struct CheckedParam<'a> {
-    pub ident: &'a Ident,
-    pub ty: &'a Type,
-    pub kind: CheckedKind,
-}
+pub type CheckedParam<'a> = Param<'a, CheckedKind>;
 
 pub enum CheckedKind {
     Path,
@@ -89,12 +82,7 @@ pub fn validate<'a>(parsed: ParsedClient<'a>, errors: &mut Errors) -> CheckedCli
         }
         None => String::new(),
     };
-    let has_client_attribute = parsed
-        .input
-        .attrs
-        .iter()
-        .any(|attr| attr.path().is_ident("client"));
-    if options.base_url.is_none() && has_client_attribute && !parsed.options_unreadable {
+    if options.base_url.is_none() && parsed.options_read {
         errors.spanned(
             &parsed.input.ident,
             "`#[client(..)]` needs `base_url = \"https://..\"`: where requests go unless the builder sets another",
@@ -116,21 +104,24 @@ pub fn validate<'a>(parsed: ParsedClient<'a>, errors: &mut Errors) -> CheckedCli
                 None
             }
         });
-    let auth = match options.auth.map(|auth| auth.value) {
-        None | Some(AuthOption::None) => Auth::None,
-        Some(AuthOption::Bearer) => Auth::Bearer,
-        Some(AuthOption::Basic) => Auth::Basic,
-        Some(AuthOption::ApiKeyHeader(name)) => {
-            check_header_name(&name, errors);
-            Auth::ApiKeyHeader(name.value())
+    let auth = options.auth.map_or(Auth::None, |auth| auth.value);
+    match &auth {
+        Auth::ApiKey {
+            place: ApiKeyPlace::Header,
+            name,
+        } => {
+            check_header_name(name, errors);
         }
-        Some(AuthOption::ApiKeyQuery(name)) => {
+        Auth::ApiKey {
+            place: ApiKeyPlace::Query,
+            name,
+        } => {
             if name.value().is_empty() {
-                errors.spanned(&name, "the query parameter needs a name");
+                errors.spanned(name, "the query parameter needs a name");
             }
-            Auth::ApiKeyQuery(name.value())
         }
-    };
+        Auth::None | Auth::Bearer | Auth::Basic => {}
+    }
     let headers = check_static_headers(&parsed.headers, errors);
     let endpoints: Vec<CheckedEndpoint<'a>> = parsed
         .endpoints
@@ -171,11 +162,15 @@ pub fn validate<'a>(parsed: ParsedClient<'a>, errors: &mut Errors) -> CheckedCli
 }
 
 fn check_base_url(url: &str, span: proc_macro2::Span, errors: &mut Errors) {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
+    let rest = URL_SCHEMES
+        .iter()
+        .find_map(|scheme| url.strip_prefix(scheme));
+    let no_scheme = format!(
+        "must start with {}",
+        either(URL_SCHEMES.iter().map(|scheme| code(scheme)))
+    );
     let problem = match rest {
-        None => Some("must start with `https://` or `http://`"),
+        None => Some(no_scheme.as_str()),
         Some(rest) if rest.is_empty() || rest.starts_with('/') => Some("has no host"),
         Some(_) if url.chars().any(|c| c.is_whitespace() || c.is_control()) => {
             Some("contains whitespace or control characters")
@@ -207,15 +202,9 @@ fn check_base_url(url: &str, span: proc_macro2::Span, errors: &mut Errors) {
 /// `"10s"`, `"500ms"`, `"2m"`, `"1.5s"` in milliseconds.
 fn parse_duration_ms(text: &str) -> Option<u64> {
     let text = text.trim();
-    let (number, unit_ms) = if let Some(number) = text.strip_suffix("ms") {
-        (number, 1.0)
-    } else if let Some(number) = text.strip_suffix('s') {
-        (number, 1_000.0)
-    } else if let Some(number) = text.strip_suffix('m') {
-        (number, 60_000.0)
-    } else {
-        return None;
-    };
+    let (number, unit_ms) = DURATION_UNITS
+        .iter()
+        .find_map(|&(unit, ms)| Some((text.strip_suffix(unit)?, ms)))?;
     let value: f64 = number.trim().parse().ok()?;
     let ms = value * unit_ms;
     (value.is_finite() && ms >= 1.0 && ms <= u64::MAX as f64).then(|| ms.round() as u64)
@@ -257,10 +246,7 @@ fn check_static_headers(headers: &[StaticHeader], errors: &mut Errors) -> Vec<(S
             );
         }
         let lowercase = header.name.value().to_ascii_lowercase();
-        if matches!(
-            lowercase.as_str(),
-            "content-type" | "content-length" | "host" | "authorization"
-        ) {
+        if HEADERS_FROM_REQUEST.contains(&lowercase.as_str()) || lowercase == AUTHORIZATION {
             errors.spanned(
                 &header.name,
                 format!(
@@ -300,8 +286,7 @@ fn check_endpoint<'a>(
     } = endpoint;
     let sig = &item.sig;
     let ident = &sig.ident;
-    let reserved = ["new", "builder", "with_transport"];
-    if reserved.contains(&ident.unraw().to_string().as_str()) {
+    if CONSTRUCTORS.contains(&ident.unraw().to_string().as_str()) {
         errors.spanned(
             ident,
             format!("`{ident}` is a constructor of every generated client; give the endpoint another name"),
@@ -343,18 +328,22 @@ fn check_endpoint<'a>(
     let (method, route) = match methods.as_slice() {
         [] if method_unreadable => return None,
         [] => {
+            // The first with an example route, the others short.
+            let methods = HttpMethod::ALL.iter().enumerate().map(|(index, method)| {
+                method.attribute(if index == 0 { "\"/path\"" } else { ".." })
+            });
             errors.spanned(
                 ident,
                 format!(
-                    "`{ident}` has no HTTP method; add one of `#[get(\"/path\")]`, `#[post(..)]`, \
-                     `#[put(..)]`, `#[patch(..)]`, `#[delete(..)]`, `#[head(..)]`"
+                    "`{ident}` has no HTTP method; add one of {}",
+                    methods.collect::<Vec<_>>().join(", ")
                 ),
             );
             return None;
         }
-        [(method, route, _)] => (method.as_str(), route),
-        [(_, _, first), rest @ ..] => {
-            for (_, _, attr) in rest {
+        [MethodAttribute { method, route, .. }] => (*method, route),
+        [MethodAttribute { attr: first, .. }, rest @ ..] => {
+            for MethodAttribute { attr, .. } in rest {
                 errors.spanned(
                     attr,
                     format!("`{ident}` already has an HTTP method; an endpoint has exactly one"),
@@ -364,16 +353,8 @@ fn check_endpoint<'a>(
             return None;
         }
     };
-    let method_variant = match method {
-        "get" => "Get",
-        "post" => "Post",
-        "put" => "Put",
-        "patch" => "Patch",
-        "delete" => "Delete",
-        _ => "Head",
-    };
     let placeholders = check_route(route, errors);
-    let mut bodies: Vec<proc_macro2::Span> = Vec::new();
+    let mut bodies: Vec<&Attribute> = Vec::new();
     let mut checked_params = Vec::new();
     let path_params: Vec<String> = params
         .iter()
@@ -388,8 +369,12 @@ fn check_endpoint<'a>(
                     errors.spanned(param.ident, format!("two parameters are sent as the query parameter `{name}`; rename one with `#[query(rename = \"..\")]`"));
                     errors.spanned(earlier, "the first is here");
                 }
-                if let Auth::ApiKeyQuery(key) = auth
-                    && key == name
+                if let Auth::ApiKey {
+                    place: ApiKeyPlace::Query,
+                    name: key,
+                } = auth
+                    && let key = key.value()
+                    && key == *name
                 {
                     errors.spanned(
                         param.ident,
@@ -399,14 +384,9 @@ fn check_endpoint<'a>(
             }
             ParamKind::Header { name } => {
                 let lowercase = name.value().to_ascii_lowercase();
-                let taken = match auth {
-                    Auth::Bearer | Auth::Basic => lowercase == "authorization",
-                    Auth::ApiKeyHeader(key) => key.eq_ignore_ascii_case(&lowercase),
-                    _ => false,
-                } || matches!(
-                    lowercase.as_str(),
-                    "content-type" | "content-length" | "host"
-                );
+                let taken = HEADERS_FROM_REQUEST.contains(&lowercase.as_str())
+                    || auth_header(auth)
+                        .is_some_and(|header| header.eq_ignore_ascii_case(&lowercase));
                 if taken {
                     errors.spanned(
                         name,
@@ -427,7 +407,7 @@ fn check_endpoint<'a>(
                         param.ident,
                         format!(
                             "`{name}` is not in the route {:?}{}; add `{{{name}}}` to the route, or \
-                             mark the parameter `#[query]`, `#[header(\"..\")]` or `#[body]`",
+                             mark the parameter {}",
                             route.value(),
                             did_you_mean(
                                 &name,
@@ -435,7 +415,8 @@ fn check_endpoint<'a>(
                                     .iter()
                                     .filter(|placeholder| !path_params.contains(placeholder))
                                     .map(String::as_str)
-                            )
+                            ),
+                            either(ParamAttribute::ALL.iter().map(|kind| kind.short_form()))
                         ),
                     );
                 }
@@ -458,16 +439,22 @@ fn check_endpoint<'a>(
                     optional,
                 }
             }
-            ParamKind::Body { encoding, span } => {
-                bodies.push(span);
-                if matches!(method, "get" | "head" | "delete") {
-                    errors.at(
-                        span,
+            ParamKind::Body { encoding, attr } => {
+                bodies.push(attr);
+                if !method.may_carry_body() {
+                    let with_body = HttpMethod::ALL
+                        .iter()
+                        .filter(|method| method.may_carry_body())
+                        .map(|method| format!("`#[{}]`", method.name()));
+                    errors.spanned(
+                        attr,
                         format!(
-                            "a `{}` request carries no body; send it with `#[post]`, `#[put]` or \
-                             `#[patch]`, or make `{}` a `#[query]` parameter",
-                            method.to_uppercase(),
-                            param.ident
+                            "a `{}` request carries no body; send it with {}, or make `{}` a {} \
+                             parameter",
+                            method.wire_name(),
+                            either(with_body),
+                            param.ident,
+                            ParamAttribute::Query.short_form()
                         ),
                     );
                 }
@@ -481,11 +468,11 @@ fn check_endpoint<'a>(
         });
     }
     if let [first, second, ..] = bodies.as_slice() {
-        errors.at(
-            *second,
+        errors.spanned(
+            second,
             format!("`{ident}` has two bodies; a request has one, so merge them into one struct"),
         );
-        errors.at(*first, "the first body is here");
+        errors.spanned(first, "the first body is here");
     }
     for placeholder in &placeholders {
         if !path_params.contains(placeholder) {
@@ -505,14 +492,18 @@ fn check_endpoint<'a>(
             );
         }
     }
-    let is_idempotent_by_method = matches!(method, "get" | "head" | "put" | "delete");
-    if let (Some(span), true) = (idempotent, is_idempotent_by_method) {
-        errors.at(
-            span,
+    if let (Some(attr), true) = (idempotent, method.is_idempotent()) {
+        let not_idempotent = HttpMethod::ALL
+            .iter()
+            .filter(|method| !method.is_idempotent())
+            .map(|method| method.wire_name());
+        errors.spanned(
+            attr,
             format!(
-                "`{}` requests are already retried as idempotent; `#[idempotent]` is for POST and \
-                 PATCH endpoints that are safe to repeat, so remove it",
-                method.to_uppercase()
+                "`{}` requests are already retried as idempotent; `#[{IDEMPOTENT}]` is for {} \
+                 endpoints that are safe to repeat, so remove it",
+                method.wire_name(),
+                all_of(not_idempotent)
             ),
         );
     }
@@ -524,12 +515,28 @@ fn check_endpoint<'a>(
         index: 0,
         ident,
         docs,
-        method: method_variant,
+        method,
         route: route.value(),
         idempotent: idempotent.is_some(),
         params: checked_params,
         output,
     })
+}
+
+/// The header `auth` sets, if any, as written (compare it without case).
+fn auth_header(auth: &Auth) -> Option<String> {
+    match auth {
+        Auth::Bearer | Auth::Basic => Some(AUTHORIZATION.to_owned()),
+        Auth::ApiKey {
+            place: ApiKeyPlace::Header,
+            name,
+        } => Some(name.value()),
+        Auth::None
+        | Auth::ApiKey {
+            place: ApiKeyPlace::Query,
+            ..
+        } => None,
+    }
 }
 
 /// Checks the route and returns its placeholders in order.
@@ -631,4 +638,19 @@ fn is_raw_response(path: &Path) -> bool {
             [.., parent, last] => parent == "http" && last == "Response",
             [] => false,
         }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_duration_ms;
+
+    #[test]
+    fn durations_read_in_every_unit() {
+        assert_eq!(parse_duration_ms("500ms"), Some(500));
+        assert_eq!(parse_duration_ms("1.5s"), Some(1_500));
+        assert_eq!(parse_duration_ms(" 2 m "), Some(120_000));
+        for refused in ["0s", "0.4ms", "10", "10 seconds", "inf s", "-1s", "ms"] {
+            assert_eq!(parse_duration_ms(refused), None, "{refused:?}");
+        }
+    }
 }

@@ -1,52 +1,71 @@
-//! Closed sets of words users write (item kinds, passes, levels, HTTP methods): one table per
-//! set maps each word to its enum variant, and every match and message is built from it, as
-//! serde's `symbol.rs` does, so a word is never spelt twice.
+//! Closed sets of words users write (item kinds, passes, levels, HTTP methods, ...): each is
+//! declared once, with [`keywords!`], as an enum and its table of words, and every match and
+//! message is built from that table (as serde's `symbol.rs` is for its attributes), so a
+//! message can never offer a word the parser refuses, nor forget one it accepts.
 
-use super::suggest::did_you_mean;
+/// Declares an enum whose variants are written as words, from one table of
+/// `Variant = "word"` rows; `ALL`, `name`, `from_name`, `names` and `did_you_mean` all come
+/// from those rows.
+macro_rules! keywords {
+    (
+        $(#[$meta:meta])*
+        pub enum $set:ident {
+            $( $(#[$variant_meta:meta])* $variant:ident = $word:literal, )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+        pub enum $set {
+            $( $(#[$variant_meta])* $variant, )+
+        }
 
-/// A table of the words of one closed set.
-pub struct Keywords<T: 'static>(pub &'static [(T, &'static str)]);
+        #[allow(dead_code, reason = "each set uses the part of the table it needs")]
+        impl $set {
+            /// Every variant, in the order messages list them.
+            pub const ALL: &'static [$set] = &[ $( $set::$variant, )+ ];
 
-impl<T: Copy + PartialEq> Keywords<T> {
-    /// The variant a word names.
-    pub fn find(&self, word: &str) -> Option<T> {
-        self.0
-            .iter()
-            .find(|(_, name)| *name == word)
-            .map(|(value, _)| *value)
-    }
+            /// The word as written.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $( $set::$variant => $word, )+
+                }
+            }
 
-    /// The word of a variant (every variant has one; "?" would mean a table left short).
-    pub fn name(&self, value: T) -> &'static str {
-        self.0
-            .iter()
-            .find(|(known, _)| *known == value)
-            .map_or("?", |(_, name)| name)
-    }
+            /// The variant written as `word`.
+            pub fn from_name(word: &str) -> Option<$set> {
+                $set::ALL.iter().copied().find(|variant| variant.name() == word)
+            }
 
-    /// Every word, in the table's order.
-    pub fn names(&self) -> impl Iterator<Item = &'static str> + Clone {
-        self.0.iter().map(|(_, name)| *name)
-    }
+            /// Every word, in the table's order.
+            pub fn names() -> impl Iterator<Item = &'static str> + Clone {
+                $set::ALL.iter().map(|variant| variant.name())
+            }
 
-    /// " (did you mean `x`?)" for a word that is not in the table, or nothing.
-    pub fn did_you_mean(&self, word: &str) -> String {
-        did_you_mean(word, self.names())
-    }
+            /// " (did you mean `x`?)" for a word not in the set, or nothing.
+            pub fn did_you_mean(word: &str) -> String {
+                $crate::common::suggest::did_you_mean(word, $set::names())
+            }
+        }
+    };
 }
+
+pub(crate) use keywords;
 
 #[cfg(test)]
 mod tests {
-    use super::Keywords;
-
-    const WORDS: Keywords<u8> = Keywords(&[(1, "one"), (2, "two")]);
+    keywords! {
+        pub enum Number {
+            One = "one",
+            Two = "two",
+        }
+    }
 
     #[test]
     fn words_and_variants_map_both_ways() {
-        assert_eq!(WORDS.find("two"), Some(2));
-        assert_eq!(WORDS.find("three"), None);
-        assert_eq!(WORDS.name(1), "one");
-        assert_eq!(WORDS.did_you_mean("twoo"), " (did you mean `two`?)");
-        assert_eq!(WORDS.did_you_mean("zzz"), "");
+        assert_eq!(Number::from_name("two"), Some(Number::Two));
+        assert_eq!(Number::from_name("three"), None);
+        assert_eq!(Number::One.name(), "one");
+        assert_eq!(Number::did_you_mean("twoo"), " (did you mean `two`?)");
+        assert_eq!(Number::did_you_mean("zzz"), "");
     }
 }

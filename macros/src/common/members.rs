@@ -8,27 +8,29 @@ use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{ImplItem, Item, ItemImpl, Signature, Visibility};
 
-use super::keywords::Keywords;
+use super::keywords::keywords;
 use super::source_text::source_text;
 
-/// What a member is. Items with no name of their own to select or expose (`use`, `extern
-/// crate`, `extern { .. }` blocks, unnamed `const _`, macro calls) are not members.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum MemberKind {
-    Fn,
-    Struct,
-    Enum,
-    Union,
-    Trait,
-    Impl,
-    Const,
-    Static,
-    Type,
-    Mod,
-    /// A `macro_rules!` definition.
-    Macro,
-    /// A function of an `impl` block.
-    Method,
+keywords! {
+    /// What a member is, as users write it in selectors (`on = "fn"`). Items with no name
+    /// of their own to select or expose (`use`, `extern crate`, `extern { .. }` blocks,
+    /// unnamed `const _`, macro calls) are not members.
+    pub enum MemberKind {
+        Fn = "fn",
+        Struct = "struct",
+        Enum = "enum",
+        Union = "union",
+        Trait = "trait",
+        Impl = "impl",
+        Const = "const",
+        Static = "static",
+        Type = "type",
+        Mod = "mod",
+        /// A `macro_rules!` definition.
+        Macro = "macro_rules",
+        /// A function of an `impl` block.
+        Method = "method",
+    }
 }
 
 /// Which of Rust's namespaces a member's name lives in (an `impl` block has no name): two
@@ -46,26 +48,6 @@ pub enum Namespace {
 }
 
 impl MemberKind {
-    /// The kind as users write it in selectors (`on = "fn"`).
-    pub const KEYWORDS: Keywords<MemberKind> = Keywords(&[
-        (MemberKind::Fn, "fn"),
-        (MemberKind::Struct, "struct"),
-        (MemberKind::Enum, "enum"),
-        (MemberKind::Union, "union"),
-        (MemberKind::Trait, "trait"),
-        (MemberKind::Impl, "impl"),
-        (MemberKind::Const, "const"),
-        (MemberKind::Static, "static"),
-        (MemberKind::Type, "type"),
-        (MemberKind::Mod, "mod"),
-        (MemberKind::Macro, "macro_rules"),
-        (MemberKind::Method, "method"),
-    ]);
-
-    pub fn name(self) -> &'static str {
-        Self::KEYWORDS.name(self)
-    }
-
     #[allow(
         dead_code,
         reason = "read by the module-composition and runtime-module macros"

@@ -11,7 +11,7 @@ use syn::{Attribute, FnArg, Ident, LitStr, Meta, Signature};
 
 use crate::common::errors::Errors;
 use crate::common::items::is_attribute;
-use crate::common::keywords::Keywords;
+use crate::common::keywords::keywords;
 use crate::common::options::{CratePath, Keyed, Switch};
 
 /// `#[instrument(..)]`'s options. Every key is optional, so that a function's own options
@@ -35,29 +35,22 @@ pub struct Options {
     pub krate: Option<CratePath>,
 }
 
-/// A span's level: one table for reading it, naming the `tracing::Level` constant, and the
-/// message that lists them.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Level {
-    Trace,
-    Debug,
-    Info,
-    Warn,
-    Error,
+keywords! {
+    /// A span's level: one table for reading it, naming the `tracing::Level` constant, and
+    /// the message that lists them.
+    pub enum Level {
+        Trace = "trace",
+        Debug = "debug",
+        Info = "info",
+        Warn = "warn",
+        Error = "error",
+    }
 }
 
 impl Level {
-    const KEYWORDS: Keywords<Level> = Keywords(&[
-        (Level::Trace, "trace"),
-        (Level::Debug, "debug"),
-        (Level::Info, "info"),
-        (Level::Warn, "warn"),
-        (Level::Error, "error"),
-    ]);
-
     /// The `tracing::Level` constant: `INFO`.
     pub fn constant(self) -> String {
-        Self::KEYWORDS.name(self).to_ascii_uppercase()
+        self.name().to_ascii_uppercase()
     }
 }
 
@@ -65,16 +58,13 @@ impl FromMeta for Level {
     fn from_meta(item: &Meta) -> darling::Result<Self> {
         let text = String::from_meta(item)?;
         let lowercase = text.to_ascii_lowercase();
-        match Level::KEYWORDS.find(&lowercase) {
+        match Level::from_name(&lowercase) {
             Some(level) => Ok(level),
             None => {
-                let listed: Vec<String> = Level::KEYWORDS
-                    .names()
-                    .map(|name| format!("{name:?}"))
-                    .collect();
+                let listed: Vec<String> = Level::names().map(|name| format!("{name:?}")).collect();
                 Err(darling::Error::custom(format!(
                     "`{text}` is not a level{}; write one of {}",
-                    Level::KEYWORDS.did_you_mean(&lowercase),
+                    Level::did_you_mean(&lowercase),
                     listed.join(", ")
                 ))
                 .with_span(&item.path()))

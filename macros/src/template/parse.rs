@@ -8,7 +8,7 @@ use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 use syn::{Attribute, Ident, LitInt, LitStr, Token, Visibility};
 
-use super::value::{Binding, KIND_NAMES, Kind, parse_binding};
+use super::value::{Binding, Kind, parse_binding};
 use crate::common::errors::Errors;
 use crate::common::recover;
 use crate::common::suggest::did_you_mean;
@@ -223,7 +223,7 @@ fn parameter(input: ParseStream, errors: &mut Errors) -> syn::Result<Param> {
         return Err(input.error(format!(
             "give `{0}` a kind: `{0}: ident`, or one of {1}, or a list `[kind]`",
             name.unraw(),
-            KIND_NAMES.join(", ")
+            Kind::names().collect::<Vec<_>>().join(", ")
         )));
     }
     input.parse::<Token![:]>()?;
@@ -248,8 +248,8 @@ fn parameter(input: ParseStream, errors: &mut Errors) -> syn::Result<Param> {
             &kind_word,
             format!(
                 "`{kind_word}` is not a parameter kind{}; write one of {}, or a list `[kind]`",
-                did_you_mean(&kind_word.to_string(), KIND_NAMES.iter().copied()),
-                KIND_NAMES.join(", ")
+                Kind::did_you_mean(&kind_word.to_string()),
+                Kind::names().collect::<Vec<_>>().join(", ")
             ),
         );
     }

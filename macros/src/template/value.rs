@@ -7,51 +7,23 @@ use syn::ext::IdentExt;
 use syn::parse::ParseStream;
 use syn::{Ident, LitBool, LitInt, LitStr, Token};
 
-/// What a parameter accepts.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Kind {
-    Ident,
-    Type,
-    Expr,
-    Str,
-    Int,
-    Bool,
-    Path,
-    Tokens,
+use crate::common::keywords::keywords;
+
+keywords! {
+    /// What a parameter accepts.
+    pub enum Kind {
+        Ident = "ident",
+        Type = "type",
+        Expr = "expr",
+        Str = "str",
+        Int = "int",
+        Bool = "bool",
+        Path = "path",
+        Tokens = "tokens",
+    }
 }
 
-pub const KIND_NAMES: &[&str] = &[
-    "ident", "type", "expr", "str", "int", "bool", "path", "tokens",
-];
-
 impl Kind {
-    pub fn from_name(name: &str) -> Option<Kind> {
-        Some(match name {
-            "ident" => Kind::Ident,
-            "type" => Kind::Type,
-            "expr" => Kind::Expr,
-            "str" => Kind::Str,
-            "int" => Kind::Int,
-            "bool" => Kind::Bool,
-            "path" => Kind::Path,
-            "tokens" => Kind::Tokens,
-            _ => return None,
-        })
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Ident => "ident",
-            Kind::Type => "type",
-            Kind::Expr => "expr",
-            Kind::Str => "str",
-            Kind::Int => "int",
-            Kind::Bool => "bool",
-            Kind::Path => "path",
-            Kind::Tokens => "tokens",
-        }
-    }
-
     /// What the kind is, for messages: "an identifier", "a type", ...
     pub fn described(self) -> &'static str {
         match self {

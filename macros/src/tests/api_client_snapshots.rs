@@ -125,3 +125,121 @@ fn at_most_40_expanded_lines_per_endpoint() {
     );
     assert!(per_endpoint <= 40.0, "{per_endpoint} lines per endpoint");
 }
+
+/// Recovery in the list of endpoints: one that does not parse is the only error, and the code
+/// emitted next to it still has the client and every other endpoint, for the code that uses
+/// them.
+#[test]
+fn an_endpoint_that_does_not_parse_leaves_the_others() {
+    let input = quote! {
+        #[client(base_url = "https://petstore.example/v2")]
+        pub struct Pets {
+            #[get("/pets/{id}")]
+            fn get_pet(id: u64) -> Pet;
+            #[delete("/pets/{id}")]
+            fn delete_pet(id);
+            #[get("/pets")]
+            fn list_pets(#[query] limit: u32) -> Vec<Pet>;
+        }
+    };
+    let Expansion::Err { errors, fallback } = crate::api_client::run(input) else {
+        panic!("expected errors");
+    };
+    let messages: Vec<String> = errors.into_iter().map(|error| error.to_string()).collect();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(messages[0].starts_with("expected `:`; "), "{messages:?}");
+    let fallback = pretty(fallback);
+    for expected in [
+        "pub struct Pets<",
+        "pub struct PetsBlocking<",
+        "fn get_pet(",
+        "fn list_pets(",
+    ] {
+        assert!(
+            fallback.contains(expected),
+            "no `{expected}` in:\n{fallback}"
+        );
+    }
+    assert!(!fallback.contains("delete_pet"), "{fallback}");
+}
+
+/// The names an endpoint may not take are exactly the constructors the client gets: the
+/// inherent methods of a client without endpoints.
+#[test]
+fn reserved_endpoint_names_are_the_constructors() {
+    let input = quote! {
+        #[client(base_url = "https://api.example.com")]
+        pub struct Empty {}
+    };
+    let Expansion::Ok(tokens) = crate::api_client::run(input) else {
+        panic!("unexpected errors");
+    };
+    let file: syn::File = syn::parse2(tokens).expect("the expansion is valid Rust");
+    let mut methods = Vec::new();
+    for item in &file.items {
+        let syn::Item::Const(constant) = item else {
+            continue;
+        };
+        let syn::Expr::Block(block) = &*constant.expr else {
+            continue;
+        };
+        for statement in &block.block.stmts {
+            if let syn::Stmt::Item(syn::Item::Impl(inherent)) = statement
+                && inherent.trait_.is_none()
+            {
+                for member in &inherent.items {
+                    if let syn::ImplItem::Fn(function) = member {
+                        methods.push(function.sig.ident.to_string());
+                    }
+                }
+            }
+        }
+    }
+    methods.sort();
+    methods.dedup();
+    let mut reserved = crate::api_client::names::CONSTRUCTORS.to_vec();
+    reserved.sort();
+    assert_eq!(methods, reserved);
+}
+
+/// Endpoint names that differ only in case (legal, if unusual) get distinct descriptors.
+#[test]
+fn endpoints_differing_in_case_get_their_own_descriptors() {
+    let input = quote! {
+        #[client(base_url = "https://api.example.com")]
+        pub struct Pets {
+            #[get("/pets")]
+            fn pets();
+            #[get("/PETS")]
+            fn PETS();
+        }
+    };
+    let Expansion::Ok(tokens) = crate::api_client::run(input) else {
+        panic!("unexpected errors");
+    };
+    let file: syn::File = syn::parse2(tokens).expect("the expansion is valid Rust");
+    let mut statics = Vec::new();
+    for item in &file.items {
+        if let syn::Item::Const(constant) = item
+            && let syn::Expr::Block(block) = &*constant.expr
+        {
+            for statement in &block.block.stmts {
+                if let syn::Stmt::Item(syn::Item::Static(descriptor)) = statement {
+                    statics.push(descriptor.ident.to_string());
+                }
+            }
+        }
+    }
+    let count = statics.len();
+    statics.sort();
+    statics.dedup();
+    assert_eq!(
+        statics.len(),
+        count,
+        "a static is defined twice: {statics:?}"
+    );
+    assert_eq!(
+        count, 3,
+        "CONFIG and one descriptor per endpoint: {statics:?}"
+    );
+}

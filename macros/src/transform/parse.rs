@@ -10,31 +10,18 @@ use syn::{Attribute, Expr, Item, ItemMod, Lit, LitStr, Meta, Path};
 
 use crate::common::errors::Errors;
 use crate::common::items::{attrs_mut, is_attribute, walk_mut};
-use crate::common::keywords::Keywords;
+use crate::common::keywords::keywords;
 
-/// The passes, one table for reading them, `skip(..)` and messages.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
-pub enum PassName {
-    Derive,
-    Instrument,
-    Attr,
-    Apply,
-    Deprecate,
-    Doc,
-}
-
-impl PassName {
-    const KEYWORDS: Keywords<PassName> = Keywords(&[
-        (PassName::Derive, "derive"),
-        (PassName::Instrument, "instrument"),
-        (PassName::Attr, "attr"),
-        (PassName::Apply, "apply"),
-        (PassName::Deprecate, "deprecate"),
-        (PassName::Doc, "doc"),
-    ]);
-
-    pub fn name(self) -> &'static str {
-        Self::KEYWORDS.name(self)
+keywords! {
+    /// The passes, one table for reading them, `skip(..)` and messages.
+    #[derive(PartialOrd, Ord)]
+    pub enum PassName {
+        Derive = "derive",
+        Instrument = "instrument",
+        Attr = "attr",
+        Apply = "apply",
+        Deprecate = "deprecate",
+        Doc = "doc",
     }
 }
 
@@ -93,13 +80,13 @@ fn parse_pass(item: &NestedMeta, errors: &mut Errors) -> Option<Pass> {
         .get_ident()
         .map(ToString::to_string)
         .unwrap_or_default();
-    let Some(name) = PassName::KEYWORDS.find(&word) else {
+    let Some(name) = PassName::from_name(&word) else {
         errors.spanned(
             meta.path(),
             format!(
                 "unknown pass `{word}`{}; the passes are `derive(..)`, `instrument(..)`, `attr(..)`, \
                  `apply(..)`, `deprecate(..)` and `doc = \"..\"`",
-                PassName::KEYWORDS.did_you_mean(&word)
+                PassName::did_you_mean(&word)
             ),
         );
         return None;
@@ -316,14 +303,14 @@ fn take_opt_out(item: &mut Item, errors: &mut Errors) -> OptOut {
                     .get_ident()
                     .map(ToString::to_string)
                     .unwrap_or_default();
-                match PassName::KEYWORDS.find(&word) {
+                match PassName::from_name(&word) {
                     Some(known) => {
                         names.insert(known);
                         Ok(())
                     }
                     None => Err(pass.error(format!(
                         "unknown pass `{word}`{}",
-                        PassName::KEYWORDS.did_you_mean(&word)
+                        PassName::did_you_mean(&word)
                     ))),
                 }
             })

@@ -72,10 +72,7 @@ fn checked_pass(pass: Pass, errors: &mut Errors) -> CheckedPass {
         None => default_kinds.to_vec(),
         Some(on) if on.value() == ALL => default_kinds.to_vec(),
         Some(on) => {
-            match MemberKind::KEYWORDS
-                .find(&on.value())
-                .filter(|kind| SELECTABLE.contains(kind))
-            {
+            match MemberKind::from_name(&on.value()).filter(|kind| SELECTABLE.contains(kind)) {
                 Some(kind) => {
                     if !default_kinds.contains(&kind) {
                         errors.spanned(
