@@ -2,9 +2,12 @@
 //! to write instead of darling's generic "Unexpected type".
 
 use darling::FromMeta;
+use darling::ast::NestedMeta;
 use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::{Expr, ExprPath, Meta, Path};
+
+use super::errors::Errors;
 
 /// An option's value together with the span of its key (`range` in `range(min = 1)`), so
 /// that errors about the option point at its name even when its value is empty.
@@ -116,4 +119,10 @@ impl FromMeta for CratePath {
     fn from_string(value: &str) -> darling::Result<Self> {
         Path::from_string(value).map(CratePath)
     }
+}
+
+/// An attribute's arguments as darling's list of items; `None` when they do not parse as
+/// one (the error is pushed).
+pub fn meta_items(args: proc_macro2::TokenStream, errors: &mut Errors) -> Option<Vec<NestedMeta>> {
+    errors.handle(NestedMeta::parse_meta_list(args))
 }

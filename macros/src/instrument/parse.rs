@@ -12,7 +12,7 @@ use syn::{Attribute, FnArg, Ident, LitStr, Meta, Signature};
 use crate::common::errors::Errors;
 use crate::common::items::is_attribute;
 use crate::common::keywords::keywords;
-use crate::common::options::{CratePath, Keyed, Switch};
+use crate::common::options::{CratePath, Keyed, Switch, meta_items};
 
 /// `#[instrument(..)]`'s options. Every key is optional, so that a function's own options
 /// can be merged over its block's.
@@ -142,15 +142,8 @@ impl FromMeta for ErrOption {
 
 /// The attribute's own arguments.
 pub fn parse_args(args: TokenStream, errors: &mut Errors) -> Options {
-    let items = match NestedMeta::parse_meta_list(args) {
-        Ok(items) => items,
-        Err(error) => {
-            errors.push(error);
-            return Options::default();
-        }
-    };
-    errors
-        .handle(Options::from_list(&items))
+    meta_items(args, errors)
+        .and_then(|items| errors.handle(Options::from_list(&items)))
         .unwrap_or_default()
 }
 

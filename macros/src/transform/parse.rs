@@ -11,6 +11,7 @@ use syn::{Attribute, Expr, Item, ItemMod, Lit, LitStr, Meta, Path};
 use crate::common::errors::Errors;
 use crate::common::items::{attrs_mut, is_attribute, walk_mut};
 use crate::common::keywords::keywords;
+use crate::common::options::meta_items;
 
 keywords! {
     /// The passes, one table for reading them, `skip(..)` and messages.
@@ -57,13 +58,7 @@ pub struct Selector {
 }
 
 pub fn parse(args: TokenStream, errors: &mut Errors) -> Vec<Pass> {
-    let items = match NestedMeta::parse_meta_list(args) {
-        Ok(items) => items,
-        Err(error) => {
-            errors.push(error);
-            return Vec::new();
-        }
-    };
+    let items = meta_items(args, errors).unwrap_or_default();
     items
         .iter()
         .filter_map(|item| parse_pass(item, errors))
@@ -117,13 +112,7 @@ fn parse_pass(item: &NestedMeta, errors: &mut Errors) -> Option<Pass> {
         };
     }
     let list: Vec<NestedMeta> = match meta {
-        Meta::List(list) => match NestedMeta::parse_meta_list(list.tokens.clone()) {
-            Ok(items) => items,
-            Err(error) => {
-                errors.push(error);
-                return None;
-            }
-        },
+        Meta::List(list) => meta_items(list.tokens.clone(), errors)?,
         // Both mean something with every option left at its default.
         Meta::Path(_) if matches!(name, PassName::Deprecate | PassName::Instrument) => Vec::new(),
         _ => {

@@ -24,17 +24,19 @@ fn reqwest_method(method: Method) -> reqwest::Method {
 }
 
 /// The status and headers of a response, unless its declared length is already over the
-/// request's body limit (refused before a byte of it is read).
-fn head_within_limit(
-    status: http::StatusCode,
-    headers: &http::HeaderMap,
-    content_length: Option<u64>,
-    limit: usize,
-) -> Result<(u16, http::HeaderMap), TransportError> {
-    if content_length.is_some_and(|length| length > limit as u64) {
-        return Err(TransportError::BodyTooLarge);
-    }
-    Ok((status.as_u16(), headers.clone()))
+/// request's body limit (refused before a byte of it is read). A macro for the same reason as
+/// `request_builder!`: the async and blocking responses share method names but no trait.
+macro_rules! head_within_limit {
+    ($response:expr, $limit:expr) => {{
+        let response = &$response;
+        if response
+            .content_length()
+            .is_some_and(|length| length > $limit as u64)
+        {
+            return Err(TransportError::BodyTooLarge);
+        }
+        (response.status().as_u16(), response.headers().clone())
+    }};
 }
 
 /// The reqwest request for a [`Request`]: the same steps for the async and the blocking
@@ -143,12 +145,7 @@ impl super::transport::Transport for ReqwestTransport {
         let builder = request_builder!(self.client, request);
         let mut response = builder.send().await.map_err(transport_error)?;
         let limit = request.max_body_bytes;
-        let (status, headers) = head_within_limit(
-            response.status(),
-            response.headers(),
-            response.content_length(),
-            limit,
-        )?;
+        let (status, headers) = head_within_limit!(response, limit);
         let mut body = Vec::new();
         while let Some(chunk) = response.chunk().await.map_err(transport_error)? {
             if body.len() + chunk.len() > limit {
@@ -210,12 +207,7 @@ impl super::transport::BlockingTransport for ReqwestBlockingTransport {
         let builder = request_builder!(self.client, request);
         let response = builder.send().map_err(transport_error)?;
         let limit = request.max_body_bytes;
-        let (status, headers) = head_within_limit(
-            response.status(),
-            response.headers(),
-            response.content_length(),
-            limit,
-        )?;
+        let (status, headers) = head_within_limit!(response, limit);
         let mut body = Vec::new();
         response
             .take((limit as u64).saturating_add(1))
