@@ -15,6 +15,7 @@ use super::names::{
     ApiKeyPlace, AuthKind, BodyEncoding, CLIENT_KEYS, ClientAttribute, HttpMethod, IDEMPOTENT,
     ParamAttribute, QUERY_RENAME, all_of, code, either,
 };
+use crate::common::crate_path::lenient_crate_path;
 use crate::common::errors::Errors;
 use crate::common::options::{CratePath, Keyed};
 use crate::common::recover;
@@ -320,6 +321,8 @@ pub fn parse<'a>(input: &'a ClientInput, errors: &mut Errors) -> ParsedClient<'a
                     Err(error) => {
                         errors.push(error);
                         options_failed = true;
+                        // So the client generated next to the error names the right crate.
+                        options.krate = lenient_crate_path(&input.attrs, "client").map(CratePath);
                     }
                 }
             }

@@ -243,3 +243,20 @@ fn endpoints_differing_in_case_get_their_own_descriptors() {
         "CONFIG and one descriptor per endpoint: {statics:?}"
     );
 }
+
+#[test]
+fn a_fallback_after_unreadable_options_names_the_renamed_crate() {
+    let input = quote! {
+        #[client(base_url = "https://api.example.com", retries = "three", crate = my_modsmith)]
+        pub struct Pets {
+            #[get("/pets")]
+            fn list_pets() -> Vec<u8>;
+        }
+    };
+    let Expansion::Err { fallback, .. } = crate::api_client::run(input) else {
+        panic!("`retries = \"three\"` is an error");
+    };
+    let fallback = fallback.to_string();
+    assert!(fallback.contains("my_modsmith :: __private"), "{fallback}");
+    assert!(!fallback.contains(":: modsmith :: __private"), "{fallback}");
+}

@@ -94,3 +94,19 @@ fn boxed_future_as_async_trait_writes_it() {
         expect_file!["snapshots/instrument/boxed_future_as_async_trait_writes_it.txt"],
     );
 }
+
+#[test]
+fn a_fallback_after_unreadable_options_names_the_renamed_crate() {
+    let args = quote!(crate = my_modsmith, level = 5);
+    let item = quote!(
+        fn get(id: u64) -> u64 {
+            id
+        }
+    );
+    let Expansion::Err { fallback, .. } = crate::instrument::run(args, item) else {
+        panic!("`level = 5` is an error");
+    };
+    let fallback = fallback.to_string();
+    assert!(fallback.contains("my_modsmith :: __private"), "{fallback}");
+    assert!(!fallback.contains(":: modsmith :: __private"), "{fallback}");
+}
