@@ -182,6 +182,8 @@ mod tests {
             ),
             ("exact", "exact", true),
             ("exact", "exactly", false),
+            ("h?llo", "héllo", true),
+            ("*", "", true),
         ];
         for (pattern, name, expected) in cases {
             assert_eq!(

@@ -31,6 +31,12 @@ const PASSES: &[&str] = &[
     "derve(Debug)",
     "derive(Debug, on = \"function\")",
     "attr(\"#[inline]\", exclude = \"[\")",
+    // Found by a mutation fuzzer: a keyword as the applied path panicked, and runs of `*`
+    // made glob matching exponential.
+    "apply(extern)",
+    "apply(_, on = \"fn\")",
+    "deprecate(include = \"************************x\")",
+    "instrument(exclude = \"*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b\")",
 ];
 
 const ITEMS: &[&str] = &[

@@ -74,3 +74,45 @@ fn doc_pass_and_order() {
         expect_file!["snapshots/transform/doc_and_order.txt"],
     );
 }
+
+#[test]
+fn apply_refuses_what_is_not_an_attribute_path() {
+    for applied in [
+        quote!(extern),
+        quote!(_),
+        quote!(my::r#fn::extern),
+        quote!(self),
+    ] {
+        let args = quote!(apply(#applied));
+        let module = quote!(
+            mod m {
+                fn f() {}
+            }
+        );
+        match crate::transform::run(args.clone(), module) {
+            Expansion::Err { errors, .. } => {
+                let message = errors.to_string();
+                assert!(
+                    message.contains("is not the path of an attribute macro"),
+                    "{args}: {message}"
+                );
+            }
+            Expansion::Ok(tokens) => panic!("{args} was accepted: {tokens}"),
+        }
+    }
+}
+
+#[test]
+fn apply_passes_arguments_to_the_attribute() {
+    let args = quote!(apply(my_crate::audited(level = 2), on = "fn"));
+    let module = quote!(
+        mod m {
+            fn f() {}
+        }
+    );
+    let Expansion::Ok(tokens) = crate::transform::run(args, module) else {
+        panic!("valid");
+    };
+    let text = pretty(tokens);
+    assert!(text.contains("#[my_crate::audited(level = 2)]"), "{text}");
+}

@@ -64,9 +64,9 @@ fn apply(
                 attrs.extend(new.iter().cloned());
             }
         }
-        PassKind::Apply(path) => {
+        PassKind::Apply(applied) => {
             if let Some(attrs) = attrs_mut(item) {
-                attrs.push(syn::parse_quote!(#[#path]));
+                attrs.push(applied.clone());
             }
         }
         PassKind::Deprecate(note) => {

@@ -6,6 +6,8 @@ use std::collections::BTreeSet;
 use darling::FromMeta;
 use darling::ast::NestedMeta;
 use proc_macro2::TokenStream;
+use quote::ToTokens;
+use syn::parse::Parser;
 use syn::{Attribute, Expr, Item, ItemMod, Lit, LitStr, Meta, Path};
 
 use crate::common::errors::Errors;
@@ -43,7 +45,8 @@ pub enum PassKind {
     /// own and choose the methods of an `impl` block too.
     Instrument(Box<crate::instrument::Options>),
     Attr(Vec<Attribute>),
-    Apply(Path),
+    /// `apply(path)` or `apply(path(args))`: the attribute to add, already read as one.
+    Apply(Attribute),
     Deprecate(Option<LitStr>),
     Doc(LitStr),
 }
@@ -196,7 +199,9 @@ fn parse_pass(item: &NestedMeta, errors: &mut Errors) -> Option<Pass> {
             PassKind::Attr(attrs)
         }
         PassName::Apply => match rest.as_slice() {
-            [NestedMeta::Meta(Meta::Path(path))] => PassKind::Apply(path.clone()),
+            [NestedMeta::Meta(applied @ (Meta::Path(_) | Meta::List(_)))] => {
+                PassKind::Apply(applied_attribute(applied, errors)?)
+            }
             _ => {
                 errors.spanned(meta, "`apply(..)` takes the path of one attribute macro: `apply(my_crate::audited, on = \"fn\")`");
                 return None;
@@ -230,6 +235,32 @@ fn parse_pass(item: &NestedMeta, errors: &mut Errors) -> Option<Pass> {
         name,
         selector,
     })
+}
+
+/// `#[path]` or `#[path(args)]`, refused here when it is no attribute (`apply(extern)`), so
+/// that generation only copies an attribute that was read as one.
+fn applied_attribute(applied: &Meta, errors: &mut Errors) -> Option<Attribute> {
+    let written = quote::quote!(#[#applied]);
+    // `self`, `super` and `crate` lead a path; they never name the attribute itself.
+    let names_a_macro = applied.path().segments.last().is_some_and(|last| {
+        !["self", "super", "crate", "Self"]
+            .iter()
+            .any(|word| last.ident == word)
+    });
+    match Attribute::parse_outer.parse2(written) {
+        Ok(mut attrs) if attrs.len() == 1 && names_a_macro => attrs.pop(),
+        _ => {
+            errors.spanned(
+                applied.path(),
+                format!(
+                    "`{}` is not the path of an attribute macro; write one such as \
+                     `apply(my_crate::audited)` or `apply(my_crate::audited(level = 2))`",
+                    crate::common::source_text::source_text(applied.path().to_token_stream())
+                ),
+            );
+            None
+        }
+    }
 }
 
 /// What an item opted out of: every pass (`#[transform(skip)]`) or the ones named
