@@ -281,7 +281,9 @@ pub use modsmith_macros::instrument;
 ///
 /// Passes: `derive(Trait, ..)` (structs and enums; traits already derived are skipped),
 /// `instrument(..)` (as [`instrument`], on functions and impl blocks), `attr("#[..]", ..)`,
-/// `apply(path::to::attribute_macro, ..)` (or `apply(path::to::attribute_macro(args), ..)`), `deprecate(note = "..", ..)` and `doc = ".."`.
+/// `apply(path::to::attribute_macro, ..)` (or with arguments:
+/// `apply(path::to::attribute_macro(args), ..)`), `deprecate(note = "..", ..)` and
+/// `doc = ".."`.
 /// Each takes selectors: `on = "fn" | "struct" | "enum" | "trait" | "impl" | "const" |
 /// "static" | "type" | "mod" | "all"`, `only = "pub"`, `include`/`exclude` globs on item
 /// names. An item opts out with `#[transform(skip)]` or `#[transform(skip(derive, ..))]`.
