@@ -207,8 +207,9 @@ pub use modsmith_macros::data_module;
 pub use modsmith_macros::api_client;
 
 /// Wraps a function — or every function of an `impl` block or inline `mod` — in a
-/// [`tracing`](https://docs.rs/tracing) span named after its path (`Type::method`,
-/// `<Type as Trait>::method`), with its arguments recorded.
+/// [`tracing`](https://docs.rs/tracing) span named after the function (`function`,
+/// `Type::method`, `<Type as Trait>::method`; its target is the module path), with its
+/// arguments recorded.
 ///
 /// ```
 /// #[modsmith::instrument(level = "debug", ret)]

@@ -418,8 +418,20 @@ fn modules_are_instrumented_recursively() {
         api::other();
         api::nested::get_deep(true);
     });
-    let names: Vec<String> = recorded.spans().into_iter().map(|span| span.name).collect();
-    assert_eq!(names, ["get_user", "nested::get_deep"]);
+    let spans: Vec<(String, String)> = recorded
+        .spans()
+        .into_iter()
+        .map(|span| (span.name, span.target))
+        .collect();
+    // Named as `#[tracing::instrument]` and `#[transform(instrument)]` name them: the function
+    // (`Type::method` in an `impl`), with the module path as the target.
+    assert_eq!(
+        spans,
+        [
+            ("get_user".to_owned(), "instrument::api".to_owned()),
+            ("get_deep".to_owned(), "instrument::api::nested".to_owned()),
+        ]
+    );
 }
 
 #[modsmith::instrument(time)]

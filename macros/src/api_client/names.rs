@@ -5,6 +5,7 @@
 //! so a message can never offer a word the parser refuses, nor forget one it accepts.
 
 use crate::common::keywords::keywords;
+use crate::common::suggest::code;
 
 keywords! {
     /// An endpoint's HTTP method, written as its attribute: `#[get("/pets/{id}")]`.
@@ -228,33 +229,9 @@ pub const URL_SCHEMES: &[&str] = &["https://", "http://"];
 /// which it ends with.
 pub const DURATION_UNITS: &[(&str, f64)] = &[("ms", 1.0), ("s", 1_000.0), ("m", 60_000.0)];
 
-/// `word` quoted as code in a message.
-pub fn code(word: &str) -> String {
-    format!("`{word}`")
-}
-
-/// "a, b or c".
-pub fn either(items: impl IntoIterator<Item = String>) -> String {
-    joined(items, "or")
-}
-
-/// "a, b and c".
-pub fn all_of(items: impl IntoIterator<Item = String>) -> String {
-    joined(items, "and")
-}
-
-fn joined(items: impl IntoIterator<Item = String>, conjunction: &str) -> String {
-    let mut items: Vec<String> = items.into_iter().collect();
-    match items.pop() {
-        None => String::new(),
-        Some(last) if items.is_empty() => last,
-        Some(last) => format!("{} {conjunction} {last}", items.join(", ")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{HttpMethod, all_of, either};
+    use super::HttpMethod;
 
     #[test]
     fn every_word_reads_back_as_its_variant() {
@@ -262,19 +239,5 @@ mod tests {
             assert_eq!(HttpMethod::from_name(method.name()), Some(*method));
         }
         assert_eq!(HttpMethod::from_name("Get"), None);
-    }
-
-    #[test]
-    fn lists_read_as_sentences() {
-        let words = |words: &[&str]| {
-            words
-                .iter()
-                .map(|word| word.to_string())
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(either(words(&[])), "");
-        assert_eq!(either(words(&["a"])), "a");
-        assert_eq!(either(words(&["a", "b"])), "a or b");
-        assert_eq!(all_of(words(&["a", "b", "c"])), "a, b and c");
     }
 }

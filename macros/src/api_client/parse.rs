@@ -13,13 +13,14 @@ use syn::{
 
 use super::names::{
     ApiKeyPlace, AuthKind, BodyEncoding, CLIENT_KEYS, ClientAttribute, HttpMethod, IDEMPOTENT,
-    ParamAttribute, QUERY_RENAME, all_of, code, either,
+    ParamAttribute, QUERY_RENAME,
 };
 use crate::common::crate_path::lenient_crate_path;
 use crate::common::errors::Errors;
 use crate::common::options::{CratePath, Keyed};
 use crate::common::recover;
 use crate::common::suggest::did_you_mean;
+use crate::common::suggest::{all_of, code, either};
 
 /// The macro input as written.
 pub struct ClientInput {

@@ -9,7 +9,7 @@ use syn::{Attribute, Ident, LitStr, Path, Type};
 
 use super::names::{
     AUTHORIZATION, ApiKeyPlace, BodyEncoding, CONSTRUCTORS, DURATION_UNITS, HEADERS_FROM_REQUEST,
-    HttpMethod, IDEMPOTENT, ParamAttribute, URL_SCHEMES, all_of, code, either,
+    HttpMethod, IDEMPOTENT, ParamAttribute, URL_SCHEMES,
 };
 use super::parse::{
     Auth, ClientInput, MethodAttribute, Param, ParamKind, ParsedClient, ParsedEndpoint,
@@ -18,6 +18,7 @@ use super::parse::{
 use crate::common::crate_path::crate_path;
 use crate::common::errors::Errors;
 use crate::common::suggest::did_you_mean;
+use crate::common::suggest::{all_of, code, either};
 use crate::common::type_shape::{TypeShape, type_shape};
 
 pub struct CheckedClient<'a> {

@@ -36,10 +36,17 @@ pub fn lenient_crate_path_in_args(args: TokenStream) -> Option<Path> {
 /// Records `crate = path`; skips any other option without judging it.
 fn visit_option(meta: ParseNestedMeta, found: &mut Option<Path>) -> syn::Result<()> {
     if meta.path.is_ident("crate") {
-        if let Ok(value) = meta.value()
-            && let Ok(path) = value.parse::<Path>()
-        {
-            *found = Some(path);
+        // `crate = path` or, as darling also reads it, `crate = "path"`.
+        if let Ok(value) = meta.value() {
+            if value.peek(syn::LitStr) {
+                if let Ok(text) = value.parse::<syn::LitStr>()
+                    && let Ok(path) = text.parse::<Path>()
+                {
+                    *found = Some(path);
+                }
+            } else if let Ok(path) = value.parse::<Path>() {
+                *found = Some(path);
+            }
         }
     } else if meta.input.peek(syn::Token![=]) {
         // Skip the value of another key: `key = <expr>`.
@@ -61,5 +68,7 @@ mod tests {
         let found = lenient_crate_path_in_args(quote!(level = 5, skip(a, b), crate = my::m, x));
         assert_eq!(found, Some(syn::parse_quote!(my::m)));
         assert_eq!(lenient_crate_path_in_args(quote!(level = "info")), None);
+        let quoted = lenient_crate_path_in_args(quote!(level = 5, crate = "my::m"));
+        assert_eq!(quoted, Some(syn::parse_quote!(my::m)));
     }
 }

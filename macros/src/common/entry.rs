@@ -1,4 +1,4 @@
-//! What every entry point does around its macro's `expand`: parse, catch panics, and turn
+//! What every entry point does around its macro's pipeline (`run`): catch panics, and turn
 //! errors into `compile_error!` next to a fallback.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -30,10 +30,10 @@ impl Expansion {
     }
 }
 
-/// Runs `expand`, turning a panic into a `compile_error!` that says it is a modsmith bug:
-/// no input may make rustc print "proc macro panicked".
-pub fn run(macro_name: &str, expand: impl FnOnce() -> Expansion) -> TokenStream {
-    match catch_unwind(AssertUnwindSafe(expand)) {
+/// Runs a macro's pipeline, turning a panic into a `compile_error!` that says it is a
+/// modsmith bug: no input may make rustc print "proc macro panicked".
+pub fn run(macro_name: &str, pipeline: impl FnOnce() -> Expansion) -> TokenStream {
+    match catch_unwind(AssertUnwindSafe(pipeline)) {
         Ok(expansion) => expansion.into_tokens(),
         Err(payload) => {
             let detail = payload

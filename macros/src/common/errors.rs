@@ -13,9 +13,11 @@ use super::entry::Expansion;
 /// [`Errors::finish`] where a macro runs inside another).
 ///
 /// An accumulator dropped without being ended is a modsmith bug (its errors would be lost),
-/// caught in debug builds of the macro as serde's `Ctxt` does. The check never runs in a
-/// release build, so no user input can reach it there, and in a debug build the entry
-/// point turns its panic into a "modsmith bug" error.
+/// caught as serde's `Ctxt` does, in builds of the macro with debug assertions: cargo builds
+/// proc macros that way in users' ordinary dev builds, where the entry point turns the panic
+/// into a "modsmith bug" error at the call. In a release build of the macro the check is
+/// off, and such a bug would drop the errors silently. It checks modsmith's own code paths,
+/// never what the user wrote.
 #[derive(Default)]
 #[must_use = "errors are only reported once the accumulator is ended with `into_expansion` or `finish`"]
 pub struct Errors {

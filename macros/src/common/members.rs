@@ -6,8 +6,9 @@ use proc_macro2::Span;
 use quote::quote;
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
-use syn::{ImplItem, Item, ItemImpl, Signature, Visibility};
+use syn::{ImplItem, ImplItemFn, Item, ItemImpl, Signature, Visibility};
 
+use super::items::walk;
 use super::keywords::keywords;
 use super::source_text::source_text;
 
@@ -147,17 +148,35 @@ pub fn member(item: &Item) -> Option<Member<'_>> {
 
 /// The functions of an `impl` block, as members.
 pub fn methods(block: &ItemImpl) -> impl Iterator<Item = Member<'_>> {
-    let trait_impl = block.trait_.is_some();
     block.items.iter().filter_map(move |item| match item {
-        ImplItem::Fn(function) => Some(Member {
-            kind: MemberKind::Method,
-            name: function.sig.ident.unraw().to_string(),
-            vis: (!trait_impl).then_some(&function.vis),
-            span: function.sig.ident.span(),
-            signature: Some(&function.sig),
-        }),
+        ImplItem::Fn(function) => Some(method(block, function)),
         _ => None,
     })
+}
+
+/// One function of an `impl` block, as a member: in a trait impl, its visibility is the
+/// trait's, not its own.
+pub fn method<'a>(block: &ItemImpl, function: &'a ImplItemFn) -> Member<'a> {
+    Member {
+        kind: MemberKind::Method,
+        name: function.sig.ident.unraw().to_string(),
+        vis: block.trait_.is_none().then_some(&function.vis),
+        span: function.sig.ident.span(),
+        signature: Some(&function.sig),
+    }
+}
+
+/// Every member of `items` and of the inline modules among them, with the methods of their
+/// `impl` blocks: everything a selector over a module can choose among.
+pub fn members_within(items: &[Item]) -> Vec<Member<'_>> {
+    let mut found = Vec::new();
+    walk(items, &(), &mut |item, _| {
+        found.extend(member(item));
+        if let Item::Impl(block) = item {
+            found.extend(methods(block));
+        }
+    });
+    found
 }
 
 /// `Type`, or `<Type as Trait>` for a trait impl: how an `impl` block is named in messages

@@ -38,8 +38,9 @@ impl Glob {
         })
     }
 
-    /// Whether `name` matches. Linear in the lengths of both (a greedy match that backs up
-    /// only to the last `*`), so no pattern makes a macro slow.
+    /// Whether `name` matches: a greedy match that backs up only to the last `*`, so at worst
+    /// proportional to the pattern's length times the name's, never exponential: no pattern
+    /// makes a macro slow.
     pub fn matches(&self, name: &str) -> bool {
         let name: Vec<char> = name.chars().collect();
         let (mut at_pattern, mut at_name) = (0, 0);
@@ -77,6 +78,9 @@ pub struct Selector {
     pub only_pub: bool,
     pub include: Option<Glob>,
     pub exclude: Option<Glob>,
+    /// One of them was an error: the selector chooses nothing, so that the code generated
+    /// next to the error does not apply a pass everywhere.
+    pub invalid: bool,
 }
 
 /// What a selector's glob that matches nothing means, for its warning.
@@ -95,6 +99,7 @@ impl Selector {
         exclude: Option<&LitStr>,
         errors: &mut Errors,
     ) -> Selector {
+        let checkpoint = errors.checkpoint();
         let only_pub = only.is_some_and(|only| {
             let is_pub = only.value() == "pub";
             if !is_pub {
@@ -108,17 +113,21 @@ impl Selector {
             }
             is_pub
         });
+        let include = include.and_then(|glob| Glob::parse(glob, errors));
+        let exclude = exclude.and_then(|glob| Glob::parse(glob, errors));
         Selector {
             only_pub,
-            include: include.and_then(|glob| Glob::parse(glob, errors)),
-            exclude: exclude.and_then(|glob| Glob::parse(glob, errors)),
+            include,
+            exclude,
+            invalid: errors.failed_since(checkpoint),
         }
     }
 
     /// Whether the selector keeps a member of this name (`is_pub`: see
     /// [`Member::is_pub`](super::members::Member::is_pub)).
     pub fn selects(&self, name: &str, is_pub: bool) -> bool {
-        (!self.only_pub || is_pub)
+        !self.invalid
+            && (!self.only_pub || is_pub)
             && self.include.as_ref().is_none_or(|glob| glob.matches(name))
             && self.exclude.as_ref().is_none_or(|glob| !glob.matches(name))
     }

@@ -3,6 +3,7 @@
 //! wrap, expose or swap functions (`#[instrument]`, and the runtime-module, adaptive and
 //! composition macros) decide from this.
 
+use syn::ext::IdentExt;
 use syn::visit::Visit;
 use syn::{
     FnArg, GenericArgument, Ident, Pat, PathArguments, ReceiverKind, ReturnType, Safety, Signature,
@@ -71,7 +72,7 @@ impl<'a> FnSignature<'a> {
             .iter()
             .filter_map(|input| match input {
                 FnArg::Typed(typed) => {
-                    let shape = TypeShape::of(&typed.ty);
+                    let shape = TypeContents::of(&typed.ty);
                     Some(Param {
                         ident: match &*typed.pat {
                             Pat::Ident(pat) => Some(&pat.ident),
@@ -121,21 +122,31 @@ impl<'a> FnSignature<'a> {
     /// the function's.
     pub fn closure_return_type(&self) -> Option<&'a Type> {
         let ty = self.output?;
-        let shape = TypeShape::of(ty);
+        let shape = TypeContents::of(ty);
         let plain = !shape.impl_trait && !shape.borrows() && !shape.self_type && !shape.macro_type;
         plain.then_some(ty)
     }
 }
 
+/// `Result`, or a `Result` reached through modules (`io::Result`, `crate::error::Result`):
+/// every segment before it starts in lower case, as module names do. `Self::Result`,
+/// `T::Result` and `<S as Service>::Result` are associated types, which may be anything.
 fn is_result(ty: &Type) -> bool {
     match ty {
         Type::Path(path) => {
+            let segments: Vec<_> = path.path.segments.iter().collect();
+            let Some((last, modules)) = segments.split_last() else {
+                return false;
+            };
             path.qself.is_none()
-                && path
-                    .path
-                    .segments
-                    .last()
-                    .is_some_and(|segment| segment.ident == "Result")
+                && last.ident == "Result"
+                && modules.iter().all(|segment| {
+                    segment
+                        .ident
+                        .unraw()
+                        .to_string()
+                        .starts_with(|first: char| first.is_lowercase() || first == '_')
+                })
         }
         Type::Paren(inner) => is_result(&inner.elem),
         Type::Group(inner) => is_result(&inner.elem),
@@ -179,7 +190,7 @@ fn output_binding(arguments: &PathArguments) -> Option<&Type> {
 
 /// What a type contains, found by visiting it.
 #[derive(Default)]
-struct TypeShape {
+struct TypeContents {
     impl_trait: bool,
     reference: bool,
     lifetime: bool,
@@ -187,9 +198,9 @@ struct TypeShape {
     macro_type: bool,
 }
 
-impl TypeShape {
+impl TypeContents {
     fn of(ty: &Type) -> Self {
-        let mut shape = TypeShape::default();
+        let mut shape = TypeContents::default();
         shape.visit_type(ty);
         shape
     }
@@ -199,7 +210,7 @@ impl TypeShape {
     }
 }
 
-impl<'ast> Visit<'ast> for TypeShape {
+impl<'ast> Visit<'ast> for TypeContents {
     fn visit_type_impl_trait(&mut self, node: &'ast syn::TypeImplTrait) {
         self.impl_trait = true;
         syn::visit::visit_type_impl_trait(self, node);
@@ -277,6 +288,10 @@ mod tests {
                 true,
             ),
             ("fn f() -> <S as Service>::Result;", false),
+            ("fn f() -> Self::Result;", false),
+            ("fn f() -> T::Result;", false),
+            ("fn f() -> crate::error::Result<u8>;", true),
+            ("fn f() -> anyhow::Result<u8>;", true),
             ("fn f() -> ResultSet;", false),
             ("fn f() -> Option<Result<u8, E>>;", false),
             ("fn f();", false),

@@ -1,4 +1,5 @@
-//! Did-you-mean suggestions for names darling does not read (attributes, placeholders).
+//! Words in messages: did-you-mean suggestions for names darling does not read (attributes,
+//! placeholders), and names listed in a sentence.
 
 /// The candidate closest to `word`, if it is close enough to be what was meant.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
@@ -39,14 +40,52 @@ pub fn listed(names: &[String]) -> String {
     }
 }
 
+/// `word` quoted as code in a message.
+pub fn code(word: &str) -> String {
+    format!("`{word}`")
+}
+
+/// "a, b or c".
+pub fn either(items: impl IntoIterator<Item = String>) -> String {
+    joined(items, "or")
+}
+
+/// "a, b and c".
+pub fn all_of(items: impl IntoIterator<Item = String>) -> String {
+    joined(items, "and")
+}
+
+fn joined(items: impl IntoIterator<Item = String>, conjunction: &str) -> String {
+    let mut items: Vec<String> = items.into_iter().collect();
+    match items.pop() {
+        None => String::new(),
+        Some(last) if items.is_empty() => last,
+        Some(last) => format!("{} {conjunction} {last}", items.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::closest;
+    use super::{all_of, closest, either};
 
     #[test]
     fn suggests_only_close_names() {
         assert_eq!(closest("gett", ["get", "post", "put"]), Some("get"));
         assert_eq!(closest("pet_id", ["id", "pet_di"]), Some("pet_di"));
         assert_eq!(closest("zzz", ["get", "post"]), None);
+    }
+
+    #[test]
+    fn lists_read_as_sentences() {
+        let words = |words: &[&str]| {
+            words
+                .iter()
+                .map(|word| word.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(either(words(&[])), "");
+        assert_eq!(either(words(&["a"])), "a");
+        assert_eq!(either(words(&["a", "b"])), "a or b");
+        assert_eq!(all_of(words(&["a", "b", "c"])), "a, b and c");
     }
 }

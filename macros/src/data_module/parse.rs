@@ -95,7 +95,15 @@ impl Parse for StructEntry {
                  entries are separated by commas"
             )));
         }
-        let fields = input.parse()?;
+        let fields = input.parse().map_err(|error: syn::Error| {
+            syn::Error::new(
+                error.span(),
+                format!(
+                    "{error}; fields are written `name: Type`, separated by commas: \
+                     `{ident} {{ x: f64, y: f64 }}`"
+                ),
+            )
+        })?;
         Ok(StructEntry {
             attrs,
             vis,

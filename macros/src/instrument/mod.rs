@@ -13,6 +13,7 @@ mod walk;
 
 use proc_macro2::TokenStream;
 use quote::ToTokens;
+use syn::ext::IdentExt;
 use syn::{ImplItem, Item, Path};
 
 pub use self::parse::Options;
@@ -22,7 +23,7 @@ use self::validate::Plan;
 use crate::common::crate_path::{crate_path, lenient_crate_path_in_args};
 use crate::common::entry::Expansion;
 use crate::common::errors::Errors;
-use crate::common::selector::Unmatched;
+use crate::common::selector::{Selector, Unmatched};
 use crate::common::signature::FnSignature;
 use crate::common::warning::Warnings;
 
@@ -46,10 +47,17 @@ pub fn run(args: TokenStream, item: TokenStream) -> Expansion {
             .map(|krate| &krate.0)
             .or(user_crate.as_ref()),
     );
-    let block = validate::block(options, &mut errors);
+    // A single function has no selector: its options say so (`validate::single_function`).
+    let block = match &item {
+        Item::Fn(_) => BlockOptions {
+            options,
+            selector: Selector::default(),
+        },
+        _ => validate::block(options, &mut errors),
+    };
     let mut warnings = Warnings::new();
+    let plans = check(&block, &item, &mut errors, Some(&mut warnings));
     let mut item = item;
-    let plans = check(&block, &mut item, &mut errors, Some(&mut warnings));
     generate(&plans, &krate, &mut item);
     // Inside the item where possible, where an `#[allow(deprecated)]` on it reaches them.
     let mut tokens = TokenStream::new();
@@ -73,18 +81,17 @@ pub fn run(args: TokenStream, item: TokenStream) -> Expansion {
     errors.into_expansion(output)
 }
 
-/// A plan for each function of an item (`None`: left as it is), in the order `walk` visits
-/// them.
+/// A plan for each function of an item (`None`: left as it is), in the order
+/// [`walk::functions`] lists them.
 pub struct Plans(Vec<Option<Plan>>);
 
 /// Checks a block's options against an item (a `fn`, an `impl` block or an inline module)
-/// and plans each of its functions, removing our attributes (`#[instrument(..)]` on a
-/// function inside, `#[redact]`) from it. `warnings`: where a selector that matches nothing
-/// is reported (`None` when the caller applies the same selector to many items, as
+/// and plans each of its functions. `warnings`: where a selector that matches nothing is
+/// reported (`None` when the caller applies the same selector to many items, as
 /// `#[transform]` does, where one item without a match is no typo).
 pub fn check(
     block: &BlockOptions,
-    item: &mut Item,
+    item: &Item,
     errors: &mut Errors,
     warnings: Option<&mut Warnings>,
 ) -> Plans {
@@ -92,7 +99,6 @@ pub fn check(
     match item {
         Item::Fn(function) => {
             validate::single_function(&block.options, errors);
-            let redacted = parse::take_redacted(&mut function.sig);
             let signature = FnSignature::new(&function.sig);
             if let Some(constness) = &function.sig.constness {
                 errors.spanned(
@@ -102,13 +108,14 @@ pub fn check(
                 );
                 plans.push(None);
             } else {
-                let name = syn::ext::IdentExt::unraw(&function.sig.ident).to_string();
+                let name = function.sig.ident.unraw().to_string();
+                let redacted = parse::redacted(&function.sig);
                 let plan = validate::plan(&block.options, &signature, name, &redacted, errors);
                 plans.push(Some(plan));
             }
         }
         Item::Impl(_) | Item::Mod(_) => {
-            if let Item::Mod(module) = &*item
+            if let Item::Mod(module) = item
                 && module.content.is_none()
             {
                 errors.spanned(
@@ -122,23 +129,26 @@ pub fn check(
                     ),
                 );
             }
-            // A filter that is already an error is not also a warning.
-            if let Some(warnings) = warnings
-                && !errors.any()
-            {
+            let functions = walk::functions(item);
+            if let Some(warnings) = warnings {
                 let unmatched = Unmatched {
                     among: "the functions here",
                     include_effect: "so no function is instrumented",
                 };
-                let names = walk::function_names(item);
+                let names: Vec<String> = functions
+                    .iter()
+                    .map(|function| function.member.name.clone())
+                    .collect();
                 block.selector.warn_unmatched(&names, &unmatched, warnings);
             }
-            walk::for_each_function(item, &mut |function| {
-                plans.push(plan_in_block(block, function, errors));
-            });
+            plans.extend(
+                functions
+                    .into_iter()
+                    .map(|function| plan_in_block(block, function, errors)),
+            );
         }
         other => errors.spanned(
-            &*other,
+            other,
             "`#[instrument]` goes on a `fn`, an `impl` block or an inline `mod { .. }`",
         ),
     }
@@ -149,19 +159,22 @@ pub fn check(
 /// `None` when it is left alone.
 fn plan_in_block(
     block: &BlockOptions,
-    function: walk::FunctionMut,
+    function: walk::Function,
     errors: &mut Errors,
 ) -> Option<Plan> {
-    let own = parse::take_own_options(function.attrs, errors);
-    let redacted = parse::take_redacted(function.sig);
+    let own = parse::own_options(function.attrs, errors);
     let opted_out = own
         .skip
         .as_ref()
         .is_some_and(|skip| matches!(skip.value, Skip::Function));
-    let name = syn::ext::IdentExt::unraw(&function.sig.ident).to_string();
     let signature = FnSignature::new(function.sig);
     // `const fn` cannot hold a span; the block leaves it alone.
-    if opted_out || signature.is_const || !block.selector.selects(&name, function.is_pub) {
+    if opted_out
+        || signature.is_const
+        || !block
+            .selector
+            .selects(&function.member.name, function.member.is_pub())
+    {
         return None;
     }
     let mut options = validate::merge(&block.options, &own);
@@ -170,6 +183,7 @@ fn plan_in_block(
     if own.err.is_none() && !signature.returns_result() {
         options.err = None;
     }
+    let redacted = parse::redacted(function.sig);
     Some(validate::plan(
         &options,
         &signature,
@@ -179,22 +193,31 @@ fn plan_in_block(
     ))
 }
 
-/// Wraps each planned function's body in its span: `item` as `check` left it.
+/// Removes this macro's attributes from the item and wraps each planned function's body in
+/// its span.
 pub fn generate(plans: &Plans, krate: &Path, item: &mut Item) {
     let mut plans = plans.0.iter();
     match item {
         Item::Fn(function) => {
+            parse::strip_attributes(&mut Vec::new(), &mut function.sig);
             if let Some(Some(plan)) = plans.next() {
                 let signature = FnSignature::new(&function.sig);
                 let body = generate::body(plan, krate, &signature, &function.block);
                 *function.block = body;
             }
         }
-        _ => walk::for_each_function(item, &mut |function| {
-            if let Some(Some(plan)) = plans.next() {
+        _ => walk::for_each_function_mut(item, &mut |function| {
+            parse::strip_attributes(function.attrs, function.sig);
+            let plan = plans.next();
+            debug_assert!(plan.is_some(), "a function was not planned for");
+            if let Some(Some(plan)) = plan {
                 let signature = FnSignature::new(function.sig);
                 *function.body = generate::body(plan, krate, &signature, function.body);
             }
         }),
     }
+    debug_assert!(
+        plans.next().is_none(),
+        "a plan was left without its function"
+    );
 }

@@ -148,8 +148,8 @@ pub fn parse_args(args: TokenStream, errors: &mut Errors) -> Options {
 }
 
 /// The options of a function's own `#[instrument(..)]` attributes inside a block (the last
-/// one wins), removed from the function: they are this macro's, not the compiler's.
-pub fn take_own_options(attrs: &mut Vec<Attribute>, errors: &mut Errors) -> Options {
+/// one wins).
+pub fn own_options(attrs: &[Attribute], errors: &mut Errors) -> Options {
     let mut found = Options::default();
     for attr in attrs.iter().filter(|attr| is_instrument_attribute(attr)) {
         found = match &attr.meta {
@@ -157,7 +157,6 @@ pub fn take_own_options(attrs: &mut Vec<Attribute>, errors: &mut Errors) -> Opti
             meta => errors.handle(Options::from_meta(meta)).unwrap_or_default(),
         };
     }
-    attrs.retain(|attr| !is_instrument_attribute(attr));
     found
 }
 
@@ -166,19 +165,33 @@ pub fn is_instrument_attribute(attr: &Attribute) -> bool {
     is_attribute(attr, "instrument")
 }
 
-/// Removes `#[redact]` from the parameters and returns their names.
-pub fn take_redacted(sig: &mut Signature) -> BTreeSet<String> {
-    let mut redacted = BTreeSet::new();
+/// The names of the parameters marked `#[redact]`.
+pub fn redacted(sig: &Signature) -> BTreeSet<String> {
+    sig.inputs
+        .iter()
+        .filter_map(|input| match input {
+            FnArg::Typed(typed) if typed.attrs.iter().any(is_redact_attribute) => {
+                match &*typed.pat {
+                    syn::Pat::Ident(pat) => Some(pat.ident.unraw().to_string()),
+                    _ => None,
+                }
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Removes this macro's attributes from a function: its own `#[instrument(..)]` (inside a
+/// block) and `#[redact]` on its parameters, which are ours, not the compiler's.
+pub fn strip_attributes(attrs: &mut Vec<Attribute>, sig: &mut Signature) {
+    attrs.retain(|attr| !is_instrument_attribute(attr));
     for input in &mut sig.inputs {
         if let FnArg::Typed(typed) = input {
-            let before = typed.attrs.len();
-            typed.attrs.retain(|attr| !attr.path().is_ident("redact"));
-            if typed.attrs.len() != before
-                && let syn::Pat::Ident(pat) = &*typed.pat
-            {
-                redacted.insert(pat.ident.unraw().to_string());
-            }
+            typed.attrs.retain(|attr| !is_redact_attribute(attr));
         }
     }
-    redacted
+}
+
+fn is_redact_attribute(attr: &Attribute) -> bool {
+    attr.path().is_ident("redact")
 }

@@ -1,86 +1,105 @@
-//! The functions an instrumented item holds: itself for a `fn`, the methods of an `impl`
-//! block, and every function of an inline module and of the `impl` blocks and modules inside
-//! it, each with the name its span takes. Checking and generation walk the same item in the
-//! same order, so the plans made for the functions line up with them.
+//! The functions an instrumented `impl` block or inline module holds: the methods of the
+//! block, and every function of the module and of the `impl` blocks and modules inside it.
+//! Checking reads them with [`functions`]; generation visits the same functions, in the same
+//! order, with [`for_each_function_mut`], so the plans made for them line up.
 
 use syn::ext::IdentExt;
 use syn::{Attribute, Block, ImplItem, Item, ItemImpl, Signature};
 
 use crate::common::items::{inline_items, walk, walk_mut};
-use crate::common::members::{self, impl_owner};
+use crate::common::members::{self, Member, impl_owner};
 
-/// One function of an instrumented block, borrowed from it.
-pub struct FunctionMut<'a> {
-    pub attrs: &'a mut Vec<Attribute>,
-    /// Whether `only = "pub"` keeps it: `pub` itself, or a method of a trait impl.
-    pub is_pub: bool,
-    pub sig: &'a mut Signature,
-    pub body: &'a mut Block,
-    /// `module::Type::method`, relative to the instrumented item.
+/// One function of an instrumented block, as checking reads it.
+pub struct Function<'a> {
+    pub member: Member<'a>,
+    pub attrs: &'a [Attribute],
+    pub sig: &'a Signature,
+    /// `Type::method` or `function`: the name its span takes (as `#[tracing::instrument]`
+    /// names a function; the module path is the span's target).
     pub span_name: String,
 }
 
-/// Calls `visit` on every function of an `impl` block or inline module, in order.
-pub fn for_each_function(item: &mut Item, visit: &mut impl FnMut(FunctionMut)) {
+/// The functions of an `impl` block or inline module, in order.
+pub fn functions(item: &Item) -> Vec<Function<'_>> {
+    let mut found = Vec::new();
     match item {
-        Item::Impl(block) => methods(block, "", visit),
+        Item::Impl(_) => add_functions(item, &mut found),
         Item::Mod(module) => {
-            if let Some((_, items)) = &mut module.content {
-                walk_mut(items, &String::new(), &mut |item, prefix: &String| {
-                    match item {
-                        Item::Fn(function) => visit(FunctionMut {
-                            is_pub: matches!(function.vis, syn::Visibility::Public(_)),
-                            span_name: format!("{prefix}{}", function.sig.ident.unraw()),
-                            attrs: &mut function.attrs,
-                            sig: &mut function.sig,
-                            body: &mut function.block,
-                        }),
-                        Item::Impl(block) => methods(block, prefix, visit),
-                        Item::Mod(inner) => return format!("{prefix}{}::", inner.ident.unraw()),
-                        _ => {}
-                    }
-                    String::new()
+            if let Some(items) = inline_items(module) {
+                walk(items, &(), &mut |item, _| add_functions(item, &mut found));
+            }
+        }
+        _ => {}
+    }
+    found
+}
+
+/// The item's own functions: itself for a `fn`, the methods of an `impl` block.
+fn add_functions<'a>(item: &'a Item, found: &mut Vec<Function<'a>>) {
+    match item {
+        Item::Fn(function) => {
+            if let Some(member) = members::member(item) {
+                found.push(Function {
+                    span_name: member.name.clone(),
+                    member,
+                    attrs: &function.attrs,
+                    sig: &function.sig,
                 });
             }
         }
+        Item::Impl(block) => found.extend(methods(block)),
         _ => {}
     }
 }
 
-fn methods(block: &mut ItemImpl, prefix: &str, visit: &mut impl FnMut(FunctionMut)) {
+fn methods(block: &ItemImpl) -> impl Iterator<Item = Function<'_>> {
     let owner = impl_owner(block);
-    // In a trait impl, visibility is the trait's: `only = "pub"` keeps its methods.
-    let trait_impl = block.trait_.is_some();
-    for item in &mut block.items {
-        if let ImplItem::Fn(function) = item {
-            visit(FunctionMut {
-                is_pub: trait_impl || matches!(function.vis, syn::Visibility::Public(_)),
-                span_name: format!("{prefix}{owner}::{}", function.sig.ident.unraw()),
-                attrs: &mut function.attrs,
-                sig: &mut function.sig,
-                body: &mut function.block,
-            });
-        }
-    }
+    block.items.iter().filter_map(move |item| match item {
+        ImplItem::Fn(function) => Some(Function {
+            span_name: format!("{owner}::{}", function.sig.ident.unraw()),
+            member: members::method(block, function),
+            attrs: &function.attrs,
+            sig: &function.sig,
+        }),
+        _ => None,
+    })
 }
 
-/// The names of the functions a block's selector chooses among: those `for_each_function`
-/// visits.
-pub fn function_names(item: &Item) -> Vec<String> {
-    let mut names = Vec::new();
-    let mut add = |item: &Item| match item {
-        Item::Fn(function) => names.push(function.sig.ident.unraw().to_string()),
-        Item::Impl(block) => names.extend(members::methods(block).map(|method| method.name)),
+/// One function of an instrumented block, as generation changes it.
+pub struct FunctionMut<'a> {
+    pub attrs: &'a mut Vec<Attribute>,
+    pub sig: &'a mut Signature,
+    pub body: &'a mut Block,
+}
+
+/// Calls `visit` on the functions [`functions`] returns, in the same order.
+pub fn for_each_function_mut(item: &mut Item, visit: &mut impl FnMut(FunctionMut)) {
+    let mut visit_item = |item: &mut Item| match item {
+        Item::Fn(function) => visit(FunctionMut {
+            attrs: &mut function.attrs,
+            sig: &mut function.sig,
+            body: &mut function.block,
+        }),
+        Item::Impl(block) => {
+            for inner in &mut block.items {
+                if let ImplItem::Fn(function) = inner {
+                    visit(FunctionMut {
+                        attrs: &mut function.attrs,
+                        sig: &mut function.sig,
+                        body: &mut function.block,
+                    });
+                }
+            }
+        }
         _ => {}
     };
     match item {
-        Item::Impl(_) => add(item),
+        Item::Impl(_) => visit_item(item),
         Item::Mod(module) => {
-            if let Some(items) = inline_items(module) {
-                walk(items, &(), &mut |item, _| add(item));
+            if let Some((_, items)) = &mut module.content {
+                walk_mut(items, &(), &mut |item, _| visit_item(item));
             }
         }
         _ => {}
     }
-    names
 }

@@ -9,8 +9,7 @@ use syn::parse::{ParseStream, Parser};
 use syn::{Attribute, Ident, Token, Visibility};
 
 use super::parse::Definition;
-use super::substitute::Bindings;
-use super::value::{Kind, parse_binding};
+use super::value::{Bindings, Kind, parse_binding};
 use crate::common::errors::Errors;
 use crate::common::recover;
 use crate::common::suggest::{did_you_mean, listed};

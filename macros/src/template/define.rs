@@ -1,6 +1,6 @@
 //! Checked definition → tokens: the template's `macro_rules!`. It holds the definition,
 //! encoded so that `macro_rules!` leaves it alone, and hands it with its own arguments to
-//! `instantiate_template!`: every instantiation is one self-contained macro call.
+//! `__private::template::instantiate!`: every instantiation is one self-contained macro call.
 
 use proc_macro2::{Delimiter, Group, TokenStream};
 use quote::{ToTokens, quote};

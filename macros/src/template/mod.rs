@@ -1,5 +1,5 @@
 //! `template!`: typed module templates. A definition becomes a `macro_rules!` macro that hands
-//! its arguments, with the template's encoded definition, back to `instantiate_template!`;
+//! its arguments, with the template's encoded definition, back to `__private::template::instantiate!`;
 //! no state is kept between macro invocations.
 //!
 //! Stages: `parse` (tokens → definitions, in source or encoded form), `validate` (a parsed
@@ -52,7 +52,7 @@ pub fn run_definitions(input: TokenStream) -> Expansion {
     errors.into_expansion(tokens)
 }
 
-/// `instantiate_template! { { <encoded definition> } <arguments> }`, from a template's
+/// `__private::template::instantiate! { { <encoded definition> } <arguments> }`, from a template's
 /// `macro_rules!`.
 pub fn run_instance(input: TokenStream) -> Expansion {
     let mut errors = Errors::new();

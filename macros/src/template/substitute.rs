@@ -2,8 +2,6 @@
 //! `$( .. )*` replaced. Tokens of the body keep their spans; built identifiers take the span
 //! of the argument they were built from, so the caller can name them.
 
-use std::collections::BTreeMap;
-
 use proc_macro2::{Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::ext::IdentExt;
@@ -11,12 +9,9 @@ use syn::ext::IdentExt;
 use super::build::{evaluate, identifier, identifier_problem, string};
 use super::checked::{CheckedExpr, CheckedPiece, ParamUse, PlaceholderWriter, write};
 use super::parse::Param;
-use super::value::{Binding, Value};
+use super::value::{Binding, Bindings, Value};
 use crate::common::errors::Errors;
 use crate::common::source_text::source_text;
-
-/// Every parameter's value, by name.
-pub type Bindings = BTreeMap<String, Binding>;
 
 pub fn substitute(
     template: &str,

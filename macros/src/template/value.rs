@@ -75,6 +75,9 @@ pub struct Value {
     pub span: Span,
 }
 
+/// Every parameter's value, by name: what a call binds.
+pub type Bindings = std::collections::BTreeMap<String, Binding>;
+
 /// A parameter's binding: one value, or a list for a `[kind]` parameter (with where the
 /// list was written).
 #[derive(Clone)]

@@ -1,5 +1,5 @@
 //! Unit tests of the macros: expansion snapshots, no-panic property tests, and the entry
-//! wrapper. They call each macro's `expand` directly, so they run on stable without a
+//! wrapper. They call each macro's `run` directly, so they run on stable without a
 //! compiler in the loop.
 
 mod api_client_proptests;

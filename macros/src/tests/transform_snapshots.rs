@@ -116,3 +116,70 @@ fn apply_passes_arguments_to_the_attribute() {
     let text = pretty(tokens);
     assert!(text.contains("#[my_crate::audited(level = 2)]"), "{text}");
 }
+
+#[test]
+fn the_instrument_pass_names_the_renamed_crate() {
+    let args = quote!(instrument(crate = my_modsmith));
+    let module = quote!(
+        mod m {
+            pub fn f() {}
+        }
+    );
+    let Expansion::Ok(tokens) = crate::transform::run(args, module) else {
+        panic!("valid");
+    };
+    let text = tokens.to_string();
+    assert!(
+        text.contains("my_modsmith :: __private :: instrument"),
+        "{text}"
+    );
+    assert!(!text.contains(":: modsmith :: __private"), "{text}");
+}
+
+#[test]
+fn two_instrument_passes_both_see_redactions_and_opt_outs() {
+    let args = quote!(instrument, instrument(level = "debug"));
+    let module = quote!(
+        mod m {
+            pub fn login(#[redact] pin: u16) {}
+            impl Store {
+                pub fn get(&self, #[redact] key: u8) {}
+                #[instrument(skip)]
+                pub fn quiet(&self) {}
+            }
+        }
+    );
+    let Expansion::Ok(tokens) = crate::transform::run(args, module) else {
+        panic!("valid");
+    };
+    let text = tokens.to_string();
+    assert_eq!(text.matches("REDACTED").count(), 4, "{text}");
+    assert!(!text.contains("# [redact]"), "{text}");
+    assert!(!text.contains("# [instrument"), "{text}");
+    // `quiet` opted out of both: only `login` and `get` get two spans each.
+    assert_eq!(text.matches("span !").count(), 4, "{text}");
+}
+
+/// Next to an error, a pass whose selector is wrong applies to nothing, rather than to
+/// everything (which would add errors the user did not make).
+#[test]
+fn a_pass_with_a_bad_selector_applies_nowhere_in_the_fallback() {
+    for args in [
+        quote!(derive(Clone, include = "{A,B}")),
+        quote!(derive(Clone, only = "public")),
+        quote!(derive(Clone, on = "fn")),
+        quote!(derive(Clone, on = "function")),
+    ] {
+        let module = quote!(
+            mod m {
+                pub struct A;
+                pub struct B;
+            }
+        );
+        let Expansion::Err { fallback, .. } = crate::transform::run(args.clone(), module) else {
+            panic!("{args} is an error");
+        };
+        let text = fallback.to_string();
+        assert!(!text.contains("Clone"), "{args}: {text}");
+    }
+}

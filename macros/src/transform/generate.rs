@@ -7,35 +7,29 @@ use syn::{Attribute, Item, ItemMod, Meta};
 
 use super::parse::PassKind;
 use super::validate::{CheckedPass, Step};
+use crate::common::crate_path::crate_path;
 use crate::common::items::{attrs_mut, walk_mut};
 
 /// Applies each item's steps, in order, to the items of the module, recursively: `steps` has
 /// one entry per item, in the order `walk_mut` visits them (see `validate::select`).
-pub fn transform_module(
-    passes: &[CheckedPass],
-    module: &mut ItemMod,
-    steps: Vec<Vec<Step>>,
-    krate: &syn::Path,
-) {
+pub fn transform_module(passes: &[CheckedPass], module: &mut ItemMod, steps: Vec<Vec<Step>>) {
     let Some((_, items)) = &mut module.content else {
         return;
     };
     let mut steps = steps.into_iter();
     walk_mut(items, &(), &mut |item, _| {
-        for step in steps.next().unwrap_or_default() {
+        let item_steps = steps.next();
+        debug_assert!(item_steps.is_some(), "an item was not planned for");
+        for step in item_steps.unwrap_or_default() {
             if let Some(pass) = passes.get(step.pass) {
-                apply(pass, step.instrument.as_ref(), item, krate);
+                apply(pass, step.instrument.as_ref(), item);
             }
         }
     });
+    debug_assert!(steps.next().is_none(), "steps were left without their item");
 }
 
-fn apply(
-    pass: &CheckedPass,
-    instrument: Option<&crate::instrument::Plans>,
-    item: &mut Item,
-    krate: &syn::Path,
-) {
+fn apply(pass: &CheckedPass, instrument: Option<&crate::instrument::Plans>, item: &mut Item) {
     match &pass.pass.kind {
         PassKind::Derive(traits) => {
             let Some(attrs) = attrs_mut(item) else {
@@ -54,9 +48,10 @@ fn apply(
                 attrs.push(syn::parse_quote!(#[derive( #( #missing ),* )]));
             }
         }
-        PassKind::Instrument(_) => {
+        PassKind::Instrument(options) => {
             if let Some(plans) = instrument {
-                crate::instrument::generate(plans, krate, item);
+                let krate = crate_path(options.krate.as_ref().map(|krate| &krate.0));
+                crate::instrument::generate(plans, &krate, item);
             }
         }
         PassKind::Attr(new) => {
@@ -66,7 +61,7 @@ fn apply(
         }
         PassKind::Apply(applied) => {
             if let Some(attrs) = attrs_mut(item) {
-                attrs.push(applied.clone());
+                attrs.push((**applied).clone());
             }
         }
         PassKind::Deprecate(note) => {

@@ -13,7 +13,6 @@ use proc_macro2::TokenStream;
 use quote::ToTokens;
 use syn::{Item, ItemMod};
 
-use crate::common::crate_path::crate_path;
 use crate::common::entry::Expansion;
 use crate::common::errors::Errors;
 use crate::common::warning::Warnings;
@@ -58,11 +57,8 @@ pub fn check(args: TokenStream, item: TokenStream, errors: &mut Errors) -> Optio
     let opt_outs = parse::take_opt_outs(&mut module, errors);
     let mut warnings = Warnings::new();
     match &module.content {
-        // A selector that is already an error is not also a warning.
-        Some((_, items)) if !errors.any() => {
-            validate::warn_unmatched_selectors(&passes, items, &mut warnings);
-        }
-        Some(_) => {}
+        // A glob that is an error is not also a warning: it has no `Glob` to warn about.
+        Some((_, items)) => validate::warn_unmatched_selectors(&passes, items, &mut warnings),
         None => errors.spanned(
             &module,
             format!(
@@ -73,7 +69,7 @@ pub fn check(args: TokenStream, item: TokenStream, errors: &mut Errors) -> Optio
             ),
         ),
     }
-    let steps = validate::select(&passes, &mut module, opt_outs, errors);
+    let steps = validate::select(&passes, &module, opt_outs, errors);
     Some(Transformed {
         passes,
         module,
@@ -90,8 +86,7 @@ pub fn generate(model: Transformed) -> TokenStream {
         steps,
         warnings,
     } = model;
-    let krate = crate_path(None);
-    generate::transform_module(&passes, &mut module, steps, &krate);
+    generate::transform_module(&passes, &mut module, steps);
     warnings.place_in(&mut module);
     module.into_token_stream()
 }

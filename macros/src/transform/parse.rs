@@ -14,6 +14,7 @@ use crate::common::errors::Errors;
 use crate::common::items::{attrs_mut, is_attribute, walk_mut};
 use crate::common::keywords::keywords;
 use crate::common::options::meta_items;
+use crate::common::suggest::{all_of, either};
 
 keywords! {
     /// The passes, one table for reading them, `skip(..)` and messages.
@@ -28,15 +29,44 @@ keywords! {
     }
 }
 
-/// The keys every pass takes besides its own.
-const SELECTOR_KEYS: &[&str] = &["on", "only", "include", "exclude"];
+impl PassName {
+    /// How the pass is written, for messages: `derive(..)`, `doc = ".."`.
+    fn usage(self) -> String {
+        match self {
+            PassName::Doc => "`doc = \"..\"`".to_owned(),
+            pass => format!("`{}(..)`", pass.name()),
+        }
+    }
+
+    /// A pass written out in full, for messages.
+    fn example(self) -> &'static str {
+        match self {
+            PassName::Derive => "derive(Debug, Clone)",
+            PassName::Instrument => "instrument(level = \"debug\")",
+            PassName::Attr => "attr(\"#[must_use]\", on = \"fn\")",
+            PassName::Apply => "apply(my_crate::audited, on = \"fn\")",
+            PassName::Deprecate => "deprecate(note = \"use v2\")",
+            PassName::Doc => "doc = \"Part of the v1 API.\"",
+        }
+    }
+}
+
+keywords! {
+    /// The keys every pass takes besides its own.
+    pub enum SelectorKey {
+        On = "on",
+        Only = "only",
+        Include = "include",
+        Exclude = "exclude",
+    }
+}
 
 /// One pass of the pipeline, as written.
 pub struct Pass {
     pub kind: PassKind,
     /// The pass's name, for `#[transform(skip(name))]`.
     pub name: PassName,
-    pub selector: Selector,
+    pub selector: WrittenSelector,
 }
 
 pub enum PassKind {
@@ -46,14 +76,15 @@ pub enum PassKind {
     Instrument(Box<crate::instrument::Options>),
     Attr(Vec<Attribute>),
     /// `apply(path)` or `apply(path(args))`: the attribute to add, already read as one.
-    Apply(Attribute),
+    Apply(Box<Attribute>),
     Deprecate(Option<LitStr>),
     Doc(LitStr),
 }
 
-/// Which items a pass applies to. Unset fields take the pass's defaults.
+/// Which items a pass applies to, as written (`common::selector` checks them). Unset fields
+/// take the pass's defaults.
 #[derive(Default)]
-pub struct Selector {
+pub struct WrittenSelector {
     pub on: Option<LitStr>,
     pub only: Option<LitStr>,
     pub include: Option<LitStr>,
@@ -69,8 +100,9 @@ pub fn parse(args: TokenStream, errors: &mut Errors) -> Vec<Pass> {
 }
 
 fn parse_pass(item: &NestedMeta, errors: &mut Errors) -> Option<Pass> {
+    let passes: Vec<String> = PassName::ALL.iter().map(|pass| pass.usage()).collect();
     let NestedMeta::Meta(meta) = item else {
-        errors.spanned(item, "expected a pass: `derive(..)`, `instrument(..)`, `attr(..)`, `apply(..)`, `deprecate(..)` or `doc = \"..\"`");
+        errors.spanned(item, format!("expected a pass: {}", either(passes)));
         return None;
     };
     let word = meta
@@ -82,159 +114,196 @@ fn parse_pass(item: &NestedMeta, errors: &mut Errors) -> Option<Pass> {
         errors.spanned(
             meta.path(),
             format!(
-                "unknown pass `{word}`{}; the passes are `derive(..)`, `instrument(..)`, `attr(..)`, \
-                 `apply(..)`, `deprecate(..)` and `doc = \"..\"`",
-                PassName::did_you_mean(&word)
+                "unknown pass `{word}`{}; the passes are {}",
+                PassName::did_you_mean(&word),
+                all_of(passes)
             ),
         );
         return None;
     };
-    if name == PassName::Doc {
-        return match meta {
-            Meta::NameValue(name_value) => match &name_value.value {
-                Expr::Lit(syn::ExprLit {
-                    lit: Lit::Str(text),
-                    ..
-                }) => Some(Pass {
-                    kind: PassKind::Doc(text.clone()),
-                    name,
-                    selector: Selector::default(),
-                }),
-                other => {
-                    errors.spanned(
-                        other,
-                        "write the text as a string: `doc = \"Part of the v1 API.\"`",
-                    );
-                    None
-                }
-            },
-            _ => {
-                errors.spanned(meta, "write `doc = \"..\"`");
-                None
-            }
-        };
+    match name {
+        PassName::Doc => doc_pass(meta, errors),
+        PassName::Derive => listed_pass(name, meta, errors, derive_kind),
+        PassName::Instrument => listed_pass(name, meta, errors, instrument_kind),
+        PassName::Attr => listed_pass(name, meta, errors, attr_kind),
+        PassName::Apply => listed_pass(name, meta, errors, apply_kind),
+        PassName::Deprecate => listed_pass(name, meta, errors, deprecate_kind),
     }
+}
+
+/// `doc = ".."`: a string, and no selectors.
+fn doc_pass(meta: &Meta, errors: &mut Errors) -> Option<Pass> {
+    let Meta::NameValue(name_value) = meta else {
+        errors.spanned(meta, "write `doc = \"..\"`");
+        return None;
+    };
+    match &name_value.value {
+        Expr::Lit(syn::ExprLit {
+            lit: Lit::Str(text),
+            ..
+        }) => Some(Pass {
+            kind: PassKind::Doc(text.clone()),
+            name: PassName::Doc,
+            selector: WrittenSelector::default(),
+        }),
+        other => {
+            errors.spanned(
+                other,
+                format!("write the text as a string: `{}`", PassName::Doc.example()),
+            );
+            None
+        }
+    }
+}
+
+/// A pass written as a list, `name(.., selectors)`: the selectors are read here, the rest of
+/// the list by the pass's own `kind`.
+fn listed_pass(
+    name: PassName,
+    meta: &Meta,
+    errors: &mut Errors,
+    kind: fn(&[NestedMeta], &Meta, &mut Errors) -> Option<PassKind>,
+) -> Option<Pass> {
     let list: Vec<NestedMeta> = match meta {
         Meta::List(list) => meta_items(list.tokens.clone(), errors)?,
         // Both mean something with every option left at its default.
         Meta::Path(_) if matches!(name, PassName::Deprecate | PassName::Instrument) => Vec::new(),
         _ => {
-            let example = match name {
-                PassName::Derive => "derive(Debug, Clone)",
-                PassName::Attr => "attr(\"#[must_use]\", on = \"fn\")",
-                PassName::Deprecate => "deprecate(note = \"use v2\")",
-                PassName::Instrument => "instrument(level = \"debug\")",
-                PassName::Apply | PassName::Doc => "apply(my_crate::audited, on = \"fn\")",
-            };
             errors.spanned(
                 meta,
                 format!(
-                    "`{}` takes a list of what to apply, e.g. `{example}`",
-                    name.name()
+                    "`{}` takes a list of what to apply, e.g. `{}`",
+                    name.name(),
+                    name.example()
                 ),
             );
             return None;
         }
     };
-    let mut selector = Selector::default();
+    let mut selector = WrittenSelector::default();
     let mut rest: Vec<NestedMeta> = Vec::new();
-    for item in &list {
-        if let NestedMeta::Meta(Meta::NameValue(name_value)) = item
-            && let Some(key) = name_value.path.get_ident().map(ToString::to_string)
-            && SELECTOR_KEYS.contains(&key.as_str())
-        {
-            let Expr::Lit(syn::ExprLit {
-                lit: Lit::Str(value),
-                ..
-            }) = &name_value.value
-            else {
-                errors.spanned(
-                    &name_value.value,
-                    format!("`{key}` takes a string, e.g. `{key} = \"fn\"`"),
-                );
-                continue;
-            };
-            let slot = match key.as_str() {
-                "on" => &mut selector.on,
-                "only" => &mut selector.only,
-                "include" => &mut selector.include,
-                _ => &mut selector.exclude,
-            };
-            *slot = Some(value.clone());
-        } else {
-            rest.push(item.clone());
-        }
+    for item in list {
+        let key = match &item {
+            NestedMeta::Meta(Meta::NameValue(name_value)) => name_value
+                .path
+                .get_ident()
+                .and_then(|key| SelectorKey::from_name(&key.to_string()))
+                .map(|key| (key, &name_value.value)),
+            _ => None,
+        };
+        let Some((key, value)) = key else {
+            rest.push(item);
+            continue;
+        };
+        let Expr::Lit(syn::ExprLit {
+            lit: Lit::Str(value),
+            ..
+        }) = value
+        else {
+            let key = key.name();
+            errors.spanned(
+                value,
+                format!("`{key}` takes a string, e.g. `{key} = \"fn\"`"),
+            );
+            continue;
+        };
+        let slot = match key {
+            SelectorKey::On => &mut selector.on,
+            SelectorKey::Only => &mut selector.only,
+            SelectorKey::Include => &mut selector.include,
+            SelectorKey::Exclude => &mut selector.exclude,
+        };
+        *slot = Some(value.clone());
     }
-    let kind = match name {
-        PassName::Derive => {
-            let mut traits = Vec::new();
-            for item in &rest {
-                match item {
-                    NestedMeta::Meta(Meta::Path(path)) => traits.push(path.clone()),
-                    other => errors.spanned(other, "`derive(..)` lists traits (`Debug, Clone`) and selectors (`on = \"struct\"`)"),
-                }
-            }
-            PassKind::Derive(traits)
-        }
-        PassName::Instrument => {
-            let options = errors
-                .handle(crate::instrument::Options::from_list(&rest))
-                .unwrap_or_default();
-            PassKind::Instrument(Box::new(options))
-        }
-        PassName::Attr => {
-            let mut attrs = Vec::new();
-            for item in &rest {
-                match item {
-                    NestedMeta::Lit(Lit::Str(text)) => match text.parse_with(Attribute::parse_outer) {
-                        Ok(parsed) if !parsed.is_empty() => attrs.extend(parsed),
-                        _ => errors.spanned(
-                            text,
-                            format!("{:?} is not an attribute; write it as in code, e.g. \"#[must_use]\"", text.value()),
-                        ),
-                    },
-                    other => errors.spanned(other, "`attr(..)` takes the attribute as a string: `attr(\"#[must_use]\", on = \"fn\")`"),
-                }
-            }
-            PassKind::Attr(attrs)
-        }
-        PassName::Apply => match rest.as_slice() {
-            [NestedMeta::Meta(applied @ (Meta::Path(_) | Meta::List(_)))] => {
-                PassKind::Apply(applied_attribute(applied, errors)?)
-            }
-            _ => {
-                errors.spanned(meta, "`apply(..)` takes the path of one attribute macro: `apply(my_crate::audited, on = \"fn\")`");
-                return None;
-            }
-        },
-        PassName::Deprecate | PassName::Doc => {
-            let mut note = None;
-            for item in &rest {
-                match item {
-                    NestedMeta::Meta(Meta::NameValue(name_value))
-                        if name_value.path.is_ident("note") =>
-                    {
-                        match &name_value.value {
-                            Expr::Lit(syn::ExprLit {
-                                lit: Lit::Str(text),
-                                ..
-                            }) => note = Some(text.clone()),
-                            other => errors.spanned(other, "`note` takes a string"),
-                        }
-                    }
-                    other => {
-                        errors.spanned(other, "`deprecate(..)` takes `note = \"..\"` and selectors")
-                    }
-                }
-            }
-            PassKind::Deprecate(note)
-        }
-    };
     Some(Pass {
-        kind,
+        kind: kind(&rest, meta, errors)?,
         name,
         selector,
     })
+}
+
+fn derive_kind(rest: &[NestedMeta], _: &Meta, errors: &mut Errors) -> Option<PassKind> {
+    let mut traits = Vec::new();
+    for item in rest {
+        match item {
+            NestedMeta::Meta(Meta::Path(path)) => traits.push(path.clone()),
+            other => errors.spanned(
+                other,
+                "`derive(..)` lists traits (`Debug, Clone`) and selectors (`on = \"struct\"`)",
+            ),
+        }
+    }
+    Some(PassKind::Derive(traits))
+}
+
+fn instrument_kind(rest: &[NestedMeta], _: &Meta, errors: &mut Errors) -> Option<PassKind> {
+    let options = errors
+        .handle(crate::instrument::Options::from_list(rest))
+        .unwrap_or_default();
+    Some(PassKind::Instrument(Box::new(options)))
+}
+
+fn attr_kind(rest: &[NestedMeta], _: &Meta, errors: &mut Errors) -> Option<PassKind> {
+    let mut attrs = Vec::new();
+    for item in rest {
+        match item {
+            NestedMeta::Lit(Lit::Str(text)) => match text.parse_with(Attribute::parse_outer) {
+                Ok(parsed) if !parsed.is_empty() => attrs.extend(parsed),
+                _ => errors.spanned(
+                    text,
+                    format!(
+                        "{:?} is not an attribute; write it as in code, e.g. \"#[must_use]\"",
+                        text.value()
+                    ),
+                ),
+            },
+            other => errors.spanned(
+                other,
+                format!(
+                    "`attr(..)` takes the attribute as a string: `{}`",
+                    PassName::Attr.example()
+                ),
+            ),
+        }
+    }
+    Some(PassKind::Attr(attrs))
+}
+
+fn apply_kind(rest: &[NestedMeta], meta: &Meta, errors: &mut Errors) -> Option<PassKind> {
+    match rest {
+        [NestedMeta::Meta(applied @ (Meta::Path(_) | Meta::List(_)))] => {
+            applied_attribute(applied, errors).map(|attribute| PassKind::Apply(Box::new(attribute)))
+        }
+        _ => {
+            errors.spanned(
+                meta,
+                format!(
+                    "`apply(..)` takes the path of one attribute macro: `{}`",
+                    PassName::Apply.example()
+                ),
+            );
+            None
+        }
+    }
+}
+
+fn deprecate_kind(rest: &[NestedMeta], _: &Meta, errors: &mut Errors) -> Option<PassKind> {
+    let mut note = None;
+    for item in rest {
+        match item {
+            NestedMeta::Meta(Meta::NameValue(name_value)) if name_value.path.is_ident("note") => {
+                match &name_value.value {
+                    Expr::Lit(syn::ExprLit {
+                        lit: Lit::Str(text),
+                        ..
+                    }) => note = Some(text.clone()),
+                    other => errors.spanned(other, "`note` takes a string"),
+                }
+            }
+            other => errors.spanned(other, "`deprecate(..)` takes `note = \"..\"` and selectors"),
+        }
+    }
+    Some(PassKind::Deprecate(note))
 }
 
 /// `#[path]` or `#[path(args)]`, refused here when it is no attribute (`apply(extern)`), so

@@ -4,7 +4,7 @@ use syn::{Item, ItemMod};
 
 use super::parse::{OptOut, Pass, PassKind, PassName};
 use crate::common::errors::Errors;
-use crate::common::items::{walk, walk_mut};
+use crate::common::items::{inline_items, walk};
 use crate::common::members::{self, MemberKind};
 use crate::common::selector::{Selector, Unmatched};
 use crate::common::suggest::did_you_mean;
@@ -73,19 +73,19 @@ fn checked_pass(pass: Pass, errors: &mut Errors) -> CheckedPass {
         Some(on) if on.value() == ALL => default_kinds.to_vec(),
         Some(on) => {
             match MemberKind::from_name(&on.value()).filter(|kind| SELECTABLE.contains(kind)) {
+                Some(kind) if default_kinds.contains(&kind) => vec![kind],
                 Some(kind) => {
-                    if !default_kinds.contains(&kind) {
-                        errors.spanned(
-                            on,
-                            format!(
-                                "`{}` cannot apply to `{}` items; it applies to {}",
-                                pass.name.name(),
-                                kind.name(),
-                                names(default_kinds).join(", ")
-                            ),
-                        );
-                    }
-                    vec![kind]
+                    errors.spanned(
+                        on,
+                        format!(
+                            "`{}` cannot apply to `{}` items; it applies to {}",
+                            pass.name.name(),
+                            kind.name(),
+                            names(default_kinds).join(", ")
+                        ),
+                    );
+                    // A pass that cannot apply here applies nowhere, not by default.
+                    Vec::new()
                 }
                 None => {
                     let mut known = names(SELECTABLE);
@@ -99,7 +99,8 @@ fn checked_pass(pass: Pass, errors: &mut Errors) -> CheckedPass {
                             known.join(", ")
                         ),
                     );
-                    default_kinds.to_vec()
+                    // An unknown kind: the pass applies nowhere, not by default.
+                    Vec::new()
                 }
             }
         }
@@ -124,15 +125,7 @@ fn names(kinds: &[MemberKind]) -> Vec<&'static str> {
 /// Warns about an `include`/`exclude` glob that matches no item its pass could apply to,
 /// anywhere in the module: such a selector has no effect, which is surely a typo.
 pub fn warn_unmatched_selectors(passes: &[CheckedPass], items: &[Item], warnings: &mut Warnings) {
-    let mut members = Vec::new();
-    walk(items, &(), &mut |item, _| {
-        if let Some(member) = members::member(item) {
-            members.push(member);
-        }
-        if let Item::Impl(block) = item {
-            members.extend(members::methods(block));
-        }
-    });
+    let members = members::members_within(items);
     for pass in passes {
         // The `instrument` pass's globs choose the methods of `impl` blocks too.
         let instrument = pass.is_instrument();
@@ -163,23 +156,25 @@ pub struct Step {
 }
 
 /// Chooses the passes each item of the module takes, in order, leaving out what it opted
-/// out of (`opt_outs`: one per item, in `walk_mut` order; a module's opt-out covers its
+/// out of (`opt_outs`: one per item, in `walk` order; a module's opt-out covers its
 /// contents), and checks the `instrument` pass's options against the functions it chooses.
 /// Returns the steps of every item, in the same order.
 pub fn select(
     passes: &[CheckedPass],
-    module: &mut ItemMod,
+    module: &ItemMod,
     opt_outs: Vec<OptOut>,
     errors: &mut Errors,
 ) -> Vec<Vec<Step>> {
     let mut steps = Vec::new();
-    let Some((_, items)) = &mut module.content else {
+    let Some(items) = inline_items(module) else {
         return steps;
     };
     let mut opt_outs = opt_outs.into_iter();
     let all: Vec<usize> = (0..passes.len()).collect();
-    walk_mut(items, &all, &mut |item, inherited: &Vec<usize>| {
-        let opt_out = opt_outs.next().unwrap_or_default();
+    walk(items, &all, &mut |item, inherited: &Vec<usize>| {
+        let opt_out = opt_outs.next();
+        debug_assert!(opt_out.is_some(), "an item's opt-out was not read");
+        let opt_out = opt_out.unwrap_or_default();
         let remaining: Vec<usize> = inherited
             .iter()
             .copied()
@@ -218,6 +213,10 @@ pub fn select(
         steps.push(item_steps);
         remaining
     });
+    debug_assert!(
+        opt_outs.next().is_none(),
+        "opt-outs were left without their item"
+    );
     steps
 }
 
@@ -226,7 +225,7 @@ pub fn select(
 fn instrument_plans(
     pass: &CheckedPass,
     options: &crate::instrument::Options,
-    item: &mut Item,
+    item: &Item,
     errors: &mut Errors,
 ) -> Option<crate::instrument::Plans> {
     if let Item::Fn(function) = item
