@@ -80,6 +80,23 @@ fn transport_error(error: reqwest::Error) -> TransportError {
     }
 }
 
+/// Why reqwest could not build its client (its TLS backend failed to start): kept, and
+/// reported by every request, since a `Default` cannot fail and must not panic.
+#[derive(Debug, Clone)]
+struct UnbuiltClient(String);
+
+impl From<reqwest::Error> for UnbuiltClient {
+    fn from(error: reqwest::Error) -> Self {
+        UnbuiltClient(error.to_string())
+    }
+}
+
+impl UnbuiltClient {
+    fn to_error(&self) -> TransportError {
+        TransportError::Other(format!("the HTTP client could not be built: {}", self.0))
+    }
+}
+
 /// Follows redirects only within one origin (scheme, host and port) and at most 10 times:
 /// reqwest would strip `Authorization` on a cross-host redirect, but not an API-key header or
 /// header parameters, and it would follow https → http.
@@ -103,7 +120,7 @@ fn same_origin_redirects() -> reqwest::redirect::Policy {
 #[cfg(feature = "http")]
 #[derive(Debug, Clone)]
 pub struct ReqwestTransport {
-    client: reqwest::Client,
+    client: Result<reqwest::Client, UnbuiltClient>,
 }
 
 #[cfg(feature = "http")]
@@ -112,7 +129,7 @@ impl Default for ReqwestTransport {
         let client = reqwest::Client::builder()
             .redirect(same_origin_redirects())
             .build()
-            .unwrap_or_default();
+            .map_err(UnbuiltClient::from);
         ReqwestTransport { client }
     }
 }
@@ -128,7 +145,7 @@ impl ReqwestTransport {
     /// Its redirect policy is yours: reqwest's default follows redirects to other hosts and
     /// keeps API-key headers on them.
     pub fn from_client(client: reqwest::Client) -> Self {
-        ReqwestTransport { client }
+        ReqwestTransport { client: Ok(client) }
     }
 }
 
@@ -142,7 +159,8 @@ impl NewTransport for ReqwestTransport {
 #[cfg(feature = "http")]
 impl super::transport::Transport for ReqwestTransport {
     async fn send(&self, request: &Request) -> Result<Response, TransportError> {
-        let builder = request_builder!(self.client, request);
+        let client = self.client.as_ref().map_err(UnbuiltClient::to_error)?;
+        let builder = request_builder!(client, request);
         let mut response = builder.send().await.map_err(transport_error)?;
         let limit = request.max_body_bytes;
         let (status, headers) = head_within_limit!(response, limit);
@@ -167,7 +185,7 @@ impl super::transport::Transport for ReqwestTransport {
 #[cfg(feature = "blocking")]
 #[derive(Debug, Clone)]
 pub struct ReqwestBlockingTransport {
-    client: reqwest::blocking::Client,
+    client: Result<reqwest::blocking::Client, UnbuiltClient>,
 }
 
 #[cfg(feature = "blocking")]
@@ -176,7 +194,7 @@ impl Default for ReqwestBlockingTransport {
         let client = reqwest::blocking::Client::builder()
             .redirect(same_origin_redirects())
             .build()
-            .unwrap_or_default();
+            .map_err(UnbuiltClient::from);
         ReqwestBlockingTransport { client }
     }
 }
@@ -190,7 +208,7 @@ impl ReqwestBlockingTransport {
 
     /// A transport over a client you configured; its redirect policy is yours.
     pub fn from_client(client: reqwest::blocking::Client) -> Self {
-        ReqwestBlockingTransport { client }
+        ReqwestBlockingTransport { client: Ok(client) }
     }
 }
 
@@ -204,7 +222,8 @@ impl NewTransport for ReqwestBlockingTransport {
 #[cfg(feature = "blocking")]
 impl super::transport::BlockingTransport for ReqwestBlockingTransport {
     fn send(&self, request: &Request) -> Result<Response, TransportError> {
-        let builder = request_builder!(self.client, request);
+        let client = self.client.as_ref().map_err(UnbuiltClient::to_error)?;
+        let builder = request_builder!(client, request);
         let response = builder.send().map_err(transport_error)?;
         let limit = request.max_body_bytes;
         let (status, headers) = head_within_limit!(response, limit);
