@@ -22,6 +22,26 @@ mod shadowed {
     pub mod std {}
     pub mod modsmith {}
 
+    // Constants named like bindings a macro might introduce: in a pattern (a `let`, a
+    // parameter) a constant in scope wins over a new binding, even a `mixed_site` one, so
+    // generated bindings must have names no user writes.
+    #[allow(non_upper_case_globals)]
+    mod constants {
+        pub const value: u8 = 0;
+        pub const values: u8 = 0;
+        pub const errors: u8 = 0;
+        pub const error: u8 = 0;
+        pub const field_value: u8 = 0;
+        pub const transport: u8 = 0;
+        pub const core_: u8 = 0;
+        pub const call: u8 = 0;
+        pub const config: u8 = 0;
+        pub const result: u8 = 0;
+        pub const builder: u8 = 0;
+        pub const state: u8 = 0;
+    }
+    use self::constants::*;
+
     fn check_name(name: &str) -> ::core::result::Result<(), &'static str> {
         if name.is_empty() {
             ::core::result::Result::Err("empty")
@@ -55,7 +75,7 @@ mod shadowed {
     ::modsmith::data_module! {
         pub mod geometry {
             Point { x: f64, y: f64 },
-            Sized<T> where T: ::core::marker::Copy { value: T },
+            Sized<T> where T: ::core::marker::Copy { inner: T },
         }
     }
 
@@ -82,9 +102,9 @@ mod shadowed {
     }
 
     #[::modsmith::instrument(ret, err, time)]
-    pub fn traced(value: u8, password: &str) -> ::core::result::Result<u8, ::std::string::String> {
+    pub fn traced(amount: u8, password: &str) -> ::core::result::Result<u8, ::std::string::String> {
         let _ = password;
-        ::core::result::Result::Ok(value)
+        ::core::result::Result::Ok(amount)
     }
 
     pub struct Counter;

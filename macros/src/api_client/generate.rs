@@ -162,14 +162,18 @@ fn client_impls(
     methods: impl Iterator<Item = TokenStream>,
 ) -> TokenStream {
     let new_doc = format!(" A client with the declared settings and the default {transport_kind}.");
+    // Parameters are patterns, where a user's constant of the same name would win over a new
+    // binding (even a mixed-site one): named so no user writes them.
+    let core = Ident::new("__modsmith_core", Span::mixed_site());
+    let transport = Ident::new("__modsmith_transport", Span::mixed_site());
     quote! {
         #[automatically_derived]
         impl<TransportT> #inner::Client for #name<TransportT> {
             type Transport = TransportT;
             type With<U> = #name<U>;
             const CONFIG: &'static #inner::ClientConfig = &#config;
-            fn from_parts(core: #inner::ClientCore, transport: TransportT) -> Self {
-                #name { core, transport }
+            fn from_parts(#core: #inner::ClientCore, #transport: TransportT) -> Self {
+                #name { core: #core, transport: #transport }
             }
         }
 
@@ -190,9 +194,9 @@ fn client_impls(
         #[automatically_derived]
         #[allow(dead_code)]
         impl<TransportT: #inner::#transport_trait> #name<TransportT> {
-            /// A client with the declared settings that sends through `transport`.
-            #vis fn with_transport(transport: TransportT) -> Self {
-                #inner::ClientBuilder::<Self>::new().build_with(transport)
+            /// A client with the declared settings that sends through the given transport.
+            #vis fn with_transport(#transport: TransportT) -> Self {
+                #inner::ClientBuilder::<Self>::new().build_with(#transport)
             }
 
             #( #methods )*
@@ -215,7 +219,7 @@ fn method(
     let ident = endpoint.ident;
     let docs = &endpoint.docs;
     let id = endpoint_static(endpoint);
-    let call = Ident::new("call", Span::mixed_site());
+    let call = Ident::new("__modsmith_call", Span::mixed_site());
     let params = endpoint.params.iter().map(|param| {
         let (ident, ty) = (param.ident, param.ty);
         quote!(#ident: #ty)

@@ -128,9 +128,9 @@ impl<'m, 'a> Generator<'m, 'a> {
             user_args,
             storage: Ident::new("__modsmith_values", Span::call_site()),
             state_marker: Ident::new("__modsmith_state", Span::call_site()),
-            value: Ident::new("value", Span::mixed_site()),
-            values: Ident::new("values", Span::mixed_site()),
-            errors: Ident::new("errors", Span::mixed_site()),
+            value: Ident::new("__modsmith_value", Span::mixed_site()),
+            values: Ident::new("__modsmith_taken_values", Span::mixed_site()),
+            errors: Ident::new("__modsmith_errors", Span::mixed_site()),
             errors_doc: format!(
                 "\n\n# Errors\n\nReturns every failed validation at once, each naming its field, \
                  as a [`ValidationErrors`]({}::ValidationErrors).",
@@ -512,7 +512,10 @@ impl<'m, 'a> Generator<'m, 'a> {
                     quote_spanned!(at=> #private::non_empty(&mut #errors, #name, #checked);)
                 }
                 Rule::Custom(path) => {
-                    let argument = Ident::new("field_value", Span::mixed_site().located_at(validator.span));
+                    let argument = Ident::new(
+                        "__modsmith_field_value",
+                        Span::mixed_site().located_at(validator.span),
+                    );
                     quote_spanned!(at=> #private::custom(&mut #errors, #name, #checked, |#argument| #path(#argument));)
                 }
             }
