@@ -116,6 +116,40 @@ impl<'a> FnSignature<'a> {
             .is_some_and(|ty| is_result(ty) || future_output(ty).is_some_and(is_result))
     }
 
+    /// Whether the return type can be no `Result` whatever the names in scope: none, a
+    /// tuple, reference, array, pointer or function type, or a primitive or standard type
+    /// written by its usual name. (A path such as `MyResult<T>` may be an alias of one.)
+    pub fn surely_not_result(&self) -> bool {
+        const NOT_RESULTS: &[&str] = &[
+            "bool", "char", "str", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32",
+            "i64", "i128", "isize", "f32", "f64", "String", "Vec", "Option", "Box",
+        ];
+        match self.output {
+            None => true,
+            Some(ty @ Type::Path(path)) => {
+                path.qself.is_none()
+                    && path.path.segments.len() == 1
+                    && path
+                        .path
+                        .segments
+                        .first()
+                        .is_some_and(|segment| NOT_RESULTS.iter().any(|name| segment.ident == name))
+                    // `Box<dyn Future<Output = Result<..>>>` is a future of one.
+                    && future_output(ty).is_none()
+            }
+            Some(
+                Type::Tuple(_)
+                | Type::Reference(_)
+                | Type::Array(_)
+                | Type::Slice(_)
+                | Type::Ptr(_)
+                | Type::FnPtr(_)
+                | Type::Never(_),
+            ) => true,
+            Some(_) => false,
+        }
+    }
+
     /// The return type, when it can be written on a closure inside the body: no `impl Trait`,
     /// no `Self` (a closure in a trait's default method would not see it as the function
     /// does), no macro, and no lifetimes, elided or named, which a closure would not tie to
@@ -298,6 +332,28 @@ mod tests {
         ] {
             let sig = signature(text);
             assert_eq!(FnSignature::new(&sig).returns_result(), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn returns_that_are_surely_no_result() {
+        for (text, expected) in [
+            ("fn f();", true),
+            ("fn f() -> u8;", true),
+            ("fn f() -> (u8, u8);", true),
+            ("fn f() -> &str;", true),
+            ("fn f() -> Option<u8>;", true),
+            ("fn f() -> Result<u8, E>;", false),
+            ("fn f() -> MyResult<u8>;", false),
+            ("fn f() -> Box<dyn Future<Output = Result<u8, E>>>;", false),
+            ("fn f() -> impl Future<Output = Result<u8, E>>;", false),
+        ] {
+            let sig = signature(text);
+            assert_eq!(
+                FnSignature::new(&sig).surely_not_result(),
+                expected,
+                "{text}"
+            );
         }
     }
 

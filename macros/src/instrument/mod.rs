@@ -18,8 +18,8 @@ use syn::{ImplItem, Item, Path};
 
 pub use self::parse::Options;
 use self::parse::Skip;
-pub use self::validate::BlockOptions;
 use self::validate::Plan;
+pub use self::validate::{BlockOptions, block_options};
 use crate::common::crate_path::{crate_path, lenient_crate_path_in_args};
 use crate::common::entry::Expansion;
 use crate::common::errors::Errors;
@@ -108,9 +108,25 @@ pub fn check(
                 );
                 plans.push(None);
             } else {
+                let mut options = block.options.clone();
+                if let Some(err) = options.err.take_if(|_| signature.surely_not_result()) {
+                    errors.at(
+                        err.key,
+                        format!(
+                            "`err` records the error of a function that returns a `Result`, but \
+                             `{}` returns {}; remove `err`",
+                            function.sig.ident,
+                            signature.output.map_or("nothing".to_owned(), |ty| format!(
+                                "`{}`",
+                                crate::common::source_text::source_text(quote::quote!(#ty))
+                            ))
+                        ),
+                    );
+                }
                 let name = function.sig.ident.unraw().to_string();
                 let redacted = parse::redacted(&function.sig);
-                let plan = validate::plan(&block.options, &signature, name, &redacted, errors);
+                // Without the `err` just refused: its code would only add a type error.
+                let plan = validate::plan(&options, &signature, name, &redacted, errors);
                 plans.push(Some(plan));
             }
         }
@@ -163,6 +179,7 @@ fn plan_in_block(
     errors: &mut Errors,
 ) -> Option<Plan> {
     let own = parse::own_options(function.attrs, errors);
+    validate::written(&own, errors);
     let opted_out = own
         .skip
         .as_ref()

@@ -77,8 +77,9 @@ pub struct BlockOptions {
     pub selector: Selector,
 }
 
-/// Checks a block's selector, once.
+/// Checks a block's options and selector, once.
 pub fn block(options: Options, errors: &mut Errors) -> BlockOptions {
+    block_options(&options, errors);
     let text = |key: &Option<crate::common::options::Keyed<syn::LitStr>>| {
         key.as_ref().map(|key| key.value.clone())
     };
@@ -91,9 +92,36 @@ pub fn block(options: Options, errors: &mut Errors) -> BlockOptions {
     BlockOptions { options, selector }
 }
 
+/// The rules for options given to many functions at once (on an `impl` block or module, or
+/// in `#[transform]`'s `instrument` pass): a span name belongs to one function.
+pub fn block_options(options: &Options, errors: &mut Errors) {
+    written(options, errors);
+    if let Some(name) = &options.name {
+        errors.at(
+            name.key,
+            "`name` names one function's span, but these options apply to many functions; put \
+             `#[instrument(name = \"..\")]` on the function inside instead",
+        );
+    }
+}
+
+/// The rules within one set of options as written, wherever it is.
+pub fn written(options: &Options, errors: &mut Errors) {
+    if let (true, Some(skip)) = (options.skip_all.is_present(), &options.skip)
+        && let Skip::Args(_) = skip.value
+    {
+        errors.at(
+            skip.key,
+            "`skip_all` already leaves out every parameter; remove `skip(..)`, or replace \
+             `skip_all` with it",
+        );
+    }
+}
+
 /// Checks the options of `#[instrument]` on a single function: a selector and `skip` alone
 /// only mean something in a block.
 pub fn single_function(options: &Options, errors: &mut Errors) {
+    written(options, errors);
     for (option, key) in [
         ("only", &options.only),
         ("include", &options.include),

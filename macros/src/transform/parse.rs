@@ -240,6 +240,7 @@ fn instrument_kind(rest: &[NestedMeta], _: &Meta, errors: &mut Errors) -> Option
     let options = errors
         .handle(crate::instrument::Options::from_list(rest))
         .unwrap_or_default();
+    crate::instrument::block_options(&options, errors);
     Some(PassKind::Instrument(Box::new(options)))
 }
 

@@ -7,6 +7,7 @@ use crate::common::errors::Errors;
 use crate::common::items::{inline_items, walk};
 use crate::common::members::{self, MemberKind};
 use crate::common::selector::{Selector, Unmatched};
+use crate::common::signature::FnSignature;
 use crate::common::suggest::did_you_mean;
 use crate::common::warning::Warnings;
 
@@ -239,9 +240,14 @@ fn instrument_plans(
         Item::Impl(_) => pass.selector.clone(),
         _ => Selector::default(),
     };
-    let block = crate::instrument::BlockOptions {
-        options: options.clone(),
-        selector,
-    };
+    let mut options = options.clone();
+    // The pass is a block: its `err` applies to the functions that return a `Result`, as
+    // `#[instrument]` on a module applies it.
+    if let Item::Fn(function) = item
+        && !FnSignature::new(&function.sig).returns_result()
+    {
+        options.err = None;
+    }
+    let block = crate::instrument::BlockOptions { options, selector };
     Some(crate::instrument::check(&block, item, errors, None))
 }
