@@ -187,10 +187,16 @@ fn a_pass_with_a_bad_selector_applies_nowhere_in_the_fallback() {
 #[test]
 fn the_instrument_pass_reports_err_only_for_results() {
     let args = quote!(instrument(err));
-    let module = quote!(mod m {
-        pub fn count() -> usize { 1 }
-        pub fn parse() -> Result<u8, String> { Ok(1) }
-    });
+    let module = quote!(
+        mod m {
+            pub fn count() -> usize {
+                1
+            }
+            pub fn parse() -> Result<u8, String> {
+                Ok(1)
+            }
+        }
+    );
     let Expansion::Ok(tokens) = crate::transform::run(args, module) else {
         panic!("a module-wide `err` is valid");
     };
