@@ -221,7 +221,7 @@ pub use modsmith_macros::api_client;
 ///
 /// #[modsmith::instrument(err, exclude = "helper_*")]
 /// impl Account {
-///     // `password` is recorded as "***"; `secret` too, by its attribute.
+///     // `password` is recorded as "***"; `pin` too, by its attribute.
 ///     pub fn login(&self, user: &str, password: &str, #[redact] pin: u32) -> Result<(), String> {
 ///         if user.is_empty() { Err("no user".into()) } else { Ok(()) }
 ///     }
@@ -250,8 +250,11 @@ pub use modsmith_macros::api_client;
 /// | `skip` (alone, on a function in a block) | leave that function out |
 ///
 /// Arguments are recorded with `Debug` when their type implements it and left out when it
-/// does not; parameters named like secrets (`password`, `token`, `api_key`, `secret`, `auth`,
-/// `credential`, ...) and those marked `#[redact]` are recorded as `"***"`. Nothing is
+/// does not; parameters named like secrets and those marked `#[redact]` are recorded as
+/// `"***"` (`#[no_redact]` records one in clear). A name is a secret by its whole words, in
+/// snake_case or camelCase: `access_token`, `privateKey`, `password`, `api_key` are;
+/// `author` and `tokens_count` are not (the rule and its word list:
+/// [`modsmith_redact::is_secret_name`](https://docs.rs/modsmith-redact)). Nothing is
 /// formatted unless the span is enabled. Async functions keep their span across awaits, and a
 /// dropped future closes it. `log` users get records through tracing's `log` feature.
 #[cfg(feature = "tracing")]

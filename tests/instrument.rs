@@ -164,6 +164,23 @@ fn plain(count: u32, label: &str, opaque: Opaque, password: &str, #[redact] pin:
     count + label.len() as u32
 }
 
+// `accessToken` is camelCase on purpose: the rule splits both styles into words.
+#[allow(non_snake_case)]
+#[modsmith::instrument]
+fn secret_looking(
+    author: &str,
+    tokens_count: u32,
+    private_key: &str,
+    accessToken: &str,
+    #[no_redact] session_token: u8,
+) -> usize {
+    author.len()
+        + tokens_count as usize
+        + private_key.len()
+        + accessToken.len()
+        + session_token as usize
+}
+
 #[modsmith::instrument(level = "debug", target = "custom", name = "renamed", skip(label))]
 fn options(count: u32, label: &str) -> u32 {
     count + label.len() as u32
@@ -225,6 +242,22 @@ fn a_function_gets_a_span_with_its_arguments() {
     assert_eq!(field(&span, "password").as_deref(), Some("***"));
     assert_eq!(field(&span, "pin").as_deref(), Some("***"));
     assert!(span.closed);
+}
+
+#[test]
+fn secrets_are_recognised_by_whole_words() {
+    let (_, recorded) = recorded(tracing::Level::TRACE, || {
+        secret_looking("ann", 2, "k3y", "t0k", 7)
+    });
+    let span = recorded.span("secret_looking");
+    // Names that only contain a secret word are recorded ...
+    assert_eq!(field(&span, "author").as_deref(), Some("\"ann\""));
+    assert_eq!(field(&span, "tokens_count").as_deref(), Some("2"));
+    // ... names whose words are a secret are not, in snake_case and camelCase alike ...
+    assert_eq!(field(&span, "private_key").as_deref(), Some("***"));
+    assert_eq!(field(&span, "accessToken").as_deref(), Some("***"));
+    // ... unless `#[no_redact]` says so.
+    assert_eq!(field(&span, "session_token").as_deref(), Some("7"));
 }
 
 #[test]

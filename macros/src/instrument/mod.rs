@@ -124,9 +124,9 @@ pub fn check(
                     );
                 }
                 let name = function.sig.ident.unraw().to_string();
-                let redacted = parse::redacted(&function.sig);
+                let recording = parse::recordings(&function.sig, errors);
                 // Without the `err` just refused: its code would only add a type error.
-                let plan = validate::plan(&options, &signature, name, &redacted, errors);
+                let plan = validate::plan(&options, &signature, name, &recording, errors);
                 plans.push(Some(plan));
             }
         }
@@ -200,12 +200,12 @@ fn plan_in_block(
     if own.err.is_none() && !signature.returns_result() {
         options.err = None;
     }
-    let redacted = parse::redacted(function.sig);
+    let recording = parse::recordings(function.sig, errors);
     Some(validate::plan(
         &options,
         &signature,
         function.span_name,
-        &redacted,
+        &recording,
         errors,
     ))
 }

@@ -1,7 +1,7 @@
 //! Tokens → model: `#[instrument(..)]` options, on the item itself and on the functions
 //! inside an instrumented `impl` or `mod`.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 use darling::FromMeta;
 use darling::ast::NestedMeta;
@@ -165,24 +165,51 @@ pub fn is_instrument_attribute(attr: &Attribute) -> bool {
     is_attribute(attr, "instrument")
 }
 
-/// The names of the parameters marked `#[redact]`.
-pub fn redacted(sig: &Signature) -> BTreeSet<String> {
-    sig.inputs
-        .iter()
-        .filter_map(|input| match input {
-            FnArg::Typed(typed) if typed.attrs.iter().any(is_redact_attribute) => {
-                match &*typed.pat {
-                    syn::Pat::Ident(pat) => Some(pat.ident.unraw().to_string()),
-                    _ => None,
-                }
-            }
-            _ => None,
-        })
-        .collect()
+/// How a parameter's value is recorded, when its attributes say so; otherwise its name
+/// decides (`modsmith_redact::is_secret_name`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Recording {
+    /// `#[redact]`: as `"***"`.
+    Redacted,
+    /// `#[no_redact]`: as it is, though its name looks like a secret's.
+    InClear,
 }
 
+/// The parameters marked `#[redact]` or `#[no_redact]`, by name.
+pub fn recordings(sig: &Signature, errors: &mut Errors) -> BTreeMap<String, Recording> {
+    let mut recordings = BTreeMap::new();
+    for input in &sig.inputs {
+        let FnArg::Typed(typed) = input else { continue };
+        let redact = typed.attrs.iter().find(|attr| attr.path().is_ident(REDACT));
+        let no_redact = typed
+            .attrs
+            .iter()
+            .find(|attr| attr.path().is_ident(NO_REDACT));
+        let recording = match (redact, no_redact) {
+            (Some(_), None) => Recording::Redacted,
+            (None, Some(_)) => Recording::InClear,
+            (None, None) => continue,
+            (Some(_), Some(second)) => {
+                errors.spanned(
+                    second,
+                    "`#[redact]` and `#[no_redact]` contradict each other; keep one",
+                );
+                Recording::Redacted
+            }
+        };
+        if let syn::Pat::Ident(pat) = &*typed.pat {
+            recordings.insert(pat.ident.unraw().to_string(), recording);
+        }
+    }
+    recordings
+}
+
+const REDACT: &str = "redact";
+const NO_REDACT: &str = "no_redact";
+
 /// Removes this macro's attributes from a function: its own `#[instrument(..)]` (inside a
-/// block) and `#[redact]` on its parameters, which are ours, not the compiler's.
+/// block) and `#[redact]`/`#[no_redact]` on its parameters, which are ours, not the
+/// compiler's.
 pub fn strip_attributes(attrs: &mut Vec<Attribute>, sig: &mut Signature) {
     attrs.retain(|attr| !is_instrument_attribute(attr));
     for input in &mut sig.inputs {
@@ -193,5 +220,5 @@ pub fn strip_attributes(attrs: &mut Vec<Attribute>, sig: &mut Signature) {
 }
 
 fn is_redact_attribute(attr: &Attribute) -> bool {
-    attr.path().is_ident("redact")
+    attr.path().is_ident(REDACT) || attr.path().is_ident(NO_REDACT)
 }

@@ -1,27 +1,15 @@
 //! Model → checked model: a block's selector and options checked once, and the options
 //! merged for each function and checked against its signature.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use syn::ext::IdentExt;
 
-use super::parse::{ErrOption, Level, Options, Skip};
+use super::parse::{ErrOption, Level, Options, Recording, Skip};
 use crate::common::errors::Errors;
 use crate::common::selector::Selector;
 use crate::common::signature::FnSignature;
 use crate::common::suggest::did_you_mean;
-
-/// Parameter names recorded as `"***"` whatever their type (case-insensitive substring).
-const SECRET_NAMES: &[&str] = &[
-    "password",
-    "passwd",
-    "secret",
-    "token",
-    "api_key",
-    "apikey",
-    "auth",
-    "credential",
-];
 
 /// How one function is instrumented.
 pub struct Plan {
@@ -153,7 +141,7 @@ pub fn plan(
     options: &Options,
     signature: &FnSignature,
     span_name: String,
-    redacted: &BTreeSet<String>,
+    recording: &BTreeMap<String, Recording>,
     errors: &mut Errors,
 ) -> Plan {
     let sig = signature.sig;
@@ -212,10 +200,12 @@ pub fn plan(
             })
             .map(|ident| {
                 let name = ident.unraw().to_string();
-                let lowercase = name.to_ascii_lowercase();
                 Field {
-                    redacted: redacted.contains(&name)
-                        || SECRET_NAMES.iter().any(|secret| lowercase.contains(secret)),
+                    redacted: match recording.get(&name) {
+                        Some(Recording::Redacted) => true,
+                        Some(Recording::InClear) => false,
+                        None => modsmith_redact::is_secret_name(&name),
+                    },
                     ident: (*ident).clone(),
                     name,
                 }
