@@ -206,10 +206,10 @@ pub use modsmith_macros::data_module;
 /// routes, the base URL, header names and values, and bodies against methods.
 pub use modsmith_macros::api_client;
 
-/// Wraps a function — or every function of an `impl` block or inline `mod` — in a
-/// [`tracing`](https://docs.rs/tracing) span named after the function (`function`,
-/// `Type::method`, `<Type as Trait>::method`; its target is the module path), with its
-/// arguments recorded.
+/// Wraps a function — or every function of an `impl` block, trait (its default methods) or
+/// inline `mod` — in a [`tracing`](https://docs.rs/tracing) span named after the function
+/// (`function`, `Type::method`, `<Type as Trait>::method`, `Trait::method`; its target is the
+/// module path), with its arguments recorded.
 ///
 /// ```
 /// #[modsmith::instrument(level = "debug", ret)]
@@ -256,7 +256,9 @@ pub use modsmith_macros::api_client;
 /// `author` and `tokens_count` are not (the rule and its word list:
 /// [`modsmith_redact::is_secret_name`](https://docs.rs/modsmith-redact)). Nothing is
 /// formatted unless the span is enabled. Async functions keep their span across awaits, and a
-/// dropped future closes it. `log` users get records through tracing's `log` feature.
+/// dropped future closes it. `log` users get records through tracing's `log` feature. In a
+/// block, the formatting traits' `fmt` and `Future::poll` are left alone unless they carry
+/// their own `#[instrument]`: they run often and indirectly (every `to_string()`).
 #[cfg(feature = "tracing")]
 pub use modsmith_macros::instrument;
 

@@ -429,6 +429,61 @@ fn impl_blocks_merge_options_and_filter_functions() {
     );
 }
 
+#[modsmith::instrument]
+mod shapes {
+    use std::fmt;
+
+    pub struct Circle(pub u32);
+
+    pub trait Describe {
+        fn radius(&self) -> u32;
+
+        // A default method: instrumented, named after the trait.
+        fn describe(&self) -> String {
+            format!("r={}", self.radius())
+        }
+    }
+
+    impl Describe for Circle {
+        fn radius(&self) -> u32 {
+            self.0
+        }
+    }
+
+    // Formatting is called often and indirectly: left alone by default ...
+    impl fmt::Display for Circle {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "circle {}", self.0)
+        }
+    }
+
+    // ... unless the function asks.
+    impl fmt::Debug for Circle {
+        #[instrument(level = "trace")]
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "Circle({})", self.0)
+        }
+    }
+}
+
+#[test]
+fn trait_defaults_are_instrumented_and_formatting_only_when_asked() {
+    use shapes::Describe as _;
+    let (_, recorded) = recorded(tracing::Level::TRACE, || {
+        let circle = shapes::Circle(2);
+        (circle.describe(), circle.to_string(), format!("{circle:?}"))
+    });
+    let names: Vec<String> = recorded.spans().into_iter().map(|span| span.name).collect();
+    assert_eq!(
+        names,
+        [
+            "Describe::describe",
+            "<Circle as Describe>::radius",
+            "<Circle as fmt::Debug>::fmt"
+        ]
+    );
+}
+
 #[modsmith::instrument(include = "get_*")]
 mod api {
     pub fn get_user(id: u64) -> u64 {

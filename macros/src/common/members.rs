@@ -6,7 +6,9 @@ use proc_macro2::Span;
 use quote::quote;
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
-use syn::{ImplItem, ImplItemFn, Item, ItemImpl, Signature, Visibility};
+use syn::{
+    ImplItem, ImplItemFn, Item, ItemImpl, ItemTrait, Signature, TraitItem, TraitItemFn, Visibility,
+};
 
 use super::items::walk;
 use super::keywords::keywords;
@@ -166,14 +168,35 @@ pub fn method<'a>(block: &ItemImpl, function: &'a ImplItemFn) -> Member<'a> {
     }
 }
 
+/// The functions of a trait, as members: as visible as the trait.
+pub fn trait_methods(definition: &ItemTrait) -> impl Iterator<Item = Member<'_>> {
+    definition.items.iter().filter_map(|item| match item {
+        TraitItem::Fn(function) => Some(trait_method(function)),
+        _ => None,
+    })
+}
+
+/// One function of a trait, as a member.
+pub fn trait_method(function: &TraitItemFn) -> Member<'_> {
+    Member {
+        kind: MemberKind::Method,
+        name: function.sig.ident.unraw().to_string(),
+        vis: None,
+        span: function.sig.ident.span(),
+        signature: Some(&function.sig),
+    }
+}
+
 /// Every member of `items` and of the inline modules among them, with the methods of their
-/// `impl` blocks: everything a selector over a module can choose among.
+/// `impl` blocks and traits: everything a selector over a module can choose among.
 pub fn members_within(items: &[Item]) -> Vec<Member<'_>> {
     let mut found = Vec::new();
     walk(items, &(), &mut |item, _| {
         found.extend(member(item));
-        if let Item::Impl(block) = item {
-            found.extend(methods(block));
+        match item {
+            Item::Impl(block) => found.extend(methods(block)),
+            Item::Trait(definition) => found.extend(trait_methods(definition)),
+            _ => {}
         }
     });
     found

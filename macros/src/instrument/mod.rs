@@ -130,7 +130,7 @@ pub fn check(
                 plans.push(Some(plan));
             }
         }
-        Item::Impl(_) | Item::Mod(_) => {
+        Item::Impl(_) | Item::Mod(_) | Item::Trait(_) => {
             if let Item::Mod(module) = item
                 && module.content.is_none()
             {
@@ -165,7 +165,8 @@ pub fn check(
         }
         other => errors.spanned(
             other,
-            "`#[instrument]` goes on a `fn`, an `impl` block or an inline `mod { .. }`",
+            "`#[instrument]` goes on a `fn`, an `impl` block, a `trait` (for its default methods) \
+             or an inline `mod { .. }`",
         ),
     }
     Plans(plans)
@@ -180,14 +181,17 @@ fn plan_in_block(
 ) -> Option<Plan> {
     let own = parse::own_options(function.attrs, errors);
     validate::written(&own, errors);
+    let asked_for = function.attrs.iter().any(parse::is_instrument_attribute);
     let opted_out = own
         .skip
         .as_ref()
         .is_some_and(|skip| matches!(skip.value, Skip::Function));
     let signature = FnSignature::new(function.sig);
-    // `const fn` cannot hold a span; the block leaves it alone.
+    // `const fn` cannot hold a span; the block leaves it alone, and formatting and polling
+    // methods unless they ask.
     if opted_out
         || signature.is_const
+        || (function.is_plumbing && !asked_for)
         || !block
             .selector
             .selects(&function.member.name, function.member.is_pub())

@@ -43,9 +43,9 @@ impl CheckedPass {
         if !self.kinds.contains(&member.kind) {
             return false;
         }
-        // The `instrument` pass hands its selector to `#[instrument]` on an `impl` block,
-        // where it chooses methods; the block's type name is not what it is about.
-        if member.kind == MemberKind::Impl && self.is_instrument() {
+        // The `instrument` pass hands its selector to `#[instrument]` on an `impl` block or
+        // a trait, where it chooses methods; the block's name is not what it is about.
+        if matches!(member.kind, MemberKind::Impl | MemberKind::Trait) && self.is_instrument() {
             return true;
         }
         self.selector.selects(&member.name, member.is_pub())
@@ -66,7 +66,7 @@ pub fn validate(passes: Vec<Pass>, errors: &mut Errors) -> Vec<CheckedPass> {
 fn checked_pass(pass: Pass, errors: &mut Errors) -> CheckedPass {
     let default_kinds: &[MemberKind] = match &pass.kind {
         PassKind::Derive(_) => &[MemberKind::Struct, MemberKind::Enum],
-        PassKind::Instrument(_) => &[MemberKind::Fn, MemberKind::Impl],
+        PassKind::Instrument(_) => &[MemberKind::Fn, MemberKind::Impl, MemberKind::Trait],
         _ => SELECTABLE,
     };
     let kinds = match &pass.selector.on {
@@ -134,7 +134,7 @@ pub fn warn_unmatched_selectors(passes: &[CheckedPass], items: &[Item], warnings
             .iter()
             .filter(|member| match member.kind {
                 MemberKind::Method => instrument,
-                MemberKind::Impl => !instrument && pass.kinds.contains(&member.kind),
+                MemberKind::Impl | MemberKind::Trait if instrument => false,
                 kind => pass.kinds.contains(&kind),
             })
             .map(|member| member.name.clone())
@@ -237,7 +237,7 @@ fn instrument_plans(
     // The pass's selector chooses the methods of an `impl` block; a function was chosen by
     // it already.
     let selector = match item {
-        Item::Impl(_) => pass.selector.clone(),
+        Item::Impl(_) | Item::Trait(_) => pass.selector.clone(),
         _ => Selector::default(),
     };
     let mut options = options.clone();
