@@ -429,6 +429,37 @@ fn impl_blocks_merge_options_and_filter_functions() {
     );
 }
 
+#[modsmith::instrument(level = tracing::Level::WARN)]
+fn level_by_path() {}
+
+#[modsmith::instrument(level = 2)]
+fn level_by_number() {}
+
+#[modsmith::instrument(level = "Error")]
+fn level_by_text() {}
+
+#[test]
+fn levels_are_written_as_tracing_users_write_them() {
+    let (_, recorded) = recorded(tracing::Level::TRACE, || {
+        level_by_path();
+        level_by_number();
+        level_by_text();
+    });
+    let levels: Vec<(String, String)> = recorded
+        .spans()
+        .into_iter()
+        .map(|span| (span.name, span.level))
+        .collect();
+    assert_eq!(
+        levels,
+        [
+            ("level_by_path".to_owned(), "WARN".to_owned()),
+            ("level_by_number".to_owned(), "DEBUG".to_owned()),
+            ("level_by_text".to_owned(), "ERROR".to_owned()),
+        ]
+    );
+}
+
 #[modsmith::instrument]
 mod shapes {
     use std::fmt;

@@ -17,7 +17,7 @@ use super::names::{
 };
 use crate::common::crate_path::lenient_crate_path;
 use crate::common::errors::Errors;
-use crate::common::options::{CratePath, Keyed};
+use crate::common::options::{CratePath, Keyed, Text};
 use crate::common::recover;
 use crate::common::suggest::did_you_mean;
 use crate::common::suggest::{all_of, code, either};
@@ -88,9 +88,9 @@ fn endpoint_declaration(input: ParseStream) -> syn::Result<ForeignItemFn> {
 #[derive(FromMeta, Default)]
 #[darling(allow_unknown_fields)]
 pub struct ClientOptions {
-    pub base_url: Option<Keyed<String>>,
+    pub base_url: Option<Keyed<Text>>,
     pub auth: Option<Keyed<Auth>>,
-    pub timeout: Option<Keyed<String>>,
+    pub timeout: Option<Keyed<Text>>,
     pub retries: Option<u32>,
     #[darling(rename = "crate")]
     pub krate: Option<CratePath>,

@@ -78,8 +78,8 @@ pub fn validate<'a>(parsed: ParsedClient<'a>, errors: &mut Errors) -> CheckedCli
     let options = parsed.options;
     let base_url = match &options.base_url {
         Some(url) => {
-            check_base_url(url.value.as_str(), url.key, errors);
-            url.value.clone()
+            check_base_url(url.value.0.as_str(), url.key, errors);
+            url.value.0.clone()
         }
         None => String::new(),
     };
@@ -92,14 +92,14 @@ pub fn validate<'a>(parsed: ParsedClient<'a>, errors: &mut Errors) -> CheckedCli
     let timeout_ms = options
         .timeout
         .as_ref()
-        .and_then(|timeout| match parse_duration_ms(&timeout.value) {
+        .and_then(|timeout| match parse_duration_ms(&timeout.value.0) {
             Some(ms) => Some(ms),
             None => {
                 errors.at(
                     timeout.key,
                     format!(
                         "`timeout = {:?}` is not a duration; write e.g. `\"10s\"`, `\"500ms\"`, `\"2m\"` or `\"1.5s\"`",
-                        timeout.value
+                        timeout.value.0
                     ),
                 );
                 None

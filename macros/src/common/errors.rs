@@ -38,11 +38,13 @@ impl Errors {
 
     /// Adds an error (a `syn::Error`, or a `darling::Error` with its did-you-mean hints).
     pub fn push(&mut self, error: impl Into<syn::Error>) {
-        let error = error.into();
-        self.count += (&error).into_iter().count();
-        match &mut self.combined {
-            Some(combined) => combined.combine(error),
-            None => self.combined = Some(error),
+        for error in error.into() {
+            let error = in_our_words(error);
+            self.count += 1;
+            match &mut self.combined {
+                Some(combined) => combined.combine(error),
+                None => self.combined = Some(error),
+            }
         }
     }
 
@@ -105,6 +107,26 @@ impl Errors {
     }
 }
 
+/// darling's own wording, where it speaks of the options a user writes as "fields", in ours:
+/// "Unknown field: `x`. Did you mean `y`?" becomes "unknown option `x` (did you mean `y`?)".
+fn in_our_words(error: syn::Error) -> syn::Error {
+    let message = error.to_string();
+    let Some(rest) = message.strip_prefix("Unknown field: ") else {
+        return error;
+    };
+    let reworded = match rest.split_once(". Did you mean ") {
+        Some((name, suggestion)) => format!(
+            "unknown option {name} (did you mean {}?)",
+            suggestion.trim_end_matches('?')
+        ),
+        None => match rest.split_once(". Available values: ") {
+            Some((name, known)) => format!("unknown option {name}; the options are {known}"),
+            None => format!("unknown option {rest}"),
+        },
+    };
+    syn::Error::new(error.span(), reworded)
+}
+
 #[cfg(debug_assertions)]
 impl Drop for Errors {
     fn drop(&mut self) {
@@ -133,6 +155,30 @@ mod tests {
         assert!(errors.failed_since(checkpoint));
         let combined = errors.finish().err().map(|error| error.into_iter().count());
         assert_eq!(combined, Some(2));
+    }
+
+    #[test]
+    fn darling_speaks_of_options_not_fields() {
+        let mut errors = Errors::new();
+        errors.push(darling::Error::unknown_field_with_alts(
+            "levle",
+            &["level", "target"],
+        ));
+        errors.push(darling::Error::unknown_field("zzz"));
+        let messages: Vec<String> = errors
+            .finish()
+            .err()
+            .into_iter()
+            .flatten()
+            .map(|error| error.to_string())
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "unknown option `levle` (did you mean `level`?)",
+                "unknown option `zzz`"
+            ]
+        );
     }
 
     #[test]

@@ -126,3 +126,45 @@ impl FromMeta for CratePath {
 pub fn meta_items(args: proc_macro2::TokenStream, errors: &mut Errors) -> Option<Vec<NestedMeta>> {
     errors.handle(NestedMeta::parse_meta_list(args))
 }
+
+/// A string option: `key = "text"`. Any other value is refused in words that name the option
+/// and show what to write (darling alone says "Unexpected type `int`").
+#[derive(Clone, Default)]
+pub struct Text(pub String);
+
+impl FromMeta for Text {
+    fn from_meta(item: &Meta) -> darling::Result<Self> {
+        let key = darling::util::path_to_string(item.path());
+        match item {
+            Meta::NameValue(syn::MetaNameValue {
+                value:
+                    Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Str(text),
+                        ..
+                    }),
+                ..
+            }) => Ok(Text(text.value())),
+            Meta::NameValue(name_value) => Err(text_expected(&key).with_span(&name_value.value)),
+            _ => Err(text_expected(&key).with_span(item)),
+        }
+    }
+}
+
+/// What a string option looks like, with an example for the options that have one.
+fn text_expected(key: &str) -> darling::Error {
+    let example = TEXT_EXAMPLES
+        .iter()
+        .find(|(known, _)| *known == key)
+        .map_or("..", |(_, example)| example);
+    darling::Error::custom(format!(
+        "`{key}` takes a string in quotes: `{key} = \"{example}\"`"
+    ))
+}
+
+/// Examples for the string options of every macro, by key.
+const TEXT_EXAMPLES: &[(&str, &str)] = &[
+    ("timeout", "10s"),
+    ("base_url", "https://api.example.com"),
+    ("target", "my_app::db"),
+    ("name", "load_user"),
+];

@@ -7,20 +7,20 @@ use darling::FromMeta;
 use darling::ast::NestedMeta;
 use proc_macro2::TokenStream;
 use syn::ext::IdentExt;
-use syn::{Attribute, FnArg, Ident, LitStr, Meta, Signature};
+use syn::{Attribute, Expr, ExprLit, FnArg, Ident, Lit, LitStr, Meta, Signature};
 
 use crate::common::errors::Errors;
 use crate::common::items::is_attribute;
 use crate::common::keywords::keywords;
-use crate::common::options::{CratePath, Keyed, Switch, meta_items};
+use crate::common::options::{CratePath, Keyed, Switch, Text, meta_items};
 
 /// `#[instrument(..)]`'s options. Every key is optional, so that a function's own options
 /// can be merged over its block's.
 #[derive(FromMeta, Default, Clone)]
 pub struct Options {
     pub level: Option<Keyed<Level>>,
-    pub target: Option<Keyed<String>>,
-    pub name: Option<Keyed<String>>,
+    pub target: Option<Keyed<Text>>,
+    pub name: Option<Keyed<Text>>,
     pub skip: Option<Keyed<Skip>>,
     pub skip_all: Switch,
     pub args: Option<Keyed<Names>>,
@@ -55,22 +55,57 @@ impl Level {
 }
 
 impl FromMeta for Level {
+    /// As `#[tracing::instrument]` reads it: `"debug"` (any case), `Level::DEBUG` or
+    /// `tracing::Level::DEBUG`, or `1` (trace) to `5` (error).
     fn from_meta(item: &Meta) -> darling::Result<Self> {
-        let text = String::from_meta(item)?;
-        let lowercase = text.to_ascii_lowercase();
-        match Level::from_name(&lowercase) {
-            Some(level) => Ok(level),
-            None => {
-                let listed: Vec<String> = Level::names().map(|name| format!("{name:?}")).collect();
-                Err(darling::Error::custom(format!(
-                    "`{text}` is not a level{}; write one of {}",
-                    Level::did_you_mean(&lowercase),
-                    listed.join(", ")
-                ))
-                .with_span(&item.path()))
-            }
-        }
+        let written = match item {
+            Meta::NameValue(name_value) => &name_value.value,
+            _ => return Err(level_expected(item, None)),
+        };
+        let level = match written {
+            Expr::Lit(ExprLit {
+                lit: Lit::Str(text),
+                ..
+            }) => Level::from_name(&text.value().to_ascii_lowercase()),
+            Expr::Lit(ExprLit {
+                lit: Lit::Int(number),
+                ..
+            }) => match number.base10_parse::<u8>() {
+                Ok(1) => Some(Level::Trace),
+                Ok(2) => Some(Level::Debug),
+                Ok(3) => Some(Level::Info),
+                Ok(4) => Some(Level::Warn),
+                Ok(5) => Some(Level::Error),
+                _ => None,
+            },
+            Expr::Path(path) if path.qself.is_none() => path
+                .path
+                .segments
+                .last()
+                .and_then(|last| Level::from_name(&last.ident.to_string().to_ascii_lowercase())),
+            _ => None,
+        };
+        level.ok_or_else(|| level_expected(item, Some(written)))
     }
+}
+
+fn level_expected(item: &Meta, written: Option<&Expr>) -> darling::Error {
+    let text = match written {
+        Some(Expr::Lit(ExprLit {
+            lit: Lit::Str(text),
+            ..
+        })) => text.value(),
+        Some(other) => crate::common::source_text::source_text(quote::quote!(#other)),
+        None => String::new(),
+    };
+    let listed: Vec<String> = Level::names().map(|name| format!("{name:?}")).collect();
+    darling::Error::custom(format!(
+        "`{text}` is not a level{}; write one of {}, a `tracing::Level` such as \
+         `Level::DEBUG`, or 1 (trace) to 5 (error)",
+        Level::did_you_mean(&text.to_ascii_lowercase()),
+        listed.join(", ")
+    ))
+    .with_span(&item.path())
 }
 
 /// `skip` alone (leave this function out of its block's instrumentation) or `skip(a, b)`.

@@ -216,10 +216,10 @@ pub fn plan(
         span_name: options
             .name
             .as_ref()
-            .map(|name| name.value.clone())
+            .map(|name| name.value.0.clone())
             .unwrap_or(span_name),
         level,
-        target: options.target.as_ref().map(|target| target.value.clone()),
+        target: options.target.as_ref().map(|target| target.value.0.clone()),
         fields,
         ret: options.ret.is_present(),
         err: options.err.as_ref().map(|err| err.value),

@@ -158,7 +158,7 @@ fn errors_come_with_a_fallback_impl() {
     let messages: Vec<String> = errors.into_iter().map(|error| error.to_string()).collect();
     assert_eq!(messages.len(), 2, "{messages:?}");
     assert!(
-        messages[0].contains("Did you mean `default`?"),
+        messages[0].contains("(did you mean `default`?)"),
         "{messages:?}"
     );
     assert!(

@@ -97,14 +97,14 @@ fn boxed_future_as_async_trait_writes_it() {
 
 #[test]
 fn a_fallback_after_unreadable_options_names_the_renamed_crate() {
-    let args = quote!(crate = my_modsmith, level = 5);
+    let args = quote!(crate = my_modsmith, level = 9);
     let item = quote!(
         fn get(id: u64) -> u64 {
             id
         }
     );
     let Expansion::Err { fallback, .. } = crate::instrument::run(args, item) else {
-        panic!("`level = 5` is an error");
+        panic!("`level = 9` is an error");
     };
     let fallback = fallback.to_string();
     assert!(fallback.contains("my_modsmith :: __private"), "{fallback}");

@@ -1,0 +1,6 @@
+#[modsmith::instrument(target = 5)]
+pub fn f() {}
+
+fn main() {
+    f();
+}
