@@ -45,9 +45,36 @@ pub struct FieldOptions {
     /// `into`: parameters and setters take `impl Into<T>`.
     pub into: Switch,
     /// `validate(..)`: the field's validators.
-    pub validate: Option<Keyed<Validators>>,
+    pub validate: Option<Keyed<FieldValidators>>,
     /// `skip(getter, setter)`: generated items to leave out.
     pub skip: Option<Keyed<SkipItems>>,
+}
+
+/// `validate(..)` on a field, which also explains `validate = path` there: that form is the
+/// struct's whole-struct check.
+#[derive(Default)]
+pub struct FieldValidators(pub Validators);
+
+impl FromMeta for FieldValidators {
+    fn from_meta(item: &syn::Meta) -> darling::Result<Self> {
+        match item {
+            syn::Meta::NameValue(name_value) => Err(darling::Error::custom(
+                "on a field, `validate` takes a list of validators: \
+                 `validate(custom = path::to::check)`; `validate = path` is the whole-struct \
+                 check and goes in `#[data(..)]` on the struct",
+            )
+            .with_span(&name_value.value)),
+            _ => Validators::from_meta(item).map(FieldValidators),
+        }
+    }
+}
+
+impl std::ops::Deref for FieldValidators {
+    type Target = Validators;
+
+    fn deref(&self) -> &Validators {
+        &self.0
+    }
 }
 
 /// The contents of `validate(..)` on a field.

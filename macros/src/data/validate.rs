@@ -8,7 +8,7 @@ use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::{DeriveInput, Expr, ExprPath, Ident, Lit, Path, Type};
 
-use super::parse::{Bounds, FieldOptions, ParsedField, ParsedStruct, Validators};
+use super::parse::{Bounds, FieldOptions, FieldValidators, ParsedField, ParsedStruct};
 use crate::common::crate_path::crate_path;
 use crate::common::docs::doc_text;
 use crate::common::errors::Errors;
@@ -183,7 +183,7 @@ fn check_validators(
     ident: &Ident,
     ty: &Type,
     shape: TypeShape,
-    validators: &Keyed<Validators>,
+    validators: &Keyed<FieldValidators>,
     errors: &mut Errors,
 ) -> Vec<Validator> {
     // Validators of an `Option` field check the value inside `Some`.
