@@ -589,17 +589,50 @@ impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Captured {
     }
 }
 
+/// Every span of this test binary, formatted with the thread that closed it.
+///
+/// One global subscriber, not one per test: the request span's callsite is shared by every
+/// test, and tracing caches a callsite's interest when it is first registered. A test that
+/// set a thread-local subscriber could lose that race to a test registering the callsite on
+/// another thread without one (seen on a loaded machine: no span recorded at all). Tests
+/// read their own thread's lines.
+fn captured_spans() -> &'static Captured {
+    static CAPTURED: std::sync::OnceLock<Captured> = std::sync::OnceLock::new();
+    CAPTURED.get_or_init(|| {
+        let captured = Captured::default();
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(captured.clone())
+            .with_max_level(tracing::Level::TRACE)
+            .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
+            .with_thread_ids(true)
+            .with_ansi(false)
+            .finish();
+        tracing::subscriber::set_global_default(subscriber)
+            .unwrap_or_else(|error| panic!("no other test sets a global subscriber: {error}"));
+        captured
+    })
+}
+
+/// The lines the current thread's spans wrote.
+fn own_lines(captured: &Captured) -> String {
+    let thread = format!("{:?}", std::thread::current().id());
+    let all = String::from_utf8_lossy(
+        &captured
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner),
+    )
+    .into_owned();
+    all.lines()
+        .filter(|line| line.contains(&thread))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[tokio::test]
 async fn spans_carry_the_route_and_status_but_never_secrets() {
+    let captured = captured_spans();
     let (address, _) = start_server().await;
-    let captured = Captured::default();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(captured.clone())
-        .with_max_level(tracing::Level::TRACE)
-        .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
-        .with_ansi(false)
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
 
     let store = client(address);
     store.list_pets(Some(3), Some("secret-tag")).await.unwrap();
@@ -610,13 +643,7 @@ async fn spans_carry_the_route_and_status_but_never_secrets() {
         .build();
     key_client.whoami().await.unwrap();
 
-    let logs = String::from_utf8_lossy(
-        &captured
-            .0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner),
-    )
-    .into_owned();
+    let logs = own_lines(captured);
     assert!(logs.contains("http.request"), "{logs}");
     assert!(
         logs.contains("route=\"/pets/{id}\"") || logs.contains("route=/pets/{id}"),
