@@ -179,9 +179,13 @@ fn plan_in_block(
     function: walk::Function,
     errors: &mut Errors,
 ) -> Option<Plan> {
-    let own = parse::own_options(function.attrs, errors);
+    let krate = crate_path(block.options.krate.as_ref().map(|krate| &krate.0));
+    let own = parse::own_options(function.attrs, &krate, errors);
     validate::written(&own, errors);
-    let asked_for = function.attrs.iter().any(parse::is_instrument_attribute);
+    let asked_for = function
+        .attrs
+        .iter()
+        .any(|attr| parse::is_instrument_attribute(attr, &krate));
     let opted_out = own
         .skip
         .as_ref()
@@ -220,7 +224,7 @@ pub fn generate(plans: &Plans, krate: &Path, item: &mut Item) {
     let mut plans = plans.0.iter();
     match item {
         Item::Fn(function) => {
-            parse::strip_attributes(&mut Vec::new(), &mut function.sig);
+            parse::strip_attributes(&mut Vec::new(), &mut function.sig, krate);
             if let Some(Some(plan)) = plans.next() {
                 let signature = FnSignature::new(&function.sig);
                 let body = generate::body(plan, krate, &signature, &function.block);
@@ -228,7 +232,7 @@ pub fn generate(plans: &Plans, krate: &Path, item: &mut Item) {
             }
         }
         _ => walk::for_each_function_mut(item, &mut |function| {
-            parse::strip_attributes(function.attrs, function.sig);
+            parse::strip_attributes(function.attrs, function.sig, krate);
             let plan = plans.next();
             debug_assert!(plan.is_some(), "a function was not planned for");
             if let Some(Some(plan)) = plan {

@@ -7,10 +7,9 @@ use darling::FromMeta;
 use darling::ast::NestedMeta;
 use proc_macro2::TokenStream;
 use syn::ext::IdentExt;
-use syn::{Attribute, Expr, ExprLit, FnArg, Ident, Lit, LitStr, Meta, Signature};
+use syn::{Attribute, Expr, ExprLit, FnArg, Ident, Lit, LitStr, Meta, Path, Signature};
 
 use crate::common::errors::Errors;
-use crate::common::items::is_attribute;
 use crate::common::keywords::keywords;
 use crate::common::options::{CratePath, Keyed, Switch, Text, meta_items};
 
@@ -184,9 +183,12 @@ pub fn parse_args(args: TokenStream, errors: &mut Errors) -> Options {
 
 /// The options of a function's own `#[instrument(..)]` attributes inside a block (the last
 /// one wins).
-pub fn own_options(attrs: &[Attribute], errors: &mut Errors) -> Options {
+pub fn own_options(attrs: &[Attribute], krate: &Path, errors: &mut Errors) -> Options {
     let mut found = Options::default();
-    for attr in attrs.iter().filter(|attr| is_instrument_attribute(attr)) {
+    for attr in attrs
+        .iter()
+        .filter(|attr| is_instrument_attribute(attr, krate))
+    {
         found = match &attr.meta {
             Meta::Path(_) => Options::default(),
             meta => errors.handle(Options::from_meta(meta)).unwrap_or_default(),
@@ -195,10 +197,41 @@ pub fn own_options(attrs: &[Attribute], errors: &mut Errors) -> Options {
     found
 }
 
-/// `#[instrument]`, `#[modsmith::instrument]` or `#[::modsmith::instrument]`.
-pub fn is_instrument_attribute(attr: &Attribute) -> bool {
-    is_attribute(attr, "instrument")
+/// This macro's attribute on a function inside a block: `#[instrument]`,
+/// `#[modsmith::instrument]`, `#[::modsmith::instrument]`, or the same through the renamed
+/// crate (`crate = path`). Not another crate's `#[tracing::instrument]`, which is left for the
+/// compiler to expand.
+pub fn is_instrument_attribute(attr: &Attribute, krate: &Path) -> bool {
+    let path = attr.path();
+    if path.is_ident(INSTRUMENT) {
+        return true;
+    }
+    let Some((last, prefix)) =
+        path.segments
+            .iter()
+            .collect::<Vec<_>>()
+            .split_last()
+            .map(|(last, prefix)| {
+                (
+                    last.ident.to_string(),
+                    prefix
+                        .iter()
+                        .map(|s| s.ident.to_string())
+                        .collect::<Vec<_>>(),
+                )
+            })
+    else {
+        return false;
+    };
+    let crate_segments: Vec<String> = krate
+        .segments
+        .iter()
+        .map(|segment| segment.ident.to_string())
+        .collect();
+    last == INSTRUMENT && (prefix == ["modsmith"] || prefix == crate_segments)
 }
+
+const INSTRUMENT: &str = "instrument";
 
 /// How a parameter's value is recorded, when its attributes say so; otherwise its name
 /// decides (`modsmith_redact::is_secret_name`).
@@ -245,8 +278,8 @@ const NO_REDACT: &str = "no_redact";
 /// Removes this macro's attributes from a function: its own `#[instrument(..)]` (inside a
 /// block) and `#[redact]`/`#[no_redact]` on its parameters, which are ours, not the
 /// compiler's.
-pub fn strip_attributes(attrs: &mut Vec<Attribute>, sig: &mut Signature) {
-    attrs.retain(|attr| !is_instrument_attribute(attr));
+pub fn strip_attributes(attrs: &mut Vec<Attribute>, sig: &mut Signature, krate: &Path) {
+    attrs.retain(|attr| !is_instrument_attribute(attr, krate));
     for input in &mut sig.inputs {
         if let FnArg::Typed(typed) = input {
             typed.attrs.retain(|attr| !is_redact_attribute(attr));

@@ -110,3 +110,30 @@ fn a_fallback_after_unreadable_options_names_the_renamed_crate() {
     assert!(fallback.contains("my_modsmith :: __private"), "{fallback}");
     assert!(!fallback.contains(":: modsmith :: __private"), "{fallback}");
 }
+
+/// Inside a block, only this macro's own attribute is read as a function's options;
+/// another crate's `#[tracing::instrument]` is left for the compiler.
+#[test]
+fn another_crates_instrument_attribute_is_not_ours() {
+    let item = quote!(
+        impl Store {
+            #[tracing::instrument(skip(key))]
+            pub fn get(&self, key: u8) -> u8 {
+                key
+            }
+            #[modsmith::instrument(skip)]
+            pub fn quiet(&self) {}
+        }
+    );
+    let Expansion::Ok(tokens) = crate::instrument::run(quote!(), item) else {
+        panic!("valid");
+    };
+    let text = tokens.to_string();
+    assert!(
+        text.contains("# [tracing :: instrument (skip (key))]"),
+        "{text}"
+    );
+    assert!(!text.contains("# [modsmith :: instrument"), "{text}");
+    // `get` is instrumented by the block (its own `tracing` attribute aside), `quiet` is not.
+    assert_eq!(text.matches("span !").count(), 1, "{text}");
+}
