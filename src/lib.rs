@@ -244,7 +244,7 @@ pub use modsmith_macros::api_client;
 /// | `level = "trace" \| "debug" \| "info" \| "warn" \| "error"` | the span's level (default `info`) |
 /// | `target = ".."`, `name = ".."` | the span's target (default: the module path) and name (single fn) |
 /// | `skip(a, b)`, `skip_all`, `args(a, b)` | which arguments are recorded |
-/// | `ret`, `err`, `err(Debug)` | an event with the return value; an error event for `Err` |
+/// | `ret`, `err`, `err(Debug)` | an event with the return value (on a single function its type must be `Debug`; in a block, returns without `Debug` are left out); an error event for `Err` |
 /// | `time` | `elapsed_us` recorded when the span closes |
 /// | `only = "pub"`, `include = "get_*"`, `exclude = "helper_*"` | which functions of a block |
 /// | `skip` (alone, on a function in a block) | leave that function out |

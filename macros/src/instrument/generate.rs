@@ -1,11 +1,11 @@
 //! Checked model → tokens: a function body wrapped in its span. Reports no user errors.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
 use syn::{Block, Expr, ExprAsync, Ident, Stmt};
 
 use super::parse::ErrOption;
-use super::validate::Plan;
+use super::validate::{Plan, Ret};
 use crate::common::signature::FnSignature;
 
 /// The new body of an instrumented function. Its statements are kept as tokens (a verbatim
@@ -164,10 +164,11 @@ fn report(
     level: &Ident,
     result: &Ident,
 ) -> TokenStream {
-    // Recorded with `Debug` when the return type has it, like the arguments.
-    let ret = plan.ret.then(|| {
-        let value = Ident::new("__modsmith_value", Span::mixed_site());
-        quote!(
+    let value = Ident::new("__modsmith_value", Span::mixed_site());
+    let ret = match plan.ret {
+        Ret::No => None,
+        // Recorded with `Debug` when the return type has it, like the arguments.
+        Ret::IfDebug => Some(quote!(
             if let ::core::option::Option::Some(#value) = {
                 #[allow(unused_imports)]
                 use #instrument_path::{RecordDebug as _, RecordNothing as _};
@@ -175,8 +176,20 @@ fn report(
             } {
                 #tracing::event!(target: #target, #tracing::Level::#level, r#return = ?#value);
             }
-        )
-    });
+        )),
+        // Spanned at `ret`, where a return type without `Debug` is then reported.
+        Ret::Debug(at) => {
+            // The result named where `ret` is written (same hygiene, another location), so
+            // the compiler's "doesn't implement `Debug`" points there.
+            let mut result_at_ret = result.clone();
+            result_at_ret.set_span(result.span().located_at(at));
+            let shown = quote_spanned!(at=> let #value: &dyn ::core::fmt::Debug = &#result_at_ret;);
+            Some(quote!({
+                #shown
+                #tracing::event!(target: #target, #tracing::Level::#level, r#return = ?#value);
+            }))
+        }
+    };
     let err = plan.err.map(|mode| {
         let error = Ident::new("__modsmith_error", Span::mixed_site());
         let shown = match mode {

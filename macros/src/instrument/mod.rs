@@ -126,7 +126,10 @@ pub fn check(
                 let name = function.sig.ident.unraw().to_string();
                 let recording = parse::recordings(&function.sig, errors);
                 // Without the `err` just refused: its code would only add a type error.
-                let plan = validate::plan(&options, &signature, name, &recording, errors);
+                let mut plan = validate::plan(&options, &signature, name, &recording, errors);
+                if options.ret.is_present() {
+                    plan.ret = validate::Ret::Debug(options.ret.span());
+                }
                 plans.push(Some(plan));
             }
         }

@@ -11,13 +11,24 @@ use crate::common::selector::Selector;
 use crate::common::signature::FnSignature;
 use crate::common::suggest::did_you_mean;
 
+/// Whether the return value is recorded.
+#[derive(Clone, Copy)]
+pub enum Ret {
+    No,
+    /// In a block: when its type has `Debug`, and left out otherwise.
+    IfDebug,
+    /// On a single function: it must have `Debug`, as with `#[tracing::instrument(ret)]`;
+    /// the compiler says so at `ret` (the span) when it has not.
+    Debug(proc_macro2::Span),
+}
+
 /// How one function is instrumented.
 pub struct Plan {
     pub span_name: String,
     pub level: Level,
     pub target: Option<String>,
     pub fields: Vec<Field>,
-    pub ret: bool,
+    pub ret: Ret,
     pub err: Option<ErrOption>,
     pub time: bool,
 }
@@ -221,7 +232,11 @@ pub fn plan(
         level,
         target: options.target.as_ref().map(|target| target.value.0.clone()),
         fields,
-        ret: options.ret.is_present(),
+        ret: if options.ret.is_present() {
+            Ret::IfDebug
+        } else {
+            Ret::No
+        },
         err: options.err.as_ref().map(|err| err.value),
         time: options.time.is_present(),
     }
