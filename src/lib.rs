@@ -9,8 +9,23 @@
 //! - [`data_module!`] builds a whole module of such structs from names and field lists.
 //!
 //! Generated code names only `::core` and `::modsmith::__private`, so it works next to user
-//! types called `Result` or `Option` and inside `#![no_implicit_prelude]`. If you rename
-//! this crate in `Cargo.toml`, tell the macros with `#[data(crate = path)]`.
+//! types called `Result` or `Option` and inside `#![no_implicit_prelude]`.
+//!
+//! ## A renamed dependency
+//!
+//! Generated code reaches this crate as `::modsmith`. If `Cargo.toml` gives it another name
+//! (`my_modsmith = { package = "modsmith", .. }`), tell each macro where it is with
+//! `crate = path`:
+//!
+//! | macro | where |
+//! | --- | --- |
+//! | [`Data`](derive@crate::Data) | `#[data(crate = my_modsmith)]` on the struct |
+//! | [`data_module!`] | `#[data(crate = my_modsmith)]` on the module (or on an entry) |
+//! | [`api_client!`] | `#[client(crate = my_modsmith, ..)]` |
+//! | [`instrument`] | `#[instrument(crate = my_modsmith, ..)]` |
+//! | [`transform`] | `#[transform(crate = my_modsmith, ..)]`, or in the `instrument(..)` pass |
+//!
+//! `template!` does not take it yet: its instances call `::modsmith` by that name.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -286,13 +301,14 @@ pub use modsmith_macros::instrument;
 /// ```
 ///
 /// Passes: `derive(Trait, ..)` (structs and enums; traits already derived are skipped),
-/// `instrument(..)` (as [`instrument`], on functions and impl blocks), `attr("#[..]", ..)`,
+/// `instrument(..)` (as [`instrument`], on functions, impl blocks and traits), `attr("#[..]", ..)`,
 /// `apply(path::to::attribute_macro, ..)` (or with arguments:
 /// `apply(path::to::attribute_macro(args), ..)`), `deprecate(note = "..", ..)` and
 /// `doc = ".."`.
 /// Each takes selectors: `on = "fn" | "struct" | "enum" | "trait" | "impl" | "const" |
 /// "static" | "type" | "mod" | "all"`, `only = "pub"`, `include`/`exclude` globs on item
 /// names. An item opts out with `#[transform(skip)]` or `#[transform(skip(derive, ..))]`.
+/// `crate = path` among the passes says where a renamed `modsmith` is.
 pub use modsmith_macros::transform;
 
 /// Defines typed module templates: each `template` becomes a `macro_rules!` macro that

@@ -6,16 +6,21 @@
 use proc_macro2::{Span, TokenStream};
 use syn::parse::{Parse, ParseStream};
 use syn::{
-    Attribute, Data, DataStruct, DeriveInput, Fields, FieldsNamed, Generics, Ident, Token,
+    Attribute, Data, DataStruct, DeriveInput, Fields, FieldsNamed, Generics, Ident, Path, Token,
     Visibility, braced,
 };
 
+use crate::common::crate_path::lenient_crate_path;
 use crate::common::errors::Errors;
 use crate::common::recover;
 
 /// The whole `data_module!` input.
 pub struct ModuleInput {
+    /// The module's attributes, `#[data(..)]` taken out.
     pub attrs: Vec<Attribute>,
+    /// `#[data(crate = path)]` on the module: where `modsmith` is, for every entry that does
+    /// not say so itself.
+    pub krate: Option<Path>,
     pub vis: Visibility,
     pub mod_token: Token![mod],
     pub ident: Ident,
@@ -41,7 +46,11 @@ pub fn parse(input: TokenStream, errors: &mut Errors) -> Option<ModuleInput> {
 }
 
 fn module(input: ParseStream, errors: &mut Errors) -> syn::Result<ModuleInput> {
-    let attrs = input.call(Attribute::parse_outer)?;
+    let (data_attrs, attrs): (Vec<Attribute>, Vec<Attribute>) = input
+        .call(Attribute::parse_outer)?
+        .into_iter()
+        .partition(|attr| attr.path().is_ident("data"));
+    let krate = module_crate(&data_attrs, errors);
     let vis: Visibility = input.parse()?;
     if !input.peek(Token![mod]) {
         return Err(input.error(
@@ -60,11 +69,32 @@ fn module(input: ParseStream, errors: &mut Errors) -> syn::Result<ModuleInput> {
     }
     Ok(ModuleInput {
         attrs,
+        krate,
         vis,
         mod_token,
         ident,
         entries,
     })
+}
+
+/// `#[data(crate = path)]` on the module, the only option that belongs there.
+fn module_crate(data_attrs: &[Attribute], errors: &mut Errors) -> Option<Path> {
+    let mut krate = None;
+    for attr in data_attrs {
+        let read = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("crate") {
+                krate = Some(meta.value()?.parse::<Path>()?);
+                Ok(())
+            } else {
+                Err(meta.error(
+                    "on the module, `#[data(..)]` takes only `crate = path`; put the other \
+                     options on each struct",
+                ))
+            }
+        });
+        errors.handle(read);
+    }
+    krate
 }
 
 /// One entry, which a comma must follow unless it is the last.
@@ -115,10 +145,15 @@ impl Parse for StructEntry {
 }
 
 impl StructEntry {
-    /// The input `#[derive(Data)]` would receive for this entry. An entry without visibility
-    /// is `pub`: the module exists to be used from outside.
-    pub fn to_derive_input(&self) -> DeriveInput {
-        let entry = self.clone();
+    /// The input `#[derive(Data)]` would receive for this entry, with the module's `crate`
+    /// unless the entry names its own. An entry without visibility is `pub`: the module
+    /// exists to be used from outside.
+    pub fn to_derive_input(&self, krate: Option<&Path>) -> DeriveInput {
+        let mut entry = self.clone();
+        let names_its_crate = lenient_crate_path(&entry.attrs, "data").is_some();
+        if let (Some(krate), false) = (krate, names_its_crate) {
+            entry.attrs.push(syn::parse_quote!(#[data(crate = #krate)]));
+        }
         let vis = match entry.vis {
             Visibility::Inherited => Visibility::Public(syn::Token![pub](entry.ident.span())),
             written => written,

@@ -25,7 +25,7 @@ pub fn validate(module: &ModuleInput, errors: &mut Errors) -> Vec<DeriveInput> {
             continue;
         }
         seen_structs.push(&entry.ident);
-        inputs.push(without_duplicate_fields(entry, errors).to_derive_input());
+        inputs.push(without_duplicate_fields(entry, errors).to_derive_input(module.krate.as_ref()));
     }
     inputs
 }

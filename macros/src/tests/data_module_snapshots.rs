@@ -43,3 +43,23 @@ fn duplicates_fall_back_to_plain_structs_defined_once() {
     assert_eq!(errors.into_iter().count(), 4);
     expect_file!["snapshots/data_module/duplicates_fallback.txt"].assert_eq(&pretty(fallback));
 }
+
+#[test]
+fn a_crate_on_the_module_reaches_every_entry() {
+    let input = quote! {
+        #[data(crate = my_modsmith)]
+        pub mod shapes {
+            Point { x: f64 },
+            #[data(crate = other::path)]
+            Size { w: f64 },
+        }
+    };
+    let Expansion::Ok(tokens) = crate::data_module::run(input) else {
+        panic!("valid");
+    };
+    let text = tokens.to_string();
+    assert!(text.contains("my_modsmith :: __private"), "{text}");
+    assert!(text.contains("other :: path :: __private"), "{text}");
+    assert!(!text.contains(":: modsmith :: __private"), "{text}");
+    assert!(!text.contains("# [data"), "{text}");
+}

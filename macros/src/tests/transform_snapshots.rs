@@ -203,3 +203,22 @@ fn the_instrument_pass_reports_err_only_for_results() {
     let text = tokens.to_string();
     assert_eq!(text.matches(":: Err (").count(), 1, "{text}");
 }
+
+#[test]
+fn a_crate_for_the_whole_pipeline_reaches_the_instrument_pass() {
+    let args = quote!(crate = my_modsmith, instrument);
+    let module = quote!(
+        mod m {
+            pub fn f() {}
+        }
+    );
+    let Expansion::Ok(tokens) = crate::transform::run(args, module) else {
+        panic!("valid");
+    };
+    let text = tokens.to_string();
+    assert!(
+        text.contains("my_modsmith :: __private :: instrument"),
+        "{text}"
+    );
+    assert!(!text.contains(":: modsmith :: __private"), "{text}");
+}

@@ -13,7 +13,7 @@ use syn::{Attribute, Expr, Item, ItemMod, Lit, LitStr, Meta, Path};
 use crate::common::errors::Errors;
 use crate::common::items::{attrs_mut, is_attribute, walk_mut};
 use crate::common::keywords::keywords;
-use crate::common::options::meta_items;
+use crate::common::options::{CratePath, meta_items};
 use crate::common::suggest::{all_of, either};
 
 keywords! {
@@ -93,10 +93,26 @@ pub struct WrittenSelector {
 
 pub fn parse(args: TokenStream, errors: &mut Errors) -> Vec<Pass> {
     let items = meta_items(args, errors).unwrap_or_default();
-    items
+    let mut krate = None;
+    let mut passes: Vec<Pass> = items
         .iter()
-        .filter_map(|item| parse_pass(item, errors))
-        .collect()
+        .filter_map(|item| match item {
+            // `crate = path`: where `modsmith` is, for the passes that name it (`instrument`).
+            NestedMeta::Meta(meta) if meta.path().is_ident("crate") => {
+                krate = errors.handle(CratePath::from_meta(meta));
+                None
+            }
+            item => parse_pass(item, errors),
+        })
+        .collect();
+    if let Some(krate) = krate {
+        for pass in &mut passes {
+            if let PassKind::Instrument(options) = &mut pass.kind {
+                options.krate.get_or_insert_with(|| krate.clone());
+            }
+        }
+    }
+    passes
 }
 
 fn parse_pass(item: &NestedMeta, errors: &mut Errors) -> Option<Pass> {
