@@ -14,7 +14,7 @@ use syn::ext::IdentExt;
 use syn::{Expr, GenericParam, Generics, Ident, Index, Lit, Type};
 
 use super::validate::{CheckedStruct, DataField, DefaultValue, Getter, Presence, Rule};
-use crate::common::respan::{located_at, replace_self};
+use crate::common::respan::{located_at, mixed_site_ident, replace_self};
 use crate::common::source_text::source_text;
 use crate::common::type_shape::TypeShape;
 
@@ -290,11 +290,7 @@ impl<'m, 'a> Generator<'m, 'a> {
         let vis = &self.model.input.vis;
         let name = &self.model.input.ident;
         let value = &self.value;
-        let parameter = |field: &DataField| {
-            let mut parameter = field.ident.clone();
-            parameter.set_span(Span::mixed_site().located_at(field.ident.span()));
-            parameter
-        };
+        let parameter = |field: &DataField| mixed_site_ident(field.ident);
         let params = self.required_fields().map(|(_, field)| {
             let parameter = parameter(field);
             let ty = param_type(field.ty, field.into);

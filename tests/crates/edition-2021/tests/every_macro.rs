@@ -1,0 +1,45 @@
+//! The edition-2021 crate's macros work as they do in a 2024 crate.
+
+use modsmith_test_edition_2021::{generations, next_gen, transformed, Counter, Items, Seed};
+
+#[test]
+fn data_with_a_field_named_gen() {
+    // No validators: `new` and `build` return the struct itself.
+    let seed = Seed::builder().gen(3).build();
+    assert_eq!((seed.gen(), seed.step()), (3, 1));
+    assert_eq!(Seed::new(4).gen(), 4);
+    let generation = generations::Generation::new(7, "seventh".to_owned());
+    assert_eq!((generation.gen(), generation.label()), (7, "seventh"));
+}
+
+#[test]
+fn a_client_endpoint_named_gen() {
+    let mock = modsmith::http::MockTransport::new();
+    mock.reply(
+        modsmith::http::Method::Get,
+        "/items/{gen}",
+        200,
+        r#"{"id":5}"#,
+    );
+    let items = Items::with_transport(&mock);
+    let item = futures_lite_block_on(items.gen(5));
+    assert_eq!(item.map(|item| item.id).ok(), Some(5));
+}
+
+#[test]
+fn instrument_transform_and_template_with_gen() {
+    assert_eq!(next_gen(1), 2);
+    let made = transformed::gen(3);
+    assert_eq!(made.clone(), transformed::Gen { gen: 3 });
+    assert_eq!(Counter { gen: 4 }.gen_doubled(), 8);
+}
+
+/// Polls a future that completes without waiting (the mock transport answers at once).
+fn futures_lite_block_on<F: std::future::Future>(future: F) -> F::Output {
+    let mut future = std::pin::pin!(future);
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    match future.as_mut().poll(&mut context) {
+        std::task::Poll::Ready(output) => output,
+        std::task::Poll::Pending => panic!("the mock transport answers at once"),
+    }
+}
