@@ -53,6 +53,25 @@ pub fn replace_self(tokens: TokenStream, self_type: &TokenStream) -> TokenStream
     out.into_iter().collect()
 }
 
+/// The user's identifier as a local of generated code: mixed-site hygiene, at the user's
+/// location. An identifier takes its edition from its span's context, so a name that is a
+/// keyword only in newer editions (`gen`, reserved from 2024, where this crate is written)
+/// is made raw, which every edition reads as the plain name.
+pub fn mixed_site_ident(ident: &syn::Ident) -> syn::Ident {
+    let span = Span::mixed_site().located_at(ident.span());
+    let name = syn::ext::IdentExt::unraw(ident).to_string();
+    if NEWER_KEYWORDS.contains(&name.as_str()) {
+        syn::Ident::new_raw(&name, span)
+    } else {
+        let mut local = ident.clone();
+        local.set_span(span);
+        local
+    }
+}
+
+/// Keywords of editions after 2021 that were plain identifiers before.
+const NEWER_KEYWORDS: &[&str] = &["gen"];
+
 #[cfg(test)]
 mod tests {
     use quote::quote;
@@ -78,22 +97,3 @@ mod tests {
         assert_eq!(compact(replace_self(quote!(SelfLike), &node)), "SelfLike");
     }
 }
-
-/// The user's identifier as a local of generated code: mixed-site hygiene, at the user's
-/// location. An identifier takes its edition from its span's context, so a name that is a
-/// keyword only in newer editions (`gen`, reserved from 2024, where this crate is written)
-/// is made raw, which every edition reads as the plain name.
-pub fn mixed_site_ident(ident: &syn::Ident) -> syn::Ident {
-    let span = Span::mixed_site().located_at(ident.span());
-    let name = syn::ext::IdentExt::unraw(ident).to_string();
-    if NEWER_KEYWORDS.contains(&name.as_str()) {
-        syn::Ident::new_raw(&name, span)
-    } else {
-        let mut local = ident.clone();
-        local.set_span(span);
-        local
-    }
-}
-
-/// Keywords of editions after 2021 that were plain identifiers before.
-const NEWER_KEYWORDS: &[&str] = &["gen"];
