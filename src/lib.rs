@@ -256,7 +256,7 @@ pub use modsmith_macros::api_client;
 ///
 /// | option | effect |
 /// | --- | --- |
-/// | `level = "trace" \| "debug" \| "info" \| "warn" \| "error"` | the span's level (default `info`) |
+/// | `level = "trace" \| "debug" \| "info" \| "warn" \| "error"` (or `Level::DEBUG`, `tracing::Level::DEBUG`, `1`..`5`) | the span's level (default `info`) |
 /// | `target = ".."`, `name = ".."` | the span's target (default: the module path) and name (single fn) |
 /// | `skip(a, b)`, `skip_all`, `args(a, b)` | which arguments are recorded |
 /// | `ret`, `err`, `err(Debug)` | an event with the return value (on a single function its type must be `Debug`; in a block, returns without `Debug` are left out); an error event for `Err` |

@@ -33,7 +33,7 @@ mod shadowed {
         pub const error: u8 = 0;
         pub const field_value: u8 = 0;
         pub const transport: u8 = 0;
-        pub const core_: u8 = 0;
+        pub const core: u8 = 0;
         pub const call: u8 = 0;
         pub const config: u8 = 0;
         pub const result: u8 = 0;

@@ -24,8 +24,10 @@
 pub const SECRET_WORDS: &[&str] = &[
     "password",
     "passwd",
+    "passwords",
     "passphrase",
     "secret",
+    "secrets",
     "token",
     "auth",
     "authorization",
@@ -35,7 +37,8 @@ pub const SECRET_WORDS: &[&str] = &[
     "apikey",
 ];
 
-/// Neighbouring words that make a name a secret together.
+/// Neighbouring words that make a name a secret together (the second also in the plural:
+/// `api_keys`).
 pub const SECRET_PAIRS: &[(&str, &str)] = &[
     ("api", "key"),
     ("private", "key"),
@@ -53,13 +56,16 @@ pub fn is_secret_name(name: &str) -> bool {
         .iter()
         .any(|word| SECRET_WORDS.contains(&word.as_str()))
         || words.windows(2).any(|pair| match pair {
-            [first, second] => SECRET_PAIRS.iter().any(|(a, b)| first == a && second == b),
+            [first, second] => SECRET_PAIRS
+                .iter()
+                .any(|(a, b)| first == a && (second == b || second.strip_suffix('s') == Some(*b))),
             _ => false,
         })
 }
 
-/// The words of a name, in lower case: split at `_`, `-`, and where a lower-case letter or
-/// digit meets an upper-case one (`apiKey`) or an acronym ends (`HTTPToken` → `http`, `token`).
+/// The words of a name, in lower case: split at `_`, `-`, where a lower-case letter or digit
+/// meets an upper-case one (`apiKey`), where an acronym ends (`HTTPToken` → `http`, `token`),
+/// and between letters and digits (`token2` → `token`, `2`).
 fn words(name: &str) -> Vec<String> {
     let chars: Vec<char> = name.chars().collect();
     let mut words = Vec::new();
@@ -73,12 +79,13 @@ fn words(name: &str) -> Vec<String> {
         }
         let previous = index.checked_sub(1).and_then(|at| chars.get(at)).copied();
         let next = chars.get(index + 1).copied();
-        let starts_word = c.is_uppercase()
-            && previous.is_some_and(|previous| {
-                previous.is_lowercase()
+        let starts_word = previous.is_some_and(|previous| {
+            (c.is_uppercase()
+                && (previous.is_lowercase()
                     || previous.is_ascii_digit()
-                    || (previous.is_uppercase() && next.is_some_and(char::is_lowercase))
-            });
+                    || (previous.is_uppercase() && next.is_some_and(char::is_lowercase))))
+                || (c.is_ascii_digit() != previous.is_ascii_digit())
+        });
         if starts_word && !current.is_empty() {
             words.push(std::mem::take(&mut current));
         }
@@ -99,7 +106,8 @@ mod tests {
         assert_eq!(words("access_token"), ["access", "token"]);
         assert_eq!(words("privateKey"), ["private", "key"]);
         assert_eq!(words("HTTPToken"), ["http", "token"]);
-        assert_eq!(words("api_key2"), ["api", "key2"]);
+        assert_eq!(words("api_key2"), ["api", "key", "2"]);
+        assert_eq!(words("token1"), ["token", "1"]);
         assert_eq!(words("__secret__"), ["secret"]);
     }
 
@@ -126,6 +134,13 @@ mod tests {
             "cookie",
             "session_key",
             "Authorization",
+            "password2",
+            "token1",
+            "api_key2",
+            "api_keys",
+            "private_keys",
+            "passwords",
+            "secrets",
         ] {
             assert!(is_secret_name(secret), "{secret} is a secret");
         }

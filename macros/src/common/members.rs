@@ -168,20 +168,20 @@ pub fn method<'a>(block: &ItemImpl, function: &'a ImplItemFn) -> Member<'a> {
     }
 }
 
-/// The functions of a trait, as members: as visible as the trait.
+/// The functions of a trait, as members.
 pub fn trait_methods(definition: &ItemTrait) -> impl Iterator<Item = Member<'_>> {
     definition.items.iter().filter_map(|item| match item {
-        TraitItem::Fn(function) => Some(trait_method(function)),
+        TraitItem::Fn(function) => Some(trait_method(definition, function)),
         _ => None,
     })
 }
 
-/// One function of a trait, as a member.
-pub fn trait_method(function: &TraitItemFn) -> Member<'_> {
+/// One function of a trait, as a member: as visible as the trait.
+pub fn trait_method<'a>(definition: &'a ItemTrait, function: &'a TraitItemFn) -> Member<'a> {
     Member {
         kind: MemberKind::Method,
         name: function.sig.ident.unraw().to_string(),
-        vis: None,
+        vis: Some(&definition.vis),
         span: function.sig.ident.span(),
         signature: Some(&function.sig),
     }

@@ -135,17 +135,20 @@ pub struct Text(pub String);
 impl FromMeta for Text {
     fn from_meta(item: &Meta) -> darling::Result<Self> {
         let key = darling::util::path_to_string(item.path());
-        match item {
-            Meta::NameValue(syn::MetaNameValue {
-                value:
-                    Expr::Lit(syn::ExprLit {
-                        lit: syn::Lit::Str(text),
-                        ..
-                    }),
+        let Meta::NameValue(name_value) = item else {
+            return Err(text_expected(&key).with_span(item));
+        };
+        // `macro_rules!` hands an `$x:expr` over in an invisible group.
+        let mut value = &name_value.value;
+        while let Expr::Group(group) = value {
+            value = &group.expr;
+        }
+        match value {
+            Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(text),
                 ..
             }) => Ok(Text(text.value())),
-            Meta::NameValue(name_value) => Err(text_expected(&key).with_span(&name_value.value)),
-            _ => Err(text_expected(&key).with_span(item)),
+            other => Err(text_expected(&key).with_span(other)),
         }
     }
 }

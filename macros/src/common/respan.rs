@@ -55,8 +55,8 @@ pub fn replace_self(tokens: TokenStream, self_type: &TokenStream) -> TokenStream
 
 /// The user's identifier as a local of generated code: mixed-site hygiene, at the user's
 /// location. An identifier takes its edition from its span's context, so a name that is a
-/// keyword only in newer editions (`gen`, reserved from 2024, where this crate is written)
-/// is made raw, which every edition reads as the plain name.
+/// keyword only in newer editions (`gen` from 2024, where this crate is written; `async`,
+/// `await`, `dyn`, `try` from 2018) is made raw, which every edition reads as the plain name.
 pub fn mixed_site_ident(ident: &syn::Ident) -> syn::Ident {
     let span = Span::mixed_site().located_at(ident.span());
     let name = syn::ext::IdentExt::unraw(ident).to_string();
@@ -69,8 +69,8 @@ pub fn mixed_site_ident(ident: &syn::Ident) -> syn::Ident {
     }
 }
 
-/// Keywords of editions after 2021 that were plain identifiers before.
-const NEWER_KEYWORDS: &[&str] = &["gen"];
+/// Keywords of editions after 2015 that were plain identifiers in an earlier one.
+const NEWER_KEYWORDS: &[&str] = &["async", "await", "dyn", "try", "gen"];
 
 #[cfg(test)]
 mod tests {

@@ -83,7 +83,15 @@ fn module_crate(data_attrs: &[Attribute], errors: &mut Errors) -> Option<Path> {
     for attr in data_attrs {
         let read = attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("crate") {
-                krate = Some(meta.value()?.parse::<Path>()?);
+                let value = meta.value().map_err(|_| {
+                    meta.error("`crate` needs the path under which `modsmith` is reachable, e.g. `crate = my_modsmith`")
+                })?;
+                // `crate = path` or, as the derive also reads it, `crate = "path"`.
+                krate = Some(if value.peek(syn::LitStr) {
+                    value.parse::<syn::LitStr>()?.parse::<Path>()?
+                } else {
+                    value.parse::<Path>()?
+                });
                 Ok(())
             } else {
                 Err(meta.error(

@@ -179,15 +179,29 @@ fn report(
         )),
         // Spanned at `ret`, where a return type without `Debug` is then reported.
         Ret::Debug(at) => {
-            // The result named where `ret` is written (same hygiene, another location), so
-            // the compiler's "doesn't implement `Debug`" points there.
+            // Named where `ret` is written (same hygiene, another location), so the
+            // compiler's "doesn't implement `Debug`" points there.
             let mut result_at_ret = result.clone();
             result_at_ret.set_span(result.span().located_at(at));
-            let shown = quote_spanned!(at=> let #value: &dyn ::core::fmt::Debug = &#result_at_ret;);
-            Some(quote!({
-                #shown
-                #tracing::event!(target: #target, #tracing::Level::#level, r#return = ?#value);
-            }))
+            if plan.err.is_some() {
+                // With `err`, as with `#[tracing::instrument]`: `Ok(x)` records `x`, and an
+                // `Err` only its error event.
+                let ok = Ident::new("__modsmith_ok", Span::mixed_site().located_at(at));
+                let shown = quote_spanned!(at=> let #value: &dyn ::core::fmt::Debug = #ok;);
+                Some(quote!(
+                    if let ::core::result::Result::Ok(#ok) = &#result_at_ret {
+                        #shown
+                        #tracing::event!(target: #target, #tracing::Level::#level, r#return = ?#value);
+                    }
+                ))
+            } else {
+                let shown =
+                    quote_spanned!(at=> let #value: &dyn ::core::fmt::Debug = &#result_at_ret;);
+                Some(quote!({
+                    #shown
+                    #tracing::event!(target: #target, #tracing::Level::#level, r#return = ?#value);
+                }))
+            }
         }
     };
     let err = plan.err.map(|mode| {

@@ -52,6 +52,7 @@ pub fn run(args: TokenStream, item: TokenStream) -> Expansion {
         Item::Fn(_) => BlockOptions {
             options,
             selector: Selector::default(),
+            alone: true,
         },
         _ => validate::block(options, &mut errors),
     };
@@ -98,7 +99,10 @@ pub fn check(
     let mut plans = Vec::new();
     match item {
         Item::Fn(function) => {
-            validate::single_function(&block.options, errors);
+            // Options given to many functions were checked once, where they were given.
+            if block.alone {
+                validate::single_function(&block.options, errors);
+            }
             let signature = FnSignature::new(&function.sig);
             if let Some(constness) = &function.sig.constness {
                 errors.spanned(
@@ -109,7 +113,10 @@ pub fn check(
                 plans.push(None);
             } else {
                 let mut options = block.options.clone();
-                if let Some(err) = options.err.take_if(|_| signature.surely_not_result()) {
+                if let Some(err) = options
+                    .err
+                    .take_if(|_| block.alone && signature.surely_not_result())
+                {
                     errors.at(
                         err.key,
                         format!(
@@ -127,7 +134,7 @@ pub fn check(
                 let recording = parse::recordings(&function.sig, errors);
                 // Without the `err` just refused: its code would only add a type error.
                 let mut plan = validate::plan(&options, &signature, name, &recording, errors);
-                if options.ret.is_present() {
+                if block.alone && options.ret.is_present() {
                     plan.ret = validate::Ret::Debug(options.ret.span());
                 }
                 plans.push(Some(plan));
@@ -189,6 +196,12 @@ fn plan_in_block(
         .attrs
         .iter()
         .any(|attr| parse::is_instrument_attribute(attr, &krate));
+    // Another crate's `#[instrument]` (`#[tracing::instrument]`) already makes its span: a
+    // second one would record what its `skip(..)` leaves out.
+    let instrumented_elsewhere = function.attrs.iter().any(|attr| {
+        !parse::is_instrument_attribute(attr, &krate)
+            && crate::common::items::is_attribute(attr, "instrument")
+    });
     let opted_out = own
         .skip
         .as_ref()
@@ -197,6 +210,7 @@ fn plan_in_block(
     // `const fn` cannot hold a span; the block leaves it alone, and formatting and polling
     // methods unless they ask.
     if opted_out
+        || instrumented_elsewhere
         || signature.is_const
         || (function.is_plumbing && !asked_for)
         || !block

@@ -54,13 +54,13 @@ impl Level {
 }
 
 impl FromMeta for Level {
-    /// As `#[tracing::instrument]` reads it: `"debug"` (any case), `Level::DEBUG` or
+    /// As `#[tracing::instrument]` reads it: `"debug"` (any case), `Level::DEBUG`,
     /// `tracing::Level::DEBUG`, or `1` (trace) to `5` (error).
     fn from_meta(item: &Meta) -> darling::Result<Self> {
-        let written = match item {
-            Meta::NameValue(name_value) => &name_value.value,
-            _ => return Err(level_expected(item, None)),
+        let Meta::NameValue(name_value) = item else {
+            return Err(level_expected("").with_span(item));
         };
+        let written = without_groups(&name_value.value);
         let level = match written {
             Expr::Lit(ExprLit {
                 lit: Lit::Str(text),
@@ -77,26 +77,47 @@ impl FromMeta for Level {
                 Ok(5) => Some(Level::Error),
                 _ => None,
             },
-            Expr::Path(path) if path.qself.is_none() => path
-                .path
-                .segments
-                .last()
-                .and_then(|last| Level::from_name(&last.ident.to_string().to_ascii_lowercase())),
+            Expr::Path(path) if path.qself.is_none() => level_constant(&path.path),
             _ => None,
         };
-        level.ok_or_else(|| level_expected(item, Some(written)))
+        level.ok_or_else(|| {
+            let text = match written {
+                Expr::Lit(ExprLit {
+                    lit: Lit::Str(text),
+                    ..
+                }) => text.value(),
+                other => crate::common::source_text::source_text(quote::quote!(#other)),
+            };
+            level_expected(&text).with_span(written)
+        })
     }
 }
 
-fn level_expected(item: &Meta, written: Option<&Expr>) -> darling::Error {
-    let text = match written {
-        Some(Expr::Lit(ExprLit {
-            lit: Lit::Str(text),
-            ..
-        })) => text.value(),
-        Some(other) => crate::common::source_text::source_text(quote::quote!(#other)),
-        None => String::new(),
+/// `Level::DEBUG`, `tracing::Level::DEBUG` or `::tracing::Level::DEBUG`.
+fn level_constant(path: &Path) -> Option<Level> {
+    let segments: Vec<String> = path
+        .segments
+        .iter()
+        .map(|segment| segment.ident.to_string())
+        .collect();
+    let constant = match segments.as_slice() {
+        [level, constant] if level == "Level" => constant,
+        [tracing, level, constant] if tracing == "tracing" && level == "Level" => constant,
+        _ => return None,
     };
+    let level = Level::from_name(&constant.to_ascii_lowercase())?;
+    (level.constant() == *constant).then_some(level)
+}
+
+/// The expression inside invisible groups (what `macro_rules!` wraps an `$x:expr` in).
+fn without_groups(expr: &Expr) -> &Expr {
+    match expr {
+        Expr::Group(group) => without_groups(&group.expr),
+        other => other,
+    }
+}
+
+fn level_expected(text: &str) -> darling::Error {
     let listed: Vec<String> = Level::names().map(|name| format!("{name:?}")).collect();
     darling::Error::custom(format!(
         "`{text}` is not a level{}; write one of {}, a `tracing::Level` such as \
@@ -104,7 +125,6 @@ fn level_expected(item: &Meta, written: Option<&Expr>) -> darling::Error {
         Level::did_you_mean(&text.to_ascii_lowercase()),
         listed.join(", ")
     ))
-    .with_span(&item.path())
 }
 
 /// `skip` alone (leave this function out of its block's instrumentation) or `skip(a, b)`.

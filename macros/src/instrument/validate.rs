@@ -74,6 +74,10 @@ pub fn merge(block: &Options, own: &Options) -> Options {
 pub struct BlockOptions {
     pub options: Options,
     pub selector: Selector,
+    /// Written on the one function they apply to, rather than given to many (a block, a
+    /// `#[transform]` pass): then `err` and `ret` must fit that function, as with
+    /// `#[tracing::instrument]`, instead of applying where they fit.
+    pub alone: bool,
 }
 
 /// Checks a block's options and selector, once.
@@ -88,13 +92,28 @@ pub fn block(options: Options, errors: &mut Errors) -> BlockOptions {
         text(&options.exclude).as_ref(),
         errors,
     );
-    BlockOptions { options, selector }
+    BlockOptions {
+        options,
+        selector,
+        alone: false,
+    }
 }
 
 /// The rules for options given to many functions at once (on an `impl` block or module, or
 /// in `#[transform]`'s `instrument` pass): a span name belongs to one function.
 pub fn block_options(options: &Options, errors: &mut Errors) {
     written(options, errors);
+    if let Some(skip) = &options.skip
+        && matches!(skip.value, Skip::Function)
+    {
+        errors.at(
+            skip.key,
+            "`skip` alone opts one function out; given to many functions it would leave all \
+             of them out: put `#[instrument(skip)]` on the functions to leave out (in \
+             `#[transform]`, `#[transform(skip(instrument))]`), or name parameters: \
+             `skip(a, b)`",
+        );
+    }
     if let Some(name) = &options.name {
         errors.at(
             name.key,

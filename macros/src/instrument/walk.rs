@@ -87,7 +87,7 @@ fn default_methods(definition: &ItemTrait) -> impl Iterator<Item = Function<'_>>
     definition.items.iter().filter_map(move |item| match item {
         TraitItem::Fn(function) if function.default.is_some() => Some(Function {
             span_name: format!("{owner}::{}", function.sig.ident.unraw()),
-            member: members::trait_method(function),
+            member: members::trait_method(definition, function),
             attrs: &function.attrs,
             sig: &function.sig,
             is_plumbing: false,

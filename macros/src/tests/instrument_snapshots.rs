@@ -111,8 +111,8 @@ fn a_fallback_after_unreadable_options_names_the_renamed_crate() {
     assert!(!fallback.contains(":: modsmith :: __private"), "{fallback}");
 }
 
-/// Inside a block, only this macro's own attribute is read as a function's options;
-/// another crate's `#[tracing::instrument]` is left for the compiler.
+/// Inside a block, only this macro's own attribute is read as a function's options; a
+/// function with another crate's `#[tracing::instrument]` is left to it.
 #[test]
 fn another_crates_instrument_attribute_is_not_ours() {
     let item = quote!(
@@ -134,6 +134,6 @@ fn another_crates_instrument_attribute_is_not_ours() {
         "{text}"
     );
     assert!(!text.contains("# [modsmith :: instrument"), "{text}");
-    // `get` is instrumented by the block (its own `tracing` attribute aside), `quiet` is not.
-    assert_eq!(text.matches("span !").count(), 1, "{text}");
+    // `get` has its span from `tracing`, so the block leaves it alone; `quiet` opted out.
+    assert_eq!(text.matches("span !").count(), 0, "{text}");
 }

@@ -248,6 +248,10 @@ fn instrument_plans(
     {
         options.err = None;
     }
-    let block = crate::instrument::BlockOptions { options, selector };
+    let block = crate::instrument::BlockOptions {
+        options,
+        selector,
+        alone: false,
+    };
     Some(crate::instrument::check(&block, item, errors, None))
 }

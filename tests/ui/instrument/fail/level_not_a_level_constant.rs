@@ -1,0 +1,6 @@
+#[modsmith::instrument(level = Level::LOUD)]
+pub fn f() {}
+
+fn main() {
+    f();
+}

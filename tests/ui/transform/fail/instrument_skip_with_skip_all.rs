@@ -1,0 +1,10 @@
+#[modsmith::transform(instrument(skip_all, skip(x)))]
+mod m {
+    pub fn f(x: u8) -> u8 {
+        x
+    }
+}
+
+fn main() {
+    let _ = m::f(1);
+}
