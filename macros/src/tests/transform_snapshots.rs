@@ -117,23 +117,29 @@ fn apply_passes_arguments_to_the_attribute() {
     assert!(text.contains("#[my_crate::audited(level = 2)]"), "{text}");
 }
 
+/// The renamed crate, given to the pass or to the whole pipeline, reaches the generated
+/// instrumentation.
 #[test]
 fn the_instrument_pass_names_the_renamed_crate() {
-    let args = quote!(instrument(crate = my_modsmith));
-    let module = quote!(
-        mod m {
-            pub fn f() {}
-        }
-    );
-    let Expansion::Ok(tokens) = crate::transform::run(args, module) else {
-        panic!("valid");
-    };
-    let text = tokens.to_string();
-    assert!(
-        text.contains("my_modsmith :: __private :: instrument"),
-        "{text}"
-    );
-    assert!(!text.contains(":: modsmith :: __private"), "{text}");
+    for args in [
+        quote!(instrument(crate = my_modsmith)),
+        quote!(crate = my_modsmith, instrument),
+    ] {
+        let module = quote!(
+            mod m {
+                pub fn f() {}
+            }
+        );
+        let Expansion::Ok(tokens) = crate::transform::run(args.clone(), module) else {
+            panic!("{args} is valid");
+        };
+        let text = tokens.to_string();
+        assert!(
+            text.contains("my_modsmith :: __private :: instrument"),
+            "{args}: {text}"
+        );
+        assert!(!text.contains(":: modsmith :: __private"), "{args}: {text}");
+    }
 }
 
 #[test]
@@ -202,23 +208,4 @@ fn the_instrument_pass_reports_err_only_for_results() {
     };
     let text = tokens.to_string();
     assert_eq!(text.matches(":: Err (").count(), 1, "{text}");
-}
-
-#[test]
-fn a_crate_for_the_whole_pipeline_reaches_the_instrument_pass() {
-    let args = quote!(crate = my_modsmith, instrument);
-    let module = quote!(
-        mod m {
-            pub fn f() {}
-        }
-    );
-    let Expansion::Ok(tokens) = crate::transform::run(args, module) else {
-        panic!("valid");
-    };
-    let text = tokens.to_string();
-    assert!(
-        text.contains("my_modsmith :: __private :: instrument"),
-        "{text}"
-    );
-    assert!(!text.contains(":: modsmith :: __private"), "{text}");
 }
