@@ -108,9 +108,16 @@ impl Errors {
 }
 
 /// darling's own wording, where it speaks of the options a user writes as "fields", in ours:
-/// "Unknown field: `x`. Did you mean `y`?" becomes "unknown option `x` (did you mean `y`?)".
+/// "Unknown field: `x`. Did you mean `y`?" becomes "unknown option `x` (did you mean `y`?)",
+/// and "Duplicate field `x`" becomes "`x` is given twice; keep one of them".
 fn in_our_words(error: syn::Error) -> syn::Error {
     let message = error.to_string();
+    if let Some(name) = message.strip_prefix("Duplicate field ") {
+        return syn::Error::new(
+            error.span(),
+            format!("{name} is given twice; keep one of them"),
+        );
+    }
     let Some(rest) = message.strip_prefix("Unknown field: ") else {
         return error;
     };
@@ -165,6 +172,7 @@ mod tests {
             &["level", "target"],
         ));
         errors.push(darling::Error::unknown_field("zzz"));
+        errors.push(darling::Error::duplicate_field("into"));
         let messages: Vec<String> = errors
             .finish()
             .err()
@@ -176,7 +184,8 @@ mod tests {
             messages,
             [
                 "unknown option `levle` (did you mean `level`?)",
-                "unknown option `zzz`"
+                "unknown option `zzz`",
+                "`into` is given twice; keep one of them"
             ]
         );
     }

@@ -220,10 +220,23 @@ fn plan_in_block(
         return None;
     }
     let mut options = validate::merge(&block.options, &own);
-    // A block's `err` applies to the functions that return a `Result`; a function's own
-    // `err` is kept, and a non-`Result` return type is then its compile error to see.
-    if own.err.is_none() && !signature.returns_result() {
-        options.err = None;
+    // A block's `err` applies to the functions that return a `Result`. A function's own
+    // `err` must fit it, as on a single function.
+    match &own.err {
+        Some(err) if signature.surely_not_result() => {
+            errors.at(
+                err.key,
+                format!(
+                    "`err` records the error of a function that returns a `Result`, but `{}` \
+                     does not; remove `err`",
+                    function.sig.ident
+                ),
+            );
+            options.err = None;
+        }
+        Some(_) => {}
+        None if !signature.returns_result() => options.err = None,
+        None => {}
     }
     let recording = parse::recordings(function.sig, errors);
     Some(validate::plan(
