@@ -86,8 +86,8 @@ pub fn run(args: TokenStream, item: TokenStream) -> Expansion {
 /// [`walk::functions`] lists them.
 pub struct Plans(Vec<Option<Plan>>);
 
-/// Checks a block's options against an item (a `fn`, an `impl` block or an inline module)
-/// and plans each of its functions. `warnings`: where a selector that matches nothing is
+/// Checks a block's options against an item (a `fn`, an `impl` block, a trait or an inline
+/// module) and plans each of its functions. `warnings`: where a selector that matches nothing is
 /// reported (`None` when the caller applies the same selector to many items, as
 /// `#[transform]` does, where one item without a match is no typo).
 pub fn check(
