@@ -37,7 +37,11 @@ pub mod __private {
     /// What `#[instrument]` expansions name.
     #[cfg(feature = "tracing")]
     pub mod instrument {
-        pub use crate::instrument::{Arg, REDACTED, RecordDebug, RecordNothing, Timer};
+        pub use crate::__instrument_declared_return as declared_return;
+        pub use crate::instrument::{
+            Arg, ErrorDisplay, REDACTED, RecordDebug, RecordDisplay, RecordNothing, RecordValue,
+            Timer,
+        };
         pub use tracing;
     }
 

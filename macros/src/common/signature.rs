@@ -31,6 +31,12 @@ pub enum Receiver {
 pub struct Param<'a> {
     /// The name, when the pattern is a plain binding (`x`, `mut x`, `ref x`).
     pub ident: Option<&'a Ident>,
+    /// The names it binds: its name, or every binding of a destructuring pattern
+    /// (`(a, b): (u8, u8)`, `Point { x, y }: Point`).
+    pub bindings: Vec<&'a Ident>,
+    /// Its one binding holds the whole value, or the value behind its reference (`x`,
+    /// `&x`): the binding's type is then read from the parameter's.
+    pub binds_whole: bool,
     pub ty: &'a Type,
     /// Its type has an `impl Trait` (an anonymous generic parameter).
     pub impl_trait: bool,
@@ -78,6 +84,8 @@ impl<'a> FnSignature<'a> {
                             Pat::Ident(pat) => Some(&pat.ident),
                             _ => None,
                         },
+                        bindings: bindings(&typed.pat),
+                        binds_whole: binds_whole(&typed.pat),
                         ty: &typed.ty,
                         impl_trait: shape.impl_trait,
                         borrowed: shape.borrows(),
@@ -159,6 +167,50 @@ impl<'a> FnSignature<'a> {
         let shape = TypeContents::of(ty);
         let plain = !shape.impl_trait && !shape.borrows() && !shape.self_type && !shape.macro_type;
         plain.then_some(ty)
+    }
+}
+
+/// The names a parameter's pattern binds, in order: `x`, or those of a tuple, struct, tuple
+/// struct or reference pattern, at any depth. (`x @ pattern` gives `x`; `_`, literals and
+/// ranges bind nothing.)
+pub fn bindings(pat: &Pat) -> Vec<&Ident> {
+    let mut found = Vec::new();
+    collect_bindings(pat, &mut found);
+    found
+}
+
+fn binds_whole(pat: &Pat) -> bool {
+    match pat {
+        Pat::Ident(binding) => binding.subpat.is_none(),
+        Pat::Reference(reference) => binds_whole(&reference.pat),
+        Pat::Paren(paren) => binds_whole(&paren.pat),
+        _ => false,
+    }
+}
+
+fn collect_bindings<'a>(pat: &'a Pat, found: &mut Vec<&'a Ident>) {
+    match pat {
+        Pat::Ident(binding) => found.push(&binding.ident),
+        Pat::Reference(reference) => collect_bindings(&reference.pat, found),
+        Pat::Paren(paren) => collect_bindings(&paren.pat, found),
+        Pat::Type(typed) => collect_bindings(&typed.pat, found),
+        Pat::Tuple(tuple) => tuple
+            .elems
+            .iter()
+            .for_each(|pat| collect_bindings(pat, found)),
+        Pat::TupleStruct(tuple) => tuple
+            .elems
+            .iter()
+            .for_each(|pat| collect_bindings(pat, found)),
+        Pat::Struct(structure) => structure
+            .fields
+            .iter()
+            .for_each(|field| collect_bindings(&field.pat, found)),
+        Pat::Slice(slice) => slice
+            .elems
+            .iter()
+            .for_each(|pat| collect_bindings(pat, found)),
+        _ => {}
     }
 }
 

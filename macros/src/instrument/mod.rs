@@ -6,6 +6,7 @@
 //! an item holds, in one order for both stages), `generate` (a planned body). As a library,
 //! [`check`] and [`generate`] are what `#[transform]`'s `instrument` pass calls.
 
+mod fields;
 mod generate;
 mod parse;
 mod validate;
@@ -133,10 +134,8 @@ pub fn check(
                 let name = function.sig.ident.unraw().to_string();
                 let recording = parse::recordings(&function.sig, errors);
                 // Without the `err` just refused: its code would only add a type error.
-                let mut plan = validate::plan(&options, &signature, name, &recording, errors);
-                if block.alone && options.ret.is_present() {
-                    plan.ret = validate::Ret::Debug(options.ret.span());
-                }
+                let plan =
+                    validate::plan(&options, &signature, name, &recording, block.alone, errors);
                 plans.push(Some(plan));
             }
         }
@@ -244,6 +243,7 @@ fn plan_in_block(
         &signature,
         function.span_name,
         &recording,
+        false,
         errors,
     ))
 }

@@ -3,40 +3,101 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use proc_macro2::Span;
 use syn::ext::IdentExt;
+use syn::{Expr, Ident, Type};
 
-use super::parse::{ErrOption, Level, Options, Recording, Skip};
+use super::fields::CustomField;
+use super::parse::{EventOptions, Format, Name, Options, Recording, Skip, SpanLevel};
 use crate::common::errors::Errors;
+use crate::common::options::Keyed;
 use crate::common::selector::Selector;
 use crate::common::signature::FnSignature;
 use crate::common::suggest::did_you_mean;
 
+/// A `ret` or `err` event: how it shows the value, at which level (`None`: the default),
+/// and where the option is written, where a value that cannot be shown is reported.
+#[derive(Clone)]
+pub struct Event {
+    pub format: Format,
+    pub level: Option<SpanLevel>,
+    pub key: Span,
+}
+
+impl Event {
+    fn new(options: &Keyed<EventOptions>, default: Format, alone: bool) -> Self {
+        Event {
+            format: options.value.format.unwrap_or(default),
+            level: options
+                .value
+                .level
+                .as_ref()
+                .map(|level| read_level(level, alone)),
+            key: options.key,
+        }
+    }
+}
+
+/// A level as the function's code names it: as written on a single function, from
+/// tracing's path in a block.
+fn read_level(level: &SpanLevel, alone: bool) -> SpanLevel {
+    if alone {
+        level.clone()
+    } else {
+        level.as_read()
+    }
+}
+
 /// Whether the return value is recorded.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub enum Ret {
     No,
-    /// In a block: when its type has `Debug`, and left out otherwise.
-    IfDebug,
-    /// On a single function: it must have `Debug`, as with `#[tracing::instrument(ret)]`;
-    /// the compiler says so at `ret` (the span) when it has not.
-    Debug(proc_macro2::Span),
+    /// In a block: when its type can be shown as asked, and left out otherwise.
+    IfShown(Event),
+    /// On a single function: it must be shown as asked, as with
+    /// `#[tracing::instrument(ret)]`; the compiler says so at `ret` when it cannot.
+    Checked(Event),
 }
 
 /// How one function is instrumented.
 pub struct Plan {
-    pub span_name: String,
-    pub level: Level,
-    pub target: Option<String>,
+    /// The function's name, or `name` as written.
+    pub span_name: SpanName,
+    pub level: SpanLevel,
+    pub target: Option<Name>,
+    pub parent: Option<Expr>,
+    pub follows_from: Option<Expr>,
+    /// Its parameters (and `self`), as recorded.
     pub fields: Vec<Field>,
+    /// `fields(..)`, in the order written.
+    pub custom_fields: Vec<CustomField>,
     pub ret: Ret,
-    pub err: Option<ErrOption>,
+    pub err: Option<Event>,
     pub time: bool,
 }
 
+pub enum SpanName {
+    Function(String),
+    Written(Name),
+}
+
+/// A parameter's binding, recorded as a field of the same name.
 pub struct Field {
     pub name: String,
-    pub ident: syn::Ident,
-    pub redacted: bool,
+    pub ident: Ident,
+    pub recorded: Recorded,
+}
+
+/// How a parameter is recorded: as `#[tracing::instrument]` records it, or redacted.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Recorded {
+    /// A number, bool or string, by its type as written: as a typed value (so JSON and
+    /// OpenTelemetry output keep the type), or with `Debug` if it turns out not to be one.
+    Typed,
+    /// With `Debug`, or left out when it has none.
+    Debug,
+    /// As `"***"`.
+    Redacted,
 }
 
 /// A function's own options over its block's: the function's keys win.
@@ -45,6 +106,12 @@ pub fn merge(block: &Options, own: &Options) -> Options {
         level: own.level.clone().or_else(|| block.level.clone()),
         target: own.target.clone().or_else(|| block.target.clone()),
         name: own.name.clone(),
+        parent: own.parent.clone().or_else(|| block.parent.clone()),
+        follows_from: own
+            .follows_from
+            .clone()
+            .or_else(|| block.follows_from.clone()),
+        fields: merge_fields(block.fields.as_ref(), own.fields.as_ref()),
         skip: own.skip.clone().or_else(|| block.skip.clone()),
         skip_all: if own.skip_all.is_present() {
             own.skip_all.clone()
@@ -52,11 +119,7 @@ pub fn merge(block: &Options, own: &Options) -> Options {
             block.skip_all.clone()
         },
         args: own.args.clone().or_else(|| block.args.clone()),
-        ret: if own.ret.is_present() {
-            own.ret.clone()
-        } else {
-            block.ret.clone()
-        },
+        ret: own.ret.clone().or_else(|| block.ret.clone()),
         err: own.err.clone().or_else(|| block.err.clone()),
         time: if own.time.is_present() {
             own.time.clone()
@@ -68,6 +131,31 @@ pub fn merge(block: &Options, own: &Options) -> Options {
         exclude: None,
         krate: None,
     }
+}
+
+/// The block's fields, then the function's: a field the function names again is its own.
+fn merge_fields(
+    block: Option<&Keyed<super::fields::Fields>>,
+    own: Option<&Keyed<super::fields::Fields>>,
+) -> Option<Keyed<super::fields::Fields>> {
+    let (block, own) = match (block, own) {
+        (None, None) => return None,
+        (Some(only), None) | (None, Some(only)) => return Some(only.clone()),
+        (Some(block), Some(own)) => (block, own),
+    };
+    let own_names: BTreeSet<String> = own.value.0.iter().map(CustomField::written_name).collect();
+    let mut merged: Vec<CustomField> = block
+        .value
+        .0
+        .iter()
+        .filter(|field| !own_names.contains(&field.written_name()))
+        .cloned()
+        .collect();
+    merged.extend(own.value.0.iter().cloned());
+    Some(Keyed {
+        value: super::fields::Fields(merged),
+        key: own.key,
+    })
 }
 
 /// A block's options, its selector checked: what every function of the block starts from.
@@ -166,29 +254,36 @@ pub fn single_function(options: &Options, errors: &mut Errors) {
     }
 }
 
-/// Checks the merged options against one function and plans its span.
+/// Checks the merged options against one function and plans its span. `alone`: the options
+/// were written on this one function (then `ret` must fit its return type).
 pub fn plan(
     options: &Options,
     signature: &FnSignature,
     span_name: String,
     recording: &BTreeMap<String, Recording>,
+    alone: bool,
     errors: &mut Errors,
 ) -> Plan {
     let sig = signature.sig;
-    let level = options
-        .level
-        .as_ref()
-        .map_or(Level::Info, |level| level.value);
-    let params: Vec<&syn::Ident> = signature
-        .params
-        .iter()
-        .filter_map(|param| param.ident)
+    // Every binding, `self` first, with the type it is recorded by when it has one.
+    let receiver = sig
+        .receiver()
+        .map(|receiver| (Ident::new("self", receiver.self_token.span), None));
+    let bindings: Vec<(Ident, Option<&Type>)> = receiver
+        .into_iter()
+        .chain(signature.params.iter().flat_map(|param| {
+            let plain = param.binds_whole;
+            param
+                .bindings
+                .iter()
+                .map(move |ident| ((*ident).clone(), plain.then_some(param.ty)))
+        }))
         .collect();
-    let names: Vec<String> = params
+    let names: Vec<String> = bindings
         .iter()
-        .map(|ident| ident.unraw().to_string())
+        .map(|(ident, _)| ident.unraw().to_string())
         .collect();
-    let check_names = |list: &[syn::Ident], option: &str, errors: &mut Errors| {
+    let check_names = |list: &[Ident], option: &str, errors: &mut Errors| {
         for ident in list {
             let name = ident.unraw().to_string();
             if !names.contains(&name) {
@@ -218,45 +313,126 @@ pub fn plan(
             .map(|ident| ident.unraw().to_string())
             .collect()
     });
+    let custom_fields = options
+        .fields
+        .as_ref()
+        .map(|fields| fields.value.0.clone())
+        .unwrap_or_default();
+    // A parameter named by a field is recorded by that field, as tracing does.
+    let named_by_fields: BTreeSet<String> = custom_fields
+        .iter()
+        .filter_map(CustomField::single_name)
+        .collect();
     let fields = if options.skip_all.is_present() {
         Vec::new()
     } else {
-        params
-            .iter()
-            .filter(|ident| {
+        bindings
+            .into_iter()
+            .filter(|(ident, _)| {
                 let name = ident.unraw().to_string();
                 !skipped.contains(&name)
+                    && !named_by_fields.contains(&name)
                     && only_args.as_ref().is_none_or(|only| only.contains(&name))
             })
-            .map(|ident| {
+            .map(|(ident, ty)| {
                 let name = ident.unraw().to_string();
+                let redacted = match recording.get(&name) {
+                    Some(Recording::Redacted) => true,
+                    Some(Recording::InClear) => false,
+                    None => modsmith_redact::is_secret_name(&name),
+                };
                 Field {
-                    redacted: match recording.get(&name) {
-                        Some(Recording::Redacted) => true,
-                        Some(Recording::InClear) => false,
-                        None => modsmith_redact::is_secret_name(&name),
+                    recorded: if redacted {
+                        Recorded::Redacted
+                    } else if ty.is_some_and(is_typed_value) {
+                        Recorded::Typed
+                    } else {
+                        Recorded::Debug
                     },
-                    ident: (*ident).clone(),
+                    ident,
                     name,
                 }
             })
             .collect()
     };
+    let ret = match &options.ret {
+        None => Ret::No,
+        Some(ret) if alone => Ret::Checked(Event::new(ret, Format::Debug, alone)),
+        Some(ret) => Ret::IfShown(Event::new(ret, Format::Debug, alone)),
+    };
     Plan {
-        span_name: options
-            .name
-            .as_ref()
-            .map(|name| name.value.0.clone())
-            .unwrap_or(span_name),
-        level,
-        target: options.target.as_ref().map(|target| target.value.0.clone()),
-        fields,
-        ret: if options.ret.is_present() {
-            Ret::IfDebug
-        } else {
-            Ret::No
+        span_name: match &options.name {
+            Some(name) => SpanName::Written(name.value.clone()),
+            None => SpanName::Function(span_name),
         },
-        err: options.err.as_ref().map(|err| err.value),
+        level: options
+            .level
+            .as_ref()
+            .map_or(SpanLevel::known(super::parse::Level::Info), |level| {
+                read_level(&level.value, alone)
+            }),
+        target: options.target.as_ref().map(|target| target.value.clone()),
+        parent: options.parent.as_ref().map(|parent| parent.value.0.clone()),
+        follows_from: options
+            .follows_from
+            .as_ref()
+            .map(|causes| causes.value.0.clone()),
+        fields,
+        custom_fields,
+        ret,
+        err: options
+            .err
+            .as_ref()
+            .map(|err| Event::new(err, Format::Display, alone)),
         time: options.time.is_present(),
+    }
+}
+
+/// A type `#[tracing::instrument]` records as a typed value, by its name as written
+/// (through references): numbers, `bool`, `str`, `String`, the `NonZero` integers and
+/// `Wrapping`. A type so named that is no `tracing::Value` falls back to `Debug`.
+fn is_typed_value(ty: &Type) -> bool {
+    const TYPED: &[&str] = &[
+        "bool",
+        "str",
+        "u8",
+        "i8",
+        "u16",
+        "i16",
+        "u32",
+        "i32",
+        "u64",
+        "i64",
+        "u128",
+        "i128",
+        "f32",
+        "f64",
+        "usize",
+        "isize",
+        "String",
+        "NonZeroU8",
+        "NonZeroI8",
+        "NonZeroU16",
+        "NonZeroI16",
+        "NonZeroU32",
+        "NonZeroI32",
+        "NonZeroU64",
+        "NonZeroI64",
+        "NonZeroU128",
+        "NonZeroI128",
+        "NonZeroUsize",
+        "NonZeroIsize",
+        "Wrapping",
+    ];
+    match ty {
+        Type::Path(path) => path
+            .path
+            .segments
+            .last()
+            .is_some_and(|last| TYPED.iter().any(|name| last.ident == name)),
+        Type::Reference(reference) => is_typed_value(&reference.elem),
+        Type::Group(group) => is_typed_value(&group.elem),
+        Type::Paren(paren) => is_typed_value(&paren.elem),
+        _ => false,
     }
 }

@@ -1,0 +1,6 @@
+#[modsmith::instrument(fields(= 1))]
+pub fn work() {}
+
+fn main() {
+    work();
+}

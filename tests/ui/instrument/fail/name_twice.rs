@@ -1,0 +1,6 @@
+#[modsmith::instrument("load", name = "fetch")]
+pub fn load() {}
+
+fn main() {
+    load();
+}

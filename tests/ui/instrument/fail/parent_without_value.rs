@@ -1,0 +1,6 @@
+#[modsmith::instrument(parent, follows_from)]
+pub fn work() {}
+
+fn main() {
+    work();
+}
