@@ -829,3 +829,35 @@ fn never_called() {}
 async fn never_awaited() -> Result<u8, String> {
     Ok(1)
 }
+
+/// A glob import in an async body that shadows the return type's name: the body keeps its
+/// own scope, so what the signature names is unchanged (this fails to compile otherwise).
+mod shadowed_return_type {
+    pub type Unit = ();
+
+    pub enum Choice {
+        Unit,
+    }
+
+    #[modsmith::instrument]
+    pub async fn shadows() -> Unit {
+        #[allow(unused_imports)]
+        use Choice::*;
+    }
+
+    pub fn choice() -> Choice {
+        Choice::Unit
+    }
+}
+
+#[test]
+fn an_async_body_that_shadows_the_return_type_compiles_and_runs() {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("runtime");
+    let (_, recorded) = recorded(tracing::Level::TRACE, || {
+        runtime.block_on(shadowed_return_type::shadows());
+        let _ = shadowed_return_type::choice();
+    });
+    assert!(recorded.span("shadows").closed);
+}

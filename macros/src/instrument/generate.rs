@@ -210,8 +210,9 @@ fn statements(
         // The declared return type, stated first in the async block, so that a type error in
         // the body is reported at the user's expression rather than at this attribute.
         let fake_return = declared_return(&signature.sig.output, &signature.sig.ident, inst);
-        let statements = &block.stmts;
-        let inner = future(quote!(async move { #fake_return #( #statements )* }));
+        // The body stays a block of its own, so that its items (`use Enum::*`) cannot change
+        // what the declared type names.
+        let inner = future(quote!(async move { #fake_return #block }));
         return quote!(
             #level_definitions
             let #span = #new_or_none;
@@ -300,8 +301,13 @@ fn declared_return(output: &ReturnType, name: &Ident, inst: &TokenStream) -> Tok
         }
         ReturnType::Default => (syn::parse_quote!(()), name.span()),
     };
-    let bang = quote_spanned!(span=> !);
-    quote!(#inst::declared_return #bang (#ty);)
+    // The whole call at the return type (the type keeps its own spans), so that the
+    // compiler's "return type inferred to be `T` here" points there, not at the attribute.
+    let mut arguments =
+        proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, ty.to_token_stream());
+    arguments.set_span(Span::call_site().located_at(span));
+    let call = crate::common::respan::located_at(&quote!(#inst::declared_return!), span);
+    quote!(#call #arguments;)
 }
 
 /// Replaces every `impl Trait` in a type with `_`, which a `let` can state. (By hand: syn's
