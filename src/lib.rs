@@ -24,8 +24,18 @@
 //! | [`api_client!`] | `#[client(crate = my_modsmith, ..)]` |
 //! | [`instrument`] | `#[instrument(crate = my_modsmith, ..)]` |
 //! | [`transform`] | `#[transform(crate = my_modsmith, ..)]`, or in the `instrument(..)` pass |
+//! | [`template!`] | `#[template(crate = my_modsmith)]` on each `template` |
 //!
-//! `template!` does not take it yet: its instances call `::modsmith` by that name.
+//! Without it, the macro's expansion fails with ``error[E0433]: cannot find `modsmith` in the
+//! crate root``, at the macro. The option is needed only where the macro is written: a
+//! template's instances reach modsmith without naming it, so a crate that only instantiates
+//! another crate's `pub template` needs no `crate =` and no dependency on modsmith.
+//!
+//! Finding the name in `Cargo.toml` automatically (the `proc-macro-crate` crate) was measured
+//! and declined, as serde, tracing and bon decline it: it adds eight crates and about 10% to
+//! the CPU time of building the macros for every user, to spare renamed users one option,
+//! and it cannot see a modsmith reached through another crate's re-export
+//! (`benches/RESULTS.md`).
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -376,11 +386,13 @@ pub use modsmith_macros::transform;
 ///
 /// A call is `name! { [#[attrs] vis mod module;] Param = value, .. }`: with `mod`, the items
 /// go in a new module that sees the caller's items (`use super::*`); without, in place. A
-/// `pub template` is `#[macro_export]`ed, usable from other crates (which also depend on
-/// `modsmith`) as `their_crate::name!`; in its own crate it is called by name after its
-/// definition (rustc refuses `crate::name!` paths to macro-generated exported macros).
-/// `pub(crate)` makes a template reachable by path in the crate; a private one is usable
-/// after its definition, as `macro_rules!` macros are.
+/// `pub template` is `#[macro_export]`ed, usable from other crates as `their_crate::name!`
+/// (they need no dependency on `modsmith`: the macro reaches it through `$crate`); in its own
+/// crate it is called by name after its definition (rustc refuses `crate::name!` paths to
+/// macro-generated exported macros). `pub(crate)` makes a template reachable by path in the
+/// crate; a private one is usable after its definition, as `macro_rules!` macros are.
+///
+/// `#[template(crate = path)]` on a `template` says where a renamed `modsmith` is.
 pub use modsmith_macros::template;
 
 pub use modsmith_runtime::{
@@ -407,10 +419,34 @@ pub mod __private {
     pub use modsmith_runtime::__private::instrument;
     pub use modsmith_runtime::__private::{data, http};
 
-    /// What the macros that `template!` defines expand to.
+    /// What `template!` expands to, and what the macros it defines expand to.
     pub mod template {
+        pub use crate::__define_template as define;
         pub use modsmith_macros::__instantiate_template as instantiate;
     }
+}
+
+/// Declares the `macro_rules!` of a template that `template!` has checked: `(dollar)
+/// [attributes] name { encoded definition } [items after it]`. Not for direct use.
+// The declared macro is written here, not by `template!`, for the one token only this crate
+// can write: `$crate` in this body names modsmith wherever the declared macro expands, even
+// in a crate that does not depend on modsmith by any name (a template's macro, expanded in
+// another crate, resolves every other path there). `template!` calls this by the name its
+// own crate uses (`crate = path`); nothing else in the declared macro names modsmith. The
+// `$` of the declared macro's own matcher is passed in, as a `macro_rules!` body cannot
+// write one.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __define_template {
+    (($dollar:tt) [$($attr:tt)*] $name:ident $definition:tt [$($after:tt)*]) => {
+        $($attr)*
+        macro_rules! $name {
+            ($dollar($dollar args:tt)*) => {
+                $crate::__private::template::instantiate! { $definition $dollar($dollar args)* }
+            };
+        }
+        $($after)*
+    };
 }
 
 /// The README's examples, compiled and run as doctests so they cannot drift.

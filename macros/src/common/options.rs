@@ -113,12 +113,24 @@ impl FromMeta for CratePath {
     }
 
     fn from_expr(expr: &Expr) -> darling::Result<Self> {
-        Path::from_expr(expr).map(CratePath)
+        // darling alone says "Unexpected type `int`" for `crate = 5`.
+        Path::from_expr(expr)
+            .map(CratePath)
+            .map_err(|_| crate_path_expected().with_span(expr))
     }
 
     fn from_string(value: &str) -> darling::Result<Self> {
-        Path::from_string(value).map(CratePath)
+        Path::from_string(value)
+            .map(CratePath)
+            .map_err(|_| crate_path_expected())
     }
+}
+
+/// What `crate = ..` takes, for a value that is not a path.
+pub fn crate_path_expected() -> darling::Error {
+    darling::Error::custom(
+        "`crate` takes the path under which `modsmith` is reachable, e.g. `crate = my_modsmith`",
+    )
 }
 
 /// An attribute's arguments as darling's list of items; `None` when they do not parse as

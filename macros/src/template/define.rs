@@ -1,8 +1,10 @@
 //! Checked definition → tokens: the template's `macro_rules!`. It holds the definition,
 //! encoded so that `macro_rules!` leaves it alone, and hands it with its own arguments to
 //! `__private::template::instantiate!`: every instantiation is one self-contained macro call.
+//! The macro is declared through the facade's `__private::template::define!`, whose `$crate`
+//! is the one path to modsmith that resolves wherever the macro is called.
 
-use proc_macro2::{Delimiter, Group, TokenStream};
+use proc_macro2::{Delimiter, Group, Punct, Spacing, TokenStream};
 use quote::{ToTokens, quote};
 use syn::ext::IdentExt;
 use syn::{Ident, LitStr, Visibility};
@@ -10,30 +12,52 @@ use syn::{Ident, LitStr, Visibility};
 use super::checked::{CheckedDefinition, CheckedExpr, CheckedPiece, PlaceholderWriter, write};
 use super::parse::{DOLLAR, Definition};
 
-/// The `macro_rules!` of a checked definition.
+/// The `macro_rules!` of a checked definition, declared by
+/// `krate::__private::template::define!` (`krate`: how the defining crate names modsmith).
 pub fn macro_rules(checked: &CheckedDefinition, krate: &syn::Path) -> TokenStream {
     let definition = checked.definition;
     let name = &definition.name;
     let params = encode_params(definition);
     let body = encode(&checked.body);
-    let forward = quote! {
-        #krate::__private::template::instantiate! {
+    let Declaration { attrs, reexport } = declaration(definition);
+    // `define!` writes the `$` of the declared macro's matcher from this token.
+    let dollar = Punct::new('$', Spacing::Alone);
+    quote! {
+        #krate::__private::template::define! {
+            (#dollar)
+            [#attrs]
+            #name
             { #name ( #params ) { #body } }
-            $($args)*
+            [#reexport]
         }
-    };
-    declare(definition, forward)
+    }
 }
 
 /// A `macro_rules!` that expands to nothing: what a definition with errors leaves, so that
-/// its instantiations do not add "cannot find macro" to the errors that matter.
+/// its instantiations do not add "cannot find macro" to the errors that matter. It names no
+/// crate, so it is declared here.
 pub fn placeholder(definition: &Definition) -> TokenStream {
-    let declared = declare(definition, TokenStream::new());
-    quote!(#[allow(unused_macros)] #declared)
+    let name = &definition.name;
+    let Declaration { attrs, reexport } = declaration(definition);
+    quote! {
+        #attrs
+        #[allow(unused_macros)]
+        macro_rules! #name {
+            ($($args:tt)*) => {};
+        }
+        #reexport
+    }
 }
 
-/// `macro_rules! name { ($($args:tt)*) => { <expansion> }; }`, exported as declared.
-fn declare(definition: &Definition, expansion: TokenStream) -> TokenStream {
+/// What surrounds a template's `macro_rules!`: its attributes, and the items after it.
+struct Declaration {
+    /// The user's attributes, the signature in its docs, and `#[macro_export]` when `pub`.
+    attrs: TokenStream,
+    /// `pub(crate) use name;` and the like: a path to the macro, as far as declared.
+    reexport: TokenStream,
+}
+
+fn declaration(definition: &Definition) -> Declaration {
     let name = &definition.name;
     let attrs = &definition.attrs;
     let signature = signature_doc(definition);
@@ -50,15 +74,14 @@ fn declare(definition: &Definition, expansion: TokenStream) -> TokenStream {
             )
         }
     };
-    quote! {
-        #( #attrs )*
-        #[doc = ""]
-        #[doc = #signature]
-        #export
-        macro_rules! #name {
-            ($($args:tt)*) => { #expansion };
-        }
-        #reexport
+    Declaration {
+        attrs: quote! {
+            #( #attrs )*
+            #[doc = ""]
+            #[doc = #signature]
+            #export
+        },
+        reexport,
     }
 }
 

@@ -1,6 +1,9 @@
 //! `template!`: typed module templates. A definition becomes a `macro_rules!` macro that hands
 //! its arguments, with the template's encoded definition, back to `__private::template::instantiate!`;
-//! no state is kept between macro invocations.
+//! no state is kept between macro invocations. The facade's `__private::template::define!`
+//! declares that macro, so that the path in it is modsmith's own `$crate`: an instance needs
+//! no name for modsmith in the crate it is expanded in, and only the definition names
+//! modsmith, as its crate does (`#[template(crate = path)]`).
 //!
 //! Stages: `parse` (tokens → definitions, in source or encoded form), `validate` (a parsed
 //! definition → the `checked` one, its body resolved against its parameters), `define`
@@ -36,13 +39,15 @@ use crate::common::warning::Warnings;
 pub fn run_definitions(input: TokenStream) -> Expansion {
     let mut errors = Errors::new();
     let definitions = parse::definitions(input, &mut errors);
-    let krate = crate_path(None);
     let mut tokens = TokenStream::new();
     let mut warnings = Warnings::new();
     for (definition, parsed_cleanly) in &definitions {
         let checked = validate::resolve(definition, *parsed_cleanly, &mut errors, &mut warnings);
         tokens.extend(match checked {
-            Some(checked) => define::macro_rules(&checked, &krate),
+            Some(checked) => {
+                let krate = crate_path(definition.krate.as_ref().map(|krate| &krate.0));
+                define::macro_rules(&checked, &krate)
+            }
             // A definition with errors, or one whose body lost pieces to a syntax error: its
             // errors are the ones to fix.
             None => define::placeholder(definition),

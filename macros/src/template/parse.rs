@@ -3,13 +3,16 @@
 //! source a user wrote and the encoded copy a template's `macro_rules!` hands back, in which
 //! every `$` is the identifier [`DOLLAR`] (a `macro_rules!` body would take `$x` for its own).
 
+use darling::FromMeta;
+use darling::ast::NestedMeta;
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
-use syn::{Attribute, Ident, LitInt, LitStr, Token, Visibility};
+use syn::{Attribute, Ident, LitInt, LitStr, Meta, Token, Visibility};
 
 use super::value::{Binding, Kind, parse_binding};
 use crate::common::errors::Errors;
+use crate::common::options::{CratePath, crate_path_expected};
 use crate::common::recover;
 use crate::common::suggest::did_you_mean;
 
@@ -30,7 +33,10 @@ pub enum Mode {
 }
 
 pub struct Definition {
+    /// The attributes the template's `macro_rules!` carries: all but `#[template(..)]`.
     pub attrs: Vec<Attribute>,
+    /// `#[template(crate = path)]`: where the defining crate reaches modsmith.
+    pub krate: Option<CratePath>,
     pub vis: Visibility,
     pub name: Ident,
     pub params: Vec<Param>,
@@ -163,8 +169,8 @@ pub fn definitions(input: TokenStream, errors: &mut Errors) -> Vec<(Definition, 
 /// One definition: `#[attrs] vis template name(params) { body }`; in encoded mode without
 /// attributes, visibility or the `template` word.
 pub fn definition(input: ParseStream, mode: Mode, errors: &mut Errors) -> syn::Result<Definition> {
-    let (attrs, vis) = if mode == Mode::Source {
-        let attrs = input.call(Attribute::parse_outer)?;
+    let (attrs, krate, vis) = if mode == Mode::Source {
+        let (attrs, krate) = options(input.call(Attribute::parse_outer)?, errors);
         let vis: Visibility = input.parse()?;
         let keyword = input.call(Ident::parse_any);
         if !keyword.as_ref().is_ok_and(|word| word == "template") {
@@ -174,9 +180,9 @@ pub fn definition(input: ParseStream, mode: Mode, errors: &mut Errors) -> syn::R
                 "expected a template: `pub template name(Param: kind, ..) { body }`",
             ));
         }
-        (attrs, vis)
+        (attrs, krate, vis)
     } else {
-        (Vec::new(), Visibility::Inherited)
+        (Vec::new(), None, Visibility::Inherited)
     };
     let name: Ident = input.parse()?;
     let content;
@@ -188,11 +194,74 @@ pub fn definition(input: ParseStream, mode: Mode, errors: &mut Errors) -> syn::R
     let body = pieces(body_tokens, mode, errors);
     Ok(Definition {
         attrs,
+        krate,
         vis,
         name,
         params,
         body,
     })
+}
+
+/// What `#[template(..)]` holds, for anything else written there.
+const OPTIONS_EXPECTED: &str = "`#[template(..)]` takes `crate = path`, where this crate reaches a renamed `modsmith`: \
+     `#[template(crate = my_modsmith)]`";
+
+/// The options of a template, `#[template(crate = path)]`, taken out of its attributes: the
+/// attributes left, and the crate path if one was given.
+fn options(attrs: Vec<Attribute>, errors: &mut Errors) -> (Vec<Attribute>, Option<CratePath>) {
+    let (ours, kept): (Vec<Attribute>, Vec<Attribute>) = attrs
+        .into_iter()
+        .partition(|attr| attr.path().is_ident("template"));
+    let mut krate = None;
+    for attr in &ours {
+        let Meta::List(list) = &attr.meta else {
+            errors.spanned(attr, OPTIONS_EXPECTED);
+            continue;
+        };
+        let items = errors.handle(NestedMeta::parse_meta_list(list.tokens.clone()));
+        for item in items.iter().flatten() {
+            option(item, &mut krate, errors);
+        }
+    }
+    (kept, krate)
+}
+
+/// One option of `#[template(..)]`; `crate = path` is the only one.
+fn option(item: &NestedMeta, krate: &mut Option<CratePath>, errors: &mut Errors) {
+    let key = match item {
+        NestedMeta::Meta(meta) => meta.path(),
+        NestedMeta::NameValueInvalidExpr(invalid) => &invalid.path,
+        NestedMeta::Lit(literal) => {
+            errors.spanned(literal, OPTIONS_EXPECTED);
+            return;
+        }
+    };
+    if !key.is_ident("crate") {
+        let word = darling::util::path_to_string(key);
+        errors.spanned(
+            key,
+            format!(
+                "`{word}` is not an option of `#[template(..)]`{}; the one option is \
+                 `crate = path`, where this crate reaches a renamed `modsmith`",
+                did_you_mean(&word, ["crate"])
+            ),
+        );
+        return;
+    }
+    if krate.is_some() {
+        errors.spanned(key, "`crate` is given twice; keep one of them");
+    }
+    let path = match item {
+        // `crate = pub(crate)`: not even an expression.
+        NestedMeta::NameValueInvalidExpr(invalid) => {
+            Err(crate_path_expected().with_span(&invalid.value))
+        }
+        NestedMeta::Meta(meta) => CratePath::from_meta(meta),
+        NestedMeta::Lit(_) => return,
+    };
+    if let Some(path) = errors.handle(path) {
+        *krate = Some(path);
+    }
 }
 
 /// `Name: kind`, `Name: kind = default`, `Name: [kind]`, separated by commas.

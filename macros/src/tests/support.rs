@@ -18,20 +18,21 @@ pub fn assert_valid_rust(tokens: TokenStream) {
     }
 }
 
-/// The `{ <encoded definition> }` group a `macro_rules!` from `template!` hands to
-/// `__private::template::instantiate!`, found in the macro's tokens.
+/// The `{ <encoded definition> }` group that `template!` hands to
+/// `__private::template::define!` (`($) [attrs] name { definition } [after]`), for the
+/// declared macro to hand on to `__private::template::instantiate!`.
 pub fn encoded_template(tokens: TokenStream) -> Option<proc_macro2::TokenTree> {
     use proc_macro2::TokenTree;
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
     for (index, tree) in trees.iter().enumerate() {
         if let TokenTree::Ident(ident) = tree
-            && ident == "instantiate"
+            && ident == "define"
             && let Some(TokenTree::Ident(module)) =
                 index.checked_sub(3).and_then(|at| trees.get(at))
             && module == "template"
             && let Some(TokenTree::Group(call)) = trees.get(index + 2)
         {
-            return call.stream().into_iter().next();
+            return call.stream().into_iter().nth(3);
         }
         if let TokenTree::Group(group) = tree
             && let Some(found) = encoded_template(group.stream())

@@ -71,3 +71,20 @@ fn instance_in_place_with_every_default_overridden() {
         expect_file!["snapshots/template/instance_in_place.txt"],
     );
 }
+
+#[test]
+fn definition_in_a_crate_that_renames_modsmith() {
+    // Only `define!` is named by the crate's own name for modsmith; the declared macro reaches
+    // modsmith through `define!`'s `$crate`.
+    let defined = crate::template::run_definitions(quote! {
+        #[template(crate = my_modsmith)]
+        #[doc(hidden)]
+        pub(crate) template unit(Name: ident) { pub struct $Name; }
+    });
+    match defined {
+        Expansion::Ok(tokens) => {
+            expect_file!["snapshots/template/renamed_crate.txt"].assert_eq(&pretty(tokens));
+        }
+        Expansion::Err { errors, .. } => panic!("unexpected errors: {errors}"),
+    }
+}

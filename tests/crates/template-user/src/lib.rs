@@ -12,3 +12,9 @@ modsmith_test_template_lib::registry! {
 modsmith_test_template_lib::registry! {
     Name = Sizes, names = [small], values = [BASE], prefix = "size",
 }
+
+modsmith_test_renamed::renamed_pair! {
+    /// From a crate that calls modsmith `ms`; this crate has no name for modsmith at all.
+    pub mod pair;
+    Name = Pair, first = "left", second = "right",
+}

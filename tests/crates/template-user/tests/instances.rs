@@ -1,7 +1,7 @@
 //! A template defined in one crate, instantiated in another: arguments name this crate's
 //! items, and `$crate` in the template's body names the defining crate.
 
-use modsmith_test_template_user::{Sizes, colours::Colours};
+use modsmith_test_template_user::{Sizes, colours::Colours, pair::Pair};
 
 #[test]
 fn instances_from_another_crate_work() {
@@ -15,4 +15,11 @@ fn instances_from_another_crate_work() {
         Colours::version(),
         modsmith_test_template_lib::registry_version()
     );
+}
+
+#[test]
+fn an_instance_needs_no_name_for_modsmith() {
+    // Neither this crate's name for modsmith (it has none) nor the defining crate's (`ms`)
+    // is written in the instance: its call reaches modsmith through `$crate`.
+    assert_eq!(Pair::PAIR, ["left", "right"]);
 }

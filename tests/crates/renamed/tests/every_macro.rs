@@ -1,0 +1,86 @@
+//! The renamed crate's macros work as they do under the name `modsmith`, against a real HTTP
+//! server on loopback and a real tracing subscriber.
+
+use std::sync::{Arc, Mutex, PoisonError};
+
+use modsmith_test_renamed::{
+    Account, Answer, Counter, Item, Items, add, greetings, shapes, transformed,
+};
+use tracing::Subscriber;
+use tracing::span::{Attributes, Id};
+use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
+
+#[test]
+fn data_and_data_module() {
+    let account = Account::new("ann").map_err(|errors| errors.to_string());
+    assert_eq!(account.as_ref().map(|account| account.level()), Ok(1));
+    assert!(Account::new("").is_err());
+    let point = shapes::Point::new(1, 2);
+    assert_eq!((point.x(), point.y()), (1, 2));
+    assert!(shapes::Size::new(-1).is_err());
+}
+
+#[tokio::test]
+async fn api_client_against_a_loopback_server() {
+    use axum::extract::Path;
+    let app = axum::Router::new().route(
+        "/items/{id}",
+        axum::routing::get(|Path(id): Path<u64>| async move {
+            axum::Json(serde_json::json!({ "id": id, "name": "pen" }))
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind 127.0.0.1:0");
+    let address = listener.local_addr().expect("local address");
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    let items = Items::builder()
+        .base_url(format!("http://{address}"))
+        .build();
+    let item = items.item(3).await.map_err(|error| error.to_string());
+    assert_eq!(
+        item,
+        Ok(Item {
+            id: 3,
+            name: "pen".to_owned()
+        })
+    );
+}
+
+/// Records the name of every span created.
+#[derive(Clone, Default)]
+struct SpanNames(Arc<Mutex<Vec<String>>>);
+
+impl<S: Subscriber> Layer<S> for SpanNames {
+    fn on_new_span(&self, attrs: &Attributes<'_>, _: &Id, _: Context<'_, S>) {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(attrs.metadata().name().to_owned());
+    }
+}
+
+#[test]
+fn instrument_and_transform_make_spans() {
+    let names = SpanNames::default();
+    let subscriber = tracing_subscriber::registry().with(names.clone());
+    tracing::subscriber::with_default(subscriber, || {
+        assert_eq!(add(1, 2), 3);
+        assert_eq!(Counter(1).bump(), 2);
+        assert_eq!(greetings::hello("ann"), "hello ann");
+        assert_eq!(transformed::tag(4).clone(), transformed::Tag(4));
+    });
+    let names = names
+        .0
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone();
+    assert_eq!(names, ["add", "Counter::bump", "hello", "tag"]);
+}
+
+#[test]
+fn template_defined_and_instantiated_here() {
+    assert_eq!(Answer::VALUE, 42);
+}
