@@ -96,6 +96,14 @@ mod accounts {
         user.len() as u64 * 100
     }
 
+    /// Options as `#[tracing::instrument]` writes them: a field filled in later, a field
+    /// computed from a parameter, the return value with `Display`.
+    #[instrument("transfer", fields(cents = amount * 100, outcome), ret(Display))]
+    pub fn transfer(amount: u64) -> String {
+        tracing::Span::current().record("outcome", "booked");
+        format!("{amount} EUR")
+    }
+
     fn helper_check(password: &str) -> bool {
         password.len() > 3
     }
@@ -398,6 +406,7 @@ fn main() {
         let _ = accounts::login("ann", "s3cret-pw");
         let _ = accounts::login("bob", "x");
         let _ = accounts::balance("ann");
+        let _ = accounts::transfer(12);
     });
 
     println!("\n== #[transform] ==");

@@ -264,26 +264,38 @@ pub use modsmith_macros::api_client;
 /// assert!(Account.login("ann", "pw", 1234).is_ok());
 /// ```
 ///
+/// It is a drop-in for `#[tracing::instrument]`: every option of tracing's attribute is
+/// accepted with tracing's meaning, and these are recorded as tracing records them.
+///
 /// | option | effect |
 /// | --- | --- |
-/// | `level = "trace" \| "debug" \| "info" \| "warn" \| "error"` (or `Level::DEBUG`, `tracing::Level::DEBUG`, `1`..`5`) | the span's level (default `info`) |
-/// | `target = ".."`, `name = ".."` | the span's target (default: the module path) and name (single fn) |
-/// | `skip(a, b)`, `skip_all`, `args(a, b)` | which arguments are recorded |
-/// | `ret`, `err`, `err(Debug)` | an event with the return value (on a single function its type must be `Debug`; in a block, returns without `Debug` are left out); an error event for `Err` |
+/// | `level = "trace" \| "debug" \| "info" \| "warn" \| "error"` (any case), `Level::DEBUG`, `tracing::Level::DEBUG`, `1`..`5`, or a `Level` constant | the span's level (default `info`) |
+/// | `name = ".."` or `name = CONST`, or a string alone: `#[instrument("load")]` | the span's name (one function) |
+/// | `target = ".."` or `target = CONST` | the span's target (default: the module path) |
+/// | `parent = expr`, `follows_from = expr` | an explicit parent (`None`: a root span); causes the span follows from |
+/// | `skip(a, self)`, `skip_all`, `args(a, b)` | which parameters are recorded |
+/// | `fields(n = expr, s = %expr, d = ?expr, user.id = id, {CONST} = 1, %local, later)` | more fields: with `Display` (`%`), `Debug` (`?`), or as values; one alone is empty, for `Span::record` later |
+/// | `ret`, `ret(Display)`, `ret(level = "info")` | an event with the return value (with `err`: the `Ok` value); on a single function its type must be `Debug` (or `Display`), in a block values that are not are left out |
+/// | `err`, `err(Debug)`, `err(level = "warn")` | an event (at `ERROR` unless told) with the error of an `Err` |
 /// | `time` | `elapsed_us` recorded when the span closes |
 /// | `only = "pub"`, `include = "get_*"`, `exclude = "helper_*"` | which functions of a block |
 /// | `skip` (alone, on a function in a block) | leave that function out |
 ///
-/// Arguments are recorded with `Debug` when their type implements it and left out when it
-/// does not; parameters named like secrets and those marked `#[redact]` are recorded as
-/// `"***"` (`#[no_redact]` records one in clear). A name is a secret by its whole words, in
-/// snake_case or camelCase: `access_token`, `privateKey`, `password`, `api_key` are;
-/// `author` and `tokens_count` are not (the rule and its word list:
+/// Parameters whose type is written as a number, `bool`, `str` or `String` are recorded as
+/// typed values (JSON and OpenTelemetry output keep their types), others with `Debug`, as
+/// are `self` and each binding of a destructured parameter. Unlike tracing, a parameter
+/// without `Debug` is left out instead of failing to compile, and parameters named like
+/// secrets and those marked `#[redact]` are recorded as `"***"` (`#[no_redact]` records one
+/// in clear). A name is a secret by its whole words, in snake_case or camelCase:
+/// `access_token`, `privateKey`, `password`, `api_key` are; `author` and `tokens_count` are
+/// not (the rule and its word list:
 /// [`modsmith_redact::is_secret_name`](https://docs.rs/modsmith-redact)). Nothing is
 /// formatted unless the span is enabled. Async functions keep their span across awaits, and a
-/// dropped future closes it. `log` users get records through tracing's `log` feature. In a
-/// block, the formatting traits' `fmt` and `Future::poll` are left alone unless they carry
-/// their own `#[instrument]`: they run often and indirectly (every `to_string()`).
+/// dropped future closes it; a function that ends in an async block (what `#[async_trait]`
+/// writes) gets the span over that future, made when the function is called. `log` users get
+/// records through tracing's `log` feature. In a block, the formatting traits' `fmt` and
+/// `Future::poll` are left alone unless they carry their own `#[instrument]`: they run often
+/// and indirectly (every `to_string()`).
 #[cfg(feature = "tracing")]
 pub use modsmith_macros::instrument;
 

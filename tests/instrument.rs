@@ -861,3 +861,63 @@ fn an_async_body_that_shadows_the_return_type_compiles_and_runs() {
     });
     assert!(recorded.span("shadows").closed);
 }
+
+/// Options of `#[tracing::instrument]` given to a block: `fields(..)` of the block and of a
+/// function add up (the function's win on a name both give), `ret(Display)` records the
+/// returns that have `Display` and leaves out the others, and a level path works in a
+/// nested module, which does not see the block's imports.
+#[modsmith::instrument(
+    fields(service = "ledger", region = "eu"),
+    ret(Display),
+    level = tracing::Level::DEBUG
+)]
+mod ledger {
+    #[instrument(fields(region = "us", op = "sum"))]
+    pub fn sum(values: &[u32]) -> u32 {
+        values.iter().sum()
+    }
+
+    pub fn opaque() -> super::Opaque {
+        super::Opaque
+    }
+
+    pub mod nested {
+        pub fn label() -> String {
+            "nested".to_owned()
+        }
+    }
+}
+
+#[test]
+fn block_fields_add_up_and_block_ret_display_applies_where_it_can() {
+    let (_, recorded) = recorded(tracing::Level::TRACE, || {
+        let _ = ledger::sum(&[1, 2]);
+        let _ = ledger::opaque();
+        let _ = ledger::nested::label();
+    });
+    let sum = recorded.span("sum");
+    assert_eq!(sum.level, "DEBUG");
+    assert_eq!(field(&sum, "service").as_deref(), Some("ledger"));
+    assert_eq!(field(&sum, "region").as_deref(), Some("us"));
+    assert_eq!(field(&sum, "op").as_deref(), Some("sum"));
+    assert_eq!(recorded.span("label").level, "DEBUG");
+    let events: Vec<EventSummary> = recorded
+        .events()
+        .into_iter()
+        .map(|event| (event.span, event.fields))
+        .collect();
+    assert_eq!(
+        events,
+        [
+            (
+                Some("sum".to_owned()),
+                vec![("return".to_owned(), "3".to_owned())]
+            ),
+            (
+                Some("label".to_owned()),
+                vec![("return".to_owned(), "nested".to_owned())]
+            ),
+        ],
+        "no return event for a type without Display"
+    );
+}

@@ -27,6 +27,24 @@ const ARGS: &[&str] = &[
     "exclude = \"[x\"",
     "levle = 1",
     "crate = ::other",
+    "\"positional\"",
+    "name = SPAN_NAME",
+    "target = TARGET",
+    "level = Level::WARN",
+    "level = MY_LEVEL",
+    "level = Self::LEVEL",
+    "parent = None",
+    "parent",
+    "follows_from = [a]",
+    "fields(x = 1, y = %a, z = ?b, w.v = a, {K} = 2, %a, later)",
+    "fields(= 1)",
+    "fields",
+    "skip(self)",
+    "ret(Display)",
+    "ret(level = \"warn\", Debug)",
+    "ret(Pretty)",
+    "err(Debug, level = 2)",
+    "err = 5",
 ];
 
 const ITEMS: &[&str] = &[
@@ -41,6 +59,9 @@ const ITEMS: &[&str] = &[
     "mod m;",
     "struct S;",
     "fn r#match(r#in: u8) -> u8 { return r#in; }",
+    "fn f(&self, Point { x, y }: Point, &n: &u64) -> impl Future<Output = Result<u8, E>> { let a = 1; async move { Ok(a) } }",
+    "fn f() -> Pin<Box<dyn Future<Output = ()>>> { Box::pin(async move {}) }",
+    "async fn f(x: u8) -> impl Display { x }",
 ];
 
 proptest! {
