@@ -37,8 +37,12 @@ impl Errors {
     }
 
     /// Adds an error (a `syn::Error`, or a `darling::Error` with its did-you-mean hints).
-    pub fn push(&mut self, error: impl Into<syn::Error>) {
-        for error in error.into() {
+    pub fn push(&mut self, error: impl Into<Reported>) {
+        let errors: Vec<syn::Error> = match error.into() {
+            Reported::Syn(error) => error.into_iter().collect(),
+            Reported::Darling(error) => error.into_iter().map(darling_in_our_words).collect(),
+        };
+        for error in errors {
             let error = in_our_words(error);
             self.count += 1;
             match &mut self.combined {
@@ -59,7 +63,7 @@ impl Errors {
     }
 
     /// Keeps an `Ok` value, records an `Err`.
-    pub fn handle<T, E: Into<syn::Error>>(&mut self, result: Result<T, E>) -> Option<T> {
+    pub fn handle<T, E: Into<Reported>>(&mut self, result: Result<T, E>) -> Option<T> {
         match result {
             Ok(value) => Some(value),
             Err(error) => {
@@ -106,6 +110,101 @@ impl Errors {
         }
     }
 }
+
+/// An error as a macro's stages produce it: syn's, or darling's, which knows which option it
+/// is about.
+pub enum Reported {
+    Syn(syn::Error),
+    Darling(darling::Error),
+}
+
+impl From<syn::Error> for Reported {
+    fn from(error: syn::Error) -> Self {
+        Reported::Syn(error)
+    }
+}
+
+impl From<darling::Error> for Reported {
+    fn from(error: darling::Error) -> Self {
+        Reported::Darling(error)
+    }
+}
+
+/// One darling error. Where darling only says that a value has the wrong shape ("Unexpected
+/// type `int`", "Unexpected meta-item format `list`"), the option it is about is found in
+/// the error's location and the message names it and shows how it is written.
+fn darling_in_our_words(error: darling::Error) -> syn::Error {
+    let span = error.span();
+    // `Display` adds " at option/path" to darling's own words.
+    let written = error.to_string();
+    let (words, location) = written
+        .rsplit_once(" at ")
+        .unwrap_or((written.as_str(), ""));
+    let key = location.rsplit('/').next().unwrap_or_default();
+    match wrong_shape(words, key) {
+        Some(reworded) => syn::Error::new(span, reworded),
+        None => error.into(),
+    }
+}
+
+/// What a wrong value's kind is called, from darling's words about it.
+fn wrong_shape(words: &str, key: &str) -> Option<String> {
+    let what = |kind: &str| match kind {
+        "int" | "float" => "a number".to_owned(),
+        "str" | "string" | "byte string" => "a string".to_owned(),
+        "bool" => "`true` or `false`".to_owned(),
+        "path" => "a path".to_owned(),
+        "list" => format!("a list, `{key}(..)`"),
+        "word" => "no value".to_owned(),
+        "name value" => format!("a value, `{key} = ..`"),
+        other => format!("`{other}`"),
+    };
+    let kind = [
+        "Unexpected type ",
+        "Unexpected literal type ",
+        "Unexpected meta-item format ",
+    ]
+    .iter()
+    .find_map(|prefix| words.strip_prefix(prefix))?
+    .trim_matches('`');
+    if key.is_empty() {
+        return None;
+    }
+    let how = OPTION_SHAPES
+        .iter()
+        .find(|(option, _)| *option == key)
+        .map_or_else(
+            || "see this option's documentation for what it takes".to_owned(),
+            |(_, how)| format!("write {how}"),
+        );
+    Some(format!("`{key}` does not take {}; {how}", what(kind)))
+}
+
+/// How the options that darling reads for us are written, by key (the others have messages
+/// of their own).
+const OPTION_SHAPES: &[(&str, &str)] = &[
+    ("skip", "`skip` alone, or `skip(getter)`, `skip(setter)`"),
+    (
+        "length",
+        "`length(min = 1, max = 64)` (either bound may be left out)",
+    ),
+    (
+        "range",
+        "`range(min = 0, max = 100)` (either bound may be left out)",
+    ),
+    ("min", "a bound as an expression: `min = 1`"),
+    ("max", "a bound as an expression: `max = 100`"),
+    (
+        "default",
+        "`default` alone (the type's `Default`) or `default = expression`",
+    ),
+    (
+        "validate",
+        "`validate = path::to::check` on a struct, `validate(range(min = 1))` on a field",
+    ),
+    ("custom", "`custom = path::to::check`"),
+    ("retries", "a number of retries: `retries = 3`"),
+];
 
 /// darling's own wording, where it speaks of the options a user writes as "fields", in ours:
 /// "Unknown field: `x`. Did you mean `y`?" becomes "unknown option `x` (did you mean `y`?)",
@@ -186,6 +285,36 @@ mod tests {
                 "unknown option `levle` (did you mean `level`?)",
                 "unknown option `zzz`",
                 "`into` is given twice; keep one of them"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_kind_names_its_option_and_how_to_write_it() {
+        let mut errors = Errors::new();
+        errors.push(darling::Error::unexpected_type("int").at("skip"));
+        errors.push(darling::Error::unsupported_format("list").at("default"));
+        errors.push(
+            darling::Error::unexpected_type("bool")
+                .at("mystery")
+                .at("outer"),
+        );
+        errors.push(darling::Error::unexpected_type("int"));
+        let messages: Vec<String> = errors
+            .finish()
+            .err()
+            .into_iter()
+            .flatten()
+            .map(|error| error.to_string())
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "`skip` does not take a number; write `skip` alone, or `skip(getter)`, `skip(setter)`",
+                "`default` does not take a list, `default(..)`; write `default` alone (the type's `Default`) or `default = expression`",
+                "`mystery` does not take `true` or `false`; see this option's documentation for what it takes",
+                // Without a location darling's words stay: there is no option to name.
+                "Unexpected type `int`",
             ]
         );
     }
