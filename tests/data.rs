@@ -135,8 +135,9 @@ fn validating_setters_keep_the_old_value_on_failure() {
     let mut user = user;
     assert!(user.set_email(Some("no-at".to_owned())).is_err());
     user.set_email(None).unwrap();
-    // Setters without validators return nothing to check.
-    let () = user.set_password_hash("new".to_owned());
+    // With a whole-struct check, every setter returns the check's result.
+    user.set_password_hash("new".to_owned())
+        .expect("still valid");
 }
 
 #[test]
@@ -526,7 +527,7 @@ fn self_trait_objects_and_similar_names_carry_through() {
     assert_eq!(root.callback().map(|callback| callback(1)), Some(2));
     assert_eq!(root.weight(), 0.5);
     let mut root = root;
-    root.set__private(9);
+    root.set__private(9).expect("the struct check passes");
     assert_eq!(root._private(), 9);
 }
 
@@ -554,4 +555,114 @@ fn nan_and_non_static_messages_and_user_collections_are_checked() {
             "bad",
         ]
     );
+}
+
+/// A range whose bounds are checked together by the struct's own check.
+#[derive(Data, Debug, Clone, PartialEq)]
+#[data(validate = Self::low_below_high)]
+pub struct Span {
+    #[data(validate(range(max = 1000)))]
+    pub low: u32,
+    pub high: u32,
+}
+
+impl Span {
+    fn low_below_high(&self) -> Result<(), String> {
+        if self.low <= self.high {
+            Ok(())
+        } else {
+            Err(format!("low {} is above high {}", self.low, self.high))
+        }
+    }
+}
+
+#[test]
+fn setters_run_the_struct_check_and_keep_the_old_value_on_failure() {
+    let mut span = Span::new(10, 20).expect("valid");
+    // A field without validators of its own is still checked with the whole struct.
+    let refused = span.set_low(50).expect_err("50 is above high");
+    assert!(
+        refused.to_string().contains("low 50 is above high 20"),
+        "{refused}"
+    );
+    assert_eq!(span.low(), 10, "the old value is kept");
+    let refused = span.set_high(5).expect_err("5 is below low");
+    assert!(refused.to_string().contains("above high"), "{refused}");
+    assert_eq!(span.high(), 20);
+    // The field's own validators run first; the struct check sees only values that pass them.
+    let refused = span.set_low(2000).expect_err("above the field's range");
+    assert_eq!(refused.len(), 1, "{refused}");
+    assert!(refused.to_string().contains("low"), "{refused}");
+    span.set_low(15).expect("15 fits");
+    assert_eq!(span.low(), 15);
+    let span = span.with_high(30).expect("30 fits");
+    assert!(span.clone().with_low(31).is_err());
+    assert_eq!(span, Span::new(15, 30).expect("valid"));
+}
+
+/// The builder's start can be named: `{Struct}Builder` alone.
+fn start_user_builder() -> UserBuilder {
+    User::builder()
+}
+
+#[test]
+fn the_builders_start_type_can_be_written() {
+    let first = start_user_builder()
+        .name("ann")
+        .password_hash("h".to_owned())
+        .build();
+    let second = User::builder()
+        .name("ann")
+        .password_hash("h".to_owned())
+        .build();
+    assert_eq!(first.expect("valid").name(), second.expect("valid").name());
+}
+
+/// `builder = Name`: a module that already has a type named `{Struct}Builder`.
+mod builder_renamed {
+    pub struct ConfigBuilder;
+
+    #[derive(modsmith::Data)]
+    #[data(builder = ConfigFactory)]
+    pub struct Config {
+        pub name: String,
+        #[data(default = 3)]
+        pub retries: u8,
+    }
+
+    pub fn both() -> (ConfigBuilder, ConfigFactory) {
+        (ConfigBuilder, Config::builder())
+    }
+}
+
+#[test]
+fn a_builder_can_be_renamed() {
+    let (_, factory) = builder_renamed::both();
+    let config = factory.name("db".to_owned()).retries(5).build();
+    assert_eq!((config.name(), config.retries()), ("db", 5));
+}
+
+/// Not `Clone` nor `Debug`: a builder holding one has neither.
+pub struct Opaque;
+
+#[derive(Data)]
+pub struct Holder {
+    pub opaque: Opaque,
+}
+
+#[test]
+fn builders_are_clone_and_debug_when_their_fields_are() {
+    let half = User::builder().name("ann");
+    let copy = half.clone();
+    assert_eq!(
+        format!("{copy:?}"),
+        "UserBuilder { name: Some(\"ann\"), age: None, email: None, password_hash: None }"
+    );
+    let user = copy.password_hash("h".to_owned()).build().expect("valid");
+    assert_eq!(user.name(), "ann");
+    // The original is untouched by what the clone was given.
+    assert!(format!("{half:?}").contains("password_hash: None"));
+    // Without `Clone`/`Debug` fields, the builder still builds.
+    let holder = Holder::builder().opaque(Opaque).build();
+    let _: &Opaque = holder.opaque();
 }

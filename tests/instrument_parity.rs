@@ -179,12 +179,11 @@ fn traced(work: impl FnOnce()) -> Vec<Seen> {
     let trace = Trace::default();
     let subscriber = tracing_subscriber::registry().with(trace.clone());
     tracing::subscriber::with_default(subscriber, work);
-    let seen = trace
+    trace
         .0
         .lock()
         .unwrap_or_else(PoisonError::into_inner)
-        .clone();
-    seen
+        .clone()
 }
 
 fn block_on<F: Future>(future: F) -> F::Output {
@@ -229,6 +228,7 @@ macro_rules! instrumented_functions {
         }
 
         #[instrument]
+        #[allow(clippy::too_many_arguments)]
         pub fn typed(
             small: u8,
             signed: i64,
@@ -404,6 +404,12 @@ macro_rules! same_trace {
     }};
 }
 
+/// An event as (the span it was in, its fields).
+type SpanAndFields = (Option<String>, Vec<(String, Value)>);
+
+/// An event as (the span it was in, its level, its fields).
+type EventSeen = (Option<String>, String, Vec<(String, Value)>);
+
 fn new_span_fields(seen: &[Seen], span: &str) -> Vec<(String, Value)> {
     seen.iter()
         .find_map(|seen| match seen {
@@ -559,7 +565,7 @@ fn ret_and_err_events() {
         let _ = m::ret_and_err(true);
         let _ = m::ret_and_err(false);
     });
-    let events: Vec<(Option<String>, String, Vec<(String, Value)>)> = seen
+    let events: Vec<EventSeen> = seen
         .iter()
         .filter_map(|seen| match seen {
             Seen::Event {
@@ -604,7 +610,7 @@ fn futures_async_and_by_hand() {
             let _ = m::boxed_future(true).await;
         })
     });
-    let events: Vec<(Option<String>, Vec<(String, Value)>)> = seen
+    let events: Vec<SpanAndFields> = seen
         .iter()
         .filter_map(|seen| match seen {
             Seen::Event { span, fields, .. } => Some((span.clone(), fields.clone())),

@@ -204,6 +204,10 @@ const OPTION_SHAPES: &[(&str, &str)] = &[
     ),
     ("custom", "`custom = path::to::check`"),
     ("retries", "a number of retries: `retries = 3`"),
+    (
+        "builder",
+        "the builder type's name: `builder = UserFactory`",
+    ),
 ];
 
 /// darling's own wording, where it speaks of the options a user writes as "fields", in ours:

@@ -22,22 +22,24 @@ pub fn generate(model: &CheckedStruct) -> TokenStream {
     let generator = Generator::new(model);
     let inherent_impl = generator.inherent_impl();
     let data_impl = generator.data_impl();
-    let (builder_struct, fields_module, builder_impl) = if model.emit_builder {
+    let (builder_struct, fields_module, builder_impl, builder_traits) = if model.emit_builder {
         (
             generator.builder_struct(),
             generator.fields_module(),
             generator.builder_impl(),
+            generator.builder_traits(),
         )
     } else {
         Default::default()
     };
     quote! {
         #builder_struct
+        #fields_module
         const _: () = {
-            #fields_module
             #inherent_impl
             #data_impl
             #builder_impl
+            #builder_traits
         };
     }
 }
@@ -115,7 +117,10 @@ impl<'m, 'a> Generator<'m, 'a> {
             model,
             private: quote!(#krate::__private::data),
             self_type: quote!(#name < #( #user_args ),* >),
-            builder: format_ident!("{}Builder", name.unraw(), span = name.span()),
+            builder: model
+                .builder_name
+                .clone()
+                .unwrap_or_else(|| format_ident!("{}Builder", name.unraw(), span = name.span())),
             // rustc names a marker by its bare name when that is unique in the crate, and by
             // its path otherwise (`_::__user_fields::name`): the struct's name keeps that
             // path readable.
@@ -194,7 +199,20 @@ impl<'m, 'a> Generator<'m, 'a> {
         let name = &self.model.input.ident;
         let vis = &self.model.input.vis;
         let builder = &self.builder;
-        let generics = self.builder_generics();
+        let mut generics = self.builder_generics();
+        // Each state defaults to its field's marker: `UserBuilder` alone names the builder
+        // `builder()` returns.
+        let module = &self.fields_module;
+        let markers: Vec<&Ident> = self
+            .required_fields()
+            .map(|(_, field)| field.ident)
+            .collect();
+        let states = generics.params.len() - self.states.len();
+        for (param, marker) in generics.params.iter_mut().skip(states).zip(&markers) {
+            if let GenericParam::Type(param) = param {
+                param.default = Some((Default::default(), syn::parse_quote!(#module::#marker)));
+            }
+        }
         let where_clause = &generics.where_clause;
         let value_types = self
             .model
@@ -206,7 +224,9 @@ impl<'m, 'a> Generator<'m, 'a> {
         let doc = format!(
             "Builds a [`{name}`] one field at a time; made by [`{name}::builder`].\n\n\
              Required fields: {}. Calling `build()` before each is set is a compile error \
-             that names the missing field.",
+             that names the missing field. Each required field has a type parameter, which \
+             becomes `Set` once its setter runs: `{builder}` alone names the builder \
+             `builder()` returns.",
             self.required_list()
         );
         quote! {
@@ -243,21 +263,27 @@ impl<'m, 'a> Generator<'m, 'a> {
         replace_self(tokens.to_token_stream(), &self.self_type)
     }
 
-    /// Marker types named after the required fields: the builder's initial type states, so
-    /// that a compile error about a missing or repeated field names it.
+    /// Marker types named after the required fields: the builder's initial type states (and
+    /// the defaults of its parameters), so that a compile error about a missing or repeated
+    /// field names it. Next to the struct, not inside the `const _` block: the builder's
+    /// defaults name them, and in another crate rustc prints a marker by its visible path
+    /// (`__user_fields::name`), or by its name alone when that is unique, where a path
+    /// through the anonymous block would read `_::__user_fields::name`.
     fn fields_module(&self) -> TokenStream {
         if self.states.is_empty() {
             return TokenStream::new();
         }
         let module = &self.fields_module;
         let private = &self.private;
+        let vis = &self.model.input.vis;
         let markers: Vec<&Ident> = self
             .required_fields()
             .map(|(_, field)| field.ident)
             .collect();
         quote! {
+            #[doc(hidden)]
             #[allow(non_camel_case_types)]
-            mod #module {
+            #vis mod #module {
                 #( pub struct #markers; )*
             }
             #( #[automatically_derived] impl #private::IsUnset for #module::#markers {} )*
@@ -425,7 +451,8 @@ impl<'m, 'a> Generator<'m, 'a> {
             let ty = field.ty;
             quote!(let #value: #ty = ::core::convert::Into::into(#value);)
         });
-        if field.validators.is_empty() {
+        let struct_check = self.struct_check_call();
+        if field.validators.is_empty() && struct_check.is_none() {
             let set_doc = with_field_doc(format!("Sets `{field_name}`."), field);
             let with_doc =
                 with_field_doc(format!("Returns `self` with `{field_name}` set."), field);
@@ -446,32 +473,63 @@ impl<'m, 'a> Generator<'m, 'a> {
             };
         }
         let checks = self.checks(field, &quote!(#value));
+        let passes = if struct_check.is_some() {
+            "passes the field's validators and the struct's check"
+        } else {
+            "passes the field's validators"
+        };
         let set_doc = with_field_doc(
             format!(
-                "Sets `{field_name}` if the new value passes the field's validators; on failure \
-                 the field keeps its old value.{}",
+                "Sets `{field_name}` if the new value {passes}; on failure the field keeps its \
+                 old value.{}",
                 self.errors_doc
             ),
             field,
         );
         let with_doc = with_field_doc(
             format!(
-                "Returns `self` with `{field_name}` set, if the new value passes the field's \
-                 validators.{}",
+                "Returns `self` with `{field_name}` set, if the new value {passes}.{}",
                 self.errors_doc
             ),
             field,
         );
+        // With a whole-struct check, the new value is put in place and the struct checked as
+        // it would be; on failure the old value goes back.
+        let assign = match &struct_check {
+            Some(struct_check) => {
+                let old = Ident::new("__modsmith_old_value", Span::mixed_site());
+                quote! {
+                    let #old = ::core::mem::replace(&mut self.#ident, #value);
+                    let mut #errors = #private::ValidationErrors::new();
+                    #struct_check
+                    match #private::ValidationErrors::into_result(#errors) {
+                        ::core::result::Result::Ok(()) => ::core::result::Result::Ok(()),
+                        ::core::result::Result::Err(#errors) => {
+                            self.#ident = #old;
+                            ::core::result::Result::Err(#errors)
+                        }
+                    }
+                }
+            }
+            None => quote! {
+                self.#ident = #value;
+                ::core::result::Result::Ok(())
+            },
+        };
+        let field_checks = (!field.validators.is_empty()).then(|| {
+            quote! {
+                let mut #errors = #private::ValidationErrors::new();
+                #checks
+                #private::ValidationErrors::into_result(#errors)?;
+            }
+        });
         quote! {
             #[doc = #set_doc]
             #[inline]
             #vis fn #set(&mut self, #value: #param) -> ::core::result::Result<(), #private::ValidationErrors> {
                 #convert
-                let mut #errors = #private::ValidationErrors::new();
-                #checks
-                #private::ValidationErrors::into_result(#errors)?;
-                self.#ident = #value;
-                ::core::result::Result::Ok(())
+                #field_checks
+                #assign
             }
             #[doc = #with_doc]
             #[inline]
@@ -480,6 +538,17 @@ impl<'m, 'a> Generator<'m, 'a> {
                 ::core::result::Result::Ok(self)
             }
         }
+    }
+
+    /// The whole-struct check of `self`, adding to `errors`, when the struct has one. Located
+    /// at the user's path: a wrong return type is reported there.
+    fn struct_check_call(&self) -> Option<TokenStream> {
+        let errors = &self.errors;
+        self.model.struct_check.as_ref().map(|path| {
+            let at = Span::call_site().located_at(syn::spanned::Spanned::span(path));
+            let private = located_at(&self.private, at);
+            quote_spanned!(at=> #private::struct_check(&mut #errors, #path(self));)
+        })
     }
 
     /// The validator calls of one field; `place` is an expression of the field's type. Each
@@ -552,12 +621,7 @@ impl<'m, 'a> Generator<'m, 'a> {
                 let ident = field.ident;
                 self.checks(field, &quote!(self.#ident))
             });
-            let struct_check = self.model.struct_check.as_ref().map(|path| {
-                // Located at the user's path: a wrong return type is reported there.
-                let at = Span::call_site().located_at(syn::spanned::Spanned::span(path));
-                let private = located_at(private, at);
-                quote_spanned!(at=> #private::struct_check(&mut #errors, #path(self));)
-            });
+            let struct_check = self.struct_check_call();
             quote! {
                 fn validate(&self) -> ::core::result::Result<(), #private::ValidationErrors> {
                     let mut #errors = #private::ValidationErrors::new();
@@ -573,6 +637,65 @@ impl<'m, 'a> Generator<'m, 'a> {
             impl #impl_generics #private::Data for #name #ty_generics #where_clause {
                 const INFO: #private::DataInfo = #private::DataInfo::new(#name_text, &[ #( #infos ),* ]);
                 #validate
+            }
+        }
+    }
+
+    /// `Clone` and `Debug` for the builder, when the fields have them. Each bound is
+    /// higher-ranked (`for<'__m> T: Clone`), so that a field type without the trait leaves the
+    /// impl out instead of failing to compile (a plain bound on a concrete type would be
+    /// refused as never true).
+    fn builder_traits(&self) -> TokenStream {
+        let builder = &self.builder;
+        let (storage, state_marker) = (&self.storage, &self.state_marker);
+        let generics = self.builder_generics();
+        let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+        let predicates = where_clause
+            .map(|clause| clause.predicates.iter().collect::<Vec<_>>())
+            .unwrap_or_default();
+        let value_types: Vec<TokenStream> = self
+            .model
+            .fields
+            .iter()
+            .map(|field| {
+                let ty = self.in_builder(field.ty);
+                quote!(::core::option::Option<#ty>)
+            })
+            .collect();
+        let formatter = Ident::new("__modsmith_formatter", Span::mixed_site());
+        let names = self
+            .model
+            .fields
+            .iter()
+            .map(|field| field.ident.unraw().to_string());
+        let slots = (0..self.model.fields.len()).map(Index::from);
+        let builder_name = builder.unraw().to_string();
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics ::core::clone::Clone for #builder #ty_generics
+            where
+                #( #predicates, )*
+                #( for<'__modsmith> #value_types: ::core::clone::Clone, )*
+            {
+                #[inline]
+                fn clone(&self) -> Self {
+                    #builder {
+                        #storage: ::core::clone::Clone::clone(&self.#storage),
+                        #state_marker: ::core::marker::PhantomData,
+                    }
+                }
+            }
+            #[automatically_derived]
+            impl #impl_generics ::core::fmt::Debug for #builder #ty_generics
+            where
+                #( #predicates, )*
+                #( for<'__modsmith> #value_types: ::core::fmt::Debug, )*
+            {
+                fn fmt(&self, #formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::fmt::Formatter::debug_struct(#formatter, #builder_name)
+                        #( .field(#names, &self.#storage.#slots) )*
+                        .finish()
+                }
             }
         }
     }

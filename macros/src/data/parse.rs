@@ -32,6 +32,9 @@ pub struct StructOptions {
     /// `crate = path`: where the `modsmith` crate is, when renamed.
     #[darling(rename = "crate")]
     pub krate: Option<CratePath>,
+    /// `builder = Name`: the builder type's name (`{Struct}Builder` by default), for a
+    /// struct whose module already has a type of that name.
+    pub builder: Option<syn::Ident>,
 }
 
 /// `#[data(..)]` on a field.

@@ -26,6 +26,8 @@ pub struct CheckedStruct<'a> {
     pub fields: Vec<DataField<'a>>,
     /// False only in a fallback whose builder would clash with a field's setter.
     pub emit_builder: bool,
+    /// `builder = Name`: the builder's name, instead of `{Struct}Builder`.
+    pub builder_name: Option<syn::Ident>,
 }
 
 pub struct DataField<'a> {
@@ -110,6 +112,7 @@ pub fn validate<'a>(parsed: ParsedStruct<'a>, errors: &mut Errors) -> CheckedStr
         struct_check: parsed.options.validate.map(|path| path.0),
         fields,
         emit_builder,
+        builder_name: parsed.options.builder,
     }
 }
 
