@@ -44,9 +44,8 @@ pub mod __private {
     /// What `api_client!` expansions name.
     pub mod http {
         pub use crate::http::{
-            ApiError, AuthKind, BlockingTransport, Call, Client, ClientBuilder, ClientConfig,
-            ClientCore, DefaultBlockingTransport, DefaultTransport, Endpoint, Method, Response,
-            Transport,
+            ApiError, AuthKind, BlockingTransport, Client, ClientBuilder, ClientConfig, ClientCore,
+            DefaultBlockingTransport, DefaultTransport, Endpoint, Method, Response, Transport,
         };
     }
 }

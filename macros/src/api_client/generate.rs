@@ -272,7 +272,7 @@ fn method(
         #separator
         #[doc = #route_doc]
         #vis #asyncness fn #ident(&self, #( #params ),*) -> ::core::result::Result<#ret, #http::ApiError> {
-            let #mutability #call = #http::Call::new(&self.core, &#id);
+            let #mutability #call = self.core.call(&#id);
             #( #fills )*
             #finish
         }
