@@ -162,6 +162,12 @@ impl<'a> FnSignature<'a> {
     }
 }
 
+/// Whether the type holds an `impl Trait` anywhere (`impl Display`, `Option<impl Display>`):
+/// such a type is an anonymous generic parameter, which no expression can name.
+pub fn has_impl_trait(ty: &Type) -> bool {
+    TypeContents::of(ty).impl_trait
+}
+
 /// `Result`, or a `Result` reached through modules (`io::Result`, `crate::error::Result`):
 /// every segment before it starts in lower case, as module names do. `Self::Result`,
 /// `T::Result` and `<S as Service>::Result` are associated types, which may be anything.
