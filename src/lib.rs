@@ -229,6 +229,10 @@ pub use modsmith_macros::data_module;
 ///
 /// Placeholders and parameters are checked against each other in both directions, as are
 /// routes, the base URL, header names and values, and bodies against methods.
+///
+/// Path, query and header values are written with `Display`; `#[body]` and `#[body(form)]`
+/// need `serde::Serialize`, `#[body(bytes)]` `Into<Vec<u8>>`. A type without its bound gets
+/// one error, at the type, saying what it is used for and what to write.
 pub use modsmith_macros::api_client;
 
 /// Wraps a function — or every function of an `impl` block, trait (its default methods) or

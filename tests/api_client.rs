@@ -746,3 +746,37 @@ fn futures_lite_block_on<F: std::future::Future>(future: F) -> F::Output {
         }
     }
 }
+
+modsmith::api_client! {
+    /// Parameters of `impl Trait` types: generated code cannot name them, so their bounds are
+    /// inferred where a named type is written out.
+    #[client(base_url = "https://impl.example")]
+    pub struct ImplTraitApi {
+        #[put("/things/{id}")]
+        fn put_thing(
+            id: impl std::fmt::Display,
+            #[query] page: Option<impl std::fmt::Display>,
+            #[header("X-Tag")] tag: impl std::fmt::Display,
+            #[body(bytes)] data: impl Into<Vec<u8>>,
+        );
+    }
+}
+
+#[test]
+fn impl_trait_parameters_are_sent() {
+    let mock = MockTransport::new();
+    mock.reply(Method::Put, "/things/{id}", 204, "");
+    let api = ImplTraitApiBlocking::builder().build_with(&mock);
+    api.put_thing(7u8, Some(2.5), "blue", "raw bytes").unwrap();
+    let requests = mock.requests();
+    assert_eq!(requests.len(), 1, "{requests:?}");
+    let request = &requests[0];
+    assert_eq!(request.url, "https://impl.example/things/7?page=2.5");
+    let tag = request
+        .headers
+        .iter()
+        .find(|(name, _)| name.as_str() == "x-tag")
+        .map(|(_, value)| value.to_str().unwrap());
+    assert_eq!(tag, Some("blue"));
+    assert_eq!(&request.body.as_ref().unwrap().bytes[..], b"raw bytes");
+}

@@ -47,10 +47,12 @@ pub mod __private {
 
     /// What `api_client!` expansions name.
     pub mod http {
+        pub use crate::http::bounds::{bytes_body, header, header_opt, path, query, query_opt};
+        #[cfg(feature = "serde")]
+        pub use crate::http::bounds::{form_body, json, json_body};
         pub use crate::http::{
-            ApiError, AuthKind, BlockingTransport, Call, Client, ClientBuilder, ClientConfig,
-            ClientCore, DefaultBlockingTransport, DefaultTransport, Endpoint, Method, Response,
-            Transport,
+            ApiError, AuthKind, BlockingTransport, Client, ClientBuilder, ClientConfig, ClientCore,
+            DefaultBlockingTransport, DefaultTransport, Endpoint, Method, Response, Transport,
         };
     }
 }

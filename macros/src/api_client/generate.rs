@@ -3,9 +3,10 @@
 //! Everything else (URLs, encoding, auth, retries, tracing, decoding) is runtime code.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote};
-use syn::Ident;
+use quote::{format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
+use syn::spanned::Spanned;
+use syn::{Ident, Type};
 
 use super::names::{ApiKeyPlace, BodyEncoding};
 use super::parse::Auth;
@@ -227,41 +228,41 @@ fn method(
     let fills = endpoint.params.iter().map(|param| {
         let ident = param.ident;
         let text = ident.unraw().to_string();
+        // Each value goes through the runtime function that carries its kind's bound, named
+        // with the user's type; the statement is spanned on that type, so a type without the
+        // bound gets one error, there. An `impl Trait` cannot be named: it is inferred (`_`).
+        let span = param.ty.span();
+        let ty = param
+            .bound_ty
+            .map_or_else(|| quote_spanned!(span=> _), |ty| quote!(#ty));
+        let fill = |function: &str, arguments: TokenStream| {
+            let function = Ident::new(function, Span::call_site());
+            quote_spanned!(span=> #http::#function::<#ty>(&mut #call, #arguments);)
+        };
         match &param.kind {
-            CheckedKind::Path => quote!(#call.path(#text, &#ident);),
+            CheckedKind::Path => fill("path", quote_spanned!(span=> #text, &#ident)),
             CheckedKind::Unused => quote!(let _ = &#ident;),
-            CheckedKind::Query {
-                name,
-                optional: false,
-            } => quote!(#call.query(#name, &#ident);),
-            CheckedKind::Query {
-                name,
-                optional: true,
-            } => quote!(#call.query_opt(#name, &#ident);),
-            CheckedKind::Header {
-                name,
-                optional: false,
-            } => quote!(#call.header(#name, #text, &#ident);),
-            CheckedKind::Header {
-                name,
-                optional: true,
-            } => quote!(#call.header_opt(#name, #text, &#ident);),
-            CheckedKind::Body(BodyEncoding::Json) => quote!(#call.json_body(#text, &#ident);),
-            CheckedKind::Body(BodyEncoding::Form) => quote!(#call.form_body(#text, &#ident);),
-            CheckedKind::Body(BodyEncoding::Bytes) => quote!(#call.bytes_body(#ident);),
+            CheckedKind::Query { name, optional } => fill(
+                if *optional { "query_opt" } else { "query" },
+                quote_spanned!(span=> #name, &#ident),
+            ),
+            CheckedKind::Header { name, optional } => fill(
+                if *optional { "header_opt" } else { "header" },
+                quote_spanned!(span=> #name, #text, &#ident),
+            ),
+            CheckedKind::Body(BodyEncoding::Json) => {
+                fill("json_body", quote_spanned!(span=> #text, &#ident))
+            }
+            CheckedKind::Body(BodyEncoding::Form) => {
+                fill("form_body", quote_spanned!(span=> #text, &#ident))
+            }
+            CheckedKind::Body(BodyEncoding::Bytes) => fill("bytes_body", quote!(#ident)),
         }
     });
-    let (ret, send) = match &endpoint.output {
-        Output::Empty => (quote!(()), "empty"),
-        Output::Raw => (quote!(#http::Response), "raw"),
-        Output::Json(ty) => (quote!(#ty), "json"),
-    };
-    let finish = if is_async {
-        let send = Ident::new(send, Span::call_site());
-        quote!(#call.#send(&self.transport).await)
-    } else {
-        let send = format_ident!("{}_blocking", send);
-        quote!(#call.#send(&self.transport))
+    let (ret, finish) = match &endpoint.output {
+        Output::Empty => (quote!(()), send(&call, "empty", is_async)),
+        Output::Raw => (quote!(#http::Response), send(&call, "raw", is_async)),
+        Output::Json(ty) => (quote!(#ty), send_json(http, &call, ty, is_async)),
     };
     let asyncness = is_async.then(|| quote!(async));
     let mutability = (!endpoint.params.is_empty()).then(|| quote!(mut));
@@ -272,9 +273,33 @@ fn method(
         #separator
         #[doc = #route_doc]
         #vis #asyncness fn #ident(&self, #( #params ),*) -> ::core::result::Result<#ret, #http::ApiError> {
-            let #mutability #call = #http::Call::new(&self.core, &#id);
+            let #mutability #call = self.core.call(&#id);
             #( #fills )*
             #finish
         }
+    }
+}
+
+/// Ends a call that needs no bound: `call.empty(&self.transport).await`, `call.raw(..)` and
+/// their blocking twins.
+fn send(call: &Ident, send: &str, is_async: bool) -> TokenStream {
+    if is_async {
+        let send = Ident::new(send, Span::call_site());
+        quote!(#call.#send(&self.transport).await)
+    } else {
+        let send = format_ident!("{}_blocking", send);
+        quote!(#call.#send(&self.transport))
+    }
+}
+
+/// Ends a call that decodes the body into the return type. The type is named once, in
+/// `json::<Type>`, spanned on it: a type without `Deserialize` gets one error, there (the
+/// same in both clients, so the compiler shows it once); the send that follows needs no bound.
+fn send_json(http: &TokenStream, call: &Ident, ty: &Type, is_async: bool) -> TokenStream {
+    let json = quote_spanned!(ty.span()=> #http::json::<#ty>);
+    if is_async {
+        quote!(#json(#call).send(&self.transport).await)
+    } else {
+        quote!(#json(#call).send_blocking(&self.transport))
     }
 }

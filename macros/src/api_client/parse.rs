@@ -257,7 +257,7 @@ pub struct ParsedEndpoint<'a> {
     pub method_unreadable: bool,
     pub idempotent: Option<&'a Attribute>,
     pub docs: Vec<&'a Attribute>,
-    pub params: Vec<Param<'a, ParamKind<'a>>>,
+    pub params: Vec<Param<'a>>,
     /// `None` or `-> ()`: no content.
     pub output: Option<&'a Type>,
 }
@@ -269,12 +269,11 @@ pub struct MethodAttribute<'a> {
     pub attr: &'a Attribute,
 }
 
-/// An endpoint's parameter as written, with what it is sent as: a [`ParamKind`] once read,
-/// a `validate::CheckedKind` once checked.
-pub struct Param<'a, Kind> {
+/// An endpoint's parameter as written, with what it is sent as.
+pub struct Param<'a> {
     pub ident: &'a Ident,
     pub ty: &'a Type,
-    pub kind: Kind,
+    pub kind: ParamKind<'a>,
 }
 
 pub enum ParamKind<'a> {
@@ -467,7 +466,7 @@ fn parse_endpoint<'a>(item: &'a ForeignItemFn, errors: &mut Errors) -> ParsedEnd
     }
 }
 
-fn parse_param<'a>(input: &'a FnArg, errors: &mut Errors) -> Option<Param<'a, ParamKind<'a>>> {
+fn parse_param<'a>(input: &'a FnArg, errors: &mut Errors) -> Option<Param<'a>> {
     let typed = match input {
         FnArg::Typed(typed) => typed,
         FnArg::Receiver(receiver) => {

@@ -12,11 +12,11 @@ use super::names::{
     HttpMethod, IDEMPOTENT, ParamAttribute, URL_SCHEMES,
 };
 use super::parse::{
-    Auth, ClientInput, MethodAttribute, Param, ParamKind, ParsedClient, ParsedEndpoint,
-    StaticHeader,
+    Auth, ClientInput, MethodAttribute, ParamKind, ParsedClient, ParsedEndpoint, StaticHeader,
 };
 use crate::common::crate_path::crate_path;
 use crate::common::errors::Errors;
+use crate::common::signature::has_impl_trait;
 use crate::common::suggest::did_you_mean;
 use crate::common::suggest::{all_of, code, either};
 use crate::common::type_shape::{TypeShape, type_shape};
@@ -47,7 +47,17 @@ pub struct CheckedEndpoint<'a> {
     pub output: Output<'a>,
 }
 
-pub type CheckedParam<'a> = Param<'a, CheckedKind>;
+/// A parameter as it is sent.
+pub struct CheckedParam<'a> {
+    pub ident: &'a Ident,
+    pub ty: &'a Type,
+    pub kind: CheckedKind,
+    /// The type that must meet the kind's bound (`Display`, `serde::Serialize`, ..): the
+    /// parameter's type, or `T` of an optional `Option<T>`. Generated code names it where the
+    /// value is used, so the compiler reports a missing bound at it. `None` when it holds an
+    /// `impl Trait`, which no expression can name: the compiler infers it there.
+    pub bound_ty: Option<&'a Type>,
+}
 
 pub enum CheckedKind {
     Path,
@@ -399,7 +409,10 @@ fn check_endpoint<'a>(
         }
     }
     for param in params {
-        let optional = matches!(type_shape(param.ty), TypeShape::Option(_));
+        let (optional, value_ty) = match type_shape(param.ty) {
+            TypeShape::Option(inner) => (true, inner),
+            _ => (false, param.ty),
+        };
         let kind = match param.kind {
             ParamKind::Path => {
                 let name = param.ident.unraw().to_string();
@@ -462,10 +475,16 @@ fn check_endpoint<'a>(
                 CheckedKind::Body(encoding)
             }
         };
+        // Only query and header values are read through an `Option`; a body is encoded whole.
+        let bound_ty = match kind {
+            CheckedKind::Query { .. } | CheckedKind::Header { .. } => value_ty,
+            _ => param.ty,
+        };
         checked_params.push(CheckedParam {
             ident: param.ident,
             ty: param.ty,
             kind,
+            bound_ty: (!has_impl_trait(bound_ty)).then_some(bound_ty),
         });
     }
     if let [first, second, ..] = bodies.as_slice() {

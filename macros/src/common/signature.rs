@@ -214,6 +214,12 @@ fn collect_bindings<'a>(pat: &'a Pat, found: &mut Vec<&'a Ident>) {
     }
 }
 
+/// Whether the type holds an `impl Trait` anywhere (`impl Display`, `Option<impl Display>`):
+/// such a type is an anonymous generic parameter, which no expression can name.
+pub fn has_impl_trait(ty: &Type) -> bool {
+    TypeContents::of(ty).impl_trait
+}
+
 /// `Result`, or a `Result` reached through modules (`io::Result`, `crate::error::Result`):
 /// every segment before it starts in lower case, as module names do. `Self::Result`,
 /// `T::Result` and `<S as Service>::Result` are associated types, which may be anything.

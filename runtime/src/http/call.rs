@@ -51,6 +51,14 @@ fn check_path_value(name: &'static str, value: &str) -> Result<(), ApiError> {
     Ok(())
 }
 
+impl ClientCore {
+    /// Starts a request to `endpoint` with these settings: how a generated method begins, in
+    /// one short line (every generated line is compiled by every user).
+    pub fn call(&self, endpoint: &'static Endpoint) -> Call<'_> {
+        Call::new(self, endpoint)
+    }
+}
+
 /// A request being filled in by a generated method. Each argument method records the first
 /// problem instead of returning it, so the generated code stays a flat list of calls;
 /// `send` reports it before anything is sent.

@@ -14,8 +14,9 @@
 // Each module uses only modules of earlier layers (no import circles); a plain comment, as
 // the modules are private and users' docs need not show them:
 // endpoint secret response base64 → error request → retry transport telemetry credentials
-// → client mock reqwest_transport → call default_transport → send.
+// → client mock reqwest_transport → call default_transport → send → bounds.
 mod base64;
+pub(crate) mod bounds;
 mod call;
 mod client;
 mod credentials;

@@ -22,8 +22,7 @@ impl Call<'_> {
         self,
         transport: &T,
     ) -> Result<R, ApiError> {
-        let endpoint = self.endpoint();
-        decode_json(endpoint, send(transport, self).await)
+        JsonCall::new(self).send(transport).await
     }
 
     /// Sends the call through an async transport and ignores the body.
@@ -42,8 +41,7 @@ impl Call<'_> {
         self,
         transport: &T,
     ) -> Result<R, ApiError> {
-        let endpoint = self.endpoint();
-        decode_json(endpoint, send_blocking(transport, self))
+        JsonCall::new(self).send_blocking(transport)
     }
 
     /// Sends the call through a blocking transport and ignores the body.
@@ -60,6 +58,46 @@ impl Call<'_> {
         transport: &T,
     ) -> Result<Response, ApiError> {
         send_blocking(transport, self)
+    }
+}
+
+/// A call whose JSON answer is decoded into `R`. Only making one needs `R: Deserialize`
+/// (generated code makes it with `bounds::json::<R>`); sending it needs no bound on `R`, so a
+/// return type without `Deserialize` is reported once, where it is made, for both the async
+/// and the blocking client.
+#[cfg(feature = "serde")]
+#[derive(Debug)]
+pub struct JsonCall<'c, R> {
+    call: Call<'c>,
+    decode: fn(&[u8]) -> Result<R, serde_json::Error>,
+}
+
+#[cfg(feature = "serde")]
+impl<'c, R: serde::de::DeserializeOwned> JsonCall<'c, R> {
+    /// `call`, to be answered with a JSON body decoded into `R`.
+    pub(crate) fn new(call: Call<'c>) -> Self {
+        JsonCall {
+            call,
+            decode: |body| serde_json::from_slice(body),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<R> JsonCall<'_, R> {
+    /// Sends the call through an async transport and decodes the JSON body.
+    pub async fn send<T: Transport + ?Sized>(self, transport: &T) -> Result<R, ApiError> {
+        let endpoint = self.call.endpoint();
+        decode_json(endpoint, send(transport, self.call).await, self.decode)
+    }
+
+    /// Sends the call through a blocking transport and decodes the JSON body.
+    pub fn send_blocking<T: BlockingTransport + ?Sized>(
+        self,
+        transport: &T,
+    ) -> Result<R, ApiError> {
+        let endpoint = self.call.endpoint();
+        decode_json(endpoint, send_blocking(transport, self.call), self.decode)
     }
 }
 
@@ -171,14 +209,15 @@ fn send_blocking<T: BlockingTransport + ?Sized>(
     result
 }
 
-/// Decodes a JSON success body.
+/// Decodes a JSON success body with `decode`.
 #[cfg(feature = "serde")]
-fn decode_json<R: serde::de::DeserializeOwned>(
+fn decode_json<R>(
     endpoint: &'static Endpoint,
     result: Result<Response, ApiError>,
+    decode: fn(&[u8]) -> Result<R, serde_json::Error>,
 ) -> Result<R, ApiError> {
     let response = result?;
-    serde_json::from_slice(response.body()).map_err(|error| ApiError::Decode {
+    decode(response.body()).map_err(|error| ApiError::Decode {
         method: endpoint.method(),
         route: endpoint.route(),
         message: error.to_string(),

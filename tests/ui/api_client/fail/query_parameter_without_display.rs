@@ -1,0 +1,10 @@
+// Query values are written with `Display`, required and optional alike.
+modsmith::api_client! {
+    #[client(base_url = "https://search.example")]
+    pub struct Search {
+        #[get("/search")]
+        fn search(#[query] tags: Vec<String>, #[query] page: Option<Vec<u32>>);
+    }
+}
+
+fn main() {}
