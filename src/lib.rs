@@ -110,7 +110,8 @@
 ///
 /// | option | effect |
 /// | --- | --- |
-/// | `validate = path` | a whole-struct check `fn(&Self) -> Result<(), E>`, `E` a message, a `ValidationError` or `ValidationErrors` |
+/// | `validate = path` | a whole-struct check `fn(&Self) -> Result<(), E>`, `E` a message, a `ValidationError` or `ValidationErrors`; run by `new`, `build()`, `validate()` and every setter |
+/// | `builder = Name` | the builder's name (default `<Struct>Builder`), when the module already has a type of that name |
 /// | `crate = path` | where `modsmith` is, if renamed in `Cargo.toml` |
 ///
 /// # What it generates
@@ -119,11 +120,13 @@
 ///   `Self` otherwise.
 /// - `builder()` and a `<Name>Builder` type: one setter per field (an optional `Option`
 ///   field's setter takes `value`, `Some(value)` or `None`), and `build()`, which compiles
-///   only once each required field is set.
+///   only once each required field is set. `<Name>Builder` alone names the builder
+///   `builder()` returns; it is `Clone` and `Debug` when the fields are.
 /// - getters in the natural borrowed form: `&str` for `String`, `&[T]` for `Vec<T>`,
 ///   `Option<&T>` for `Option<T>`, a copy for `Copy` primitives, `&T` otherwise.
 /// - `set_x(&mut self, v)` and `with_x(self, v) -> Self`, returning `Result` when the field
-///   has validators.
+///   has validators or the struct a `validate = ..` check (both run; on failure the field
+///   keeps its old value).
 /// - `impl modsmith::Data` with `NAME`, `FIELDS` and `validate()`.
 pub use modsmith_macros::Data;
 
