@@ -27,6 +27,1703 @@ impl IsSet for Set {}
 )]
 pub trait IsUnset {}
 
+use std::fmt::{self, Debug};
+
+/// A builder's stored values (a tuple of `Option`s), visited one by one: what its `Debug`
+/// shows, with the fields' names. Implemented for tuples of up to 32 values that all have
+/// `Debug`; the builder of a struct with more fields has no `Debug`.
+#[doc(hidden)]
+pub trait DebugValues {
+    /// Calls `visit` with each value, in order.
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug));
+}
+
+/// `Debug` of a builder: `UserBuilder { name: Some("ann"), age: None }`. One call in each
+/// generated impl, rather than a chain of `.field(..)` calls per field.
+#[doc(hidden)]
+pub fn debug_builder(
+    formatter: &mut fmt::Formatter<'_>,
+    builder: &str,
+    names: &[&str],
+    values: &dyn DebugValues,
+) -> fmt::Result {
+    let mut shown = formatter.debug_struct(builder);
+    let mut names = names.iter();
+    values.each(&mut |value| {
+        if let Some(name) = names.next() {
+            shown.field(name, value);
+        }
+    });
+    shown.finish()
+}
+
+// Written out by a script rather than with a recursive macro: these are compiled once, in
+// this crate, and read more easily than the macro that would make them.
+impl DebugValues for () {
+    fn each(&self, _visit: &mut dyn FnMut(&dyn Debug)) {}
+}
+impl<T0: Debug> DebugValues for (T0,) {
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+    }
+}
+impl<T0: Debug, T1: Debug> DebugValues for (T0, T1) {
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+    }
+}
+impl<T0: Debug, T1: Debug, T2: Debug> DebugValues for (T0, T1, T2) {
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+    }
+}
+impl<T0: Debug, T1: Debug, T2: Debug, T3: Debug> DebugValues for (T0, T1, T2, T3) {
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+        visit(&self.3);
+    }
+}
+impl<T0: Debug, T1: Debug, T2: Debug, T3: Debug, T4: Debug> DebugValues for (T0, T1, T2, T3, T4) {
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+        visit(&self.3);
+        visit(&self.4);
+    }
+}
+impl<T0: Debug, T1: Debug, T2: Debug, T3: Debug, T4: Debug, T5: Debug> DebugValues
+    for (T0, T1, T2, T3, T4, T5)
+{
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+        visit(&self.3);
+        visit(&self.4);
+        visit(&self.5);
+    }
+}
+impl<T0: Debug, T1: Debug, T2: Debug, T3: Debug, T4: Debug, T5: Debug, T6: Debug> DebugValues
+    for (T0, T1, T2, T3, T4, T5, T6)
+{
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+        visit(&self.3);
+        visit(&self.4);
+        visit(&self.5);
+        visit(&self.6);
+    }
+}
+impl<T0: Debug, T1: Debug, T2: Debug, T3: Debug, T4: Debug, T5: Debug, T6: Debug, T7: Debug>
+    DebugValues for (T0, T1, T2, T3, T4, T5, T6, T7)
+{
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+        visit(&self.3);
+        visit(&self.4);
+        visit(&self.5);
+        visit(&self.6);
+        visit(&self.7);
+    }
+}
+impl<
+    T0: Debug,
+    T1: Debug,
+    T2: Debug,
+    T3: Debug,
+    T4: Debug,
+    T5: Debug,
+    T6: Debug,
+    T7: Debug,
+    T8: Debug,
+> DebugValues for (T0, T1, T2, T3, T4, T5, T6, T7, T8)
+{
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+        visit(&self.3);
+        visit(&self.4);
+        visit(&self.5);
+        visit(&self.6);
+        visit(&self.7);
+        visit(&self.8);
+    }
+}
+impl<
+    T0: Debug,
+    T1: Debug,
+    T2: Debug,
+    T3: Debug,
+    T4: Debug,
+    T5: Debug,
+    T6: Debug,
+    T7: Debug,
+    T8: Debug,
+    T9: Debug,
+> DebugValues for (T0, T1, T2, T3, T4, T5, T6, T7, T8, T9)
+{
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+        visit(&self.3);
+        visit(&self.4);
+        visit(&self.5);
+        visit(&self.6);
+        visit(&self.7);
+        visit(&self.8);
+        visit(&self.9);
+    }
+}
+impl<
+    T0: Debug,
+    T1: Debug,
+    T2: Debug,
+    T3: Debug,
+    T4: Debug,
+    T5: Debug,
+    T6: Debug,
+    T7: Debug,
+    T8: Debug,
+    T9: Debug,
+    T10: Debug,
+> DebugValues for (T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10)
+{
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+        visit(&self.3);
+        visit(&self.4);
+        visit(&self.5);
+        visit(&self.6);
+        visit(&self.7);
+        visit(&self.8);
+        visit(&self.9);
+        visit(&self.10);
+    }
+}
+impl<
+    T0: Debug,
+    T1: Debug,
+    T2: Debug,
+    T3: Debug,
+    T4: Debug,
+    T5: Debug,
+    T6: Debug,
+    T7: Debug,
+    T8: Debug,
+    T9: Debug,
+    T10: Debug,
+    T11: Debug,
+> DebugValues for (T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11)
+{
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+        visit(&self.3);
+        visit(&self.4);
+        visit(&self.5);
+        visit(&self.6);
+        visit(&self.7);
+        visit(&self.8);
+        visit(&self.9);
+        visit(&self.10);
+        visit(&self.11);
+    }
+}
+impl<
+    T0: Debug,
+    T1: Debug,
+    T2: Debug,
+    T3: Debug,
+    T4: Debug,
+    T5: Debug,
+    T6: Debug,
+    T7: Debug,
+    T8: Debug,
+    T9: Debug,
+    T10: Debug,
+    T11: Debug,
+    T12: Debug,
+> DebugValues for (T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12)
+{
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+        visit(&self.3);
+        visit(&self.4);
+        visit(&self.5);
+        visit(&self.6);
+        visit(&self.7);
+        visit(&self.8);
+        visit(&self.9);
+        visit(&self.10);
+        visit(&self.11);
+        visit(&self.12);
+    }
+}
+impl<
+    T0: Debug,
+    T1: Debug,
+    T2: Debug,
+    T3: Debug,
+    T4: Debug,
+    T5: Debug,
+    T6: Debug,
+    T7: Debug,
+    T8: Debug,
+    T9: Debug,
+    T10: Debug,
+    T11: Debug,
+    T12: Debug,
+    T13: Debug,
+> DebugValues for (T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13)
+{
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+        visit(&self.3);
+        visit(&self.4);
+        visit(&self.5);
+        visit(&self.6);
+        visit(&self.7);
+        visit(&self.8);
+        visit(&self.9);
+        visit(&self.10);
+        visit(&self.11);
+        visit(&self.12);
+        visit(&self.13);
+    }
+}
+impl<
+    T0: Debug,
+    T1: Debug,
+    T2: Debug,
+    T3: Debug,
+    T4: Debug,
+    T5: Debug,
+    T6: Debug,
+    T7: Debug,
+    T8: Debug,
+    T9: Debug,
+    T10: Debug,
+    T11: Debug,
+    T12: Debug,
+    T13: Debug,
+    T14: Debug,
+> DebugValues
+    for (
+        T0,
+        T1,
+        T2,
+        T3,
+        T4,
+        T5,
+        T6,
+        T7,
+        T8,
+        T9,
+        T10,
+        T11,
+        T12,
+        T13,
+        T14,
+    )
+{
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+        visit(&self.3);
+        visit(&self.4);
+        visit(&self.5);
+        visit(&self.6);
+        visit(&self.7);
+        visit(&self.8);
+        visit(&self.9);
+        visit(&self.10);
+        visit(&self.11);
+        visit(&self.12);
+        visit(&self.13);
+        visit(&self.14);
+    }
+}
+impl<
+    T0: Debug,
+    T1: Debug,
+    T2: Debug,
+    T3: Debug,
+    T4: Debug,
+    T5: Debug,
+    T6: Debug,
+    T7: Debug,
+    T8: Debug,
+    T9: Debug,
+    T10: Debug,
+    T11: Debug,
+    T12: Debug,
+    T13: Debug,
+    T14: Debug,
+    T15: Debug,
+> DebugValues
+    for (
+        T0,
+        T1,
+        T2,
+        T3,
+        T4,
+        T5,
+        T6,
+        T7,
+        T8,
+        T9,
+        T10,
+        T11,
+        T12,
+        T13,
+        T14,
+        T15,
+    )
+{
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+        visit(&self.3);
+        visit(&self.4);
+        visit(&self.5);
+        visit(&self.6);
+        visit(&self.7);
+        visit(&self.8);
+        visit(&self.9);
+        visit(&self.10);
+        visit(&self.11);
+        visit(&self.12);
+        visit(&self.13);
+        visit(&self.14);
+        visit(&self.15);
+    }
+}
+impl<
+    T0: Debug,
+    T1: Debug,
+    T2: Debug,
+    T3: Debug,
+    T4: Debug,
+    T5: Debug,
+    T6: Debug,
+    T7: Debug,
+    T8: Debug,
+    T9: Debug,
+    T10: Debug,
+    T11: Debug,
+    T12: Debug,
+    T13: Debug,
+    T14: Debug,
+    T15: Debug,
+    T16: Debug,
+> DebugValues
+    for (
+        T0,
+        T1,
+        T2,
+        T3,
+        T4,
+        T5,
+        T6,
+        T7,
+        T8,
+        T9,
+        T10,
+        T11,
+        T12,
+        T13,
+        T14,
+        T15,
+        T16,
+    )
+{
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+        visit(&self.3);
+        visit(&self.4);
+        visit(&self.5);
+        visit(&self.6);
+        visit(&self.7);
+        visit(&self.8);
+        visit(&self.9);
+        visit(&self.10);
+        visit(&self.11);
+        visit(&self.12);
+        visit(&self.13);
+        visit(&self.14);
+        visit(&self.15);
+        visit(&self.16);
+    }
+}
+impl<
+    T0: Debug,
+    T1: Debug,
+    T2: Debug,
+    T3: Debug,
+    T4: Debug,
+    T5: Debug,
+    T6: Debug,
+    T7: Debug,
+    T8: Debug,
+    T9: Debug,
+    T10: Debug,
+    T11: Debug,
+    T12: Debug,
+    T13: Debug,
+    T14: Debug,
+    T15: Debug,
+    T16: Debug,
+    T17: Debug,
+> DebugValues
+    for (
+        T0,
+        T1,
+        T2,
+        T3,
+        T4,
+        T5,
+        T6,
+        T7,
+        T8,
+        T9,
+        T10,
+        T11,
+        T12,
+        T13,
+        T14,
+        T15,
+        T16,
+        T17,
+    )
+{
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+        visit(&self.3);
+        visit(&self.4);
+        visit(&self.5);
+        visit(&self.6);
+        visit(&self.7);
+        visit(&self.8);
+        visit(&self.9);
+        visit(&self.10);
+        visit(&self.11);
+        visit(&self.12);
+        visit(&self.13);
+        visit(&self.14);
+        visit(&self.15);
+        visit(&self.16);
+        visit(&self.17);
+    }
+}
+impl<
+    T0: Debug,
+    T1: Debug,
+    T2: Debug,
+    T3: Debug,
+    T4: Debug,
+    T5: Debug,
+    T6: Debug,
+    T7: Debug,
+    T8: Debug,
+    T9: Debug,
+    T10: Debug,
+    T11: Debug,
+    T12: Debug,
+    T13: Debug,
+    T14: Debug,
+    T15: Debug,
+    T16: Debug,
+    T17: Debug,
+    T18: Debug,
+> DebugValues
+    for (
+        T0,
+        T1,
+        T2,
+        T3,
+        T4,
+        T5,
+        T6,
+        T7,
+        T8,
+        T9,
+        T10,
+        T11,
+        T12,
+        T13,
+        T14,
+        T15,
+        T16,
+        T17,
+        T18,
+    )
+{
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+        visit(&self.3);
+        visit(&self.4);
+        visit(&self.5);
+        visit(&self.6);
+        visit(&self.7);
+        visit(&self.8);
+        visit(&self.9);
+        visit(&self.10);
+        visit(&self.11);
+        visit(&self.12);
+        visit(&self.13);
+        visit(&self.14);
+        visit(&self.15);
+        visit(&self.16);
+        visit(&self.17);
+        visit(&self.18);
+    }
+}
+impl<
+    T0: Debug,
+    T1: Debug,
+    T2: Debug,
+    T3: Debug,
+    T4: Debug,
+    T5: Debug,
+    T6: Debug,
+    T7: Debug,
+    T8: Debug,
+    T9: Debug,
+    T10: Debug,
+    T11: Debug,
+    T12: Debug,
+    T13: Debug,
+    T14: Debug,
+    T15: Debug,
+    T16: Debug,
+    T17: Debug,
+    T18: Debug,
+    T19: Debug,
+> DebugValues
+    for (
+        T0,
+        T1,
+        T2,
+        T3,
+        T4,
+        T5,
+        T6,
+        T7,
+        T8,
+        T9,
+        T10,
+        T11,
+        T12,
+        T13,
+        T14,
+        T15,
+        T16,
+        T17,
+        T18,
+        T19,
+    )
+{
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+        visit(&self.3);
+        visit(&self.4);
+        visit(&self.5);
+        visit(&self.6);
+        visit(&self.7);
+        visit(&self.8);
+        visit(&self.9);
+        visit(&self.10);
+        visit(&self.11);
+        visit(&self.12);
+        visit(&self.13);
+        visit(&self.14);
+        visit(&self.15);
+        visit(&self.16);
+        visit(&self.17);
+        visit(&self.18);
+        visit(&self.19);
+    }
+}
+impl<
+    T0: Debug,
+    T1: Debug,
+    T2: Debug,
+    T3: Debug,
+    T4: Debug,
+    T5: Debug,
+    T6: Debug,
+    T7: Debug,
+    T8: Debug,
+    T9: Debug,
+    T10: Debug,
+    T11: Debug,
+    T12: Debug,
+    T13: Debug,
+    T14: Debug,
+    T15: Debug,
+    T16: Debug,
+    T17: Debug,
+    T18: Debug,
+    T19: Debug,
+    T20: Debug,
+> DebugValues
+    for (
+        T0,
+        T1,
+        T2,
+        T3,
+        T4,
+        T5,
+        T6,
+        T7,
+        T8,
+        T9,
+        T10,
+        T11,
+        T12,
+        T13,
+        T14,
+        T15,
+        T16,
+        T17,
+        T18,
+        T19,
+        T20,
+    )
+{
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+        visit(&self.3);
+        visit(&self.4);
+        visit(&self.5);
+        visit(&self.6);
+        visit(&self.7);
+        visit(&self.8);
+        visit(&self.9);
+        visit(&self.10);
+        visit(&self.11);
+        visit(&self.12);
+        visit(&self.13);
+        visit(&self.14);
+        visit(&self.15);
+        visit(&self.16);
+        visit(&self.17);
+        visit(&self.18);
+        visit(&self.19);
+        visit(&self.20);
+    }
+}
+impl<
+    T0: Debug,
+    T1: Debug,
+    T2: Debug,
+    T3: Debug,
+    T4: Debug,
+    T5: Debug,
+    T6: Debug,
+    T7: Debug,
+    T8: Debug,
+    T9: Debug,
+    T10: Debug,
+    T11: Debug,
+    T12: Debug,
+    T13: Debug,
+    T14: Debug,
+    T15: Debug,
+    T16: Debug,
+    T17: Debug,
+    T18: Debug,
+    T19: Debug,
+    T20: Debug,
+    T21: Debug,
+> DebugValues
+    for (
+        T0,
+        T1,
+        T2,
+        T3,
+        T4,
+        T5,
+        T6,
+        T7,
+        T8,
+        T9,
+        T10,
+        T11,
+        T12,
+        T13,
+        T14,
+        T15,
+        T16,
+        T17,
+        T18,
+        T19,
+        T20,
+        T21,
+    )
+{
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+        visit(&self.3);
+        visit(&self.4);
+        visit(&self.5);
+        visit(&self.6);
+        visit(&self.7);
+        visit(&self.8);
+        visit(&self.9);
+        visit(&self.10);
+        visit(&self.11);
+        visit(&self.12);
+        visit(&self.13);
+        visit(&self.14);
+        visit(&self.15);
+        visit(&self.16);
+        visit(&self.17);
+        visit(&self.18);
+        visit(&self.19);
+        visit(&self.20);
+        visit(&self.21);
+    }
+}
+impl<
+    T0: Debug,
+    T1: Debug,
+    T2: Debug,
+    T3: Debug,
+    T4: Debug,
+    T5: Debug,
+    T6: Debug,
+    T7: Debug,
+    T8: Debug,
+    T9: Debug,
+    T10: Debug,
+    T11: Debug,
+    T12: Debug,
+    T13: Debug,
+    T14: Debug,
+    T15: Debug,
+    T16: Debug,
+    T17: Debug,
+    T18: Debug,
+    T19: Debug,
+    T20: Debug,
+    T21: Debug,
+    T22: Debug,
+> DebugValues
+    for (
+        T0,
+        T1,
+        T2,
+        T3,
+        T4,
+        T5,
+        T6,
+        T7,
+        T8,
+        T9,
+        T10,
+        T11,
+        T12,
+        T13,
+        T14,
+        T15,
+        T16,
+        T17,
+        T18,
+        T19,
+        T20,
+        T21,
+        T22,
+    )
+{
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+        visit(&self.3);
+        visit(&self.4);
+        visit(&self.5);
+        visit(&self.6);
+        visit(&self.7);
+        visit(&self.8);
+        visit(&self.9);
+        visit(&self.10);
+        visit(&self.11);
+        visit(&self.12);
+        visit(&self.13);
+        visit(&self.14);
+        visit(&self.15);
+        visit(&self.16);
+        visit(&self.17);
+        visit(&self.18);
+        visit(&self.19);
+        visit(&self.20);
+        visit(&self.21);
+        visit(&self.22);
+    }
+}
+impl<
+    T0: Debug,
+    T1: Debug,
+    T2: Debug,
+    T3: Debug,
+    T4: Debug,
+    T5: Debug,
+    T6: Debug,
+    T7: Debug,
+    T8: Debug,
+    T9: Debug,
+    T10: Debug,
+    T11: Debug,
+    T12: Debug,
+    T13: Debug,
+    T14: Debug,
+    T15: Debug,
+    T16: Debug,
+    T17: Debug,
+    T18: Debug,
+    T19: Debug,
+    T20: Debug,
+    T21: Debug,
+    T22: Debug,
+    T23: Debug,
+> DebugValues
+    for (
+        T0,
+        T1,
+        T2,
+        T3,
+        T4,
+        T5,
+        T6,
+        T7,
+        T8,
+        T9,
+        T10,
+        T11,
+        T12,
+        T13,
+        T14,
+        T15,
+        T16,
+        T17,
+        T18,
+        T19,
+        T20,
+        T21,
+        T22,
+        T23,
+    )
+{
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+        visit(&self.3);
+        visit(&self.4);
+        visit(&self.5);
+        visit(&self.6);
+        visit(&self.7);
+        visit(&self.8);
+        visit(&self.9);
+        visit(&self.10);
+        visit(&self.11);
+        visit(&self.12);
+        visit(&self.13);
+        visit(&self.14);
+        visit(&self.15);
+        visit(&self.16);
+        visit(&self.17);
+        visit(&self.18);
+        visit(&self.19);
+        visit(&self.20);
+        visit(&self.21);
+        visit(&self.22);
+        visit(&self.23);
+    }
+}
+impl<
+    T0: Debug,
+    T1: Debug,
+    T2: Debug,
+    T3: Debug,
+    T4: Debug,
+    T5: Debug,
+    T6: Debug,
+    T7: Debug,
+    T8: Debug,
+    T9: Debug,
+    T10: Debug,
+    T11: Debug,
+    T12: Debug,
+    T13: Debug,
+    T14: Debug,
+    T15: Debug,
+    T16: Debug,
+    T17: Debug,
+    T18: Debug,
+    T19: Debug,
+    T20: Debug,
+    T21: Debug,
+    T22: Debug,
+    T23: Debug,
+    T24: Debug,
+> DebugValues
+    for (
+        T0,
+        T1,
+        T2,
+        T3,
+        T4,
+        T5,
+        T6,
+        T7,
+        T8,
+        T9,
+        T10,
+        T11,
+        T12,
+        T13,
+        T14,
+        T15,
+        T16,
+        T17,
+        T18,
+        T19,
+        T20,
+        T21,
+        T22,
+        T23,
+        T24,
+    )
+{
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+        visit(&self.3);
+        visit(&self.4);
+        visit(&self.5);
+        visit(&self.6);
+        visit(&self.7);
+        visit(&self.8);
+        visit(&self.9);
+        visit(&self.10);
+        visit(&self.11);
+        visit(&self.12);
+        visit(&self.13);
+        visit(&self.14);
+        visit(&self.15);
+        visit(&self.16);
+        visit(&self.17);
+        visit(&self.18);
+        visit(&self.19);
+        visit(&self.20);
+        visit(&self.21);
+        visit(&self.22);
+        visit(&self.23);
+        visit(&self.24);
+    }
+}
+impl<
+    T0: Debug,
+    T1: Debug,
+    T2: Debug,
+    T3: Debug,
+    T4: Debug,
+    T5: Debug,
+    T6: Debug,
+    T7: Debug,
+    T8: Debug,
+    T9: Debug,
+    T10: Debug,
+    T11: Debug,
+    T12: Debug,
+    T13: Debug,
+    T14: Debug,
+    T15: Debug,
+    T16: Debug,
+    T17: Debug,
+    T18: Debug,
+    T19: Debug,
+    T20: Debug,
+    T21: Debug,
+    T22: Debug,
+    T23: Debug,
+    T24: Debug,
+    T25: Debug,
+> DebugValues
+    for (
+        T0,
+        T1,
+        T2,
+        T3,
+        T4,
+        T5,
+        T6,
+        T7,
+        T8,
+        T9,
+        T10,
+        T11,
+        T12,
+        T13,
+        T14,
+        T15,
+        T16,
+        T17,
+        T18,
+        T19,
+        T20,
+        T21,
+        T22,
+        T23,
+        T24,
+        T25,
+    )
+{
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+        visit(&self.3);
+        visit(&self.4);
+        visit(&self.5);
+        visit(&self.6);
+        visit(&self.7);
+        visit(&self.8);
+        visit(&self.9);
+        visit(&self.10);
+        visit(&self.11);
+        visit(&self.12);
+        visit(&self.13);
+        visit(&self.14);
+        visit(&self.15);
+        visit(&self.16);
+        visit(&self.17);
+        visit(&self.18);
+        visit(&self.19);
+        visit(&self.20);
+        visit(&self.21);
+        visit(&self.22);
+        visit(&self.23);
+        visit(&self.24);
+        visit(&self.25);
+    }
+}
+impl<
+    T0: Debug,
+    T1: Debug,
+    T2: Debug,
+    T3: Debug,
+    T4: Debug,
+    T5: Debug,
+    T6: Debug,
+    T7: Debug,
+    T8: Debug,
+    T9: Debug,
+    T10: Debug,
+    T11: Debug,
+    T12: Debug,
+    T13: Debug,
+    T14: Debug,
+    T15: Debug,
+    T16: Debug,
+    T17: Debug,
+    T18: Debug,
+    T19: Debug,
+    T20: Debug,
+    T21: Debug,
+    T22: Debug,
+    T23: Debug,
+    T24: Debug,
+    T25: Debug,
+    T26: Debug,
+> DebugValues
+    for (
+        T0,
+        T1,
+        T2,
+        T3,
+        T4,
+        T5,
+        T6,
+        T7,
+        T8,
+        T9,
+        T10,
+        T11,
+        T12,
+        T13,
+        T14,
+        T15,
+        T16,
+        T17,
+        T18,
+        T19,
+        T20,
+        T21,
+        T22,
+        T23,
+        T24,
+        T25,
+        T26,
+    )
+{
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+        visit(&self.3);
+        visit(&self.4);
+        visit(&self.5);
+        visit(&self.6);
+        visit(&self.7);
+        visit(&self.8);
+        visit(&self.9);
+        visit(&self.10);
+        visit(&self.11);
+        visit(&self.12);
+        visit(&self.13);
+        visit(&self.14);
+        visit(&self.15);
+        visit(&self.16);
+        visit(&self.17);
+        visit(&self.18);
+        visit(&self.19);
+        visit(&self.20);
+        visit(&self.21);
+        visit(&self.22);
+        visit(&self.23);
+        visit(&self.24);
+        visit(&self.25);
+        visit(&self.26);
+    }
+}
+impl<
+    T0: Debug,
+    T1: Debug,
+    T2: Debug,
+    T3: Debug,
+    T4: Debug,
+    T5: Debug,
+    T6: Debug,
+    T7: Debug,
+    T8: Debug,
+    T9: Debug,
+    T10: Debug,
+    T11: Debug,
+    T12: Debug,
+    T13: Debug,
+    T14: Debug,
+    T15: Debug,
+    T16: Debug,
+    T17: Debug,
+    T18: Debug,
+    T19: Debug,
+    T20: Debug,
+    T21: Debug,
+    T22: Debug,
+    T23: Debug,
+    T24: Debug,
+    T25: Debug,
+    T26: Debug,
+    T27: Debug,
+> DebugValues
+    for (
+        T0,
+        T1,
+        T2,
+        T3,
+        T4,
+        T5,
+        T6,
+        T7,
+        T8,
+        T9,
+        T10,
+        T11,
+        T12,
+        T13,
+        T14,
+        T15,
+        T16,
+        T17,
+        T18,
+        T19,
+        T20,
+        T21,
+        T22,
+        T23,
+        T24,
+        T25,
+        T26,
+        T27,
+    )
+{
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+        visit(&self.3);
+        visit(&self.4);
+        visit(&self.5);
+        visit(&self.6);
+        visit(&self.7);
+        visit(&self.8);
+        visit(&self.9);
+        visit(&self.10);
+        visit(&self.11);
+        visit(&self.12);
+        visit(&self.13);
+        visit(&self.14);
+        visit(&self.15);
+        visit(&self.16);
+        visit(&self.17);
+        visit(&self.18);
+        visit(&self.19);
+        visit(&self.20);
+        visit(&self.21);
+        visit(&self.22);
+        visit(&self.23);
+        visit(&self.24);
+        visit(&self.25);
+        visit(&self.26);
+        visit(&self.27);
+    }
+}
+impl<
+    T0: Debug,
+    T1: Debug,
+    T2: Debug,
+    T3: Debug,
+    T4: Debug,
+    T5: Debug,
+    T6: Debug,
+    T7: Debug,
+    T8: Debug,
+    T9: Debug,
+    T10: Debug,
+    T11: Debug,
+    T12: Debug,
+    T13: Debug,
+    T14: Debug,
+    T15: Debug,
+    T16: Debug,
+    T17: Debug,
+    T18: Debug,
+    T19: Debug,
+    T20: Debug,
+    T21: Debug,
+    T22: Debug,
+    T23: Debug,
+    T24: Debug,
+    T25: Debug,
+    T26: Debug,
+    T27: Debug,
+    T28: Debug,
+> DebugValues
+    for (
+        T0,
+        T1,
+        T2,
+        T3,
+        T4,
+        T5,
+        T6,
+        T7,
+        T8,
+        T9,
+        T10,
+        T11,
+        T12,
+        T13,
+        T14,
+        T15,
+        T16,
+        T17,
+        T18,
+        T19,
+        T20,
+        T21,
+        T22,
+        T23,
+        T24,
+        T25,
+        T26,
+        T27,
+        T28,
+    )
+{
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+        visit(&self.3);
+        visit(&self.4);
+        visit(&self.5);
+        visit(&self.6);
+        visit(&self.7);
+        visit(&self.8);
+        visit(&self.9);
+        visit(&self.10);
+        visit(&self.11);
+        visit(&self.12);
+        visit(&self.13);
+        visit(&self.14);
+        visit(&self.15);
+        visit(&self.16);
+        visit(&self.17);
+        visit(&self.18);
+        visit(&self.19);
+        visit(&self.20);
+        visit(&self.21);
+        visit(&self.22);
+        visit(&self.23);
+        visit(&self.24);
+        visit(&self.25);
+        visit(&self.26);
+        visit(&self.27);
+        visit(&self.28);
+    }
+}
+impl<
+    T0: Debug,
+    T1: Debug,
+    T2: Debug,
+    T3: Debug,
+    T4: Debug,
+    T5: Debug,
+    T6: Debug,
+    T7: Debug,
+    T8: Debug,
+    T9: Debug,
+    T10: Debug,
+    T11: Debug,
+    T12: Debug,
+    T13: Debug,
+    T14: Debug,
+    T15: Debug,
+    T16: Debug,
+    T17: Debug,
+    T18: Debug,
+    T19: Debug,
+    T20: Debug,
+    T21: Debug,
+    T22: Debug,
+    T23: Debug,
+    T24: Debug,
+    T25: Debug,
+    T26: Debug,
+    T27: Debug,
+    T28: Debug,
+    T29: Debug,
+> DebugValues
+    for (
+        T0,
+        T1,
+        T2,
+        T3,
+        T4,
+        T5,
+        T6,
+        T7,
+        T8,
+        T9,
+        T10,
+        T11,
+        T12,
+        T13,
+        T14,
+        T15,
+        T16,
+        T17,
+        T18,
+        T19,
+        T20,
+        T21,
+        T22,
+        T23,
+        T24,
+        T25,
+        T26,
+        T27,
+        T28,
+        T29,
+    )
+{
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+        visit(&self.3);
+        visit(&self.4);
+        visit(&self.5);
+        visit(&self.6);
+        visit(&self.7);
+        visit(&self.8);
+        visit(&self.9);
+        visit(&self.10);
+        visit(&self.11);
+        visit(&self.12);
+        visit(&self.13);
+        visit(&self.14);
+        visit(&self.15);
+        visit(&self.16);
+        visit(&self.17);
+        visit(&self.18);
+        visit(&self.19);
+        visit(&self.20);
+        visit(&self.21);
+        visit(&self.22);
+        visit(&self.23);
+        visit(&self.24);
+        visit(&self.25);
+        visit(&self.26);
+        visit(&self.27);
+        visit(&self.28);
+        visit(&self.29);
+    }
+}
+impl<
+    T0: Debug,
+    T1: Debug,
+    T2: Debug,
+    T3: Debug,
+    T4: Debug,
+    T5: Debug,
+    T6: Debug,
+    T7: Debug,
+    T8: Debug,
+    T9: Debug,
+    T10: Debug,
+    T11: Debug,
+    T12: Debug,
+    T13: Debug,
+    T14: Debug,
+    T15: Debug,
+    T16: Debug,
+    T17: Debug,
+    T18: Debug,
+    T19: Debug,
+    T20: Debug,
+    T21: Debug,
+    T22: Debug,
+    T23: Debug,
+    T24: Debug,
+    T25: Debug,
+    T26: Debug,
+    T27: Debug,
+    T28: Debug,
+    T29: Debug,
+    T30: Debug,
+> DebugValues
+    for (
+        T0,
+        T1,
+        T2,
+        T3,
+        T4,
+        T5,
+        T6,
+        T7,
+        T8,
+        T9,
+        T10,
+        T11,
+        T12,
+        T13,
+        T14,
+        T15,
+        T16,
+        T17,
+        T18,
+        T19,
+        T20,
+        T21,
+        T22,
+        T23,
+        T24,
+        T25,
+        T26,
+        T27,
+        T28,
+        T29,
+        T30,
+    )
+{
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+        visit(&self.3);
+        visit(&self.4);
+        visit(&self.5);
+        visit(&self.6);
+        visit(&self.7);
+        visit(&self.8);
+        visit(&self.9);
+        visit(&self.10);
+        visit(&self.11);
+        visit(&self.12);
+        visit(&self.13);
+        visit(&self.14);
+        visit(&self.15);
+        visit(&self.16);
+        visit(&self.17);
+        visit(&self.18);
+        visit(&self.19);
+        visit(&self.20);
+        visit(&self.21);
+        visit(&self.22);
+        visit(&self.23);
+        visit(&self.24);
+        visit(&self.25);
+        visit(&self.26);
+        visit(&self.27);
+        visit(&self.28);
+        visit(&self.29);
+        visit(&self.30);
+    }
+}
+impl<
+    T0: Debug,
+    T1: Debug,
+    T2: Debug,
+    T3: Debug,
+    T4: Debug,
+    T5: Debug,
+    T6: Debug,
+    T7: Debug,
+    T8: Debug,
+    T9: Debug,
+    T10: Debug,
+    T11: Debug,
+    T12: Debug,
+    T13: Debug,
+    T14: Debug,
+    T15: Debug,
+    T16: Debug,
+    T17: Debug,
+    T18: Debug,
+    T19: Debug,
+    T20: Debug,
+    T21: Debug,
+    T22: Debug,
+    T23: Debug,
+    T24: Debug,
+    T25: Debug,
+    T26: Debug,
+    T27: Debug,
+    T28: Debug,
+    T29: Debug,
+    T30: Debug,
+    T31: Debug,
+> DebugValues
+    for (
+        T0,
+        T1,
+        T2,
+        T3,
+        T4,
+        T5,
+        T6,
+        T7,
+        T8,
+        T9,
+        T10,
+        T11,
+        T12,
+        T13,
+        T14,
+        T15,
+        T16,
+        T17,
+        T18,
+        T19,
+        T20,
+        T21,
+        T22,
+        T23,
+        T24,
+        T25,
+        T26,
+        T27,
+        T28,
+        T29,
+        T30,
+        T31,
+    )
+{
+    fn each(&self, visit: &mut dyn FnMut(&dyn Debug)) {
+        visit(&self.0);
+        visit(&self.1);
+        visit(&self.2);
+        visit(&self.3);
+        visit(&self.4);
+        visit(&self.5);
+        visit(&self.6);
+        visit(&self.7);
+        visit(&self.8);
+        visit(&self.9);
+        visit(&self.10);
+        visit(&self.11);
+        visit(&self.12);
+        visit(&self.13);
+        visit(&self.14);
+        visit(&self.15);
+        visit(&self.16);
+        visit(&self.17);
+        visit(&self.18);
+        visit(&self.19);
+        visit(&self.20);
+        visit(&self.21);
+        visit(&self.22);
+        visit(&self.23);
+        visit(&self.24);
+        visit(&self.25);
+        visit(&self.26);
+        visit(&self.27);
+        visit(&self.28);
+        visit(&self.29);
+        visit(&self.30);
+        visit(&self.31);
+    }
+}
+
 /// Takes a required field's value out of the builder's storage.
 ///
 /// The builder's type state proves the value is present: `build()` compiles only once every

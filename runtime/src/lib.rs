@@ -28,7 +28,7 @@ pub use validation::{IntoValidationErrors, ValidationError, ValidationErrors};
 pub mod __private {
     /// What `#[derive(Data)]` and `data_module!` expansions name.
     pub mod data {
-        pub use crate::builder::{IsSet, IsUnset, Set, required};
+        pub use crate::builder::{DebugValues, IsSet, IsUnset, Set, debug_builder, required};
         pub use crate::data::{Data, DataInfo, FieldInfo, validated};
         pub use crate::validation::ValidationErrors;
         pub use crate::validation::checks::{custom, length, non_empty, range, struct_check};

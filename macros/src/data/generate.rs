@@ -22,20 +22,25 @@ pub fn generate(model: &CheckedStruct) -> TokenStream {
     let generator = Generator::new(model);
     let inherent_impl = generator.inherent_impl();
     let data_impl = generator.data_impl();
-    let (builder_struct, fields_module, builder_impl, builder_traits) = if model.emit_builder {
-        (
-            generator.builder_struct(),
-            generator.fields_module(),
-            generator.builder_impl(),
-            generator.builder_traits(),
-        )
-    } else {
-        Default::default()
-    };
+    let (builder_struct, fields_module, marker_impls, builder_impl, builder_traits) =
+        if model.emit_builder {
+            (
+                generator.builder_struct(),
+                generator.fields_module(),
+                generator.marker_impls(),
+                generator.builder_impl(),
+                generator.builder_traits(),
+            )
+        } else {
+            Default::default()
+        };
+    let aliases = generator.aliases();
     quote! {
         #builder_struct
         #fields_module
         const _: () = {
+            #aliases
+            #marker_impls
             #inherent_impl
             #data_impl
             #builder_impl
@@ -54,7 +59,8 @@ struct State {
 /// Names and pieces shared by the generated items of one struct.
 struct Generator<'m, 'a> {
     model: &'m CheckedStruct<'a>,
-    /// `#krate::__private::data`: the only path to the runtime.
+    /// `__modsmith_data`: the runtime (`#krate::__private::data`), by its alias inside the
+    /// `const _` block.
     private: TokenStream,
     /// The struct as a type: `User<'a, T>`; replaces `Self` in the builder's items.
     self_type: TokenStream,
@@ -115,7 +121,9 @@ impl<'m, 'a> Generator<'m, 'a> {
             .collect();
         Generator {
             model,
-            private: quote!(#krate::__private::data),
+            // Inside the `const _` block, where `aliases` names it in one token: the path is
+            // written hundreds of times per struct, and every token costs every build.
+            private: quote!(__modsmith_data),
             self_type: quote!(#name < #( #user_args ),* >),
             builder: model
                 .builder_name
@@ -141,6 +149,21 @@ impl<'m, 'a> Generator<'m, 'a> {
                  as a [`ValidationErrors`]({}::ValidationErrors).",
                 source_text(quote!(#krate))
             ),
+        }
+    }
+
+    /// One-token names, inside the `const _` block, for the paths the generated items use
+    /// most: written out, `::modsmith::__private::data` and `::core::option::Option` were a
+    /// quarter of the tokens of a struct's expansion.
+    fn aliases(&self) -> TokenStream {
+        let krate = &self.model.krate;
+        quote! {
+            #[allow(unused_imports)]
+            use #krate::__private::data as __modsmith_data;
+            #[allow(unused_imports)]
+            use ::core::option::Option as __modsmith_Option;
+            #[allow(unused_imports)]
+            use ::core::result::Result as __modsmith_Result;
         }
     }
 
@@ -274,20 +297,23 @@ impl<'m, 'a> Generator<'m, 'a> {
             return TokenStream::new();
         }
         let module = &self.fields_module;
-        let private = &self.private;
         let vis = &self.model.input.vis;
-        let markers: Vec<&Ident> = self
-            .required_fields()
-            .map(|(_, field)| field.ident)
-            .collect();
+        let markers = self.required_fields().map(|(_, field)| field.ident);
         quote! {
             #[doc(hidden)]
             #[allow(non_camel_case_types)]
             #vis mod #module {
                 #( pub struct #markers; )*
             }
-            #( #[automatically_derived] impl #private::IsUnset for #module::#markers {} )*
         }
+    }
+
+    /// `IsUnset` for each marker: a required setter asks it of the field's state.
+    fn marker_impls(&self) -> TokenStream {
+        let module = &self.fields_module;
+        let private = &self.private;
+        let markers = self.required_fields().map(|(_, field)| field.ident);
+        quote!( #( impl #private::IsUnset for #module::#markers {} )* )
     }
 
     fn inherent_impl(&self) -> TokenStream {
@@ -377,13 +403,11 @@ impl<'m, 'a> Generator<'m, 'a> {
         let vis = &self.model.input.vis;
         let builder = &self.builder;
         let user_args = &self.user_args;
-        let module = &self.fields_module;
-        let markers = self.required_fields().map(|(_, field)| field.ident);
         let nones = self
             .model
             .fields
             .iter()
-            .map(|_| quote!(::core::option::Option::None));
+            .map(|_| quote!(__modsmith_Option::None));
         let (storage, state_marker) = (&self.storage, &self.state_marker);
         let name = &self.model.input.ident;
         let doc = format!(
@@ -393,7 +417,8 @@ impl<'m, 'a> Generator<'m, 'a> {
         quote! {
             #[doc = #doc]
             #[inline]
-            #vis fn builder() -> #builder< #( #user_args, )* #( #module::#markers, )* > {
+            // The states left out take their defaults: the fields' markers.
+            #vis fn builder() -> #builder< #( #user_args ),* > {
                 #builder {
                     #storage: ( #( #nones, )* ),
                     #state_marker: ::core::marker::PhantomData,
@@ -416,12 +441,12 @@ impl<'m, 'a> Generator<'m, 'a> {
                 quote!(::core::ops::Deref::deref(&self.#ident)),
             ),
             Getter::OptionDeref(target) => (
-                quote!(::core::option::Option<&#target>),
-                quote!(::core::option::Option::as_deref(&self.#ident)),
+                quote!(__modsmith_Option<&#target>),
+                quote!(__modsmith_Option::as_deref(&self.#ident)),
             ),
             Getter::OptionRef(inner) => (
-                quote!(::core::option::Option<&#inner>),
-                quote!(::core::option::Option::as_ref(&self.#ident)),
+                quote!(__modsmith_Option<&#inner>),
+                quote!(__modsmith_Option::as_ref(&self.#ident)),
             ),
             Getter::Ref => (quote!(&#ty), quote!(&self.#ident)),
         };
@@ -503,17 +528,17 @@ impl<'m, 'a> Generator<'m, 'a> {
                     let mut #errors = #private::ValidationErrors::new();
                     #struct_check
                     match #private::ValidationErrors::into_result(#errors) {
-                        ::core::result::Result::Ok(()) => ::core::result::Result::Ok(()),
-                        ::core::result::Result::Err(#errors) => {
+                        __modsmith_Result::Ok(()) => __modsmith_Result::Ok(()),
+                        __modsmith_Result::Err(#errors) => {
                             self.#ident = #old;
-                            ::core::result::Result::Err(#errors)
+                            __modsmith_Result::Err(#errors)
                         }
                     }
                 }
             }
             None => quote! {
                 self.#ident = #value;
-                ::core::result::Result::Ok(())
+                __modsmith_Result::Ok(())
             },
         };
         let field_checks = (!field.validators.is_empty()).then(|| {
@@ -526,16 +551,16 @@ impl<'m, 'a> Generator<'m, 'a> {
         quote! {
             #[doc = #set_doc]
             #[inline]
-            #vis fn #set(&mut self, #value: #param) -> ::core::result::Result<(), #private::ValidationErrors> {
+            #vis fn #set(&mut self, #value: #param) -> __modsmith_Result<(), #private::ValidationErrors> {
                 #convert
                 #field_checks
                 #assign
             }
             #[doc = #with_doc]
             #[inline]
-            #vis fn #with(mut self, #value: #param) -> ::core::result::Result<Self, #private::ValidationErrors> {
+            #vis fn #with(mut self, #value: #param) -> __modsmith_Result<Self, #private::ValidationErrors> {
                 Self::#set(&mut self, #value)?;
-                ::core::result::Result::Ok(self)
+                __modsmith_Result::Ok(self)
             }
         }
     }
@@ -558,8 +583,8 @@ impl<'m, 'a> Generator<'m, 'a> {
         let errors = &self.errors;
         let name = field.ident.unraw().to_string();
         let checked = match field.shape {
-            TypeShape::Option(_) => quote!(::core::option::Option::as_ref(&#place)),
-            _ => quote!(::core::option::Option::Some(&#place)),
+            TypeShape::Option(_) => quote!(__modsmith_Option::as_ref(&#place)),
+            _ => quote!(__modsmith_Option::Some(&#place)),
         };
         let calls = field.validators.iter().map(|validator| {
             let private = located_at(&self.private, validator.span);
@@ -601,10 +626,10 @@ impl<'m, 'a> Generator<'m, 'a> {
             let ty_text = source_text(quote!(#ty));
             let doc = &field.doc;
             let default = match &field.presence {
-                Presence::Required => quote!(::core::option::Option::None),
+                Presence::Required => quote!(__modsmith_Option::None),
                 Presence::Optional(_) => {
                     let text = default_text(field);
-                    quote!(::core::option::Option::Some(#text))
+                    quote!(__modsmith_Option::Some(#text))
                 }
             };
             // A struct literal, not a `const fn` call: every call is a body for rustc to
@@ -623,7 +648,7 @@ impl<'m, 'a> Generator<'m, 'a> {
             });
             let struct_check = self.struct_check_call();
             quote! {
-                fn validate(&self) -> ::core::result::Result<(), #private::ValidationErrors> {
+                fn validate(&self) -> __modsmith_Result<(), #private::ValidationErrors> {
                     let mut #errors = #private::ValidationErrors::new();
                     #( #checks )*
                     #struct_check
@@ -653,29 +678,26 @@ impl<'m, 'a> Generator<'m, 'a> {
         let predicates = where_clause
             .map(|clause| clause.predicates.iter().collect::<Vec<_>>())
             .unwrap_or_default();
-        let value_types: Vec<TokenStream> = self
-            .model
-            .fields
-            .iter()
-            .map(|field| {
-                let ty = self.in_builder(field.ty);
-                quote!(::core::option::Option<#ty>)
-            })
-            .collect();
+        let value_types = self.model.fields.iter().map(|field| {
+            let ty = self.in_builder(field.ty);
+            quote!(__modsmith_Option<#ty>)
+        });
+        // The stored values as one tuple type, bounded once per impl.
+        let values = quote!(( #( #value_types, )* ));
+        let private = &self.private;
         let formatter = Ident::new("__modsmith_formatter", Span::mixed_site());
         let names = self
             .model
             .fields
             .iter()
             .map(|field| field.ident.unraw().to_string());
-        let slots = (0..self.model.fields.len()).map(Index::from);
         let builder_name = builder.unraw().to_string();
         quote! {
             #[automatically_derived]
             impl #impl_generics ::core::clone::Clone for #builder #ty_generics
             where
                 #( #predicates, )*
-                #( for<'__modsmith> #value_types: ::core::clone::Clone, )*
+                for<'__modsmith> #values: ::core::clone::Clone,
             {
                 #[inline]
                 fn clone(&self) -> Self {
@@ -689,12 +711,10 @@ impl<'m, 'a> Generator<'m, 'a> {
             impl #impl_generics ::core::fmt::Debug for #builder #ty_generics
             where
                 #( #predicates, )*
-                #( for<'__modsmith> #value_types: ::core::fmt::Debug, )*
+                for<'__modsmith> #values: #private::DebugValues,
             {
                 fn fmt(&self, #formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    ::core::fmt::Formatter::debug_struct(#formatter, #builder_name)
-                        #( .field(#names, &self.#storage.#slots) )*
-                        .finish()
+                    #private::debug_builder(#formatter, #builder_name, &[ #( #names ),* ], &self.#storage)
                 }
             }
         }
@@ -738,7 +758,7 @@ impl<'m, 'a> Generator<'m, 'a> {
                         #current: #private::IsUnset,
                     {
                         let mut #values = self.#storage;
-                        #values.#slot = ::core::option::Option::Some(#stored);
+                        #values.#slot = __modsmith_Option::Some(#stored);
                         #builder {
                             #storage: #values,
                             #state_marker: ::core::marker::PhantomData,
@@ -759,7 +779,7 @@ impl<'m, 'a> Generator<'m, 'a> {
                         #[doc = #doc]
                         #[inline]
                         #vis fn #ident(mut self, #value: impl ::core::convert::Into<#ty>) -> Self {
-                            self.#storage.#slot = ::core::option::Option::Some(::core::convert::Into::into(#value));
+                            self.#storage.#slot = __modsmith_Option::Some(::core::convert::Into::into(#value));
                             self
                         }
                     }
@@ -771,7 +791,7 @@ impl<'m, 'a> Generator<'m, 'a> {
                         #[doc = #doc]
                         #[inline]
                         #vis fn #ident(mut self, #value: #param) -> Self {
-                            self.#storage.#slot = ::core::option::Option::Some(::core::option::Option::Some(#stored));
+                            self.#storage.#slot = __modsmith_Option::Some(__modsmith_Option::Some(#stored));
                             self
                         }
                     }
@@ -786,7 +806,7 @@ impl<'m, 'a> Generator<'m, 'a> {
                         #[doc = #doc]
                         #[inline]
                         #vis fn #ident(mut self, #value: #param) -> Self {
-                            self.#storage.#slot = ::core::option::Option::Some(#stored);
+                            self.#storage.#slot = __modsmith_Option::Some(#stored);
                             self
                         }
                     }
@@ -801,12 +821,12 @@ impl<'m, 'a> Generator<'m, 'a> {
                 Presence::Required => quote!(#ident: #private::required(#taken)),
                 Presence::Optional(DefaultValue::Trait(span)) => {
                     let unwrap_or_default =
-                        located_at(&quote!(::core::option::Option::unwrap_or_default), *span);
+                        located_at(&quote!(__modsmith_Option::unwrap_or_default), *span);
                     quote!(#ident: #unwrap_or_default(#taken))
                 }
                 Presence::Optional(DefaultValue::Expr(expr)) => {
                     let expr = self.in_builder(default_expr(expr, field.shape));
-                    quote!(#ident: ::core::option::Option::unwrap_or_else(#taken, || #expr))
+                    quote!(#ident: __modsmith_Option::unwrap_or_else(#taken, || #expr))
                 }
             }
         });
@@ -863,7 +883,7 @@ fn default_expr(expr: &Expr, shape: TypeShape) -> TokenStream {
     };
     match (is_string_literal, shape) {
         (true, TypeShape::Option(_)) => {
-            quote!(::core::option::Option::Some(::core::convert::Into::into(#expr)))
+            quote!(__modsmith_Option::Some(::core::convert::Into::into(#expr)))
         }
         (true, _) => quote!(::core::convert::Into::into(#expr)),
         (false, _) => quote!(#expr),
@@ -886,8 +906,8 @@ fn default_text(field: &DataField) -> String {
 
 fn optional_expr(expr: Option<&Expr>) -> TokenStream {
     match expr {
-        Some(expr) => quote!(::core::option::Option::Some(#expr)),
-        None => quote!(::core::option::Option::None),
+        Some(expr) => quote!(__modsmith_Option::Some(#expr)),
+        None => quote!(__modsmith_Option::None),
     }
 }
 
