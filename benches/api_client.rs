@@ -116,6 +116,7 @@ fn loopback_throughput(c: &mut Criterion) {
     let base = format!("http://{address}");
     let store = PetStore::builder()
         .base_url(&base)
+        .expect("a valid base URL")
         .token(Secret::new("t0k3n"))
         .build();
     let client = reqwest::Client::new();

@@ -281,7 +281,7 @@ async fn api_client_tour() -> Result<(), ApiError> {
         }
     };
     let store = PetStore::builder()
-        .base_url(format!("http://{address}"))
+        .base_url(format!("http://{address}"))?
         .token(Secret::new("tour-token"))
         .build();
     println!("client:    {store:?}");

@@ -226,9 +226,20 @@ pub use modsmith_macros::data_module;
 /// `fn` signature. A bare parameter fills the placeholder of its name (encoded as one path
 /// segment; `.` and `..` are refused); `#[query]` / `#[query(rename = "..")]`,
 /// `#[header("Name")]`, `#[body]` (JSON), `#[body(form)]` and `#[body(bytes)]` place the
-/// others. `Option` query and header parameters are left out when `None`. The return type
-/// is any `serde::Deserialize` type, `()` (body ignored) or [`http::Response`].
-/// `#[idempotent]` lets a POST or PATCH endpoint be retried.
+/// others. `Option` query and header parameters are left out when `None`. A list query
+/// parameter (`Vec<T>`, `&[T]`, `[T; N]`) is sent as `?tag=a&tag=b`, or as `?tag=a,b` with
+/// `#[query(style = comma)]`.
+///
+/// The return type is any `serde::Deserialize` type (decoded from JSON; an empty body reads
+/// as `null`), `()` (body ignored), [`http::Response`] (the raw response) or
+/// [`http::ResponseValue<T>`] (`T` with the status and headers). The type decides, not its
+/// name: a type of yours called `Response` is decoded from JSON, and modsmith's `Response`
+/// is raw however it is imported. Not `Result<T, E>`: the method already returns
+/// `Result<T, ApiError>`, so write `-> T`. `#[idempotent]` lets a POST or PATCH endpoint be
+/// retried.
+///
+/// The blocking twin must not be called from async code (reqwest's blocking client panics
+/// there); use the async client, or call it inside `tokio::task::spawn_blocking`.
 ///
 /// Placeholders and parameters are checked against each other in both directions, as are
 /// routes, the base URL, header names and values, and bodies against methods.

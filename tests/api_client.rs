@@ -280,6 +280,7 @@ async fn start_server() -> (SocketAddr, Arc<Seen>) {
 fn client(address: SocketAddr) -> PetStore {
     PetStore::builder()
         .base_url(format!("http://{address}"))
+        .expect("a valid base URL")
         .token(Secret::new("t0k3n-abc"))
         .build()
 }
@@ -397,6 +398,7 @@ async fn every_auth_kind_sends_its_credentials() {
 
     let basic = BasicApi::builder()
         .base_url(&base)
+        .expect("a valid base URL")
         .basic_auth("ann", Secret::new("pw"))
         .build()
         .whoami()
@@ -406,6 +408,7 @@ async fn every_auth_kind_sends_its_credentials() {
 
     let header_key = HeaderKeyApi::builder()
         .base_url(&base)
+        .expect("a valid base URL")
         .token(Secret::new("k1"))
         .build()
         .whoami()
@@ -415,6 +418,7 @@ async fn every_auth_kind_sends_its_credentials() {
 
     let query_key = QueryKeyApi::builder()
         .base_url(&base)
+        .expect("a valid base URL")
         .token(Secret::new("k 2"))
         .build()
         .whoami()
@@ -424,6 +428,7 @@ async fn every_auth_kind_sends_its_credentials() {
 
     let missing = BasicApi::builder()
         .base_url(&base)
+        .expect("a valid base URL")
         .build()
         .whoami()
         .await
@@ -496,6 +501,7 @@ async fn timeouts_non_2xx_bad_json_and_big_bodies_are_errors() {
     let (address, _) = start_server().await;
     let store = PetStore::builder()
         .base_url(format!("http://{address}"))
+        .expect("a valid base URL")
         .token(Secret::new("t"))
         .timeout(Duration::from_millis(200))
         .max_body_bytes(1024)
@@ -530,6 +536,7 @@ async fn timeouts_non_2xx_bad_json_and_big_bodies_are_errors() {
     );
     let roomy = PetStore::builder()
         .base_url(format!("http://{address}"))
+        .expect("a valid base URL")
         .token(Secret::new("t"))
         .build();
     assert_eq!(roomy.big().await.unwrap().body().len(), 64 * 1024);
@@ -543,6 +550,7 @@ async fn connection_errors_name_the_route() {
         .expect("port");
     let store = PetStore::builder()
         .base_url(format!("http://{address}"))
+        .expect("a valid base URL")
         .token(Secret::new("t"))
         .retry_policy(RetryPolicy {
             max_retries: 1,
@@ -639,6 +647,7 @@ async fn spans_carry_the_route_and_status_but_never_secrets() {
     store.get_pet(404).await.unwrap_err();
     let key_client = QueryKeyApi::builder()
         .base_url(format!("http://{address}"))
+        .expect("a valid base URL")
         .token(Secret::new("query-key-zzz"))
         .build();
     key_client.whoami().await.unwrap();
@@ -687,6 +696,7 @@ fn the_blocking_client_makes_the_same_calls() {
     let (address, _) = runtime.block_on(start_server());
     let store = PetStoreBlocking::builder()
         .base_url(format!("http://{address}"))
+        .expect("a valid base URL")
         .token(Secret::new("t0k3n-abc"))
         .build();
     assert_eq!(store.get_pet(2).unwrap().id, 2);
@@ -703,6 +713,7 @@ async fn redirects_are_followed_within_the_origin_only() {
     let (address, _) = start_server().await;
     let api = HeaderKeyApi::builder()
         .base_url(format!("http://{address}"))
+        .expect("a valid base URL")
         .token(Secret::new("k9"))
         .build();
     let same = api.redirected("same").await.unwrap();
@@ -779,4 +790,273 @@ fn impl_trait_parameters_are_sent() {
         .map(|(_, value)| value.to_str().unwrap());
     assert_eq!(tag, Some("blue"));
     assert_eq!(&request.body.as_ref().unwrap().bytes[..], b"raw bytes");
+}
+
+/// A user's own type named `Response`: decoded from JSON like any other type. Only
+/// modsmith's `Response` is the raw response, however it is written.
+mod own_response {
+    use modsmith::http::ResponseValue;
+
+    #[derive(Debug, serde::Deserialize)]
+    pub struct Response {
+        pub path: String,
+        pub attempts: usize,
+    }
+
+    modsmith::api_client! {
+        #[client(base_url = "http://unused.invalid")]
+        pub struct OwnResponseApi {
+            #[get("/echo")]
+            fn echo() -> Response;
+
+            #[get("/echo")]
+            fn echo_with_meta() -> ResponseValue<Response>;
+        }
+    }
+}
+
+/// modsmith's `Response`, imported and written bare: the raw response.
+mod imported_raw_response {
+    use modsmith::http::Response;
+
+    modsmith::api_client! {
+        #[client(base_url = "http://unused.invalid")]
+        pub struct RawResponseApi {
+            #[get("/echo")]
+            fn echo() -> Response;
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_user_type_named_response_is_decoded_and_modsmiths_is_raw() {
+    let (address, _) = start_server().await;
+    let own = own_response::OwnResponseApi::builder()
+        .base_url(format!("http://{address}"))
+        .expect("a valid base URL")
+        .build();
+    let decoded: own_response::Response = own.echo().await.unwrap();
+    assert_eq!(decoded.path, "/echo");
+    assert_eq!(decoded.attempts, 1);
+    let with_meta = own.echo_with_meta().await.unwrap();
+    assert_eq!(with_meta.status(), 200);
+    assert_eq!(with_meta.path, "/echo", "through Deref");
+
+    let raw = imported_raw_response::RawResponseApi::builder()
+        .base_url(format!("http://{address}"))
+        .expect("a valid base URL")
+        .build();
+    let response: modsmith::http::Response = raw.echo().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let echoed: Echo = serde_json::from_slice(response.body()).unwrap();
+    assert_eq!(echoed.path, "/echo");
+}
+
+modsmith::api_client! {
+    /// A GitHub-like API whose typed calls also carry the rate-limit headers.
+    #[client(base_url = "http://unused.invalid")]
+    pub struct RateLimitedApi {
+        #[get("/limited/{id}")]
+        fn get_pet(id: u64) -> modsmith::http::ResponseValue<Pet>;
+
+        #[get("/limited/none")]
+        fn nothing() -> modsmith::http::ResponseValue<()>;
+
+        #[get("/limited/none")]
+        fn maybe_pet() -> Option<Pet>;
+    }
+}
+
+/// A server that answers like GitHub: the body, plus `x-ratelimit-remaining`.
+async fn start_rate_limited_server() -> SocketAddr {
+    let app = Router::new()
+        .route(
+            "/limited/{id}",
+            get(|Path(id): Path<u64>| async move {
+                (
+                    [("x-ratelimit-remaining", "4999")],
+                    axum::Json(Pet {
+                        id,
+                        name: "Rex".to_owned(),
+                    }),
+                )
+            }),
+        )
+        .route(
+            "/limited/none",
+            get(|| async { (StatusCode::NO_CONTENT, [("x-ratelimit-remaining", "4998")]) }),
+        );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind 127.0.0.1:0");
+    let address = listener.local_addr().expect("local address");
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    address
+}
+
+#[tokio::test]
+async fn a_typed_body_comes_with_the_status_and_headers() {
+    let address = start_rate_limited_server().await;
+    let api = RateLimitedApi::builder()
+        .base_url(format!("http://{address}"))
+        .expect("a valid base URL")
+        .build();
+    let pet = api.get_pet(3).await.unwrap();
+    assert_eq!(pet.status(), 200);
+    assert_eq!(
+        pet.headers()
+            .get("x-ratelimit-remaining")
+            .and_then(|value| value.to_str().ok()),
+        Some("4999")
+    );
+    assert_eq!(pet.name, "Rex", "the body through Deref");
+    assert_eq!(
+        pet.into_body(),
+        Pet {
+            id: 3,
+            name: "Rex".to_owned()
+        }
+    );
+
+    // 204 No Content: an empty body reads as `null`, which `()` and `Option<T>` accept.
+    let nothing = api.nothing().await.unwrap();
+    assert_eq!(nothing.status(), 204);
+    assert_eq!(nothing.headers()["x-ratelimit-remaining"], "4998");
+    assert_eq!(api.maybe_pet().await.unwrap(), None);
+}
+
+#[test]
+fn a_bad_base_url_is_refused_when_the_client_is_built() {
+    for (url, hint) in [
+        ("not a url", "must start with `https://` or `http://`"),
+        (
+            "ftp://files.example.com",
+            "must start with `https://` or `http://`",
+        ),
+        ("http://127.0.0.1:8080/v1?page=2", "query"),
+        ("http://127.0.0.1:8080/v1#top", "fragment"),
+        ("http://", "no host"),
+    ] {
+        match PetStore::builder().base_url(url) {
+            Err(ApiError::InvalidConfig { reason }) => {
+                assert!(reason.contains(hint), "{url:?}: {reason}");
+                assert!(reason.contains("pass"), "says what to pass: {reason}");
+            }
+            Err(other) => panic!("{url:?}: expected InvalidConfig, got {other:?}"),
+            Ok(_) => panic!("{url:?} must be refused"),
+        }
+    }
+    let error = PetStore::builder()
+        .base_url("ftp://x")
+        .err()
+        .map(|e| e.to_string());
+    assert_eq!(
+        error.as_deref(),
+        Some(
+            "the client is misconfigured: the base URL \"ftp://x\" must start with `https://` \
+             or `http://`; pass e.g. \"https://api.example.com/v1\""
+        )
+    );
+    assert!(
+        PetStore::builder()
+            .base_url("http://[::1]:8080/api/")
+            .is_ok()
+    );
+}
+
+modsmith::api_client! {
+    #[client(base_url = "http://unused.invalid")]
+    pub struct ListApi {
+        #[get("/echo")]
+        fn search(
+            #[query] tag: Vec<String>,
+            #[query(rename = "label", style = comma)] labels: &[&str],
+            #[query] page: Option<Vec<u32>>,
+        ) -> Echo;
+    }
+}
+
+#[tokio::test]
+async fn list_query_parameters_are_repeated_or_comma_joined() {
+    let (address, _) = start_server().await;
+    let api = ListApi::builder()
+        .base_url(format!("http://{address}"))
+        .expect("a valid base URL")
+        .build();
+    let echoed = api
+        .search(
+            vec!["a".to_owned(), "b c".to_owned()],
+            &["x", "y,z"],
+            Some(vec![1, 2]),
+        )
+        .await
+        .unwrap();
+    // What the server received, raw: one key per value, or one comma-joined value whose
+    // own commas are encoded.
+    assert_eq!(
+        echoed.query.as_deref(),
+        Some("tag=a&tag=b%20c&label=x,y%2Cz&page=1&page=2")
+    );
+    let empty = api.search(Vec::new(), &[], None).await.unwrap();
+    assert_eq!(empty.query, None, "an empty list sends nothing");
+}
+
+#[tokio::test]
+async fn the_span_records_the_kind_of_error_even_without_a_status() {
+    let captured = captured_spans();
+    let (address, _) = start_server().await;
+    let store = PetStore::builder()
+        .base_url(format!("http://{address}"))
+        .expect("a valid base URL")
+        .token(Secret::new("t"))
+        .timeout(Duration::from_millis(100))
+        .build();
+    assert!(matches!(
+        store.slow().await.unwrap_err(),
+        ApiError::Timeout { .. }
+    ));
+    assert!(matches!(
+        store.bad_json().await.unwrap_err(),
+        ApiError::Decode { .. }
+    ));
+    let logs = own_lines(captured);
+    let span_of = |route: &str| {
+        logs.lines()
+            .find(|line| line.contains(route) && line.contains("close"))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let slow = span_of("/slow");
+    assert!(
+        slow.contains("error=\"timeout\"") || slow.contains("error=timeout"),
+        "{logs}"
+    );
+    assert!(!slow.contains("status="), "a timeout has no status: {slow}");
+    let bad_json = span_of("/bad-json");
+    assert!(
+        bad_json.contains("error=\"decode\"") || bad_json.contains("error=decode"),
+        "{logs}"
+    );
+    assert!(bad_json.contains("status=200"), "{bad_json}");
+}
+
+/// A blocking client made inside an async runtime, then used where blocking is allowed
+/// (`spawn_blocking`): reqwest's blocking client would panic if it were built on the
+/// runtime's thread, so the transport builds it on a thread of its own.
+#[cfg(feature = "blocking")]
+#[tokio::test]
+async fn a_blocking_client_made_in_async_code_works_in_spawn_blocking() {
+    let (address, _) = start_server().await;
+    let store = PetStoreBlocking::builder()
+        .base_url(format!("http://{address}"))
+        .expect("a valid base URL")
+        .token(Secret::new("t"))
+        .build();
+    let pet = tokio::task::spawn_blocking(move || store.get_pet(5))
+        .await
+        .expect("the blocking task")
+        .unwrap();
+    assert_eq!(pet.id, 5);
 }

@@ -47,12 +47,15 @@ pub mod __private {
 
     /// What `api_client!` expansions name.
     pub mod http {
-        pub use crate::http::bounds::{bytes_body, header, header_opt, path, query, query_opt};
+        pub use crate::http::bounds::{
+            bytes_body, header, header_opt, path, query, query_list, query_list_opt, query_opt,
+            returning,
+        };
         #[cfg(feature = "serde")]
-        pub use crate::http::bounds::{form_body, json, json_body};
+        pub use crate::http::bounds::{form_body, json_body};
         pub use crate::http::{
             ApiError, AuthKind, BlockingTransport, Client, ClientBuilder, ClientConfig, ClientCore,
-            DefaultBlockingTransport, DefaultTransport, Endpoint, Method, Response, Transport,
+            DefaultBlockingTransport, DefaultTransport, Endpoint, Method, QueryStyle, Transport,
         };
     }
 }

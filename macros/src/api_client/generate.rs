@@ -69,8 +69,11 @@ pub fn generate(model: &CheckedClient) -> TokenStream {
     );
     // A blank doc line separates the user's docs from ours, when there are any.
     let separator = (!docs.is_empty()).then(|| quote!(#[doc = ""]));
-    let blocking_doc =
-        format!("The blocking twin of [`{name}`]: the same methods, without `async`.");
+    let blocking_doc = format!(
+        "The blocking twin of [`{name}`]: the same methods, without `async`. Not for async \
+         code, where reqwest's blocking transport panics: use [`{name}`] there, or call this \
+         one inside `tokio::task::spawn_blocking`."
+    );
     let async_struct = client_struct(
         &http,
         vis,
@@ -242,10 +245,27 @@ fn method(
         match &param.kind {
             CheckedKind::Path => fill("path", quote_spanned!(span=> #text, &#ident)),
             CheckedKind::Unused => quote!(let _ = &#ident;),
-            CheckedKind::Query { name, optional } => fill(
+            CheckedKind::Query {
+                name,
+                optional,
+                list: None,
+            } => fill(
                 if *optional { "query_opt" } else { "query" },
                 quote_spanned!(span=> #name, &#ident),
             ),
+            // The list's own type is inferred (`_`): only its values need a bound.
+            CheckedKind::Query {
+                name,
+                optional,
+                list: Some(style),
+            } => {
+                let function = Ident::new(
+                    if *optional { "query_list_opt" } else { "query_list" },
+                    Span::call_site(),
+                );
+                let style = Ident::new(style.runtime_variant(), Span::call_site());
+                quote_spanned!(span=> #http::#function::<#ty, _>(&mut #call, #name, #http::QueryStyle::#style, &#ident);)
+            }
             CheckedKind::Header { name, optional } => fill(
                 if *optional { "header_opt" } else { "header" },
                 quote_spanned!(span=> #name, #text, &#ident),
@@ -260,9 +280,8 @@ fn method(
         }
     });
     let (ret, finish) = match &endpoint.output {
-        Output::Empty => (quote!(()), send(&call, "empty", is_async)),
-        Output::Raw => (quote!(#http::Response), send(&call, "raw", is_async)),
-        Output::Json(ty) => (quote!(#ty), send_json(http, &call, ty, is_async)),
+        Output::Empty => (quote!(()), send_empty(&call, is_async)),
+        Output::Typed(ty) => (quote!(#ty), send_returning(http, &call, ty, is_async)),
     };
     let asyncness = is_async.then(|| quote!(async));
     let mutability = (!endpoint.params.is_empty()).then(|| quote!(mut));
@@ -280,26 +299,25 @@ fn method(
     }
 }
 
-/// Ends a call that needs no bound: `call.empty(&self.transport).await`, `call.raw(..)` and
-/// their blocking twins.
-fn send(call: &Ident, send: &str, is_async: bool) -> TokenStream {
+/// Ends a call whose body is ignored: `call.empty(&self.transport).await`, or
+/// `call.empty_blocking(..)`.
+fn send_empty(call: &Ident, is_async: bool) -> TokenStream {
     if is_async {
-        let send = Ident::new(send, Span::call_site());
-        quote!(#call.#send(&self.transport).await)
+        quote!(#call.empty(&self.transport).await)
     } else {
-        let send = format_ident!("{}_blocking", send);
-        quote!(#call.#send(&self.transport))
+        quote!(#call.empty_blocking(&self.transport))
     }
 }
 
-/// Ends a call that decodes the body into the return type. The type is named once, in
-/// `json::<Type>`, spanned on it: a type without `Deserialize` gets one error, there (the
-/// same in both clients, so the compiler shows it once); the send that follows needs no bound.
-fn send_json(http: &TokenStream, call: &Ident, ty: &Type, is_async: bool) -> TokenStream {
-    let json = quote_spanned!(ty.span()=> #http::json::<#ty>);
+/// Ends a call that makes the return type from the response. The type is named once, in
+/// `returning::<Type>`, spanned on it: a type the response cannot become gets one error,
+/// there (the same in both clients, so the compiler shows it once); the send that follows
+/// needs no bound.
+fn send_returning(http: &TokenStream, call: &Ident, ty: &Type, is_async: bool) -> TokenStream {
+    let returning = quote_spanned!(ty.span()=> #http::returning::<#ty>);
     if is_async {
-        quote!(#json(#call).send(&self.transport).await)
+        quote!(#returning(#call).send(&self.transport).await)
     } else {
-        quote!(#json(#call).send_blocking(&self.transport))
+        quote!(#returning(#call).send_blocking(&self.transport))
     }
 }

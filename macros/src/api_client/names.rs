@@ -86,8 +86,49 @@ keywords! {
     }
 }
 
-/// `#[query(rename = "name")]`: the only option of `#[query]`.
-pub const QUERY_RENAME: &str = "rename";
+keywords! {
+    /// The options of `#[query(..)]`.
+    pub enum QueryOption {
+        Rename = "rename",
+        Style = "style",
+    }
+}
+
+impl QueryOption {
+    /// Its form, quoted for a message: `` `rename = "name"` ``.
+    pub fn form(self) -> String {
+        match self {
+            QueryOption::Rename => format!("`{} = \"name\"`", self.name()),
+            QueryOption::Style => format!(
+                "`{} = {}`",
+                self.name(),
+                QueryStyle::names().collect::<Vec<_>>().join(" | ")
+            ),
+        }
+    }
+}
+
+keywords! {
+    /// How a list query parameter (`Vec<T>`, `&[T]`) is sent: OpenAPI's `form` style,
+    /// exploded (`?tag=a&tag=b`, the default) or not (`?tag=a,b`).
+    pub enum QueryStyle {
+        Repeat = "repeat",
+        Comma = "comma",
+    }
+}
+
+impl QueryStyle {
+    /// What a list is sent as without `style = ..`.
+    pub const DEFAULT: QueryStyle = QueryStyle::Repeat;
+
+    /// The variant of the runtime's `QueryStyle`: `Repeat`.
+    pub fn runtime_variant(self) -> &'static str {
+        match self {
+            QueryStyle::Repeat => "Repeat",
+            QueryStyle::Comma => "Comma",
+        }
+    }
+}
 
 impl ParamAttribute {
     /// The shortest correct form, quoted: `` `#[query]` ``, `` `#[header("..")]` ``.
@@ -104,7 +145,7 @@ impl ParamAttribute {
         match self {
             ParamAttribute::Query => vec![
                 format!("`#[{name}]`"),
-                format!("`#[{name}({QUERY_RENAME} = \"name\")]`"),
+                format!("`#[{name}({} = \"name\")]`", QueryOption::Rename.name()),
             ],
             ParamAttribute::Header => vec![format!("`#[{name}(\"Name\")]`")],
             ParamAttribute::Body => BodyEncoding::ALL

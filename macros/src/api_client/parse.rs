@@ -6,6 +6,7 @@ use darling::FromMeta;
 use proc_macro2::TokenStream;
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
+use syn::spanned::Spanned;
 use syn::{
     Attribute, Expr, ExprCall, FnArg, ForeignItemFn, Ident, LitStr, Pat, Path, ReturnType, Token,
     Type, Visibility, braced,
@@ -13,7 +14,7 @@ use syn::{
 
 use super::names::{
     ApiKeyPlace, AuthKind, BodyEncoding, CLIENT_KEYS, ClientAttribute, HttpMethod, IDEMPOTENT,
-    ParamAttribute, QUERY_RENAME,
+    ParamAttribute, QueryOption, QueryStyle,
 };
 use crate::common::crate_path::lenient_crate_path;
 use crate::common::errors::Errors;
@@ -281,6 +282,8 @@ pub enum ParamKind<'a> {
     Path,
     Query {
         name: String,
+        /// `style = ..` as written, with where, for the check that the parameter is a list.
+        style: Option<(QueryStyle, proc_macro2::Span)>,
     },
     Header {
         name: LitStr,
@@ -536,23 +539,70 @@ fn parse_param<'a>(input: &'a FnArg, errors: &mut Errors) -> Option<Param<'a>> {
     })
 }
 
+/// `#[query]`, `#[query(rename = "name")]`, `#[query(style = comma)]`. An unknown option or
+/// style gets did-you-mean; every option is read even after one failed.
 fn parse_query<'a>(attr: &Attribute, ident: &Ident) -> syn::Result<ParamKind<'a>> {
     let mut name = ident.unraw().to_string();
+    let mut style = None;
+    let mut failures: Option<syn::Error> = None;
     if let syn::Meta::List(_) = &attr.meta {
-        attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident(QUERY_RENAME) {
-                let value: LitStr = meta.value()?.parse()?;
-                name = value.value();
-                Ok(())
-            } else {
-                Err(meta.error(format!(
-                    "`#[{}]` takes only `{QUERY_RENAME} = \"name\"`",
-                    ParamAttribute::Query.name()
-                )))
+        let parsed = attr.parse_nested_meta(|meta| {
+            let written = word(&meta.path).unwrap_or_default();
+            let read = match QueryOption::from_name(&written) {
+                Some(QueryOption::Rename) => meta.value()?.parse::<LitStr>().map(|value| {
+                    name = value.value();
+                }),
+                Some(QueryOption::Style) => {
+                    let value: Path = meta.value()?.parse()?;
+                    let written_style = word(&value).unwrap_or_default();
+                    match QueryStyle::from_name(&written_style) {
+                        Some(read) => {
+                            style = Some((read, value.span()));
+                            Ok(())
+                        }
+                        None => Err(syn::Error::new_spanned(
+                            &value,
+                            format!(
+                                "unknown query style `{written_style}`{}; write {} (`?tag=a&tag=b`, \
+                                 the default) or {} (`?tag=a,b`)",
+                                QueryStyle::did_you_mean(&written_style),
+                                code(&format!("style = {}", QueryStyle::Repeat.name())),
+                                code(&format!("style = {}", QueryStyle::Comma.name())),
+                            ),
+                        )),
+                    }
+                }
+                None => {
+                    // The option's value is skipped, so that the options after it are read.
+                    if meta.input.peek(Token![=]) {
+                        let _: Expr = meta.value()?.parse()?;
+                    } else if meta.input.peek(syn::token::Paren) {
+                        let _skipped;
+                        syn::parenthesized!(_skipped in meta.input);
+                    }
+                    Err(syn::Error::new_spanned(&meta.path, format!(
+                    "unknown `#[{}]` option `{written}`{}; it takes {}",
+                    ParamAttribute::Query.name(),
+                    QueryOption::did_you_mean(&written),
+                    either(QueryOption::ALL.iter().map(|option| option.form()))
+                    )))
+                }
+            };
+            // Collected, not returned, so that the options after a bad one are read too.
+            if let Err(error) = read {
+                match &mut failures {
+                    Some(failures) => failures.combine(error),
+                    None => failures = Some(error),
+                }
             }
-        })?;
+            Ok(())
+        });
+        parsed?;
     }
-    Ok(ParamKind::Query { name })
+    match failures {
+        Some(failures) => Err(failures),
+        None => Ok(ParamKind::Query { name, style }),
+    }
 }
 
 fn parse_header<'a>(attr: &Attribute) -> syn::Result<ParamKind<'a>> {

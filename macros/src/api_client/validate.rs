@@ -9,7 +9,7 @@ use syn::{Attribute, Ident, LitStr, Path, Type};
 
 use super::names::{
     AUTHORIZATION, ApiKeyPlace, BodyEncoding, CONSTRUCTORS, DURATION_UNITS, HEADERS_FROM_REQUEST,
-    HttpMethod, IDEMPOTENT, ParamAttribute, URL_SCHEMES,
+    HttpMethod, IDEMPOTENT, ParamAttribute, QueryStyle, URL_SCHEMES,
 };
 use super::parse::{
     Auth, ClientInput, MethodAttribute, ParamKind, ParsedClient, ParsedEndpoint, StaticHeader,
@@ -17,9 +17,10 @@ use super::parse::{
 use crate::common::crate_path::crate_path;
 use crate::common::errors::Errors;
 use crate::common::signature::has_impl_trait;
+use crate::common::source_text::source_text;
 use crate::common::suggest::did_you_mean;
 use crate::common::suggest::{all_of, code, either};
-use crate::common::type_shape::{TypeShape, type_shape};
+use crate::common::type_shape::{TypeShape, list_element, result_ok_type, type_shape};
 
 pub struct CheckedClient<'a> {
     pub input: &'a ClientInput,
@@ -67,6 +68,8 @@ pub enum CheckedKind {
     Query {
         name: String,
         optional: bool,
+        /// How a list (`Vec<T>`, `&[T]`, ..) is sent; `None` for a single value.
+        list: Option<QueryStyle>,
     },
     Header {
         name: String,
@@ -78,10 +81,10 @@ pub enum CheckedKind {
 pub enum Output<'a> {
     /// No return type, or `()`: the body is ignored.
     Empty,
-    /// The runtime's raw `Response`.
-    Raw,
-    /// Anything else: decoded from JSON.
-    Json(&'a Type),
+    /// Anything else: made from the response by the runtime's `FromResponse`, which the type
+    /// itself chooses (JSON for a `Deserialize` type, the raw response for modsmith's
+    /// `Response`). The macro cannot tell those apart by name: `Response` may be the user's.
+    Typed(&'a Type),
 }
 
 pub fn validate<'a>(parsed: ParsedClient<'a>, errors: &mut Errors) -> CheckedClient<'a> {
@@ -375,7 +378,7 @@ fn check_endpoint<'a>(
     let mut query_names: BTreeMap<String, &Ident> = BTreeMap::new();
     for param in &params {
         match &param.kind {
-            ParamKind::Query { name } => {
+            ParamKind::Query { name, .. } => {
                 if let Some(earlier) = query_names.insert(name.clone(), param.ident) {
                     errors.spanned(param.ident, format!("two parameters are sent as the query parameter `{name}`; rename one with `#[query(rename = \"..\")]`"));
                     errors.spanned(earlier, "the first is here");
@@ -444,7 +447,27 @@ fn check_endpoint<'a>(
                     CheckedKind::Path
                 }
             }
-            ParamKind::Query { name } => CheckedKind::Query { name, optional },
+            ParamKind::Query { name, style } => {
+                let list = list_element(value_ty)
+                    .map(|_| style.map_or(QueryStyle::DEFAULT, |(style, _)| style));
+                if let (Some((style, span)), None) = (style, list) {
+                    errors.at(
+                        span,
+                        format!(
+                            "`style = {}` is for a list parameter (`Vec<T>`, `&[T]`), sent as one \
+                             key per value or as one comma-joined value; `{}` holds one value, \
+                             so remove the style",
+                            style.name(),
+                            param.ident
+                        ),
+                    );
+                }
+                CheckedKind::Query {
+                    name,
+                    optional,
+                    list,
+                }
+            }
             ParamKind::Unreadable => CheckedKind::Unused,
             ParamKind::Header { name } => {
                 check_header_name(&name, errors);
@@ -477,6 +500,8 @@ fn check_endpoint<'a>(
         };
         // Only query and header values are read through an `Option`; a body is encoded whole.
         let bound_ty = match kind {
+            // A list's values are each written with `Display`.
+            CheckedKind::Query { list: Some(_), .. } => list_element(value_ty).unwrap_or(value_ty),
             CheckedKind::Query { .. } | CheckedKind::Header { .. } => value_ty,
             _ => param.ty,
         };
@@ -616,48 +641,41 @@ fn check_route(route: &LitStr, errors: &mut Errors) -> Vec<String> {
 }
 
 fn check_output<'a>(ty: &'a Type, errors: &mut Errors) -> Option<Output<'a>> {
-    let unsupported = |errors: &mut Errors, what: &str| {
-        errors.spanned(
-            ty,
-            format!(
-                "{what} cannot be a return type of an endpoint; return an owned type that \
-                 implements `serde::Deserialize` (e.g. `Pet`, `Vec<Pet>`), `()` to ignore the \
-                 body, or `modsmith::http::Response` for the raw response"
-            ),
-        );
+    let what = match ty {
+        Type::Reference(_) => "a reference",
+        Type::ImplTrait(_) => "`impl Trait`",
+        Type::TraitObject(_) => "a trait object",
+        Type::Never(_) => "`!`",
+        Type::Infer(_) => "`_`",
+        Type::FnPtr(_) | Type::Ptr(_) | Type::Macro(_) | Type::Verbatim(_) => "this type",
+        _ => {
+            // `Result<T, E>` implements `Deserialize` too, so it would compile and then fail
+            // on every answer that is not `{"Ok": ..}`; the method already returns a `Result`.
+            let Some(ok) = result_ok_type(ty) else {
+                return Some(Output::Typed(ty));
+            };
+            let ok = source_text(quote::quote!(#ok));
+            errors.spanned(
+                ty,
+                format!(
+                    "the generated method already returns `Result<{ok}, ApiError>`; write \
+                     `-> {ok}`: an error status, a body that does not decode and a timeout \
+                     each arrive as a `modsmith::http::ApiError`"
+                ),
+            );
+            return None;
+        }
     };
-    match ty {
-        Type::Reference(_) => unsupported(errors, "a reference"),
-        Type::ImplTrait(_) => unsupported(errors, "`impl Trait`"),
-        Type::TraitObject(_) => unsupported(errors, "a trait object"),
-        Type::Never(_) => unsupported(errors, "`!`"),
-        Type::Infer(_) => unsupported(errors, "`_`"),
-        Type::FnPtr(_) | Type::Ptr(_) | Type::Macro(_) | Type::Verbatim(_) => {
-            unsupported(errors, "this type")
-        }
-        Type::Path(path) if is_raw_response(&path.path) => return Some(Output::Raw),
-        _ => return Some(Output::Json(ty)),
-    }
+    errors.spanned(
+        ty,
+        format!(
+            "{what} cannot be a return type of an endpoint; return an owned type that \
+             implements `serde::Deserialize` (e.g. `Pet`, `Vec<Pet>`), `()` to ignore the \
+             body, `modsmith::http::Response` for the raw response, or \
+             `modsmith::http::ResponseValue<T>` for a body with the status and headers"
+        ),
+    );
     None
-}
-
-/// `Response` or `modsmith::http::Response` (any path ending in `http::Response`).
-fn is_raw_response(path: &Path) -> bool {
-    let segments: Vec<String> = path
-        .segments
-        .iter()
-        .map(|segment| segment.ident.to_string())
-        .collect();
-    let has_arguments = path
-        .segments
-        .iter()
-        .any(|segment| !matches!(segment.arguments, syn::PathArguments::None));
-    !has_arguments
-        && match segments.as_slice() {
-            [only] => only == "Response",
-            [.., parent, last] => parent == "http" && last == "Response",
-            [] => false,
-        }
 }
 
 #[cfg(test)]

@@ -98,6 +98,55 @@ impl TypeShape<'_> {
     }
 }
 
+/// `T` of `Result<T, E>` (or of a `Result<T>` alias written bare), by the same rule as
+/// [`type_shape`]: bare, or under `std::result`/`core::result`.
+pub fn result_ok_type(ty: &Type) -> Option<&Type> {
+    let Type::Path(type_path) = ty else {
+        return match ty {
+            Type::Group(group) => result_ok_type(&group.elem),
+            Type::Paren(paren) => result_ok_type(&paren.elem),
+            _ => None,
+        };
+    };
+    if type_path.qself.is_some() {
+        return None;
+    }
+    let path = &type_path.path;
+    std_path_name(path, &[&["core", "result"], &["std", "result"]])
+        .filter(|name| name == "Result")?;
+    let PathArguments::AngleBracketed(arguments) = &path.segments.last()?.arguments else {
+        return None;
+    };
+    let mut types = arguments.args.iter().filter_map(|argument| match argument {
+        GenericArgument::Type(ty) => Some(ty),
+        _ => None,
+    });
+    let ok = types.next()?;
+    // `Result<T>` (an alias) or `Result<T, E>`; anything longer is not std's `Result`.
+    types.nth(1).is_none().then_some(ok)
+}
+
+/// The element type of a list written as `Vec<T>`, `[T; N]`, `&[T]` or `&Vec<T>` (std paths
+/// by the rule of [`type_shape`]); a type alias of one is not recognised.
+pub fn list_element(ty: &Type) -> Option<&Type> {
+    match ty {
+        Type::Group(group) => list_element(&group.elem),
+        Type::Paren(paren) => list_element(&paren.elem),
+        Type::Array(array) => Some(&array.elem),
+        Type::Reference(reference) => match &*reference.elem {
+            Type::Slice(slice) => Some(&slice.elem),
+            inner => match type_shape(inner) {
+                TypeShape::Vec(element) => Some(element),
+                _ => None,
+            },
+        },
+        _ => match type_shape(ty) {
+            TypeShape::Vec(element) => Some(element),
+            _ => None,
+        },
+    }
+}
+
 fn primitive_named(name: &str) -> Option<Primitive> {
     match name {
         "f32" | "f64" => Some(Primitive::Float),
@@ -155,7 +204,7 @@ fn single_type_argument(path: &Path) -> Option<&Type> {
 mod tests {
     use syn::parse_quote;
 
-    use super::{Primitive, TypeShape, type_shape};
+    use super::{Primitive, TypeShape, list_element, result_ok_type, type_shape};
 
     fn shape_name(ty: syn::Type) -> &'static str {
         match type_shape(&ty) {
@@ -191,5 +240,39 @@ mod tests {
         assert_eq!(shape_name(parse_quote!(char)), "char");
         assert_eq!(shape_name(parse_quote!(Wrapper<u64>)), "other");
         assert_eq!(shape_name(parse_quote!(&'a str)), "other");
+    }
+
+    #[test]
+    fn recognises_results_and_lists_by_std_paths() {
+        let ok = |ty: syn::Type| result_ok_type(&ty).map(|ok| quote::quote!(#ok).to_string());
+        assert_eq!(
+            ok(parse_quote!(Result<Repo, String>)).as_deref(),
+            Some("Repo")
+        );
+        assert_eq!(
+            ok(parse_quote!(Result<Vec<u8>>)).as_deref(),
+            Some("Vec < u8 >")
+        );
+        assert_eq!(
+            ok(parse_quote!(::std::result::Result<u8, E>)).as_deref(),
+            Some("u8")
+        );
+        assert_eq!(ok(parse_quote!(my::Result<u8, E>)), None);
+        assert_eq!(ok(parse_quote!(Result)), None);
+        assert_eq!(ok(parse_quote!(Results<u8>)), None);
+
+        let element = |ty: syn::Type| list_element(&ty).map(|el| quote::quote!(#el).to_string());
+        for list in [
+            parse_quote!(Vec<T>),
+            parse_quote!(&[T]),
+            parse_quote!(&'a Vec<T>),
+            parse_quote!([T; 3]),
+            parse_quote!(std::vec::Vec<T>),
+        ] {
+            assert_eq!(element(list).as_deref(), Some("T"));
+        }
+        assert_eq!(element(parse_quote!(&str)), None);
+        assert_eq!(element(parse_quote!(String)), None);
+        assert_eq!(element(parse_quote!(my::Vec<T>)), None);
     }
 }

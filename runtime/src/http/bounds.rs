@@ -11,9 +11,12 @@
 
 use std::fmt::Display;
 
-use super::call::Call;
-#[cfg(feature = "serde")]
-use super::send::JsonCall;
+use super::call::{Call, QueryStyle};
+use super::endpoint::Endpoint;
+use super::error::ApiError;
+use super::response::Response;
+use super::response_value::ResponseValue;
+use super::send::{Returning, keep_response};
 
 /// A type a path parameter can have: one written into the URL with `Display`.
 #[diagnostic::on_unimplemented(
@@ -30,7 +33,7 @@ impl<T: Display + ?Sized> PathParameter for T {}
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a query parameter: it does not implement `std::fmt::Display`",
     label = "a query value is written into the URL with `Display`",
-    note = "use a type that implements `Display` (a number, `bool`, `&str`, `String`, or a type of yours with `impl std::fmt::Display`); a list is not repeated as `name=a&name=b`, so join it into one string"
+    note = "use a type that implements `Display` (a number, `bool`, `&str`, `String`, or a type of yours with `impl std::fmt::Display`); a list written as `Vec<T>` or `&[T]` is sent as `name=a&name=b`, each value with `Display`"
 )]
 pub trait QueryParameter: Display {}
 
@@ -71,18 +74,52 @@ pub trait FormBody: serde::Serialize {}
 #[cfg(feature = "serde")]
 impl<T: serde::Serialize + ?Sized> FormBody for T {}
 
-/// A type an endpoint can return, besides `()` and `Response`: one decoded from the JSON
-/// response body with serde.
-#[cfg(feature = "serde")]
+/// A type an endpoint can return, besides `()`: what a successful response becomes.
+///
+/// Which type means what is decided here, by the type itself, not by the macro reading its
+/// name: modsmith's [`Response`] is the raw response however it is written (imported,
+/// renamed, through a renamed crate), and a user's own type that happens to be called
+/// `Response` is decoded from JSON like any other. [`ResponseValue<T>`] adds the status and
+/// headers to a `T`.
+///
+/// The impls do not overlap: `Response` and `ResponseValue` are this crate's types and
+/// implement no `Deserialize`, so the compiler knows the JSON impl does not cover them.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be an endpoint's return type: it does not implement `serde::Deserialize`",
     label = "the JSON response body is decoded into it",
     note = "add `#[derive(serde::Deserialize)]` to the type, return `()` to ignore the body, or `modsmith::http::Response` to read it yourself"
 )]
-pub trait JsonResponse: serde::de::DeserializeOwned {}
+pub trait FromResponse: Sized {
+    /// The value of a successful response to a request to `endpoint`.
+    fn from_response(response: Response, endpoint: &'static Endpoint) -> Result<Self, ApiError>;
+}
 
+/// A JSON body decoded with serde; an empty body reads as `null`.
 #[cfg(feature = "serde")]
-impl<T: serde::de::DeserializeOwned> JsonResponse for T {}
+impl<T: serde::de::DeserializeOwned> FromResponse for T {
+    fn from_response(response: Response, endpoint: &'static Endpoint) -> Result<Self, ApiError> {
+        super::send::decode_json(response, endpoint)
+    }
+}
+
+/// The raw response: status, headers and body as they came.
+impl FromResponse for Response {
+    fn from_response(response: Response, endpoint: &'static Endpoint) -> Result<Self, ApiError> {
+        keep_response(response, endpoint)
+    }
+}
+
+/// The body as `T` reads it, with the status and headers.
+impl<T: FromResponse> FromResponse for ResponseValue<T> {
+    fn from_response(response: Response, endpoint: &'static Endpoint) -> Result<Self, ApiError> {
+        let (status, headers) = (response.status(), response.headers().clone());
+        Ok(ResponseValue::new(
+            status,
+            headers,
+            T::from_response(response, endpoint)?,
+        ))
+    }
+}
 
 /// Fills the `{name}` placeholder with `value`: [`Call::path`].
 #[inline]
@@ -100,6 +137,30 @@ pub fn query<T: QueryParameter>(call: &mut Call<'_>, name: &'static str, value: 
 #[inline]
 pub fn query_opt<T: QueryParameter>(call: &mut Call<'_>, name: &'static str, value: &Option<T>) {
     call.query_opt(name, value);
+}
+
+/// Adds a list (`Vec<T>`, `&[T]`, ..) to the query string in `style`: [`Call::query_list`].
+#[inline]
+pub fn query_list<T: QueryParameter, L: AsRef<[T]> + ?Sized>(
+    call: &mut Call<'_>,
+    name: &'static str,
+    style: QueryStyle,
+    values: &L,
+) {
+    call.query_list(name, style, values.as_ref());
+}
+
+/// Adds a list to the query string when `values` is `Some`: [`Call::query_list`].
+#[inline]
+pub fn query_list_opt<T: QueryParameter, L: AsRef<[T]>>(
+    call: &mut Call<'_>,
+    name: &'static str,
+    style: QueryStyle,
+    values: &Option<L>,
+) {
+    if let Some(values) = values {
+        call.query_list(name, style, values.as_ref());
+    }
 }
 
 /// Adds the header `header` from the parameter `parameter`: [`Call::header`].
@@ -148,11 +209,10 @@ pub fn bytes_body<T: Into<Vec<u8>>>(call: &mut Call<'_>, value: T) {
     call.bytes_body(value);
 }
 
-/// The call, to be answered with a JSON body decoded into `R`: generated code sends it with
-/// `JsonCall::send` or `JsonCall::send_blocking`, which need no bound on `R`, so both
-/// clients report a missing `Deserialize` here, identically (one error).
-#[cfg(feature = "serde")]
+/// The call, to be answered with an `R`: generated code sends it with `Returning::send` or
+/// `Returning::send_blocking`, which need no bound on `R`, so both clients report a return
+/// type that cannot be made from a response here, identically (one error).
 #[inline]
-pub fn json<R: JsonResponse>(call: Call<'_>) -> JsonCall<'_, R> {
-    JsonCall::new(call)
+pub fn returning<R: FromResponse>(call: Call<'_>) -> Returning<'_, R> {
+    Returning::new(call, R::from_response)
 }

@@ -20,8 +20,28 @@ const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
-/// Query names and values: the same set, so `&`, `=` and `+` cannot split a value.
+/// Query names and values: the same set, so `&`, `=` and `+` cannot split a value (and a
+/// `,` inside a comma-joined value is encoded, so it cannot split that either).
 const QUERY_COMPONENT: &AsciiSet = PATH_SEGMENT;
+
+/// How a list query parameter is sent: OpenAPI's `form` style, exploded or not. An empty
+/// list sends nothing in either style.
+///
+/// ```
+/// use modsmith_runtime::http::QueryStyle;
+///
+/// // `#[query] tag: Vec<&str>` sends `?tag=a&tag=b`; `#[query(style = comma)]`, `?tag=a,b`.
+/// assert_eq!(QueryStyle::default(), QueryStyle::Repeat);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum QueryStyle {
+    /// One `name=value` pair per value: `?tag=a&tag=b` (OpenAPI `explode: true`).
+    #[default]
+    Repeat,
+    /// One pair, the values joined with `,`: `?tag=a,b` (OpenAPI `explode: false`). A comma
+    /// inside a value is percent-encoded, so the server can split the list unambiguously.
+    Comma,
+}
 
 /// One path value, encoded as a single segment; `.` and `..` (also percent-encoded, as
 /// `%2e`) are refused because a server or proxy would read them as moves in the path.
@@ -68,6 +88,8 @@ pub struct Call<'c> {
     endpoint: &'static Endpoint,
     /// Placeholder names with their raw values, checked; encoded when the URL is built.
     path_values: Vec<(&'static str, String)>,
+    /// Names with their values, already percent-encoded (a comma-joined list keeps its
+    /// separators as they are).
     query: Vec<(&'static str, String)>,
     headers: Vec<(HeaderName, HeaderValue)>,
     body: Option<Body>,
@@ -103,7 +125,34 @@ impl<'c> Call<'c> {
 
     /// Adds `name=value` to the query string.
     pub fn query(&mut self, name: &'static str, value: &dyn Display) {
-        self.query.push((name, value.to_string()));
+        let value = value.to_string();
+        self.query.push((
+            name,
+            utf8_percent_encode(&value, QUERY_COMPONENT).to_string(),
+        ));
+    }
+
+    /// Adds a list to the query string, as `style` says: `tag=a&tag=b` or `tag=a,b`.
+    /// An empty list adds nothing.
+    pub fn query_list<T: Display>(&mut self, name: &'static str, style: QueryStyle, values: &[T]) {
+        match style {
+            QueryStyle::Repeat => {
+                for value in values {
+                    self.query(name, value);
+                }
+            }
+            QueryStyle::Comma if values.is_empty() => {}
+            QueryStyle::Comma => {
+                let mut joined = String::new();
+                for (index, value) in values.iter().enumerate() {
+                    if index > 0 {
+                        joined.push(',');
+                    }
+                    joined.extend(utf8_percent_encode(&value.to_string(), QUERY_COMPONENT));
+                }
+                self.query.push((name, joined));
+            }
+        }
     }
 
     /// Adds `name=value` to the query string when `value` is `Some`.
@@ -238,13 +287,16 @@ impl<'c> Call<'c> {
             rest = &after[close + 1..];
         }
         url.push_str(rest);
-        let pairs = self
-            .query
-            .iter()
-            .map(|(name, value)| (*name, value.as_str()))
-            .chain(extra_query);
-        for (index, (name, value)) in pairs.enumerate() {
-            url.push(if index == 0 { '?' } else { '&' });
+        let mut separator = '?';
+        for (name, encoded) in &self.query {
+            url.push(separator);
+            url.extend(utf8_percent_encode(name, QUERY_COMPONENT));
+            url.push('=');
+            url.push_str(encoded);
+            separator = '&';
+        }
+        if let Some((name, value)) = extra_query {
+            url.push(separator);
             url.extend(utf8_percent_encode(name, QUERY_COMPONENT));
             url.push('=');
             url.extend(utf8_percent_encode(value, QUERY_COMPONENT));

@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use http::{HeaderName, HeaderValue};
 
+use super::base_url::base_url_problem;
 use super::credentials::{AuthKind, Credentials};
 use super::error::ApiError;
 use super::retry::RetryPolicy;
@@ -132,7 +133,7 @@ pub trait Client: Sized {
     fn from_parts(core: ClientCore, transport: Self::Transport) -> Self;
 }
 
-/// Builds a generated client: `PetStore::builder().base_url(..).token(..).build()`.
+/// Builds a generated client: `PetStore::builder().base_url(..)?.token(..).build()`.
 #[must_use = "a builder does nothing until `.build()` is called"]
 pub struct ClientBuilder<C> {
     core: ClientCore,
@@ -149,9 +150,44 @@ impl<C: Client> ClientBuilder<C> {
     }
 
     /// Sends requests to `url` instead of the declared base URL.
-    pub fn base_url(mut self, url: impl Into<String>) -> Self {
-        self.core.base_url = url.into();
-        self
+    ///
+    /// The URL is checked here, as the declared one is at compile time: it must be
+    /// `http://` or `https://` with a host, and end at its path. A query or a fragment is
+    /// refused, since every route would land inside it. A bad URL is an
+    /// [`ApiError::InvalidConfig`] that says what to pass instead, before any request.
+    ///
+    /// ```
+    /// use modsmith_runtime::http::{ApiError, ClientBuilder, MockTransport};
+    /// # use modsmith_runtime::http::{AuthKind, Client, ClientConfig, ClientCore};
+    /// # // What `api_client!` generates for `Api`, reduced to what the builder needs.
+    /// # static CONFIG: ClientConfig = ClientConfig {
+    /// #     name: "Api", base_url: "https://api.example.com", auth: AuthKind::None,
+    /// #     timeout: None, retries: 0, headers: &[],
+    /// # };
+    /// # struct Api<T = MockTransport>(ClientCore, T);
+    /// # impl<T> Client for Api<T> {
+    /// #     type Transport = T;
+    /// #     type With<U> = Api<U>;
+    /// #     const CONFIG: &'static ClientConfig = &CONFIG;
+    /// #     fn from_parts(core: ClientCore, transport: T) -> Self { Api(core, transport) }
+    /// # }
+    ///
+    /// let api = ClientBuilder::<Api>::new()
+    ///     .base_url("http://127.0.0.1:8080/v2")?
+    ///     .build_with(MockTransport::new());
+    /// assert_eq!(api.0.base_url(), "http://127.0.0.1:8080/v2");
+    ///
+    /// let refused = ClientBuilder::<Api>::new().base_url("https://api.example.com/?page=2");
+    /// assert!(matches!(refused, Err(ApiError::InvalidConfig { .. })));
+    /// # Ok::<(), ApiError>(())
+    /// ```
+    pub fn base_url(mut self, url: impl Into<String>) -> Result<Self, ApiError> {
+        let url = url.into();
+        if let Some(reason) = base_url_problem(&url) {
+            return Err(ApiError::InvalidConfig { reason });
+        }
+        self.core.base_url = url;
+        Ok(self)
     }
 
     /// The token for `bearer` or `api_key` authentication.

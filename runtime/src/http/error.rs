@@ -7,7 +7,30 @@ use super::endpoint::Method;
 /// The error of every generated client method.
 ///
 /// `route` is always the endpoint's template (`/pets/{id}`), never the filled URL: path
-/// values, query values and credentials do not appear in errors.
+/// values, query values and credentials do not appear in errors from what the client sent.
+///
+/// What the *server* sent is another matter: `body_excerpt` is the start of the response
+/// body, as the server wrote it. A server (or a proxy, or a debugging endpoint) that echoes
+/// the request back puts the request's headers there, the `Authorization` header or API
+/// key included, and the excerpt then reaches whatever prints the error. Against such a
+/// server, log [`ApiError::kind`] and [`ApiError::status`] rather than the whole error.
+///
+/// ```
+/// use modsmith_runtime::http::{ApiError, Method};
+///
+/// let error = ApiError::Status {
+///     status: 404,
+///     method: Method::Get,
+///     route: "/pets/{id}",
+///     body_excerpt: "no such pet".to_owned(),
+/// };
+/// assert_eq!(error.status(), Some(404));
+/// assert_eq!(error.kind(), "status");
+/// assert_eq!(
+///     error.to_string(),
+///     "GET /pets/{id} failed with HTTP 404 (no such resource); the server said: no such pet"
+/// );
+/// ```
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ApiError {
@@ -19,7 +42,9 @@ pub enum ApiError {
         method: Method,
         /// The endpoint's route template.
         route: &'static str,
-        /// The start of the response body, for a first look at what the server said.
+        /// The start of the response body (at most 200 characters), for a first look at
+        /// what the server said. It is the server's text: a server that echoes requests
+        /// puts their headers here, credentials included (see the type's docs).
         body_excerpt: String,
     },
     /// The response body could not be decoded into the return type.
@@ -30,7 +55,8 @@ pub enum ApiError {
         route: &'static str,
         /// What the decoder said.
         message: String,
-        /// The start of the response body.
+        /// The start of the response body (at most 200 characters), as the server wrote it;
+        /// the same caveat as for [`ApiError::Status`]'s excerpt applies.
         body_excerpt: String,
     },
     /// No complete answer arrived within the client's timeout.
@@ -83,10 +109,41 @@ pub enum ApiError {
 
 impl ApiError {
     /// The HTTP status, for [`ApiError::Status`].
+    ///
+    /// ```
+    /// use modsmith_runtime::http::{ApiError, Method};
+    ///
+    /// let timeout = ApiError::Timeout { method: Method::Get, route: "/pets" };
+    /// assert_eq!(timeout.status(), None);
+    /// ```
     pub fn status(&self) -> Option<u16> {
         match self {
             ApiError::Status { status, .. } => Some(*status),
             _ => None,
+        }
+    }
+
+    /// The kind of error as one stable word, for logs and metrics (and the request span's
+    /// `error` field): `status`, `decode`, `timeout`, `connect`, `invalid_parameter`,
+    /// `invalid_config`, `body_too_large` or `transport`. Unlike the message, it carries
+    /// nothing the server sent.
+    ///
+    /// ```
+    /// use modsmith_runtime::http::{ApiError, Method};
+    ///
+    /// let timeout = ApiError::Timeout { method: Method::Get, route: "/pets" };
+    /// assert_eq!(timeout.kind(), "timeout");
+    /// ```
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ApiError::Status { .. } => "status",
+            ApiError::Decode { .. } => "decode",
+            ApiError::Timeout { .. } => "timeout",
+            ApiError::Connect { .. } => "connect",
+            ApiError::InvalidParameter { .. } => "invalid_parameter",
+            ApiError::InvalidConfig { .. } => "invalid_config",
+            ApiError::BodyTooLarge { .. } => "body_too_large",
+            ApiError::Transport { .. } => "transport",
         }
     }
 }

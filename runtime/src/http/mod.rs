@@ -6,6 +6,8 @@
 //!   `blocking`) send over the network, [`MockTransport`] answers from a script.
 //! - [`Secret`]: tokens and passwords, never printed.
 //! - [`ApiError`]: what went wrong, with the route template but never filled-in values.
+//! - [`Response`]: the raw response an endpoint declared `-> Response` returns;
+//!   [`ResponseValue<T>`]: a typed body with the status and headers.
 //! - [`RetryPolicy`]: exponential backoff with jitter, `Retry-After` honoured up to a cap,
 //!   and only for requests that are safe to repeat.
 //! - [`Call`]: what a generated method fills in and sends with its client's settings
@@ -13,9 +15,10 @@
 
 // Each module uses only modules of earlier layers (no import circles); a plain comment, as
 // the modules are private and users' docs need not show them:
-// endpoint secret response base64 → error request → retry transport telemetry credentials
-// → client mock reqwest_transport → call default_transport → send → bounds.
+// endpoint secret response response_value base64 base_url → error request → retry transport telemetry
+// credentials → client mock reqwest_transport → call default_transport → send → bounds.
 mod base64;
+mod base_url;
 pub(crate) mod bounds;
 mod call;
 mod client;
@@ -28,13 +31,14 @@ mod request;
 #[cfg(any(feature = "http", feature = "blocking"))]
 mod reqwest_transport;
 mod response;
+mod response_value;
 mod retry;
 mod secret;
 mod send;
 mod telemetry;
 mod transport;
 
-pub use call::{Call, encode_path_segment};
+pub use call::{Call, QueryStyle, encode_path_segment};
 pub use client::{Client, ClientBuilder, ClientConfig, ClientCore, DEFAULT_MAX_BODY_BYTES};
 pub use credentials::AuthKind;
 pub use default_transport::{DefaultBlockingTransport, DefaultTransport, MissingTransport};
@@ -47,6 +51,7 @@ pub use reqwest_transport::ReqwestBlockingTransport;
 #[cfg(feature = "http")]
 pub use reqwest_transport::ReqwestTransport;
 pub use response::Response;
+pub use response_value::ResponseValue;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use transport::{BlockingTransport, NewTransport, Transport};

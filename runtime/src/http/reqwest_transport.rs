@@ -179,9 +179,23 @@ impl super::transport::Transport for ReqwestTransport {
     }
 }
 
-/// Sends blocking requests with a [`reqwest::blocking::Client`] (rustls). Do not create or
-/// use it inside an async runtime (reqwest's blocking client panics there). Redirects are
+/// Sends blocking requests with a [`reqwest::blocking::Client`] (rustls). Redirects are
 /// followed only within the same origin.
+///
+/// # Inside an async runtime
+///
+/// Do not send requests from async code (a Tokio task): reqwest's blocking client panics
+/// there in debug builds ("Cannot drop a runtime in a context where blocking is not
+/// allowed") and blocks the executor's thread in release builds, which can hang a runtime
+/// whose server runs on the same thread. The panic-free form is to use the async client
+/// there, or to move the blocking call onto a thread where blocking is allowed:
+/// `tokio::task::spawn_blocking(move || client.get_pet(7))`. This cannot be detected
+/// reliably (a `spawn_blocking` thread sees the same runtime as a task does), so it is
+/// documented rather than refused.
+///
+/// *Creating* the transport is safe anywhere: inside a runtime, reqwest's client is built
+/// on a short-lived thread of its own, so a blocking client can be made in async code and
+/// handed to `spawn_blocking`.
 #[cfg(feature = "blocking")]
 #[derive(Debug, Clone)]
 pub struct ReqwestBlockingTransport {
@@ -191,10 +205,29 @@ pub struct ReqwestBlockingTransport {
 #[cfg(feature = "blocking")]
 impl Default for ReqwestBlockingTransport {
     fn default() -> Self {
-        let client = reqwest::blocking::Client::builder()
-            .redirect(same_origin_redirects())
-            .build()
-            .map_err(UnbuiltClient::from);
+        let build = || {
+            reqwest::blocking::Client::builder()
+                .redirect(same_origin_redirects())
+                .build()
+                .map_err(UnbuiltClient::from)
+        };
+        // reqwest waits for its client's own runtime to start, which panics on a thread that
+        // runs async code; a thread of our own has no runtime to upset.
+        let client = if tokio::runtime::Handle::try_current().is_ok() {
+            std::thread::Builder::new()
+                .name("modsmith-blocking-client".to_owned())
+                .spawn(build)
+                .map_err(|error| UnbuiltClient(error.to_string()))
+                .and_then(|thread| {
+                    thread.join().unwrap_or_else(|_| {
+                        Err(UnbuiltClient(
+                            "building reqwest's blocking client panicked".to_owned(),
+                        ))
+                    })
+                })
+        } else {
+            build()
+        };
         ReqwestBlockingTransport { client }
     }
 }

@@ -1,6 +1,6 @@
 //! Sending a [`Call`]: it becomes a [`Request`], goes through the transport as many times as
-//! the endpoint's retry policy allows, and its answer is decoded, all inside the request's
-//! telemetry span.
+//! the endpoint's retry policy allows, and its answer is decoded; the request's telemetry
+//! span records how it ended, decoding included.
 
 use std::time::Duration;
 
@@ -13,8 +13,9 @@ use super::retry::{RetryPolicy, is_retryable, retry_after};
 use super::telemetry::Telemetry;
 use super::transport::{BlockingTransport, Transport};
 
-/// The methods generated code ends a call with: send it, then decode the body, ignore it, or
-/// return the response.
+/// The methods a call can end with: send it, then decode the body, ignore it, or return the
+/// response. Generated code ends with [`Returning::send`] instead, made by
+/// `bounds::returning`, so that one function serves every return type.
 impl Call<'_> {
     /// Sends the call through an async transport and decodes a JSON body.
     #[cfg(feature = "serde")]
@@ -22,17 +23,17 @@ impl Call<'_> {
         self,
         transport: &T,
     ) -> Result<R, ApiError> {
-        JsonCall::new(self).send(transport).await
+        Returning::new(self, decode_json).send(transport).await
     }
 
     /// Sends the call through an async transport and ignores the body.
     pub async fn empty<T: Transport + ?Sized>(self, transport: &T) -> Result<(), ApiError> {
-        send(transport, self).await.map(drop)
+        Returning::new(self, ignore_body).send(transport).await
     }
 
     /// Sends the call through an async transport and returns the response.
     pub async fn raw<T: Transport + ?Sized>(self, transport: &T) -> Result<Response, ApiError> {
-        send(transport, self).await
+        Returning::new(self, keep_response).send(transport).await
     }
 
     /// Sends the call through a blocking transport and decodes a JSON body.
@@ -41,7 +42,7 @@ impl Call<'_> {
         self,
         transport: &T,
     ) -> Result<R, ApiError> {
-        JsonCall::new(self).send_blocking(transport)
+        Returning::new(self, decode_json).send_blocking(transport)
     }
 
     /// Sends the call through a blocking transport and ignores the body.
@@ -49,7 +50,7 @@ impl Call<'_> {
         self,
         transport: &T,
     ) -> Result<(), ApiError> {
-        send_blocking(transport, self).map(drop)
+        Returning::new(self, ignore_body).send_blocking(transport)
     }
 
     /// Sends the call through a blocking transport and returns the response.
@@ -57,48 +58,72 @@ impl Call<'_> {
         self,
         transport: &T,
     ) -> Result<Response, ApiError> {
-        send_blocking(transport, self)
+        Returning::new(self, keep_response).send_blocking(transport)
     }
 }
 
-/// A call whose JSON answer is decoded into `R`. Only making one needs `R: Deserialize`
-/// (generated code makes it with `bounds::json::<R>`); sending it needs no bound on `R`, so a
-/// return type without `Deserialize` is reported once, where it is made, for both the async
-/// and the blocking client.
-#[cfg(feature = "serde")]
+/// How a successful response becomes what the endpoint returns.
+pub(crate) type Decode<R> = fn(Response, &'static Endpoint) -> Result<R, ApiError>;
+
+/// A call and how its answer becomes `R`. Only making one names `R`'s bound (generated code
+/// makes it with `bounds::returning::<R>`); sending it needs none, so a return type without
+/// its bound is reported once, where it is made, for both the async and the blocking client.
 #[derive(Debug)]
-pub struct JsonCall<'c, R> {
+pub struct Returning<'c, R> {
     call: Call<'c>,
-    decode: fn(&[u8]) -> Result<R, serde_json::Error>,
+    decode: Decode<R>,
 }
 
-#[cfg(feature = "serde")]
-impl<'c, R: serde::de::DeserializeOwned> JsonCall<'c, R> {
-    /// `call`, to be answered with a JSON body decoded into `R`.
-    pub(crate) fn new(call: Call<'c>) -> Self {
-        JsonCall {
-            call,
-            decode: |body| serde_json::from_slice(body),
-        }
+impl<'c, R> Returning<'c, R> {
+    /// `call`, whose successful response `decode` turns into `R`.
+    pub(crate) fn new(call: Call<'c>, decode: Decode<R>) -> Self {
+        Returning { call, decode }
     }
-}
 
-#[cfg(feature = "serde")]
-impl<R> JsonCall<'_, R> {
-    /// Sends the call through an async transport and decodes the JSON body.
+    /// Sends the call through an async transport and decodes the answer.
     pub async fn send<T: Transport + ?Sized>(self, transport: &T) -> Result<R, ApiError> {
-        let endpoint = self.call.endpoint();
-        decode_json(endpoint, send(transport, self.call).await, self.decode)
+        send(transport, self.call).await.decode(self.decode)
     }
 
-    /// Sends the call through a blocking transport and decodes the JSON body.
+    /// Sends the call through a blocking transport and decodes the answer.
     pub fn send_blocking<T: BlockingTransport + ?Sized>(
         self,
         transport: &T,
     ) -> Result<R, ApiError> {
-        let endpoint = self.call.endpoint();
-        decode_json(endpoint, send_blocking(transport, self.call), self.decode)
+        send_blocking(transport, self.call).decode(self.decode)
     }
+}
+
+/// Ignores the body of a successful response (`-> ()`).
+fn ignore_body(_: Response, _: &'static Endpoint) -> Result<(), ApiError> {
+    Ok(())
+}
+
+/// The successful response itself (`-> Response`).
+pub(crate) fn keep_response(
+    response: Response,
+    _: &'static Endpoint,
+) -> Result<Response, ApiError> {
+    Ok(response)
+}
+
+/// Decodes a JSON body into `R`. An empty body (`204 No Content`) reads as JSON `null`, so
+/// `Option<T>` and `()` accept it, and another type fails with a message naming it.
+#[cfg(feature = "serde")]
+pub(crate) fn decode_json<R: serde::de::DeserializeOwned>(
+    response: Response,
+    endpoint: &'static Endpoint,
+) -> Result<R, ApiError> {
+    let body = match response.body() {
+        [] => b"null".as_slice(),
+        body => body,
+    };
+    serde_json::from_slice(body).map_err(|error| ApiError::Decode {
+        method: endpoint.method(),
+        route: endpoint.route(),
+        message: error.to_string(),
+        body_excerpt: response.excerpt(),
+    })
 }
 
 /// A request ready to send, and what deciding about its attempts needs.
@@ -159,11 +184,51 @@ impl Prepared {
     }
 }
 
+/// The outcome of sending a call, before it is decoded: the decoder's failure is the
+/// request's failure too, so the span is finished only once the answer is decoded.
+struct Sent {
+    endpoint: &'static Endpoint,
+    result: Result<Response, ApiError>,
+    /// The request's span and how many attempts it took; `None` when nothing was sent.
+    telemetry: Option<(Telemetry, u32)>,
+}
+
+impl Sent {
+    /// Decodes a successful response and finishes the span with the status (when a
+    /// response came) and the kind of error (when the request failed).
+    fn decode<R>(self, decode: Decode<R>) -> Result<R, ApiError> {
+        let status = match &self.result {
+            Ok(response) => Some(response.status()),
+            Err(error) => error.status(),
+        };
+        let output = self
+            .result
+            .and_then(|response| decode(response, self.endpoint));
+        if let Some((telemetry, attempts)) = self.telemetry {
+            telemetry.finish(status, output.as_ref().err(), attempts);
+        }
+        output
+    }
+}
+
+/// A call that ended before anything was sent (a bad argument or missing credentials).
+fn unsent(endpoint: &'static Endpoint, error: ApiError) -> Sent {
+    Sent {
+        endpoint,
+        result: Err(error),
+        telemetry: None,
+    }
+}
+
 /// Sends a call through an async transport, retrying as the endpoint allows, inside a
-/// `tracing` span with the method, route template, status, attempts and latency (never
-/// header values, query values or the URL).
-async fn send<T: Transport + ?Sized>(transport: &T, call: Call<'_>) -> Result<Response, ApiError> {
-    let prepared = prepare(call)?;
+/// `tracing` span with the method, route template, status, attempts, latency and the kind
+/// of error (never header values, query values or the URL).
+async fn send<T: Transport + ?Sized>(transport: &T, call: Call<'_>) -> Sent {
+    let endpoint = call.endpoint();
+    let prepared = match prepare(call) {
+        Ok(prepared) => prepared,
+        Err(error) => return unsent(endpoint, error),
+    };
     let telemetry = Telemetry::start(prepared.request.method, prepared.request.route);
     let attempts = async {
         let mut retries_done = 0;
@@ -180,16 +245,20 @@ async fn send<T: Transport + ?Sized>(transport: &T, call: Call<'_>) -> Result<Re
         }
     };
     let (result, attempts) = telemetry.instrument(attempts).await;
-    telemetry.finish(&result, attempts);
-    result
+    Sent {
+        endpoint,
+        result,
+        telemetry: Some((telemetry, attempts)),
+    }
 }
 
 /// [`send`] for blocking transports.
-fn send_blocking<T: BlockingTransport + ?Sized>(
-    transport: &T,
-    call: Call<'_>,
-) -> Result<Response, ApiError> {
-    let prepared = prepare(call)?;
+fn send_blocking<T: BlockingTransport + ?Sized>(transport: &T, call: Call<'_>) -> Sent {
+    let endpoint = call.endpoint();
+    let prepared = match prepare(call) {
+        Ok(prepared) => prepared,
+        Err(error) => return unsent(endpoint, error),
+    };
     let telemetry = Telemetry::start(prepared.request.method, prepared.request.route);
     let (result, attempts) = telemetry.in_scope(|| {
         let mut retries_done = 0;
@@ -205,22 +274,9 @@ fn send_blocking<T: BlockingTransport + ?Sized>(
             }
         }
     });
-    telemetry.finish(&result, attempts);
-    result
-}
-
-/// Decodes a JSON success body with `decode`.
-#[cfg(feature = "serde")]
-fn decode_json<R>(
-    endpoint: &'static Endpoint,
-    result: Result<Response, ApiError>,
-    decode: fn(&[u8]) -> Result<R, serde_json::Error>,
-) -> Result<R, ApiError> {
-    let response = result?;
-    decode(response.body()).map_err(|error| ApiError::Decode {
-        method: endpoint.method(),
-        route: endpoint.route(),
-        message: error.to_string(),
-        body_excerpt: response.excerpt(),
-    })
+    Sent {
+        endpoint,
+        result,
+        telemetry: Some((telemetry, attempts)),
+    }
 }

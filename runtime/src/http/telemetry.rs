@@ -1,12 +1,11 @@
-//! The `tracing` span of one request: method, route template, status, attempts and latency,
-//! never header values, query values or the URL. Without the `tracing` feature it does
+//! The `tracing` span of one request: method, route template, status, attempts, latency and
+//! the kind of error, never header values, query values or the URL. Without the `tracing` feature it does
 //! nothing and costs nothing.
 
 use std::time::{Duration, Instant};
 
 use super::endpoint::Method;
 use super::error::ApiError;
-use super::response::Response;
 
 /// The span of one request, when the `tracing` feature is on; nothing otherwise.
 pub(crate) struct Telemetry {
@@ -26,6 +25,7 @@ impl Telemetry {
                 method = method.as_str(),
                 route,
                 status = tracing::field::Empty,
+                error = tracing::field::Empty,
                 attempts = tracing::field::Empty,
                 latency_ms = tracing::field::Empty,
             );
@@ -69,23 +69,25 @@ impl Telemetry {
         let _ = (attempt, delay);
     }
 
-    pub(crate) fn finish(&self, result: &Result<Response, ApiError>, attempts: u32) {
+    /// Records how the request ended: the status of the last response, if one came (a
+    /// timeout or a refused connection has none), and the kind of error if it failed, so a
+    /// failure is visible in the span even without a status.
+    pub(crate) fn finish(&self, status: Option<u16>, error: Option<&ApiError>, attempts: u32) {
         let Some(started) = self.started else { return };
         let latency = started.elapsed();
         #[cfg(feature = "tracing")]
         {
-            let status = match result {
-                Ok(response) => Some(response.status()),
-                Err(error) => error.status(),
-            };
             if let Some(status) = status {
                 self.span.record("status", status);
+            }
+            if let Some(error) = error {
+                self.span.record("error", error.kind());
             }
             self.span.record("attempts", attempts);
             self.span
                 .record("latency_ms", latency.as_secs_f64() * 1000.0);
         }
         #[cfg(not(feature = "tracing"))]
-        let _ = (result, attempts, latency);
+        let _ = (status, error, attempts, latency);
     }
 }

@@ -38,6 +38,7 @@ async fn api_client_against_a_loopback_server() {
     });
     let items = Items::builder()
         .base_url(format!("http://{address}"))
+        .expect("a valid base URL")
         .build();
     let item = items.item(3).await.map_err(|error| error.to_string());
     assert_eq!(

@@ -33,7 +33,7 @@ async fn use_the_async_client(pets: &Pets) -> Result<Vec<String>, modsmith::http
 }
 
 fn main() {
-    let pets = Pets::builder().base_url("http://127.0.0.1:1").build();
+    let pets = Pets::builder().base_url("http://127.0.0.1:1").expect("a valid base URL").build();
     let _future = use_the_async_client(&pets);
     let _pet: Result<String, _> = PetsBlocking::new().get_pet(7);
 }
