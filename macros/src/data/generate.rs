@@ -70,6 +70,8 @@ struct Generator<'m, 'a> {
     states: Vec<State>,
     /// The user's generic arguments, as they appear in a type path (`'a, T, N`).
     user_args: Vec<TokenStream>,
+    /// The fields' types with `Self` replaced by the struct's type, for the builder's items.
+    builder_types: Vec<TokenStream>,
     /// The builder's own fields. Named, not hygienic (field names never are), hence the prefix.
     storage: Ident,
     state_marker: Ident,
@@ -119,12 +121,19 @@ impl<'m, 'a> Generator<'m, 'a> {
                 }
             })
             .collect();
+        let self_type = quote!(#name < #( #user_args ),* >);
+        let builder_types = model
+            .fields
+            .iter()
+            .map(|field| replace_self(field.ty.to_token_stream(), &self_type))
+            .collect();
         Generator {
             model,
+            builder_types,
             // Inside the `const _` block, where `aliases` names it in one token: the path is
             // written hundreds of times per struct, and every token costs every build.
             private: quote!(__modsmith_data),
-            self_type: quote!(#name < #( #user_args ),* >),
+            self_type,
             builder: model
                 .builder_name
                 .clone()
@@ -237,11 +246,7 @@ impl<'m, 'a> Generator<'m, 'a> {
             }
         }
         let where_clause = &generics.where_clause;
-        let value_types = self
-            .model
-            .fields
-            .iter()
-            .map(|field| self.in_builder(field.ty));
+        let value_types = &self.builder_types;
         let states = self.states.iter().map(|state| &state.param);
         let (storage, state_marker) = (&self.storage, &self.state_marker);
         let doc = format!(
@@ -275,10 +280,19 @@ impl<'m, 'a> Generator<'m, 'a> {
             }
         }
         for state in &self.states {
-            let param = &state.param;
-            generics.params.push(syn::parse_quote!(#param));
+            // Built, not parsed: this runs for every derive.
+            generics
+                .params
+                .push(GenericParam::Type(syn::TypeParam::from(
+                    state.param.clone(),
+                )));
         }
         generics
+    }
+
+    /// A field's type as written inside the builder's items (`Self` replaced), read once.
+    fn builder_type(&self, index: usize) -> TokenStream {
+        self.builder_types.get(index).cloned().unwrap_or_default()
     }
 
     /// A type or expression from the struct, as written inside the builder's items.
@@ -353,11 +367,11 @@ impl<'m, 'a> Generator<'m, 'a> {
             let init = match &field.presence {
                 Presence::Required => {
                     let parameter = parameter(field);
-                    if field.into {
-                        quote!(::core::convert::Into::into(#parameter))
-                    } else {
-                        quote!(#parameter)
+                    if !field.into {
+                        // Shorthand: the parameter is named like the field.
+                        return quote!(#parameter);
                     }
+                    quote!(::core::convert::Into::into(#parameter))
                 }
                 Presence::Optional(DefaultValue::Trait(span)) => {
                     located_at(&quote!(::core::default::Default::default()), *span)
@@ -678,10 +692,10 @@ impl<'m, 'a> Generator<'m, 'a> {
         let predicates = where_clause
             .map(|clause| clause.predicates.iter().collect::<Vec<_>>())
             .unwrap_or_default();
-        let value_types = self.model.fields.iter().map(|field| {
-            let ty = self.in_builder(field.ty);
-            quote!(__modsmith_Option<#ty>)
-        });
+        let value_types = self
+            .builder_types
+            .iter()
+            .map(|ty| quote!(__modsmith_Option<#ty>));
         // The stored values as one tuple type, bounded once per impl.
         let values = quote!(( #( #value_types, )* ));
         let private = &self.private;
@@ -740,7 +754,7 @@ impl<'m, 'a> Generator<'m, 'a> {
                 quote!(#value)
             };
             if let Some(state) = self.states.iter().find(|state| state.index == index) {
-                let param = self.in_builder(param_type(field.ty, field.into));
+                let param = builder_param_type(&self.builder_type(index), field.into);
                 let current = &state.param;
                 let next_states = self.states.iter().map(|other| {
                     if other.index == index {
@@ -770,7 +784,7 @@ impl<'m, 'a> Generator<'m, 'a> {
                 // One setter takes `value`, `Some(value)` and `None` alike: `Option<T>`
                 // implements `From<T>`. (A `maybe_` twin would double the bodies to check.)
                 (TypeShape::Option(_), false) => {
-                    let ty = self.in_builder(field.ty);
+                    let ty = self.builder_type(index);
                     let doc = with_field_doc(
                         format!("Sets `{field_name}`: pass a value, `Some(value)` or `None`."),
                         field,
@@ -797,7 +811,7 @@ impl<'m, 'a> Generator<'m, 'a> {
                     }
                 }
                 _ => {
-                    let param = self.in_builder(param_type(field.ty, field.into));
+                    let param = builder_param_type(&self.builder_type(index), field.into);
                     let doc = with_field_doc(
                         format!("Sets `{field_name}`; when not called, it is `{}`.", default_text(field)),
                         field,
@@ -868,6 +882,15 @@ fn param_type(ty: &Type, into: bool) -> TokenStream {
         quote!(impl ::core::convert::Into<#ty>)
     } else {
         quote!(#ty)
+    }
+}
+
+/// `param_type` for a type already written for the builder.
+fn builder_param_type(ty: &TokenStream, into: bool) -> TokenStream {
+    if into {
+        quote!(impl ::core::convert::Into<#ty>)
+    } else {
+        ty.clone()
     }
 }
 
