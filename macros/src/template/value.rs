@@ -8,6 +8,7 @@ use syn::parse::ParseStream;
 use syn::{Ident, LitBool, LitInt, LitStr, Token};
 
 use crate::common::keywords::keywords;
+use crate::common::type_shape::needs_parentheses_where_plus_ends;
 
 keywords! {
     /// What a parameter accepts.
@@ -65,8 +66,8 @@ pub struct Value {
     pub raw: TokenStream,
     /// The tokens as substituted: an expression that is not atomic in parentheses, so that
     /// `$a * 2` keeps `a`'s precedence (`macro_rules!` uses invisible groups for this, but
-    /// the compiler ignores those from proc macros: rust-lang/rust#67062); likewise a
-    /// `dyn A + B` type.
+    /// the compiler ignores those from proc macros: rust-lang/rust#67062); likewise a type
+    /// that `&$T` would cut short (`dyn A + B`, `dyn A +`).
     pub tokens: TokenStream,
     /// The text identifiers are built from: an identifier's name, a string's value, an
     /// integer's digits, `true`/`false`.
@@ -175,7 +176,7 @@ fn parse_one(input: ParseStream, kind: Kind) -> syn::Result<Value> {
         }
         Kind::Type => {
             let ty: syn::Type = input.parse()?;
-            let parenthesize = type_needs_parentheses(&ty);
+            let parenthesize = needs_parentheses_where_plus_ends(&ty);
             (ty.into_token_stream(), None, parenthesize)
         }
         Kind::Expr => {
@@ -266,13 +267,4 @@ fn expr_needs_parentheses(expr: &syn::Expr) -> bool {
             | syn::Expr::Index(_)
             | syn::Expr::Struct(_)
     )
-}
-
-/// Whether a type has a `+` that `&$T` would make ambiguous: `dyn A + B`, `impl A + B`.
-fn type_needs_parentheses(ty: &syn::Type) -> bool {
-    match ty {
-        syn::Type::TraitObject(object) => object.bounds.len() > 1,
-        syn::Type::ImplTrait(implemented) => implemented.bounds.len() > 1,
-        _ => false,
-    }
 }
