@@ -123,7 +123,7 @@ pub fn parse_binding(
         let mut values = Vec::new();
         let parsed = (|| {
             while !content.is_empty() {
-                values.push(parse_one(&content, kind)?);
+                values.push(parse_one(&content, &name, kind)?);
                 if content.is_empty() {
                     break;
                 }
@@ -152,7 +152,7 @@ pub fn parse_binding(
             kind.example()
         )));
     }
-    parse_one(input, kind).map(Binding::One)
+    parse_one(input, &name, kind).map(Binding::One)
 }
 
 fn bracket_has_comma(input: ParseStream) -> bool {
@@ -165,11 +165,12 @@ fn bracket_has_comma(input: ParseStream) -> bool {
     }
 }
 
-/// One value of `kind`.
-fn parse_one(input: ParseStream, kind: Kind) -> syn::Result<Value> {
+/// One value of `kind`, for the parameter `name`.
+fn parse_one(input: ParseStream, name: &Ident, kind: Kind) -> syn::Result<Value> {
     let span = input.span();
     let (raw, text, parenthesize) = match kind {
         Kind::Ident => {
+            not_a_path(input, name)?;
             let ident: Ident = input.parse()?;
             let text = ident.unraw().to_string();
             (ident.into_token_stream(), Some(text), false)
@@ -225,6 +226,31 @@ fn parse_one(input: ParseStream, kind: Kind) -> syn::Result<Value> {
         text,
         span,
     })
+}
+
+/// `a::B` where an identifier goes: the path is refused as a whole, with its last name as
+/// the value to write, rather than `a` taken and `::B` left as stray tokens.
+fn not_a_path(input: ParseStream, name: &Ident) -> syn::Result<()> {
+    let is_path = input.peek(Token![::]) || (input.peek(Ident) && input.peek2(Token![::]));
+    if !is_path {
+        return Ok(());
+    }
+    let fork = input.fork();
+    let Ok(path) = fork.call(syn::Path::parse_mod_style) else {
+        return Ok(());
+    };
+    let last = path.segments.last().map_or_else(
+        || "Name".to_owned(),
+        |segment| segment.ident.unraw().to_string(),
+    );
+    let written = crate::common::source_text::source_text(path.to_token_stream());
+    Err(syn::Error::new_spanned(
+        &path,
+        format!(
+            "`{name}` takes an identifier, not a path: write one name, e.g. `{name} = {last}` \
+             (after `use {written};`, if it is to name that item)"
+        ),
+    ))
 }
 
 /// Token trees up to the next `,` at this level; one `{ .. }` group is unwrapped, so that a
