@@ -226,16 +226,13 @@ impl<'a> Reading<'a, '_> {
         }
     }
 
-    /// Whether the input starts with the name of a parameter that is not followed by `,`:
-    /// `Name Point` or `Name: Point`, a `Name = ..` with its `=` left out.
+    /// Whether the input starts with the name of a parameter: `Name Point`, `Name: Point` or
+    /// `Name,` is a `Name = ..` with its `=` (or more) left out, not a value.
     fn starts_with_a_parameter(&self, input: ParseStream) -> bool {
-        let fork = input.fork();
-        match fork.call(Ident::parse_any) {
-            Ok(name) => {
-                self.definition.param(&name).is_some() && !fork.is_empty() && !fork.peek(Token![,])
-            }
-            Err(_) => false,
-        }
+        input
+            .fork()
+            .call(Ident::parse_any)
+            .is_ok_and(|name| self.definition.param(&name).is_some())
     }
 
     /// `Name = value`.
@@ -248,10 +245,14 @@ impl<'a> Reading<'a, '_> {
         let text = name.unraw().to_string();
         let Ok(equals) = input.parse::<Token![=]>() else {
             self.given.insert(text.clone());
-            self.errors.at(
-                input.span(),
-                format!("write the argument as `{text} = value`"),
-            );
+            // At the token where `=` belongs, or at the name when there is none.
+            let span = if input.is_empty() || input.peek(Token![,]) {
+                name.span()
+            } else {
+                input.span()
+            };
+            self.errors
+                .at(span, format!("write the argument as `{text} = value`"));
             recover::skip_to(input, Token![,]);
             return;
         };

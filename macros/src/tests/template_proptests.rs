@@ -77,6 +77,12 @@ const CALLS: &[&str] = &[
     "weights = [1, \"2\"]",
     "unknown = 1",
     "Name Thing",
+    // Values without a name (issue 11): by position, the rest of a `tokens` value, a path.
+    "Thing",
+    "Name",
+    "body = 1, 2",
+    "Name = a::B",
+    "Ty =",
 ];
 
 /// Types given for a `type` parameter: ones with a `+` that a position reading a type without
