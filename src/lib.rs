@@ -406,7 +406,10 @@ pub use modsmith_macros::transform;
 ///
 /// Parameter kinds: `ident`, `type`, `expr`, `str`, `int`, `bool`, `path`, `tokens` (any
 /// tokens; wrap them in `{ .. }` when they contain a comma), and lists `[kind]`, written
-/// `[a, b]` and used in repetitions `$( .. )*` or `$( .. ),*`. Defaults follow `=`.
+/// `[a, b]` and used in repetitions `$( .. )*` or `$( .. ),*`. Defaults follow `=`. An
+/// `expr` or `type` value keeps its meaning wherever the body writes it: with `n = 1 + 1`,
+/// `$n * 2` is 4, and with `T = dyn Debug + Send` (or `dyn Debug +`), `&$T` borrows the whole
+/// type.
 ///
 /// In the body, only `$param` is replaced. `${..}` builds an identifier from parameters'
 /// text: `snake(x)`, `camel(x)` (`lowerCamel`), `pascal(x)`, `upper(x)` (`SHOUTY_SNAKE`),

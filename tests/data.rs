@@ -227,6 +227,39 @@ fn getters_return_the_natural_borrowed_form() {
     );
 }
 
+/// Trait objects whose `+` a getter's `&` would cut short (issue 11's fuzzer): a trailing
+/// `+`, and bounds inside `macro_rules!`'s invisible delimiters.
+#[derive(Data)]
+// rustfmt would drop the trailing `+`s under test.
+#[rustfmt::skip]
+pub struct Objects {
+    trailing: Box<dyn std::fmt::Debug +>,
+    maybe: Option<Box<dyn std::fmt::Debug + Send +>>,
+}
+
+macro_rules! boxed_object {
+    ($object:ty) => {
+        #[derive(Data)]
+        pub struct Boxed {
+            object: Box<$object>,
+        }
+    };
+}
+
+boxed_object!(dyn std::fmt::Debug + Send);
+
+#[test]
+fn getters_of_trait_objects_keep_their_bounds() {
+    let mut objects = Objects::new(Box::new(1u8));
+    objects.set_maybe(Some(Box::new("two")));
+    let trailing: &dyn std::fmt::Debug = objects.trailing();
+    let maybe: Option<&(dyn std::fmt::Debug + Send)> = objects.maybe();
+    assert_eq!(format!("{trailing:?} {maybe:?}"), "1 Some(\"two\")");
+    let boxed = Boxed::new(Box::new(3u8));
+    let object: &(dyn std::fmt::Debug + Send) = boxed.object();
+    assert_eq!(format!("{object:?}"), "3");
+}
+
 #[test]
 fn required_option_fields_are_parameters_and_setters_chain() {
     let plain = Plain::builder()

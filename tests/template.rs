@@ -271,6 +271,30 @@ fn expression_arguments_keep_their_precedence() {
 }
 
 modsmith::template! {
+    /// A `type` argument written after `&`.
+    template borrowed(Ty: type) {
+        pub fn show(value: &$Ty) -> String {
+            format!("{value:?}")
+        }
+    }
+}
+
+// A trailing `+` is part of the type; `&` must not cut it short (issue 11's fuzzer).
+mod trailing_plus_object {
+    borrowed! { Ty = dyn std::fmt::Debug + }
+}
+
+mod trailing_plus_impl {
+    borrowed! { Ty = impl std::fmt::Debug + }
+}
+
+#[test]
+fn type_arguments_ending_in_a_plus_stay_whole_after_a_reference() {
+    assert_eq!(trailing_plus_object::show(&7u8), "7");
+    assert_eq!(trailing_plus_impl::show(&"x"), "\"x\"");
+}
+
+modsmith::template! {
     /// `tokens` defaults (none, and with a comma), nested repetitions, chained gluing.
     template shapes(
         Names: [ident],

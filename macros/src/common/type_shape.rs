@@ -1,10 +1,12 @@
 //! Recognising the few standard types whose shape changes what a macro generates
-//! (`Option<T>` fields are optional, `String` getters return `&str`, ...).
+//! (`Option<T>` fields are optional, `String` getters return `&str`, ...), and the types that
+//! need parentheses where a macro writes them after `&`.
 //!
 //! Recognition is syntactic: a path such as `Option<T>`, `std::option::Option<T>` or
 //! `::core::option::Option<T>`. A type alias of `Option` is treated as an ordinary type.
 
-use syn::{GenericArgument, Path, PathArguments, Type};
+use syn::punctuated::Punctuated;
+use syn::{GenericArgument, Path, PathArguments, Token, Type, TypeParamBound};
 
 /// What a type is, as far as generated code cares.
 #[derive(Clone, Copy)]
@@ -147,6 +149,42 @@ pub fn list_element(ty: &Type) -> Option<&Type> {
     }
 }
 
+/// Whether `ty` needs parentheses where the parser reads a type that a `+` cannot continue:
+/// after `&`, `&mut`, `*const` and `*mut`, and as a `fn` pointer's return type. There the
+/// parser stops at the first `+`, so a type with a `+` of its own at its top level, between
+/// bounds or trailing (`dyn A + B`, `dyn A +`, `impl A +`), is cut short: `&dyn A + B` is
+/// "ambiguous `+`". A `+` deeper in the type (`Box<dyn A + B>`) is inside delimiters the
+/// parser has to close, so it cannot cut anything.
+///
+/// A macro that writes a type where a full type is read (a generic argument, a `type`
+/// alias) needs no parentheses; one that does not know where the type lands (a template's
+/// `$T`) parenthesises when this says so.
+pub fn needs_parentheses_where_plus_ends(ty: &Type) -> bool {
+    match ty {
+        Type::TraitObject(object) => has_a_plus(&object.bounds),
+        Type::ImplTrait(implemented) => has_a_plus(&implemented.bounds),
+        // Invisible delimiters (a `$t:ty` from `macro_rules!`) are dropped from a proc macro's
+        // output as far as the parser's precedence goes (rust-lang/rust#67062), so what they
+        // hold is what counts.
+        Type::Group(group) => needs_parentheses_where_plus_ends(&group.elem),
+        _ => false,
+    }
+}
+
+/// `ty` as written after a generated `&` (or `*const`): in parentheses when
+/// [`needs_parentheses_where_plus_ends`] says so.
+pub fn as_referent(ty: &Type) -> Type {
+    if needs_parentheses_where_plus_ends(ty) {
+        syn::parse_quote!((#ty))
+    } else {
+        ty.clone()
+    }
+}
+
+fn has_a_plus(bounds: &Punctuated<TypeParamBound, Token![+]>) -> bool {
+    bounds.pairs().any(|pair| pair.punct().is_some())
+}
+
 fn primitive_named(name: &str) -> Option<Primitive> {
     match name {
         "f32" | "f64" => Some(Primitive::Float),
@@ -202,9 +240,13 @@ fn single_type_argument(path: &Path) -> Option<&Type> {
 
 #[cfg(test)]
 mod tests {
+    use quote::quote;
     use syn::parse_quote;
 
-    use super::{Primitive, TypeShape, list_element, result_ok_type, type_shape};
+    use super::{
+        Primitive, TypeShape, as_referent, list_element, needs_parentheses_where_plus_ends,
+        result_ok_type, type_shape,
+    };
 
     fn shape_name(ty: syn::Type) -> &'static str {
         match type_shape(&ty) {
@@ -274,5 +316,50 @@ mod tests {
         assert_eq!(element(parse_quote!(&str)), None);
         assert_eq!(element(parse_quote!(String)), None);
         assert_eq!(element(parse_quote!(my::Vec<T>)), None);
+    }
+
+    /// The parser is the judge: a type needs parentheses exactly when `&` before it does not
+    /// read as one reference to the whole type, and never after `as_referent`.
+    #[test]
+    fn parenthesises_what_the_parser_would_cut_short() {
+        let types = [
+            "u8",
+            "Vec<u8>",
+            "dyn Send",
+            "dyn Send + Sync",
+            "dyn core::fmt::Debug +",
+            "dyn 'static + Send",
+            "dyn for<'a> Fn(&'a u8) -> u8 + Send",
+            "dyn Fn() -> u8",
+            "impl Sized",
+            "impl Sized +",
+            "impl Iterator<Item = u8> + Send",
+            "(dyn Send + Sync)",
+            "&'static (dyn Send + Sync)",
+            "Box<dyn Send + Sync>",
+            "fn() -> u8",
+            "[u8]",
+            "Send + Sync",
+            "Send +",
+            "(Send) + Sync",
+        ];
+        for text in types {
+            let ty: syn::Type = match syn::parse_str(text) {
+                Ok(ty) => ty,
+                Err(error) => panic!("`{text}` does not parse: {error}"),
+            };
+            let read_whole = syn::parse2::<syn::Type>(quote!(&#ty)).is_ok();
+            assert_eq!(
+                needs_parentheses_where_plus_ends(&ty),
+                !read_whole,
+                "`{text}`: `&` before it reads the whole type: {read_whole}"
+            );
+            let referent = as_referent(&ty);
+            assert!(
+                syn::parse2::<syn::Type>(quote!(&#referent)).is_ok(),
+                "`&{}` does not parse",
+                quote!(#referent)
+            );
+        }
     }
 }

@@ -462,7 +462,7 @@ impl<'m, 'a> Generator<'m, 'a> {
                 quote!(__modsmith_Option<&#inner>),
                 quote!(__modsmith_Option::as_ref(&self.#ident)),
             ),
-            Getter::Ref => (quote!(&#ty), quote!(&self.#ident)),
+            Getter::Ref(referent) => (quote!(&#referent), quote!(&self.#ident)),
         };
         let doc = with_field_doc(format!("Returns `{}`.", ident.unraw()), field);
         quote! {

@@ -14,7 +14,7 @@ use crate::common::docs::doc_text;
 use crate::common::errors::Errors;
 use crate::common::options::Keyed;
 use crate::common::source_text::source_text;
-use crate::common::type_shape::{Primitive, TypeShape, type_shape};
+use crate::common::type_shape::{Primitive, TypeShape, as_referent, type_shape};
 
 /// What expansion generates for one struct. When validation pushed no error, every option
 /// the user wrote is in it; otherwise the options that broke a rule are left out, so that the
@@ -38,7 +38,7 @@ pub struct DataField<'a> {
     pub presence: Presence,
     pub into: bool,
     pub validators: Vec<Validator>,
-    pub getter: Option<Getter<'a>>,
+    pub getter: Option<Getter>,
     pub setters: bool,
 }
 
@@ -78,17 +78,17 @@ pub enum Rule {
 }
 
 /// The natural borrowed form a getter returns.
-pub enum Getter<'a> {
+pub enum Getter {
     /// A `Copy` primitive or a shared reference, or `Option` of one: returned by value.
     Copied,
     /// `String` → `&str`, `Vec<T>` → `&[T]`, `Box<T>` → `&T`.
     Deref(Type),
     /// `Option<String>` → `Option<&str>`, and likewise for `Vec` and `Box`.
     OptionDeref(Type),
-    /// `Option<T>` → `Option<&T>`.
-    OptionRef(&'a Type),
-    /// Anything else: `&T`.
-    Ref,
+    /// `Option<T>` → `Option<&T>`, with `T` as written after `&`.
+    OptionRef(Type),
+    /// Anything else: `&T`, with `T` as written after `&`.
+    Ref(Type),
 }
 
 /// Method names that constructors and the `Data` trait already use on the struct (a getter
@@ -333,7 +333,7 @@ fn literal_number(expr: &Expr) -> Option<f64> {
     }
 }
 
-fn getter<'a>(ty: &'a Type, shape: TypeShape<'a>) -> Getter<'a> {
+fn getter(ty: &Type, shape: TypeShape) -> Getter {
     if is_shared_reference(ty) {
         return Getter::Copied;
     }
@@ -341,30 +341,16 @@ fn getter<'a>(ty: &'a Type, shape: TypeShape<'a>) -> Getter<'a> {
         TypeShape::Primitive(_) => Getter::Copied,
         TypeShape::String => Getter::Deref(syn::parse_quote!(::core::primitive::str)),
         TypeShape::Vec(element) => Getter::Deref(syn::parse_quote!([#element])),
-        TypeShape::Box(inner) => Getter::Deref(referent(inner)),
+        TypeShape::Box(inner) => Getter::Deref(as_referent(inner)),
         TypeShape::Option(inner) if is_shared_reference(inner) => Getter::Copied,
         TypeShape::Option(inner) => match type_shape(inner) {
             TypeShape::Primitive(_) => Getter::Copied,
             TypeShape::String => Getter::OptionDeref(syn::parse_quote!(::core::primitive::str)),
             TypeShape::Vec(element) => Getter::OptionDeref(syn::parse_quote!([#element])),
-            TypeShape::Box(boxed) => Getter::OptionDeref(referent(boxed)),
-            TypeShape::Option(_) | TypeShape::Other => Getter::OptionRef(inner),
+            TypeShape::Box(boxed) => Getter::OptionDeref(as_referent(boxed)),
+            TypeShape::Option(_) | TypeShape::Other => Getter::OptionRef(as_referent(inner)),
         },
-        TypeShape::Other => Getter::Ref,
-    }
-}
-
-/// The type as the target of a reference: `dyn A + B` needs parentheses after `&`.
-fn referent(ty: &Type) -> Type {
-    let needs_parentheses = match ty {
-        Type::TraitObject(object) => object.bounds.len() > 1,
-        Type::ImplTrait(_) => true,
-        _ => false,
-    };
-    if needs_parentheses {
-        syn::parse_quote!((#ty))
-    } else {
-        ty.clone()
+        TypeShape::Other => Getter::Ref(as_referent(ty)),
     }
 }
 

@@ -8,10 +8,13 @@ use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 use syn::{Attribute, Ident, Token, Visibility};
 
-use super::parse::Definition;
+use super::checked::CheckedPiece;
+use super::parse::{Definition, Param};
+use super::substitute::{built, repetitions};
 use super::value::{Bindings, Kind, parse_binding};
 use crate::common::errors::Errors;
 use crate::common::recover;
+use crate::common::source_text::source_text;
 use crate::common::suggest::{did_you_mean, listed};
 
 /// `mod name;` at the start of a call: the instance goes in that module.
@@ -42,8 +45,18 @@ pub fn bind(definition: &Definition, call: TokenStream, errors: &mut Errors) -> 
     let mut unread = false;
     let parser = |input: ParseStream| -> syn::Result<Option<Module>> {
         let module = module(input, &template)?;
+        let mut reading = Reading {
+            definition,
+            bindings: &mut bindings,
+            given: &mut given,
+            errors,
+            position: 0,
+            only_positional: true,
+            previous: None,
+        };
         while !input.is_empty() {
-            argument(input, definition, &mut bindings, &mut given, errors);
+            reading.argument(input);
+            reading.position += 1;
             if input.is_empty() {
                 break;
             }
@@ -51,9 +64,11 @@ pub fn bind(definition: &Definition, call: TokenStream, errors: &mut Errors) -> 
                 input.parse::<Token![,]>()?;
             } else if input.peek(Ident::peek_any) && input.peek2(Token![=]) {
                 // `A = 1 B = 2`: the next argument is read as such.
-                errors.at(input.span(), "expected `,` before this argument");
+                reading
+                    .errors
+                    .at(input.span(), "expected `,` before this argument");
             } else {
-                errors.at(
+                reading.errors.at(
                     input.span(),
                     "unexpected tokens after the value; arguments are `Name = value`, separated \
                      by `,` (a `tokens` value with a `,` goes in `{ .. }`)",
@@ -112,6 +127,42 @@ pub fn bind(definition: &Definition, call: TokenStream, errors: &mut Errors) -> 
     Call { module, bindings }
 }
 
+/// What the body makes of a call's bindings: the lists each repetition repeats over must be
+/// as long as each other, and each `${..}` must build an identifier from the values (a
+/// keyword does not). Checked before substituting, so that substituting has nothing to
+/// report.
+pub fn check_uses(
+    template: &str,
+    pieces: &[CheckedPiece],
+    bindings: &Bindings,
+    errors: &mut Errors,
+) {
+    for piece in pieces {
+        match piece {
+            CheckedPiece::Group { body, .. } => check_uses(template, body, bindings, errors),
+            CheckedPiece::Build { dollar, expr } => {
+                if let Err(error) = built(template, *dollar, expr, bindings) {
+                    errors.push(error);
+                }
+            }
+            CheckedPiece::Repeat { body, lists, .. } => {
+                match repetitions(template, lists, bindings) {
+                    Ok(scopes) => {
+                        for scope in &scopes {
+                            check_uses(template, body, scope, errors);
+                        }
+                    }
+                    Err(error) => errors.push(error),
+                }
+            }
+            CheckedPiece::Token(_)
+            | CheckedPiece::Param { .. }
+            | CheckedPiece::Dollar(_)
+            | CheckedPiece::Crate { .. } => {}
+        }
+    }
+}
+
 /// `#[attrs] vis mod name;`, when the call starts with one.
 fn module(input: ParseStream, template: &str) -> syn::Result<Option<Module>> {
     let fork = input.fork();
@@ -138,88 +189,235 @@ fn module(input: ParseStream, template: &str) -> syn::Result<Option<Module>> {
     Ok(Some(Module { attrs, vis, name }))
 }
 
-/// `Name = value`, checked against the parameters and bound.
-fn argument(
-    input: ParseStream,
-    definition: &Definition,
-    bindings: &mut Bindings,
-    given: &mut BTreeSet<String>,
-    errors: &mut Errors,
-) {
-    let template = definition.name.unraw();
-    let name = match input.call(Ident::parse_any) {
-        Ok(name) => name,
-        Err(_) => {
-            errors.at(
-                input.span(),
-                format!("expected an argument: `Name = value` for a parameter of `{template}`"),
+/// The arguments of one call, read one at a time.
+struct Reading<'a, 'e> {
+    definition: &'a Definition,
+    bindings: &'e mut Bindings,
+    /// Parameters given an argument, good or bad: a bad one is not also "missing".
+    given: &'e mut BTreeSet<String>,
+    errors: &'e mut Errors,
+    /// The argument's place in the call, from 0.
+    position: usize,
+    /// Whether every argument so far was a value without a name: a call written as if its
+    /// arguments were positional, whose values can be matched to the parameters in order.
+    only_positional: bool,
+    /// The argument before, when it was `Name = value` for a `tokens` parameter: a value
+    /// without a name after it is probably the rest of its tokens, cut at a `,`.
+    previous: Option<(&'a Param, TokenStream)>,
+}
+
+impl<'a> Reading<'a, '_> {
+    /// `Name = value`, checked against the parameters and bound; or a value without a name,
+    /// reported with the name to give it.
+    fn argument(&mut self, input: ParseStream) {
+        let previous = self.previous.take();
+        // A keyword first is a value (`dyn Debug`), unless an `=` says it is a name (`r#type`
+        // is one either way).
+        let named = input.peek(Ident::peek_any) && input.peek2(Token![=])
+            || input.peek(Ident)
+                && (input.peek2(Ident::peek_any)
+                    || input.peek2(syn::Lit)
+                    || self.starts_with_a_parameter(input));
+        if named {
+            self.only_positional = false;
+            self.named(input);
+        } else {
+            self.unnamed(input, previous);
+        }
+    }
+
+    /// Whether the input starts with the name of a parameter: `Name Point`, `Name: Point` or
+    /// `Name,` is a `Name = ..` with its `=` (or more) left out, not a value.
+    fn starts_with_a_parameter(&self, input: ParseStream) -> bool {
+        input
+            .fork()
+            .call(Ident::parse_any)
+            .is_ok_and(|name| self.definition.param(&name).is_some())
+    }
+
+    /// `Name = value`.
+    fn named(&mut self, input: ParseStream) {
+        let definition = self.definition;
+        let template = definition.name.unraw();
+        let Ok(name) = input.call(Ident::parse_any) else {
+            return;
+        };
+        let text = name.unraw().to_string();
+        let Ok(equals) = input.parse::<Token![=]>() else {
+            self.given.insert(text.clone());
+            // At the token where `=` belongs, or at the name when there is none.
+            let span = if input.is_empty() || input.peek(Token![,]) {
+                name.span()
+            } else {
+                input.span()
+            };
+            self.errors
+                .at(span, format!("write the argument as `{text} = value`"));
+            recover::skip_to(input, Token![,]);
+            return;
+        };
+        let Some(param) = definition.param(&name) else {
+            let names = definition.param_names();
+            self.errors.spanned(
+                &name,
+                format!(
+                    "template `{template}` has no parameter `{text}`{}; its parameters: {}",
+                    did_you_mean(&text, names.iter().map(String::as_str)),
+                    listed(&names)
+                ),
+            );
+            recover::skip_to(input, Token![,]);
+            return;
+        };
+        if !self.given.insert(text.clone()) {
+            self.errors.spanned(
+                &name,
+                format!("`{text}` is given twice; keep one `{text} = ..`"),
             );
             recover::skip_to(input, Token![,]);
             return;
         }
-    };
-    let text = name.unraw().to_string();
-    if input.parse::<Token![=]>().is_err() {
-        given.insert(text.clone());
-        errors.at(
+        if input.is_empty() || input.peek(Token![,]) {
+            // Pointed at the `=`: at the end of the call there is no token to point at.
+            let example = match (param.list, param.kind) {
+                (true, kind) => format!("[{}]", kind.example()),
+                (false, Kind::Tokens) => "{}".to_owned(),
+                (false, kind) => kind.example().to_owned(),
+            };
+            self.errors.spanned(
+                equals,
+                format!("`{text}` has no value: write one after `=`, e.g. `{text} = {example}`"),
+            );
+            return;
+        }
+        let literal = input.peek(syn::Lit);
+        match parse_binding(input, &param.name, param.kind, param.list) {
+            Ok(binding) => {
+                if param.kind == Kind::Tokens && !param.list {
+                    self.previous = Some((param, binding.raw()));
+                }
+                self.bindings.insert(text, binding);
+            }
+            Err(error) => {
+                let message = error.to_string();
+                // The list and path messages already say what to write.
+                let message = if message.starts_with(&format!("`{text}` takes")) {
+                    message
+                } else if literal && matches!(param.kind, Kind::Ident | Kind::Type | Kind::Path) {
+                    format!(
+                        "`{text}` takes {}, not a literal: write it without quotes, e.g. `{text} = {}`",
+                        param.kind.described(),
+                        param.kind.example()
+                    )
+                } else if param.list {
+                    format!(
+                        "`{text}` takes a list of {}: {message}; for example `{text} = [{}]`",
+                        param.kind.name(),
+                        param.kind.example()
+                    )
+                } else {
+                    format!(
+                        "`{text}` takes {}: {message}; for example `{text} = {}`",
+                        param.kind.described(),
+                        param.kind.example()
+                    )
+                };
+                if message == error.to_string() {
+                    // Kept whole, so that it still spans all of what it points at (a path).
+                    self.errors.push(error);
+                } else {
+                    self.errors.at(error.span(), message);
+                }
+                recover::skip_to(input, Token![,]);
+            }
+        }
+    }
+
+    /// A value without `Name =`: the rest of a `tokens` value cut at a `,`, or a value
+    /// given by position.
+    fn unnamed(&mut self, input: ParseStream, previous: Option<(&'a Param, TokenStream)>) {
+        let template = self.definition.name.unraw();
+        if let Some((param, raw)) = previous {
+            self.rest_of_tokens(input, param, raw);
+            return;
+        }
+        let param = self
+            .definition
+            .params
+            .get(self.position)
+            .filter(|_| self.only_positional);
+        if let Some(param) = param
+            && self.positional(input, param)
+        {
+            return;
+        }
+        self.only_positional = false;
+        self.errors.at(
             input.span(),
-            format!("write the argument as `{text} = value`"),
+            format!("expected an argument: `Name = value` for a parameter of `{template}`"),
         );
         recover::skip_to(input, Token![,]);
-        return;
     }
-    let Some(param) = definition.param(&name) else {
-        let names = definition.param_names();
-        errors.spanned(
-            &name,
+
+    /// A value of `param`'s kind given by position (`t! { Point, u8 }`): reported with the
+    /// name it needs, and counted as given, so that `param` is not also "missing". Whether
+    /// it was one (and was read).
+    fn positional(&mut self, input: ParseStream, param: &'a Param) -> bool {
+        let fork = input.fork();
+        let value = parse_binding(&fork, &param.name, param.kind, param.list);
+        if value.is_err() || !(fork.is_empty() || fork.peek(Token![,])) {
+            return false;
+        }
+        let mut written = TokenStream::new();
+        while !input.is_empty() && !input.peek(Token![,]) {
+            match input.parse::<proc_macro2::TokenTree>() {
+                Ok(tree) => written.extend([tree]),
+                Err(_) => break,
+            }
+        }
+        let name = param.name.unraw().to_string();
+        self.given.insert(name.clone());
+        self.errors.spanned(
+            &written,
             format!(
-                "template `{template}` has no parameter `{text}`{}; its parameters: {}",
-                did_you_mean(&text, names.iter().map(String::as_str)),
-                listed(&names)
+                "template arguments are given by name: write `{name} = {}`",
+                source_text(written.clone())
             ),
         );
-        recover::skip_to(input, Token![,]);
-        return;
-    };
-    if !given.insert(text.clone()) {
-        errors.spanned(
-            &name,
-            format!("`{text}` is given twice; keep one `{text} = ..`"),
-        );
-        recover::skip_to(input, Token![,]);
-        return;
+        true
     }
-    let literal = input.peek(syn::Lit);
-    match parse_binding(input, &param.name, param.kind, param.list) {
-        Ok(binding) => {
-            bindings.insert(text, binding);
+
+    /// `body = 1, 2`: a `tokens` value ends at the first `,`, so the values without a name
+    /// after it are reported together, with the `{ .. }` that keeps them in it.
+    fn rest_of_tokens(&mut self, input: ParseStream, param: &Param, raw: TokenStream) {
+        let mut rest = TokenStream::new();
+        loop {
+            while !input.is_empty() && !input.peek(Token![,]) {
+                match input.parse::<proc_macro2::TokenTree>() {
+                    Ok(tree) => rest.extend([tree]),
+                    Err(_) => break,
+                }
+            }
+            // A further value without a name is more of the same; a `Name = ..` is not.
+            let fork = input.fork();
+            let more = fork.parse::<Token![,]>().is_ok()
+                && !fork.is_empty()
+                && !(fork.peek(Ident::peek_any) && fork.peek2(Token![=]));
+            if !more {
+                break;
+            }
+            if let Ok(comma) = input.parse::<Token![,]>() {
+                rest.extend(quote::ToTokens::into_token_stream(comma));
+            }
         }
-        Err(error) => {
-            let message = error.to_string();
-            // The list messages already say what to write.
-            let message = if message.starts_with(&format!("`{text}` takes")) {
-                message
-            } else if literal && matches!(param.kind, Kind::Ident | Kind::Type | Kind::Path) {
-                format!(
-                    "`{text}` takes {}, not a literal: write it without quotes, e.g. `{text} = {}`",
-                    param.kind.described(),
-                    param.kind.example()
-                )
-            } else if param.list {
-                format!(
-                    "`{text}` takes a list of {}: {message}; for example `{text} = [{}]`",
-                    param.kind.name(),
-                    param.kind.example()
-                )
-            } else {
-                format!(
-                    "`{text}` takes {}: {message}; for example `{text} = {}`",
-                    param.kind.described(),
-                    param.kind.example()
-                )
-            };
-            errors.at(error.span(), message);
-            recover::skip_to(input, Token![,]);
-        }
+        let name = param.name.unraw();
+        let (raw, written) = (source_text(raw), source_text(rest.clone()));
+        self.errors.spanned(
+            rest,
+            format!(
+                "a `tokens` value ends at the first `,`: to give `{name}` all of `{raw}, \
+                 {written}`, write `{name} = {{ {raw}, {written} }}`"
+            ),
+        );
     }
 }

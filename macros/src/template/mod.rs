@@ -7,7 +7,8 @@
 //!
 //! Stages: `parse` (tokens → definitions, in source or encoded form), `validate` (a parsed
 //! definition → the `checked` one, its body resolved against its parameters), `define`
-//! (checked definition → `macro_rules!`), `arguments` (a call → bindings), `substitute`
+//! (checked definition → `macro_rules!`), `arguments` (a call → bindings, checked against
+//! what the body makes of them), `substitute`
 //! (checked body + bindings → tokens). `value` holds the parameter kinds, `build` the `${..}`
 //! functions.
 //!
@@ -91,7 +92,11 @@ pub fn run_instance(input: TokenStream) -> Expansion {
         return errors.into_expansion(TokenStream::new());
     };
     let definition = checked.definition;
+    let template = definition.name.unraw().to_string();
     let call = arguments::bind(definition, trees.collect(), &mut errors);
+    if !errors.any() {
+        arguments::check_uses(&template, &checked.body, &call.bindings, &mut errors);
+    }
     if errors.any() {
         // Nothing is pasted from a call with bad arguments: its errors are the ones to fix.
         // Its module is declared, empty, so that paths into it are not errors too.
@@ -104,10 +109,9 @@ pub fn run_instance(input: TokenStream) -> Expansion {
         };
         return errors.into_expansion(fallback);
     }
-    let template = definition.name.unraw().to_string();
     let body = substitute::substitute(&template, &checked.body, &call.bindings, &mut errors);
     if errors.any() {
-        // A substitution that failed pastes nothing: its errors are the ones to fix.
+        // Only a modsmith bug fails here (the call was checked): nothing is pasted.
         return errors.into_expansion(TokenStream::new());
     }
     let tokens = match call.module {

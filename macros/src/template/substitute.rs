@@ -1,6 +1,10 @@
 //! Checked model + arguments → tokens: the body with every `$param`, `${..}` and
 //! `$( .. )*` replaced. Tokens of the body keep their spans; built identifiers take the span
 //! of the argument they were built from, so the caller can name them.
+//!
+//! What the body makes of the arguments (lists repeated together, identifiers built from
+//! them) is checked before, by `arguments::check_uses`, with the same [`repetitions`] and
+//! [`built`]; substituting reports nothing a call can cause.
 
 use proc_macro2::{Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::ToTokens;
@@ -47,8 +51,9 @@ impl PlaceholderWriter for Substitution<'_> {
                 ),
             },
             CheckedPiece::Build { dollar, expr } => {
-                if let Some(tokens) = build(template, *dollar, expr, bindings, self.errors) {
-                    out.extend(tokens);
+                match built(template, *dollar, expr, bindings) {
+                    Ok(tokens) => out.extend(tokens),
+                    Err(error) => self.errors.push(error),
                 }
             }
             CheckedPiece::Repeat {
@@ -76,8 +81,7 @@ impl PlaceholderWriter for Substitution<'_> {
     }
 }
 
-/// One copy of the body per value of its `lists`, each list bound to its value. A list
-/// already bound to one value (by an outer repetition) stays so.
+/// One copy of the body per value of its `lists`, each list bound to its value.
 fn repeat(
     template: &str,
     body: &[CheckedPiece],
@@ -87,6 +91,31 @@ fn repeat(
     errors: &mut Errors,
     out: &mut TokenStream,
 ) {
+    let scopes = match repetitions(template, lists, bindings) {
+        Ok(scopes) => scopes,
+        Err(error) => {
+            errors.push(error);
+            return;
+        }
+    };
+    for (index, scope) in scopes.iter().enumerate() {
+        if index > 0
+            && let Some(separator) = separator
+        {
+            out.extend([separator.clone()]);
+        }
+        out.extend(substitute(template, body, scope, errors));
+    }
+}
+
+/// The bindings of each copy of a repetition over `lists`: one per value, each list bound
+/// to its value. A list already bound to one value (by an outer repetition) stays so. An
+/// error when the lists are not all as long.
+pub fn repetitions(
+    template: &str,
+    lists: &[&Param],
+    bindings: &Bindings,
+) -> Result<Vec<Bindings>, syn::Error> {
     let lengths: Vec<(String, &[Value], Span)> = lists
         .iter()
         .filter_map(|param| {
@@ -98,7 +127,7 @@ fn repeat(
         })
         .collect();
     let Some((_, first, _)) = lengths.first() else {
-        return;
+        return Ok(Vec::new());
     };
     let count = first.len();
     if let Some((_, _, span)) = lengths.iter().find(|(_, values, _)| values.len() != count) {
@@ -106,41 +135,36 @@ fn repeat(
             .iter()
             .map(|(name, values, _)| format!("`{name}` has {}", values.len()))
             .collect();
-        errors.at(
+        return Err(syn::Error::new(
             *span,
             format!(
                 "a repetition in `{template}` repeats over lists of one length, but {}: give \
                  them as many values each",
                 described.join(" and ")
             ),
-        );
-        return;
+        ));
     }
-    for index in 0..count {
-        if index > 0
-            && let Some(separator) = separator
-        {
-            out.extend([separator.clone()]);
-        }
-        let mut scope = bindings.clone();
-        for (name, values, _) in &lengths {
-            if let Some(value) = values.get(index) {
-                scope.insert(name.clone(), Binding::One(value.clone()));
+    Ok((0..count)
+        .map(|index| {
+            let mut scope = bindings.clone();
+            for (name, values, _) in &lengths {
+                if let Some(value) = values.get(index) {
+                    scope.insert(name.clone(), Binding::One(value.clone()));
+                }
             }
-        }
-        out.extend(substitute(template, body, &scope, errors));
-    }
+            scope
+        })
+        .collect())
 }
 
 /// A `${..}`: the identifier or string it builds, at the span of the first argument it was
-/// built from.
-fn build(
+/// built from; an error when the arguments build no identifier.
+pub fn built(
     template: &str,
     dollar: Span,
     expr: &CheckedExpr,
     bindings: &Bindings,
-    errors: &mut Errors,
-) -> Option<TokenStream> {
+) -> Result<TokenStream, syn::Error> {
     let mut span = None;
     let mut text_of = |used: &ParamUse, in_stringify: bool| {
         let name = &used.name;
@@ -164,29 +188,22 @@ fn build(
             )),
         }
     };
-    let text = match evaluate(expr, &mut text_of) {
-        Ok(text) => text,
-        Err(error) => {
-            errors.push(error);
-            return None;
-        }
-    };
+    let text = evaluate(expr, &mut text_of)?;
     let span = span.unwrap_or(dollar);
     if expr.builds_string() {
-        return Some(string(&text, span).into_token_stream());
+        return Ok(string(&text, span).into_token_stream());
     }
     match identifier(&text, span) {
-        Some(ident) => Some(ident.into_token_stream()),
+        Some(ident) => Ok(ident.into_token_stream()),
         None => {
             let problem = identifier_problem(&text).unwrap_or("is not an identifier");
-            errors.at(
+            Err(syn::Error::new(
                 span,
                 format!(
                     "template `{template}` builds an identifier from this argument: `{text}`, \
                      which {problem}; choose another value"
                 ),
-            );
-            None
+            ))
         }
     }
 }

@@ -142,9 +142,10 @@ impl<'a> Resolver<'a, '_> {
                 },
             },
             Piece::Build { dollar, expr, .. } => {
-                let (checked, sample) = self.expr(expr, None, in_repeat);
+                let mut tried = Vec::new();
+                let (checked, sample) = self.expr(expr, None, in_repeat, &mut tried);
                 if !expr.builds_string() {
-                    self.never_an_identifier(&sample, *dollar);
+                    self.never_an_identifier(&sample, &tried, *dollar);
                 }
                 CheckedPiece::Build {
                     dollar: *dollar,
@@ -182,12 +183,14 @@ impl<'a> Resolver<'a, '_> {
     /// Resolves the names of a `${..}` expression (`function`: the call it is an argument
     /// of), with the text it builds when every parameter holds a sample of its kind. A name
     /// that does not resolve still has a sample, so that the expression is tried out anyway
-    /// and a problem with the rest of it (a digit first) is reported too.
+    /// and a problem with the rest of it (a digit first) is reported too. Each name tried
+    /// with a sample is added to `tried`, with the sample.
     fn expr(
         &mut self,
         expr: &BuildExpr,
         function: Option<Function>,
         in_repeat: bool,
+        tried: &mut Vec<(String, &'static str)>,
     ) -> (Option<CheckedExpr<'a>>, String) {
         match expr {
             BuildExpr::Text(text, span) => {
@@ -200,6 +203,7 @@ impl<'a> Resolver<'a, '_> {
                     return (Some(CheckedExpr::Text(text.clone(), name.span())), text);
                 }
                 let Some(param) = self.used_here(name, in_repeat) else {
+                    tried.push((name.unraw().to_string(), SAMPLE));
                     return (None, SAMPLE.to_owned());
                 };
                 if !param.kind.has_text() && function != Some(Function::Stringify) {
@@ -217,6 +221,7 @@ impl<'a> Resolver<'a, '_> {
                     name: name.clone(),
                     param,
                 };
+                tried.push((name.unraw().to_string(), sample(param.kind)));
                 (
                     Some(CheckedExpr::Param(used)),
                     sample(param.kind).to_owned(),
@@ -231,7 +236,7 @@ impl<'a> Resolver<'a, '_> {
                 let mut samples = Vec::with_capacity(args.len());
                 // Every argument is resolved, so that each problem is reported.
                 for arg in args {
-                    let (arg, sample) = self.expr(arg, Some(*function), in_repeat);
+                    let (arg, sample) = self.expr(arg, Some(*function), in_repeat, tried);
                     checked.push(arg);
                     samples.push(sample);
                 }
@@ -264,8 +269,8 @@ impl<'a> Resolver<'a, '_> {
 
     /// An identifier that the `${..}` at `dollar` builds from samples and that cannot be
     /// valid whatever the arguments (a leading digit, a keyword) is reported here, at
-    /// definition.
-    fn never_an_identifier(&mut self, sample: &str, dollar: Span) {
+    /// definition. `tried`: the parameters it was tried with, and their samples.
+    fn never_an_identifier(&mut self, sample: &str, tried: &[(String, &str)], dollar: Span) {
         let Some(problem) = identifier_problem(sample) else {
             return;
         };
@@ -274,13 +279,27 @@ impl<'a> Resolver<'a, '_> {
         } else {
             "put a letter or `_` first, or build a string with `stringify(..)`"
         };
-        self.errors.at(
-            dollar,
+        // Only the parameters it uses are named, each once; without any, its text alone is
+        // to blame.
+        let mut named = BTreeSet::new();
+        let with: Vec<String> = tried
+            .iter()
+            .filter(|(name, _)| named.insert(name.as_str()))
+            .map(|(name, sample)| format!("`{sample}` for `{name}`"))
+            .collect();
+        let message = if with.is_empty() {
             format!(
-                "this `${{..}}` can never build an identifier: with `{SAMPLE}` for its \
-                 parameters it builds `{sample}`, which {problem}; {hint}"
-            ),
-        );
+                "this `${{..}}` uses no parameter, so it always builds `{sample}`, which \
+                 {problem}; {hint}"
+            )
+        } else {
+            format!(
+                "this `${{..}}` can never build an identifier: with {} it builds `{sample}`, \
+                 which {problem}; {hint}",
+                with.join(" and ")
+            )
+        };
+        self.errors.at(dollar, message);
     }
 
     /// The list parameters used in `pieces` outside nested repetitions (whose lists are

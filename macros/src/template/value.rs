@@ -8,6 +8,7 @@ use syn::parse::ParseStream;
 use syn::{Ident, LitBool, LitInt, LitStr, Token};
 
 use crate::common::keywords::keywords;
+use crate::common::type_shape::needs_parentheses_where_plus_ends;
 
 keywords! {
     /// What a parameter accepts.
@@ -65,8 +66,8 @@ pub struct Value {
     pub raw: TokenStream,
     /// The tokens as substituted: an expression that is not atomic in parentheses, so that
     /// `$a * 2` keeps `a`'s precedence (`macro_rules!` uses invisible groups for this, but
-    /// the compiler ignores those from proc macros: rust-lang/rust#67062); likewise a
-    /// `dyn A + B` type.
+    /// the compiler ignores those from proc macros: rust-lang/rust#67062); likewise a type
+    /// that `&$T` would cut short (`dyn A + B`, `dyn A +`).
     pub tokens: TokenStream,
     /// The text identifiers are built from: an identifier's name, a string's value, an
     /// integer's digits, `true`/`false`.
@@ -122,7 +123,7 @@ pub fn parse_binding(
         let mut values = Vec::new();
         let parsed = (|| {
             while !content.is_empty() {
-                values.push(parse_one(&content, kind)?);
+                values.push(parse_one(&content, &name, kind)?);
                 if content.is_empty() {
                     break;
                 }
@@ -151,7 +152,7 @@ pub fn parse_binding(
             kind.example()
         )));
     }
-    parse_one(input, kind).map(Binding::One)
+    parse_one(input, &name, kind).map(Binding::One)
 }
 
 fn bracket_has_comma(input: ParseStream) -> bool {
@@ -164,18 +165,19 @@ fn bracket_has_comma(input: ParseStream) -> bool {
     }
 }
 
-/// One value of `kind`.
-fn parse_one(input: ParseStream, kind: Kind) -> syn::Result<Value> {
+/// One value of `kind`, for the parameter `name`.
+fn parse_one(input: ParseStream, name: &Ident, kind: Kind) -> syn::Result<Value> {
     let span = input.span();
     let (raw, text, parenthesize) = match kind {
         Kind::Ident => {
+            not_a_path(input, name)?;
             let ident: Ident = input.parse()?;
             let text = ident.unraw().to_string();
             (ident.into_token_stream(), Some(text), false)
         }
         Kind::Type => {
             let ty: syn::Type = input.parse()?;
-            let parenthesize = type_needs_parentheses(&ty);
+            let parenthesize = needs_parentheses_where_plus_ends(&ty);
             (ty.into_token_stream(), None, parenthesize)
         }
         Kind::Expr => {
@@ -226,6 +228,31 @@ fn parse_one(input: ParseStream, kind: Kind) -> syn::Result<Value> {
     })
 }
 
+/// `a::B` where an identifier goes: the path is refused as a whole, with its last name as
+/// the value to write, rather than `a` taken and `::B` left as stray tokens.
+fn not_a_path(input: ParseStream, name: &Ident) -> syn::Result<()> {
+    let is_path = input.peek(Token![::]) || (input.peek(Ident) && input.peek2(Token![::]));
+    if !is_path {
+        return Ok(());
+    }
+    let fork = input.fork();
+    let Ok(path) = fork.call(syn::Path::parse_mod_style) else {
+        return Ok(());
+    };
+    let last = path.segments.last().map_or_else(
+        || "Name".to_owned(),
+        |segment| segment.ident.unraw().to_string(),
+    );
+    let written = crate::common::source_text::source_text(path.to_token_stream());
+    Err(syn::Error::new_spanned(
+        &path,
+        format!(
+            "`{name}` takes an identifier, not a path: write one name, e.g. `{name} = {last}` \
+             (after `use {written};`, if it is to name that item)"
+        ),
+    ))
+}
+
 /// Token trees up to the next `,` at this level; one `{ .. }` group is unwrapped, so that a
 /// value with commas can be written `{ a, b }`.
 /// (as written, as substituted).
@@ -266,13 +293,4 @@ fn expr_needs_parentheses(expr: &syn::Expr) -> bool {
             | syn::Expr::Index(_)
             | syn::Expr::Struct(_)
     )
-}
-
-/// Whether a type has a `+` that `&$T` would make ambiguous: `dyn A + B`, `impl A + B`.
-fn type_needs_parentheses(ty: &syn::Type) -> bool {
-    match ty {
-        syn::Type::TraitObject(object) => object.bounds.len() > 1,
-        syn::Type::ImplTrait(implemented) => implemented.bounds.len() > 1,
-        _ => false,
-    }
 }

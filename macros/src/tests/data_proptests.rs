@@ -51,6 +51,10 @@ const FIELD_TYPES: &[&str] = &[
     "fn() -> u8",
     "Option<Box<Self>>",
     "Box<dyn std::error::Error + Send + Sync>",
+    // A `+` the getter's `&` would cut off, trailing or between bounds (issue 11's fuzzer).
+    "Box<dyn std::fmt::Debug +>",
+    "Option<Box<dyn Send +>>",
+    "dyn std::fmt::Debug + Send",
     "Option<&'a T>",
     "&'a mut u8",
     "std::collections::HashMap<String, u8>",

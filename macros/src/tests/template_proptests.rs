@@ -27,6 +27,7 @@ const PARAMS: &[&str] = &[
 const BODY: &[&str] = &[
     "pub struct $Name;",
     "pub type Alias = $Ty;",
+    "pub type Borrowed<'a> = &'a $Ty;",
     "pub const L: &str = $label;",
     "pub const C: u32 = $count;",
     "pub const F: bool = $flag;",
@@ -59,6 +60,10 @@ const CALLS: &[&str] = &[
     "Name = [A, B]",
     "Ty = Vec<u8>",
     "Ty = \"u8\"",
+    // A `+` that `&$Ty` would cut off, trailing or between bounds (issue 11's fuzzer).
+    "Ty = dyn core::fmt::Debug +",
+    "Ty = impl Sized +",
+    "Ty = dyn Send + Sync",
     "label = \"users\"",
     "label = users",
     "count = 7",
@@ -72,6 +77,45 @@ const CALLS: &[&str] = &[
     "weights = [1, \"2\"]",
     "unknown = 1",
     "Name Thing",
+    // Values without a name (issue 11): by position, the rest of a `tokens` value, a path.
+    "Thing",
+    "Name",
+    "body = 1, 2",
+    "Name = a::B",
+    "Ty =",
+];
+
+/// Types given for a `type` parameter: ones with a `+` that a position reading a type without
+/// one would cut off (`&$Ty` with `dyn A +`: issue 11's fuzzer), and ones that need nothing.
+const TYPE_ARGUMENTS: &[&str] = &[
+    "u8",
+    "Vec<u8>",
+    "dyn Send",
+    "dyn Send + Sync",
+    "dyn core::fmt::Debug +",
+    "dyn core::fmt::Debug + Send +",
+    "dyn 'static + Send",
+    "dyn for<'a> Fn(&'a u8) -> u8 + Send",
+    "impl Sized",
+    "impl Sized +",
+    "impl Iterator<Item = u8> + Send",
+    "(dyn Send + Sync)",
+    "&'static (dyn Send + Sync)",
+    "Box<dyn Send + Sync>",
+    "fn() -> u8",
+    "[u8]",
+];
+
+/// Where a body writes a `type` parameter: where a full type is read, and where the parser
+/// reads one that a `+` cannot continue.
+const TYPE_POSITIONS: &[&str] = &[
+    "pub type Alias = $Ty;",
+    "pub type Borrowed<'a> = &'a $Ty;",
+    "pub type Mutable<'a> = &'a mut $Ty;",
+    "pub type Pointer = *const $Ty;",
+    "pub type Boxed = Box<$Ty>;",
+    "pub fn f(_: &$Ty) {}",
+    "pub type Returns = fn() -> &'static $Ty;",
 ];
 
 fn tokens(text: &str) -> Option<TokenStream> {
@@ -102,6 +146,22 @@ proptest! {
         match crate::template::run_instance(quote::quote!(#encoded #call)) {
             Expansion::Ok(tokens) => assert_valid_rust(tokens),
             Expansion::Err { fallback, .. } => assert_valid_rust(fallback),
+        }
+    }
+
+    #[test]
+    fn every_type_argument_fits_where_the_body_writes_it(
+        ty in proptest::sample::select(TYPE_ARGUMENTS),
+        positions in proptest::collection::vec(proptest::sample::select(TYPE_POSITIONS), 1..4),
+    ) {
+        let definition = format!("template t(Ty: type) {{ {} }}", positions.join(" "));
+        let Some(definition) = tokens(&definition) else { return Ok(()) };
+        let defined = crate::template::run_definitions(definition).into_tokens();
+        let Some(encoded) = encoded_template(defined) else { return Ok(()) };
+        let Some(call) = tokens(&format!("Ty = {ty}")) else { return Ok(()) };
+        match crate::template::run_instance(quote::quote!(#encoded #call)) {
+            Expansion::Ok(tokens) => assert_valid_rust(tokens),
+            Expansion::Err { errors, .. } => panic!("`Ty = {ty}` is refused: {errors}"),
         }
     }
 }

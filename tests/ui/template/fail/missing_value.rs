@@ -1,0 +1,10 @@
+modsmith::template! {
+    template record(Name: ident, Ty: type) {
+        pub struct $Name(pub $Ty);
+    }
+}
+
+record! { Name = Point, Ty = }
+record! { Ty =, Name = Line }
+
+fn main() {}
