@@ -97,10 +97,10 @@
 /// | `default`, `default = expr` | optional: `new` leaves it out, the builder may set it; a string literal converts with `Into` |
 /// | `required` | an `Option<..>` field that `new` and the builder require anyway |
 /// | `into` | `new` and setters take `impl Into<T>` |
-/// | `validate(range(min = .., max = ..))` | inclusive bounds on a number |
+/// | `validate(range(min = .., max = ..))` | inclusive bounds on a number; a bound is a number or a constant, not a string |
 /// | `validate(length(min = .., max = ..))` | bounds on the length of a string (in characters) or collection |
 /// | `validate(non_empty)` | a length of at least one |
-/// | `validate(custom = path)` | `fn(&T) -> Result<(), E: Display>` |
+/// | `validate(custom = path)` | `fn(&T) -> Result<(), E>` with `E: Display`, or a function of what `T` dereferences to (`fn(&str)` for a `String`) |
 /// | `skip(getter)`, `skip(setter)` | leave out the getter, or `set_*`/`with_*` |
 ///
 /// Validators of an `Option` field check the value inside `Some`. `Option<T>` fields are
@@ -112,7 +112,38 @@
 /// | --- | --- |
 /// | `validate = path` | a whole-struct check `fn(&Self) -> Result<(), E>`, `E` a message, a `ValidationError` or `ValidationErrors`; run by `new`, `build()`, `validate()` and every setter |
 /// | `builder = Name` | the builder's name (default `<Struct>Builder`), when the module already has a type of that name |
+/// | `deserialize` | a `serde::Deserialize` that validates (feature `serde`) |
 /// | `crate = path` | where `modsmith` is, if renamed in `Cargo.toml` |
+///
+/// # Deserializing with validation
+///
+/// `#[data(deserialize)]` derives `serde::Deserialize` through serde's own derive, reached
+/// through modsmith (no dependency on serde needed), and ends it with
+/// [`Data::validate`](crate::Data::validate):
+/// invalid input fails with one error that lists every broken rule. `#[serde(..)]`
+/// attributes on the struct and its fields are handed to serde, except `from`, `try_from`
+/// and `remote`, which would bypass the validation. Without modsmith's `serde` feature the
+/// option is a compile error that says to enable it.
+///
+/// ```
+/// #[derive(modsmith::Data, Debug)]
+/// #[data(deserialize)]
+/// pub struct Signup {
+///     #[serde(rename = "userName")]
+///     #[data(validate(non_empty))]
+///     name: String,
+///     #[data(validate(range(min = 13)))]
+///     age: u8,
+/// }
+///
+/// let signup: Signup = serde_json::from_str(r#"{"userName": "ann", "age": 30}"#).unwrap();
+/// assert_eq!(signup.name(), "ann");
+/// let error = serde_json::from_str::<Signup>(r#"{"userName": "", "age": 7}"#).unwrap_err();
+/// assert_eq!(
+///     error.to_string(),
+///     "2 validation errors: name: must not be empty; age: must be at least 13 (got 7)",
+/// );
+/// ```
 ///
 /// # What it generates
 ///
@@ -164,7 +195,8 @@ pub use modsmith_macros::Data;
 /// next to the macro call.
 ///
 /// Two structs with one name, or two fields with one name, are compile errors that point at
-/// both.
+/// both. Entries are structs only: an `enum`, a `use` or any other item is refused with
+/// where to put it, and so is an explicit `#[derive(Data)]` (every entry has it already).
 pub use modsmith_macros::data_module;
 
 /// Generates a typed HTTP API client from a declarative list of endpoints: an async client

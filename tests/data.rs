@@ -699,3 +699,139 @@ fn builders_are_clone_and_debug_when_their_fields_are() {
     let holder = Holder::builder().opaque(Opaque).build();
     let _: &Opaque = holder.opaque();
 }
+/// `#[data(deserialize)]`: serde reads the fields, then every validator and the struct check
+/// run, and a failure is one deserialization error listing each rule broken.
+#[cfg(feature = "serde")]
+mod deserialize {
+    use modsmith::Data;
+
+    #[derive(Data, Debug, PartialEq)]
+    #[data(deserialize, validate = Self::check)]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
+    pub struct Signup {
+        #[data(validate(length(min = 1, max = 16)))]
+        user_name: String,
+        #[data(validate(range(min = 13)))]
+        age: u8,
+        #[serde(default, alias = "mail")]
+        #[data(validate(custom = super::has_at_sign))]
+        email: Option<String>,
+        #[serde(skip)]
+        #[data(default)]
+        visits: u32,
+    }
+
+    impl Signup {
+        fn check(&self) -> Result<(), &'static str> {
+            if self.user_name == "admin" && self.age < 18 {
+                Err("an admin must be an adult")
+            } else {
+                Ok(())
+            }
+        }
+    }
+
+    #[test]
+    fn valid_input_deserializes_with_serde_attributes_applied() {
+        let signup: Signup =
+            serde_json::from_str(r#"{"userName": "ann", "age": 30, "mail": "a@b"}"#).unwrap();
+        assert_eq!(
+            signup,
+            Signup::new("ann".to_owned(), 30)
+                .unwrap()
+                .with_email(Some("a@b".to_owned()))
+                .unwrap()
+        );
+        assert_eq!(signup.visits(), 0);
+    }
+
+    #[test]
+    fn invalid_input_fails_with_every_error_at_once() {
+        let error =
+            serde_json::from_str::<Signup>(r#"{"userName": "", "age": 7, "email": "none"}"#)
+                .unwrap_err()
+                .to_string();
+        assert_eq!(
+            error,
+            "3 validation errors: user_name: must have between 1 and 16 characters (got 0); \
+             age: must be at least 13 (got 7); email: has no `@`"
+        );
+        let error = serde_json::from_str::<Signup>(r#"{"userName": "admin", "age": 15}"#)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(error, "validation failed: an admin must be an adult");
+    }
+
+    #[test]
+    fn serde_errors_name_the_struct_and_keep_serde_rules() {
+        let error = serde_json::from_str::<Signup>(r#"{"userName": "ann"}"#)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(error, "missing field `age` at line 1 column 19");
+        let error = serde_json::from_str::<Signup>(r#"{"userName": "ann", "age": 20, "x": 1}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(error.starts_with("unknown field `x`"), "{error}");
+        let error = serde_json::from_str::<Signup>("3").unwrap_err().to_string();
+        assert!(error.contains("expected struct Signup"), "{error}");
+    }
+
+    modsmith::data_module! {
+        mod shop {
+            #[derive(Debug)]
+            #[data(deserialize)]
+            #[serde(rename_all = "camelCase")]
+            Item {
+                #[data(validate(non_empty))]
+                item_name: String,
+                #[serde(default)]
+                price_cents: u32,
+            },
+        }
+    }
+
+    #[test]
+    fn data_module_entries_deserialize_and_validate() {
+        let item: shop::Item = serde_json::from_str(r#"{"itemName": "tea"}"#).unwrap();
+        assert_eq!((item.item_name(), item.price_cents()), ("tea", 0));
+        let error = serde_json::from_str::<shop::Item>(r#"{"itemName": ""}"#)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(error, "validation failed: item_name: must not be empty");
+    }
+
+    /// Generic structs, `Self` in a field type, and a struct renamed for serde.
+    #[derive(Data, Debug)]
+    #[data(deserialize)]
+    #[serde(rename = "Node")]
+    pub struct Tree<T> {
+        #[data(validate(length(max = 2)))]
+        children: Vec<Box<Self>>,
+        value: T,
+    }
+
+    #[test]
+    fn generic_structs_deserialize_and_validate() {
+        let tree: Tree<u8> =
+            serde_json::from_str(r#"{"value": 1, "children": [{"value": 2, "children": []}]}"#)
+                .unwrap();
+        assert_eq!(tree.children()[0].value(), &2);
+        let error = serde_json::from_str::<Tree<u8>>(
+            r#"{"value": 1, "children": [
+                {"value": 2, "children": []},
+                {"value": 3, "children": []},
+                {"value": 4, "children": []}]}"#,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            error.starts_with("validation failed: children: must have at most 2 elements (got 3)"),
+            "{error}"
+        );
+        let error = serde_json::from_str::<Tree<u8>>("3")
+            .unwrap_err()
+            .to_string();
+        // `expecting` names the Rust type; `rename` only what formats see.
+        assert!(error.contains("expected struct Tree"), "{error}");
+    }
+}

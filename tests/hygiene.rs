@@ -74,6 +74,16 @@ mod shadowed {
         }
     }
 
+    // serde's derive, reached through modsmith, with a borrowed field.
+    #[cfg(feature = "serde")]
+    #[derive(::modsmith::Data)]
+    #[data(deserialize)]
+    pub struct Signup<'a> {
+        #[data(validate(non_empty))]
+        pub name: &'a str,
+        pub age: ::core::option::Option<u8>,
+    }
+
     ::modsmith::data_module! {
         pub mod geometry {
             Point { x: f64, y: f64 },

@@ -17,7 +17,8 @@ use proc_macro::TokenStream;
 
 /// Derives constructors, a builder, getters, setters, validation and reflection. See
 /// `modsmith::Data`.
-#[proc_macro_derive(Data, attributes(data))]
+// `serde`: the field and container attributes that `#[data(deserialize)]` hands to serde.
+#[proc_macro_derive(Data, attributes(data, serde))]
 pub fn derive_data(input: TokenStream) -> TokenStream {
     let input = proc_macro2::TokenStream::from(input);
     common::entry::run("#[derive(Data)]", || match syn::parse2(input) {

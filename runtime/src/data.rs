@@ -40,8 +40,9 @@ pub trait Data {
     /// Runs every field validator and the struct-level check, and returns all failures at
     /// once. Structs without validators always return `Ok(())`.
     ///
-    /// Constructors, `build()` and validating setters call this for you; call it yourself
-    /// after building a value some other way (for example by deserializing it).
+    /// Constructors, `build()` and validating setters call this for you, and so does the
+    /// `Deserialize` of `#[data(deserialize)]`; call it yourself after building a value some
+    /// other way (for example with a plain `#[derive(serde::Deserialize)]`).
     fn validate(&self) -> Result<(), ValidationErrors> {
         Ok(())
     }

@@ -9,6 +9,8 @@
 
 mod builder;
 mod data;
+#[cfg(feature = "serde")]
+mod deserialize;
 pub mod http;
 #[cfg(feature = "tracing")]
 mod instrument;
@@ -32,6 +34,13 @@ pub mod __private {
         pub use crate::data::{Data, DataInfo, FieldInfo, validated};
         pub use crate::validation::ValidationErrors;
         pub use crate::validation::checks::{custom, length, non_empty, range, struct_check};
+
+        // `#[data(deserialize)]`: serde's derive, found through `#[serde(crate = ..)]`, and
+        // the validation at its end.
+        #[cfg(feature = "serde")]
+        pub use crate::deserialize::deserialized;
+        #[cfg(feature = "serde")]
+        pub use serde;
     }
 
     /// What `#[instrument]` expansions name.

@@ -180,6 +180,15 @@ fn wrong_shape(words: &str, key: &str) -> Option<String> {
     Some(format!("`{key}` does not take {}; {how}", what(kind)))
 }
 
+/// How the option `key` is written, for messages about a wrong or missing value, when it is
+/// one of the options darling reads for us.
+pub fn how_to_write(key: &str) -> Option<&'static str> {
+    OPTION_SHAPES
+        .iter()
+        .find(|(option, _)| *option == key)
+        .map(|(_, how)| *how)
+}
+
 /// How the options that darling reads for us are written, by key (the others have messages
 /// of their own).
 const OPTION_SHAPES: &[(&str, &str)] = &[

@@ -183,3 +183,50 @@ const TEXT_EXAMPLES: &[(&str, &str)] = &[
     ("target", "my_app::db"),
     ("name", "load_user"),
 ];
+
+/// Every `key =` with nothing after it (before a `,` or the end of its list) in the
+/// `#[name(..)]` attributes, as an error at the key. syn reports these as "unexpected end of
+/// input" at the macro's call site, far from the option; a derive then points at
+/// `#[derive(..)]` with nothing to say which option it means.
+pub fn missing_values(attrs: &[syn::Attribute], name: &str) -> Vec<syn::Error> {
+    let mut found = Vec::new();
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident(name)) {
+        if let Meta::List(list) = &attr.meta {
+            collect_missing_values(list.tokens.clone(), &mut found);
+        }
+    }
+    found
+}
+
+fn collect_missing_values(tokens: proc_macro2::TokenStream, found: &mut Vec<syn::Error>) {
+    use proc_macro2::TokenTree;
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    for (index, tree) in trees.iter().enumerate() {
+        match tree {
+            TokenTree::Group(group) => collect_missing_values(group.stream(), found),
+            TokenTree::Punct(equals) if equals.as_char() == '=' => {
+                let key = index
+                    .checked_sub(1)
+                    .and_then(|before| trees.get(before))
+                    .and_then(|key| match key {
+                        TokenTree::Ident(key) => Some(key),
+                        _ => None,
+                    });
+                let value_missing = match trees.get(index + 1) {
+                    None => true,
+                    Some(TokenTree::Punct(next)) => next.as_char() == ',',
+                    Some(_) => false,
+                };
+                if let (Some(key), true) = (key, value_missing) {
+                    let how = super::errors::how_to_write(&key.to_string())
+                        .map_or_else(|| format!("`{key} = value`"), str::to_owned);
+                    found.push(syn::Error::new(
+                        key.span(),
+                        format!("`{key} =` has no value after `=`; write {how}"),
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+}

@@ -24,6 +24,28 @@ pub fn located_at(tokens: &TokenStream, span: Span) -> TokenStream {
         .collect()
 }
 
+/// [`located_at`], for tokens that may hold the user's: unchanged when moving them would
+/// change what they mean. An identifier takes its edition and `$crate` its crate from its
+/// span, so tokens holding `$crate` or a name that is a keyword only in newer editions
+/// (`gen` in a 2021 crate) keep their spans, and errors then point where they did.
+pub fn located_at_if_meaning_kept(tokens: &TokenStream, span: Span) -> TokenStream {
+    fn depends_on_span(tokens: &TokenStream) -> bool {
+        tokens.clone().into_iter().any(|token| match token {
+            TokenTree::Ident(ident) => {
+                let name = ident.to_string();
+                name == "$crate" || NEWER_KEYWORDS.contains(&name.trim_start_matches("r#"))
+            }
+            TokenTree::Group(group) => depends_on_span(&group.stream()),
+            TokenTree::Punct(_) | TokenTree::Literal(_) => false,
+        })
+    }
+    if depends_on_span(tokens) {
+        tokens.clone()
+    } else {
+        located_at(tokens, span)
+    }
+}
+
 /// `tokens` with every `Self` replaced by `self_type`, for types and expressions written in
 /// a struct but emitted into another type's items (its builder), where `Self` would mean the
 /// builder. `Self::X` becomes `<Type>::X`, which reads the same in types and expressions.

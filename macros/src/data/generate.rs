@@ -14,7 +14,9 @@ use syn::ext::IdentExt;
 use syn::{Expr, GenericParam, Generics, Ident, Index, Lit, Type};
 
 use super::validate::{CheckedStruct, DataField, DefaultValue, Getter, Presence, Rule};
-use crate::common::respan::{located_at, mixed_site_ident, replace_self};
+use crate::common::respan::{
+    located_at, located_at_if_meaning_kept, mixed_site_ident, replace_self,
+};
 use crate::common::source_text::source_text;
 use crate::common::type_shape::TypeShape;
 
@@ -22,6 +24,7 @@ pub fn generate(model: &CheckedStruct) -> TokenStream {
     let generator = Generator::new(model);
     let inherent_impl = generator.inherent_impl();
     let data_impl = generator.data_impl();
+    let deserialize_impl = super::deserialize::generate(model);
     let (builder_struct, fields_module, marker_impls, builder_impl, builder_traits) =
         if model.emit_builder {
             (
@@ -45,6 +48,7 @@ pub fn generate(model: &CheckedStruct) -> TokenStream {
             #data_impl
             #builder_impl
             #builder_traits
+            #deserialize_impl
         };
     }
 }
@@ -340,9 +344,8 @@ impl<'m, 'a> Generator<'m, 'a> {
         let setters = self.model.fields.iter().map(|field| self.setters(field));
         quote! {
             #[automatically_derived]
-            // `non_snake_case`: `set__private` from a field `_private`. `redundant_closure`:
-            // `|value| check(value)` lets deref coercion apply (`fn(&str)` on a `String`).
-            #[allow(dead_code, non_snake_case, private_interfaces, clippy::redundant_closure)]
+            // `non_snake_case`: `set__private` from a field `_private`.
+            #[allow(dead_code, non_snake_case, private_interfaces)]
             impl #impl_generics #name #ty_generics #where_clause {
                 #new
                 #builder_fn
@@ -465,10 +468,15 @@ impl<'m, 'a> Generator<'m, 'a> {
             Getter::Ref(referent) => (quote!(&#referent), quote!(&self.#ident)),
         };
         let doc = with_field_doc(format!("Returns `{}`.", ident.unraw()), field);
+        // The signature sits at the field: when the user defines a method of the same name in
+        // another impl, rustc's "duplicate definitions" then points at the field rather than
+        // at the derive.
+        let signature = located_at_if_meaning_kept(
+            &quote!(#[doc = #doc] #[inline] #vis fn #ident(&self) -> #ret),
+            ident.span(),
+        );
         quote! {
-            #[doc = #doc]
-            #[inline]
-            #vis fn #ident(&self) -> #ret {
+            #signature {
                 #body
             }
         }
@@ -616,11 +624,9 @@ impl<'m, 'a> Generator<'m, 'a> {
                     quote_spanned!(at=> #private::non_empty(&mut #errors, #name, #checked);)
                 }
                 Rule::Custom(path) => {
-                    let argument = Ident::new(
-                        "__modsmith_field_value",
-                        Span::mixed_site().located_at(validator.span),
-                    );
-                    quote_spanned!(at=> #private::custom(&mut #errors, #name, #checked, |#argument| #path(#argument));)
+                    // The path itself, not a call: a function of the wrong shape is then one
+                    // error at the path, from the runtime's `CustomValidator`.
+                    quote_spanned!(at=> #private::custom(&mut #errors, #name, #checked, #path);)
                 }
             }
         });
@@ -658,7 +664,13 @@ impl<'m, 'a> Generator<'m, 'a> {
         let validate = self.is_validated().then(|| {
             let checks = self.model.fields.iter().map(|field| {
                 let ident = field.ident;
-                self.checks(field, &quote!(self.#ident))
+                // A packed field is copied out: a reference to it may be unaligned.
+                let place = if self.model.packed {
+                    quote!({ self.#ident })
+                } else {
+                    quote!(self.#ident)
+                };
+                self.checks(field, &place)
             });
             let struct_check = self.struct_check_call();
             quote! {
@@ -672,7 +684,6 @@ impl<'m, 'a> Generator<'m, 'a> {
         });
         quote! {
             #[automatically_derived]
-            #[allow(clippy::redundant_closure)]
             impl #impl_generics #private::Data for #name #ty_generics #where_clause {
                 const INFO: #private::DataInfo = #private::DataInfo::new(#name_text, &[ #( #infos ),* ]);
                 #validate

@@ -1,6 +1,7 @@
 //! `#[derive(Data)]`: constructors, a type-state builder, getters, validating setters and
 //! reflection for a struct with named fields.
 
+mod deserialize;
 mod generate;
 mod parse;
 mod validate;
@@ -10,6 +11,8 @@ use quote::quote;
 use syn::DeriveInput;
 use syn::ext::IdentExt;
 
+#[cfg(test)]
+pub use self::deserialize::generate as deserialize_tokens;
 pub use self::generate::generate;
 pub use self::validate::CheckedStruct;
 use crate::common::crate_path::{crate_path, lenient_crate_path};

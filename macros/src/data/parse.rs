@@ -8,7 +8,7 @@ use syn::{Data, DeriveInput, Expr, Field, Fields, Ident};
 
 use crate::common::crate_path::lenient_crate_path;
 use crate::common::errors::Errors;
-use crate::common::options::{CratePath, FnPath, Keyed, Switch};
+use crate::common::options::{CratePath, FnPath, Keyed, Switch, missing_values};
 
 /// A struct deriving `Data`, with its options read but not yet checked against each other.
 pub struct ParsedStruct<'a> {
@@ -35,6 +35,8 @@ pub struct StructOptions {
     /// `builder = Name`: the builder type's name (`{Struct}Builder` by default), for a
     /// struct whose module already has a type of that name.
     pub builder: Option<syn::Ident>,
+    /// `deserialize`: a `serde::Deserialize` that validates.
+    pub deserialize: Switch,
 }
 
 /// `#[data(..)]` on a field.
@@ -51,6 +53,8 @@ pub struct FieldOptions {
     pub validate: Option<Keyed<FieldValidators>>,
     /// `skip(getter, setter)`: generated items to leave out.
     pub skip: Option<Keyed<SkipItems>>,
+    /// Read only to refuse it with a pointer to the struct, where it belongs.
+    pub deserialize: Switch,
 }
 
 /// `validate(..)` on a field, which also explains `validate = path` there: that form is the
@@ -94,8 +98,69 @@ pub struct Validators {
 #[derive(FromMeta)]
 #[darling(from_word = bounds_needed)]
 pub struct Bounds {
-    pub min: Option<Expr>,
-    pub max: Option<Expr>,
+    pub min: Option<Bound>,
+    pub max: Option<Bound>,
+}
+
+/// One bound of `range(..)` or `length(..)`: any expression but a string literal. darling
+/// would parse a string's contents as code, so `min = "5"` would mean 5 and `min = "a"` a
+/// variable `a`; a bound is written as the value itself.
+pub struct Bound(pub Expr);
+
+impl FromMeta for Bound {
+    fn from_meta(item: &syn::Meta) -> darling::Result<Self> {
+        let key = darling::util::path_to_string(item.path());
+        let syn::Meta::NameValue(name_value) = item else {
+            return Err(darling::Error::custom(format!(
+                "`{key}` needs a value: a number (`{key} = 1`, `{key} = -0.5`) or a constant \
+                 (`{key} = MIN_LEVEL`)"
+            ))
+            .with_span(item));
+        };
+        let value = &name_value.value;
+        match string_literal(value) {
+            Some(text) => {
+                let written = text.value();
+                let instead = if syn::parse_str::<syn::Lit>(written.trim())
+                    .is_ok_and(|lit| matches!(lit, syn::Lit::Int(_) | syn::Lit::Float(_)))
+                {
+                    format!(
+                        "write the number without quotes: `{key} = {}`",
+                        written.trim()
+                    )
+                } else {
+                    format!(
+                        "write a number (`{key} = 1`, `{key} = -0.5`) or the path of a constant \
+                         (`{key} = MIN_LEVEL`)"
+                    )
+                };
+                Err(darling::Error::custom(format!(
+                    "`{key}` is a bound to compare with, not a string; {instead}"
+                ))
+                .with_span(value))
+            }
+            None => Ok(Bound(value.clone())),
+        }
+    }
+}
+
+impl std::ops::Deref for Bound {
+    type Target = Expr;
+
+    fn deref(&self) -> &Expr {
+        &self.0
+    }
+}
+
+fn string_literal(expr: &Expr) -> Option<&syn::LitStr> {
+    match expr {
+        Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(text),
+            ..
+        }) => Some(text),
+        Expr::Group(group) => string_literal(&group.expr),
+        _ => None,
+    }
 }
 
 /// The contents of `skip(..)` on a field.
@@ -138,19 +203,15 @@ pub fn parse<'a>(
     errors: &mut Errors,
 ) -> Result<ParsedStruct<'a>, syn::Error> {
     let named_fields = named_fields(input)?;
-    let options = errors
-        .handle(StructOptions::from_attributes(&input.attrs))
-        .unwrap_or_else(|| StructOptions {
-            krate: lenient_crate_path(&input.attrs, "data").map(CratePath),
-            ..StructOptions::default()
-        });
+    let options = read_options(&input.attrs, errors).unwrap_or_else(|| StructOptions {
+        krate: lenient_crate_path(&input.attrs, "data").map(CratePath),
+        ..StructOptions::default()
+    });
     let fields = named_fields
         .into_iter()
         .filter_map(|field| {
             let ident = field.ident.as_ref()?;
-            let options = errors
-                .handle(FieldOptions::from_attributes(&field.attrs))
-                .unwrap_or_default();
+            let options = read_options(&field.attrs, errors).unwrap_or_default();
             Some(ParsedField {
                 field,
                 ident,
@@ -163,6 +224,19 @@ pub fn parse<'a>(
         options,
         fields,
     })
+}
+
+/// The `#[data(..)]` options in `attrs`, or `None` when they could not be read (the errors
+/// are pushed). A `key =` without a value is reported at its key, not by darling: syn's
+/// "unexpected end of input" would point at the derive.
+fn read_options<T: FromAttributes>(attrs: &[syn::Attribute], errors: &mut Errors) -> Option<T> {
+    let missing = missing_values(attrs, "data");
+    if missing.is_empty() {
+        errors.handle(T::from_attributes(attrs))
+    } else {
+        missing.into_iter().for_each(|error| errors.push(error));
+        None
+    }
 }
 
 /// The fields of a struct with named fields or a unit struct; a clear error for any other

@@ -8,11 +8,11 @@ use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::{DeriveInput, Expr, ExprPath, Ident, Lit, Path, Type};
 
-use super::parse::{Bounds, FieldOptions, FieldValidators, ParsedField, ParsedStruct};
+use super::parse::{Bound, Bounds, FieldOptions, FieldValidators, ParsedField, ParsedStruct};
 use crate::common::crate_path::crate_path;
 use crate::common::docs::doc_text;
 use crate::common::errors::Errors;
-use crate::common::options::Keyed;
+use crate::common::options::{Keyed, Switch};
 use crate::common::source_text::source_text;
 use crate::common::type_shape::{Primitive, TypeShape, as_referent, type_shape};
 
@@ -28,6 +28,12 @@ pub struct CheckedStruct<'a> {
     pub emit_builder: bool,
     /// `builder = Name`: the builder's name, instead of `{Struct}Builder`.
     pub builder_name: Option<syn::Ident>,
+    /// `#[repr(packed)]`: fields are read by copy, never through a reference, which could be
+    /// unaligned.
+    pub packed: bool,
+    /// `#[data(deserialize)]`: a `serde::Deserialize` that validates, with the span of
+    /// `deserialize`.
+    pub deserialize: Option<Span>,
 }
 
 pub struct DataField<'a> {
@@ -100,11 +106,19 @@ const RESERVED_ON_BUILDER: &[&str] = &["build"];
 /// Checks every field, pushing each broken rule into `errors`, and returns the model with
 /// the broken options left out (see [`CheckedStruct`]).
 pub fn validate<'a>(parsed: ParsedStruct<'a>, errors: &mut Errors) -> CheckedStruct<'a> {
+    let packed = is_packed(&parsed.input.attrs);
+    let struct_name = parsed.input.ident.unraw();
     let mut fields: Vec<DataField<'a>> = parsed
         .fields
         .into_iter()
         .map(|field| check_field(field, errors))
         .collect();
+    if packed {
+        for field in &mut fields {
+            check_packed_field(&struct_name, field, errors);
+        }
+    }
+    let deserialize = check_deserialize(&parsed.options.deserialize, errors);
     let emit_builder = check_method_names(&mut fields, errors);
     CheckedStruct {
         input: parsed.input,
@@ -113,8 +127,97 @@ pub fn validate<'a>(parsed: ParsedStruct<'a>, errors: &mut Errors) -> CheckedStr
         fields,
         emit_builder,
         builder_name: parsed.options.builder,
+        packed,
+        deserialize,
     }
 }
+
+/// `#[repr(packed)]`, `#[repr(packed(2))]` or `packed` among other `repr` hints.
+fn is_packed(attrs: &[syn::Attribute]) -> bool {
+    attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("repr"))
+        .any(|attr| match &attr.meta {
+            syn::Meta::List(list) => list.tokens.clone().into_iter().any(
+                |token| matches!(token, proc_macro2::TokenTree::Ident(ident) if ident == "packed"),
+            ),
+            _ => false,
+        })
+}
+
+/// In a packed struct a reference to a field may be unaligned, which Rust refuses: a getter
+/// and the validators read the field by copy instead. A type known not to be `Copy` can be
+/// read neither way, so its getter and validators are refused here, at the field, with the
+/// ways out. (A user type that is not `Copy` is left to rustc, which names the field.)
+fn check_packed_field(struct_name: &Ident, field: &mut DataField, errors: &mut Errors) {
+    let not_copy = match field.shape {
+        TypeShape::String | TypeShape::Vec(_) | TypeShape::Box(_) => true,
+        TypeShape::Option(inner) => matches!(
+            type_shape(inner),
+            TypeShape::String | TypeShape::Vec(_) | TypeShape::Box(_)
+        ),
+        TypeShape::Primitive(_) | TypeShape::Other => false,
+    };
+    if !not_copy {
+        if field.getter.is_some() {
+            field.getter = Some(Getter::Copied);
+        }
+        return;
+    }
+    let reads = match (field.getter.is_some(), !field.validators.is_empty()) {
+        (true, true) => "its getter and validators",
+        (true, false) => "its getter",
+        (false, true) => "its validators",
+        (false, false) => return,
+    };
+    let ty = field.ty;
+    let (name, type_text) = (field.ident.unraw(), source_text(quote::quote!(#ty)));
+    let leave_out = match (field.getter.is_some(), !field.validators.is_empty()) {
+        (true, true) => {
+            "leave the getter out with `#[data(skip(getter))]` and remove `validate(..)`"
+        }
+        (true, false) => "leave the getter out with `#[data(skip(getter))]`",
+        _ => "remove `validate(..)`",
+    };
+    errors.at(
+        field.ident.span(),
+        format!(
+            "`{struct_name}` is `#[repr(packed)]`, so a reference to its field `{name}` may be \
+             unaligned, and `{type_text}` is not `Copy` to be read by value: {reads} cannot read \
+             it. On `{name}`, {leave_out}; or remove `packed` from the `repr`"
+        ),
+    );
+    field.getter = None;
+    field.validators.clear();
+}
+
+/// `deserialize` needs serde, which the `serde` feature of `modsmith` brings. Without it the
+/// option is refused at its name (the macros crate is built with the facade's features);
+/// the generated code could only fail later, at a path that does not exist.
+fn check_deserialize(switch: &Switch, errors: &mut Errors) -> Option<Span> {
+    check_deserialize_with(switch, cfg!(feature = "serde"), errors)
+}
+
+fn check_deserialize_with(
+    switch: &Switch,
+    serde_enabled: bool,
+    errors: &mut Errors,
+) -> Option<Span> {
+    if !switch.is_present() {
+        return None;
+    }
+    if serde_enabled {
+        Some(switch.span())
+    } else {
+        errors.at(switch.span(), DESERIALIZE_NEEDS_SERDE);
+        None
+    }
+}
+
+/// Why `#[data(deserialize)]` is refused when modsmith is built without serde.
+const DESERIALIZE_NEEDS_SERDE: &str = "`deserialize` derives `serde::Deserialize`, which \
+    needs modsmith's `serde` feature; enable it in Cargo.toml (`modsmith = { version = \"..\", \
+    features = [\"serde\"] }`, or keep the default features), or remove `deserialize`";
 
 fn check_field<'a>(parsed: ParsedField<'a>, errors: &mut Errors) -> DataField<'a> {
     let ParsedField {
@@ -124,6 +227,14 @@ fn check_field<'a>(parsed: ParsedField<'a>, errors: &mut Errors) -> DataField<'a
     } = parsed;
     let ty = &field.ty;
     let shape = type_shape(ty);
+    if options.deserialize.is_present() {
+        errors.at(
+            options.deserialize.span(),
+            "`deserialize` is an option of the struct: write `#[data(deserialize)]` above the \
+             struct; a field's own serde options are written `#[serde(..)]`, e.g. \
+             `#[serde(rename = \"id\")]`",
+        );
+    }
     let presence = presence(ident, shape, &options, errors);
     let validators = options
         .validate
@@ -213,7 +324,7 @@ fn check_validators(
                 ),
             );
         } else if check_bounds("range", ident, range, checked_shape, errors) {
-            let (min, max) = (range.min.clone(), range.max.clone());
+            let (min, max) = (bound_expr(&range.min), bound_expr(&range.max));
             checked.push(Validator {
                 rule: Rule::Range { min, max },
                 span: range.key,
@@ -224,7 +335,7 @@ fn check_validators(
         if !checked_shape.can_have_length() {
             errors.at(length.key, wrong_for_length("length"));
         } else if check_bounds("length", ident, length, TypeShape::Other, errors) {
-            let (min, max) = (length.min.clone(), length.max.clone());
+            let (min, max) = (bound_expr(&length.min), bound_expr(&length.max));
             checked.push(Validator {
                 rule: Rule::Length { min, max },
                 span: length.key,
@@ -281,6 +392,7 @@ fn check_bounds(
     }
     if shape_is(shape, Primitive::Float) {
         for bound in [&bounds.min, &bounds.max].into_iter().flatten() {
+            let bound = &bound.0;
             if let Some(Lit::Int(int)) = literal(bound) {
                 errors.spanned(
                     bound,
@@ -292,7 +404,7 @@ fn check_bounds(
             }
         }
     }
-    if let (Some(min), Some(max)) = (&bounds.min, &bounds.max)
+    if let (Some(Bound(min)), Some(Bound(max))) = (&bounds.min, &bounds.max)
         && let (Some(low), Some(high)) = (literal_number(min), literal_number(max))
         && low > high
     {
@@ -305,6 +417,10 @@ fn check_bounds(
         errors.spanned(max, message);
     }
     !errors.failed_since(checkpoint)
+}
+
+fn bound_expr(bound: &Option<Bound>) -> Option<Expr> {
+    bound.as_ref().map(|bound| bound.0.clone())
 }
 
 fn shape_is(shape: TypeShape, primitive: Primitive) -> bool {
@@ -376,18 +492,29 @@ fn check_method_names(fields: &mut [DataField], errors: &mut Errors) -> bool {
         Setter,
         BuilderSetter,
     }
-    // Method name -> where it came from (no span for the built-in ones) and what it is.
-    type Taken = BTreeMap<String, (Option<Span>, String)>;
+    // Method name -> where it came from (no span for the built-in ones), what it is, and
+    // which field generated it as which kind of method (none for the built-in ones).
+    type Taken = BTreeMap<String, (Option<Span>, String, Option<(Method, String)>)>;
     let builtin = |names: &[&str]| -> Taken {
         names
             .iter()
             .map(|name| {
                 (
                     (*name).to_owned(),
-                    (None, format!("the generated `{name}`")),
+                    (None, format!("the generated `{name}`"), None),
                 )
             })
             .collect()
+    };
+    // How to leave out the method `kind` of field `name`, if it can be left out.
+    let skip_hint = |kind: Method, name: &str| match kind {
+        Method::Getter => Some(format!(
+            "leave `{name}`'s getter out with `#[data(skip(getter))]` on `{name}`"
+        )),
+        Method::Setter => Some(format!(
+            "leave `{name}`'s setters out with `#[data(skip(setter))]` on `{name}`"
+        )),
+        Method::BuilderSetter => None,
     };
     let mut on_struct = builtin(RESERVED_ON_STRUCT);
     let mut on_builder = builtin(RESERVED_ON_BUILDER);
@@ -420,18 +547,27 @@ fn check_method_names(fields: &mut [DataField], errors: &mut Errors) -> bool {
             ));
         }
         for (kind, method, what) in methods {
-            let (taken, place, remedy) = match kind {
-                Method::BuilderSetter => (&mut on_builder, "on its builder", "rename the field"),
-                Method::Getter | Method::Setter => (
-                    &mut on_struct,
-                    "on the struct",
-                    "rename the field, or leave the method out with `#[data(skip(getter))]` or \
-                     `#[data(skip(setter))]`",
-                ),
+            let (taken, place) = match kind {
+                Method::BuilderSetter => (&mut on_builder, "on its builder"),
+                Method::Getter | Method::Setter => (&mut on_struct, "on the struct"),
             };
-            let Some((earlier, existing)) = taken.get(&method) else {
-                taken.insert(method, (Some(span), what));
+            let Some((earlier, existing, source)) = taken.get(&method) else {
+                taken.insert(method, (Some(span), what, Some((kind, name.clone()))));
                 continue;
+            };
+            // Each way out that applies: renaming, or leaving out either of the two methods.
+            let mut ways_out = vec![match source {
+                Some((_, other)) => format!("rename `{name}` or `{other}`"),
+                None => format!("rename `{name}`"),
+            }];
+            ways_out.extend(skip_hint(kind, &name));
+            if let Some((other_kind, other)) = source {
+                ways_out.extend(skip_hint(*other_kind, other));
+            }
+            let remedy = match ways_out.split_last() {
+                Some((last, [])) => last.clone(),
+                Some((last, rest)) => format!("{}, or {last}", rest.join(", ")),
+                None => String::new(),
             };
             errors.at(
                 span,
@@ -451,4 +587,35 @@ fn check_method_names(fields: &mut [DataField], errors: &mut Errors) -> bool {
         }
     }
     emit_builder
+}
+
+#[cfg(test)]
+mod tests {
+    use darling::FromMeta;
+
+    use super::{DESERIALIZE_NEEDS_SERDE, check_deserialize_with};
+    use crate::common::errors::Errors;
+    use crate::common::options::Switch;
+
+    // The trybuild cases build modsmith with its default features, serde among them; this is
+    // the one place the refusal without serde is seen.
+    #[test]
+    fn deserialize_without_serde_is_refused_at_the_option() {
+        let switch = Switch::from_meta(&syn::parse_quote!(deserialize)).ok();
+        let switch = switch.unwrap_or_default();
+        let mut errors = Errors::new();
+        assert!(check_deserialize_with(&switch, false, &mut errors).is_none());
+        let messages: Vec<String> = errors
+            .finish()
+            .err()
+            .into_iter()
+            .flatten()
+            .map(|error| error.to_string())
+            .collect();
+        assert_eq!(messages, [DESERIALIZE_NEEDS_SERDE]);
+
+        let mut errors = Errors::new();
+        assert!(check_deserialize_with(&switch, true, &mut errors).is_some());
+        assert!(errors.finish().is_ok());
+    }
 }

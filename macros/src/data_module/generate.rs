@@ -3,7 +3,8 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use syn::{Attribute, Data, DataStruct, DeriveInput, Fields};
+use syn::punctuated::Punctuated;
+use syn::{Attribute, Data, DataStruct, DeriveInput, Fields, Path, Token};
 
 use super::parse::ModuleInput;
 use crate::data::CheckedStruct;
@@ -41,7 +42,8 @@ fn definition(input: &DeriveInput) -> TokenStream {
         generics,
         data,
     } = input;
-    let attrs = without_data_attrs(attrs);
+    let keep_serde = derives_serde(attrs);
+    let attrs = without_data_attrs(attrs, keep_serde);
     let where_clause = &generics.where_clause;
     let fields = match data {
         Data::Struct(DataStruct {
@@ -50,7 +52,7 @@ fn definition(input: &DeriveInput) -> TokenStream {
         }) => {
             let fields = fields.named.iter().map(|field| {
                 let mut field = field.clone();
-                field.attrs = without_data_attrs(&field.attrs);
+                field.attrs = without_data_attrs(&field.attrs, keep_serde);
                 field
             });
             quote!({ #( #fields ),* })
@@ -63,10 +65,32 @@ fn definition(input: &DeriveInput) -> TokenStream {
     }
 }
 
-fn without_data_attrs(attrs: &[Attribute]) -> Vec<Attribute> {
+/// The attributes left on the written-out struct: `#[data(..)]` is the derive's, and so is
+/// `#[serde(..)]` (for `#[data(deserialize)]`) unless a serde derive of the entry's own
+/// declares it too; no other derive would accept it on the struct.
+fn without_data_attrs(attrs: &[Attribute], keep_serde: bool) -> Vec<Attribute> {
     attrs
         .iter()
         .filter(|attr| !attr.path().is_ident("data"))
+        .filter(|attr| keep_serde || !attr.path().is_ident("serde"))
         .cloned()
         .collect()
+}
+
+/// Whether the entry's own `#[derive(..)]` names serde's `Serialize` or `Deserialize`, which
+/// read `#[serde(..)]` attributes.
+fn derives_serde(attrs: &[Attribute]) -> bool {
+    attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("derive"))
+        .filter_map(|attr| {
+            attr.parse_args_with(Punctuated::<Path, Token![,]>::parse_terminated)
+                .ok()
+        })
+        .flatten()
+        .any(|path| {
+            path.segments.last().is_some_and(|segment| {
+                segment.ident == "Serialize" || segment.ident == "Deserialize"
+            })
+        })
 }

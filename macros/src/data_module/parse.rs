@@ -61,7 +61,14 @@ fn module(input: ParseStream, errors: &mut Errors) -> syn::Result<ModuleInput> {
     let ident = input.parse()?;
     let content;
     braced!(content in input);
-    let entries = recover::entries(&content, Token![,], errors, parse_entry);
+    let read = recover::entries(&content, Token![,], errors, parse_entry);
+    let mut entries = Vec::new();
+    for entry in read {
+        match entry {
+            Entry::Struct(entry) => entries.push(entry),
+            Entry::Refused(error) => errors.push(error),
+        }
+    }
     if !input.is_empty() {
         return Err(
             input.error("unexpected tokens after the module; `data_module!` takes one module")
@@ -105,8 +112,19 @@ fn module_crate(data_attrs: &[Attribute], errors: &mut Errors) -> Option<Path> {
     krate
 }
 
-/// One entry, which a comma must follow unless it is the last.
-fn parse_entry(content: ParseStream) -> syn::Result<StructEntry> {
+/// What one entry turned out to be.
+enum Entry {
+    Struct(StructEntry),
+    /// Another kind of item, read whole (so the entries after it are still read) and
+    /// refused with a message that says what the module holds.
+    Refused(syn::Error),
+}
+
+/// One entry, which a comma must follow unless it is the last (or an item ending in `;`).
+fn parse_entry(content: ParseStream) -> syn::Result<Entry> {
+    if let Some(refused) = other_item(content)? {
+        return Ok(Entry::Refused(refused));
+    }
     let entry: StructEntry = content.parse()?;
     if !content.is_empty() && !content.peek(Token![,]) {
         return Err(content.error(format!(
@@ -114,7 +132,54 @@ fn parse_entry(content: ParseStream) -> syn::Result<StructEntry> {
             entry.ident
         )));
     }
-    Ok(entry)
+    Ok(Entry::Struct(entry))
+}
+
+/// An item that is not a struct entry (`enum`, `use`, `fn`, ..), read whole, with the error
+/// that refuses it; `None` when the input is not such an item.
+fn other_item(content: ParseStream) -> syn::Result<Option<syn::Error>> {
+    let ahead = content.fork();
+    let _ = ahead.call(Attribute::parse_outer)?;
+    let _: Visibility = ahead.parse()?;
+    let is_item = ahead.peek(Token![enum])
+        || ahead.peek(Token![union])
+        || ahead.peek(Token![use])
+        || ahead.peek(Token![fn])
+        || ahead.peek(Token![impl])
+        || ahead.peek(Token![trait])
+        || ahead.peek(Token![type])
+        || ahead.peek(Token![const])
+        || ahead.peek(Token![static])
+        || ahead.peek(Token![mod]);
+    if !is_item {
+        return Ok(None);
+    }
+    let item: syn::Item = content.parse()?;
+    const SUPPORTED: &str = "`data_module!` holds struct entries only, written \
+        `Name { field: Type, .. }` (or `struct Name { .. }`), each deriving `Data`";
+    let refused = match &item {
+        syn::Item::Enum(item) => syn::Error::new(
+            item.enum_token.span,
+            format!(
+                "{SUPPORTED}; `{}` is an enum: define it outside the macro, where the entries' \
+                 field types can still name it",
+                item.ident
+            ),
+        ),
+        syn::Item::Use(item) => syn::Error::new(
+            item.use_token.span,
+            format!(
+                "{SUPPORTED}; a `use` is not needed inside: the module sees every name of the \
+                 enclosing module (it starts with `use super::*;`), so put this `use` before \
+                 the macro"
+            ),
+        ),
+        other => syn::Error::new_spanned(
+            other,
+            format!("{SUPPORTED}; define this item outside the macro"),
+        ),
+    };
+    Ok(Some(refused))
 }
 
 impl Parse for StructEntry {

@@ -5,7 +5,8 @@
 use std::collections::BTreeSet;
 
 use syn::ext::IdentExt;
-use syn::{DeriveInput, Ident};
+use syn::punctuated::Punctuated;
+use syn::{DeriveInput, Ident, Path, Token};
 
 use super::parse::{ModuleInput, StructEntry};
 use crate::common::errors::Errors;
@@ -25,9 +26,50 @@ pub fn validate(module: &ModuleInput, errors: &mut Errors) -> Vec<DeriveInput> {
             continue;
         }
         seen_structs.push(&entry.ident);
-        inputs.push(without_duplicate_fields(entry, errors).to_derive_input(module.krate.as_ref()));
+        let entry = without_data_derive(without_duplicate_fields(entry, errors), errors);
+        inputs.push(entry.to_derive_input(module.krate.as_ref()));
     }
     inputs
+}
+
+/// Every entry derives `Data`; one written out in `#[derive(..)]` would be derived twice,
+/// which rustc reports as a dozen duplicate definitions. It is refused once, at `Data`, and
+/// left out, so the module generated next to the error derives it once.
+fn without_data_derive(mut entry: StructEntry, errors: &mut Errors) -> StructEntry {
+    let mut attrs = Vec::new();
+    for attr in std::mem::take(&mut entry.attrs) {
+        if !attr.path().is_ident("derive") {
+            attrs.push(attr);
+            continue;
+        }
+        let Ok(paths) = attr.parse_args_with(Punctuated::<Path, Token![,]>::parse_terminated)
+        else {
+            attrs.push(attr);
+            continue;
+        };
+        let (data, others): (Vec<Path>, Vec<Path>) = paths.into_iter().partition(|path| {
+            path.segments
+                .last()
+                .is_some_and(|segment| segment.ident == "Data")
+        });
+        let name = entry.ident.unraw();
+        for path in &data {
+            errors.spanned(
+                path,
+                format!(
+                    "every entry of `data_module!` derives `Data` already; remove `Data` from \
+                     the `#[derive(..)]` of `{name}`"
+                ),
+            );
+        }
+        if !others.is_empty() {
+            let mut kept = attr.clone();
+            kept.meta = syn::parse_quote!(derive(#( #others ),*));
+            attrs.push(kept);
+        }
+    }
+    entry.attrs = attrs;
+    entry
 }
 
 fn without_duplicate_fields(entry: &StructEntry, errors: &mut Errors) -> StructEntry {

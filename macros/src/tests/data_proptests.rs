@@ -97,6 +97,9 @@ const FIELD_ATTRIBUTES: &[&str] = &[
     "#[data(5)]",
     "#[data(\"default\")]",
     "#[serde(rename = \"other\")]",
+    "#[data(default = )]",
+    "#[data(validate(range(min = \"5\", max = )))]",
+    "#[data(deserialize)]",
 ];
 
 const STRUCT_ATTRIBUTES: &[&str] = &[
@@ -109,6 +112,11 @@ const STRUCT_ATTRIBUTES: &[&str] = &[
     "#[data(crate)]",
     "#[data(crate = \"x\")]",
     "#[derive(Debug)]",
+    "#[data(deserialize)]",
+    "#[data(deserialize = true)]",
+    "#[serde(rename_all = \"camelCase\", crate = \"x\")]",
+    "#[repr(packed)]",
+    "#[repr(C, packed(2))]",
 ];
 
 const GENERICS: &[&str] = &[

@@ -167,3 +167,31 @@ fn errors_come_with_a_fallback_impl() {
     );
     expect_file!["snapshots/data/fallback.txt"].assert_eq(&pretty(fallback));
 }
+
+/// `#[data(deserialize)]`, generated as it is with the `serde` feature (on or off in this
+/// test build, the model is given the option directly).
+#[test]
+fn deserialize_twin_and_impl() {
+    let input: syn::DeriveInput = syn::parse_quote! {
+        #[serde(rename_all = "camelCase")]
+        pub struct Signup<T: Clone> where T: Default {
+            #[serde(alias = "name")]
+            #[data(validate(non_empty))]
+            user_name: String,
+            extra: T,
+        }
+    };
+    let mut errors = crate::common::errors::Errors::new();
+    let model = crate::data::check(&input, &mut errors).map(|mut model| {
+        model.deserialize = Some(proc_macro2::Span::call_site());
+        model
+    });
+    if let Err(errors) = errors.finish() {
+        panic!("unexpected errors: {errors}");
+    }
+    let Some(model) = model else {
+        panic!("no model");
+    };
+    expect_file!["snapshots/data/deserialize.txt"]
+        .assert_eq(&pretty(super::super::data::deserialize_tokens(&model)));
+}

@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::fmt::{Debug, Display};
+use std::ops::Deref;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -105,16 +106,70 @@ pub fn non_empty<T: HasLength + ?Sized>(
 
 /// `custom = path`: the user's function returns `Err(message)` to reject the value.
 #[inline]
-pub fn custom<T: ?Sized, E: Display>(
+pub fn custom<T: ?Sized, Via, F: CustomValidator<T, Via>>(
     errors: &mut ValidationErrors,
     field: &'static str,
     value: Option<&T>,
-    check: impl FnOnce(&T) -> Result<(), E>,
+    check: F,
 ) {
     if let Some(value) = value
-        && let Err(error) = check(value)
+        && let Err(message) = check.check(value)
     {
-        errors.push(ValidationError::of_rule(field, "custom", error.to_string()));
+        errors.push(ValidationError::of_rule(field, "custom", message));
+    }
+}
+
+/// A function that `validate(custom = path)` accepts for a field of type `T`:
+/// `fn(&T) -> Result<(), E>` with `E: Display`, or a function taking what `T` dereferences
+/// to (`fn(&str)` for a `String` field, `fn(&[T])` for a `Vec<T>`), up to two levels
+/// (`fn(&str)` for an `Arc<String>`), as a call `check(&field)` would coerce.
+///
+/// `Via` tells the three forms apart; the compiler infers it. One trait with one message,
+/// rather than a call of the function in generated code, so that a function of the wrong
+/// shape is one error, at its path, that shows the shape to write.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot validate a field of type `{T}`",
+    label = "expected `fn(&{T}) -> Result<(), E>` where `E: Display`",
+    note = "a custom validator takes the field by reference (or what it dereferences to, e.g. `&str` for a `String`) and returns `Ok(())` or `Err(message)`"
+)]
+pub trait CustomValidator<T: ?Sized, Via> {
+    /// Runs the check, turning a rejection into its message.
+    fn check(self, value: &T) -> Result<(), String>;
+}
+
+/// [`CustomValidator`]'s form `fn(&T)`.
+pub enum ByReference {}
+/// [`CustomValidator`]'s form `fn(&T::Target)`.
+pub enum ByDeref {}
+/// [`CustomValidator`]'s form `fn(&<T::Target as Deref>::Target)`.
+pub enum ByDerefTwice {}
+
+impl<T: ?Sized, E: Display, F: FnOnce(&T) -> Result<(), E>> CustomValidator<T, ByReference> for F {
+    fn check(self, value: &T) -> Result<(), String> {
+        self(value).map_err(|error| error.to_string())
+    }
+}
+
+impl<T, E, F> CustomValidator<T, ByDeref> for F
+where
+    T: Deref + ?Sized,
+    E: Display,
+    F: FnOnce(&T::Target) -> Result<(), E>,
+{
+    fn check(self, value: &T) -> Result<(), String> {
+        self(value.deref()).map_err(|error| error.to_string())
+    }
+}
+
+impl<T, E, F> CustomValidator<T, ByDerefTwice> for F
+where
+    T: Deref + ?Sized,
+    T::Target: Deref,
+    E: Display,
+    F: FnOnce(&<T::Target as Deref>::Target) -> Result<(), E>,
+{
+    fn check(self, value: &T) -> Result<(), String> {
+        self(value.deref().deref()).map_err(|error| error.to_string())
     }
 }
 

@@ -1,0 +1,7 @@
+#[derive(modsmith::Data)]
+pub struct Settings {
+    #[data(default = )]
+    retries: u32,
+}
+
+fn main() {}

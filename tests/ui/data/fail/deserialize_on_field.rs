@@ -1,0 +1,7 @@
+#[derive(modsmith::Data)]
+pub struct Signup {
+    #[data(deserialize)]
+    name: String,
+}
+
+fn main() {}

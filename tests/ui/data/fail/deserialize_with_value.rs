@@ -1,0 +1,7 @@
+#[derive(modsmith::Data)]
+#[data(deserialize = true)]
+pub struct Signup {
+    name: String,
+}
+
+fn main() {}
