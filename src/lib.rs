@@ -112,6 +112,7 @@
 /// | --- | --- |
 /// | `validate = path` | a whole-struct check `fn(&Self) -> Result<(), E>`, `E` a message, a `ValidationError` or `ValidationErrors`; run by `new`, `build()`, `validate()` and every setter |
 /// | `builder = Name` | the builder's name (default `<Struct>Builder`), when the module already has a type of that name |
+/// | `builder(name = Name, derive(Clone, Debug))` | the builder's name and traits: `Clone`/`Debug` when the fields have them (opt-in: each costs compile time) |
 /// | `deserialize` | a `serde::Deserialize` that validates (feature `serde`) |
 /// | `crate = path` | where `modsmith` is, if renamed in `Cargo.toml` |
 ///
@@ -152,7 +153,7 @@
 /// - `builder()` and a `<Name>Builder` type: one setter per field (an optional `Option`
 ///   field's setter takes `value`, `Some(value)` or `None`), and `build()`, which compiles
 ///   only once each required field is set. `<Name>Builder` alone names the builder
-///   `builder()` returns; it is `Clone` and `Debug` when the fields are.
+///   `builder()` returns.
 /// - getters in the natural borrowed form: `&str` for `String`, `&[T]` for `Vec<T>`,
 ///   `Option<&T>` for `Option<T>`, a copy for `Copy` primitives, `&T` otherwise.
 /// - `set_x(&mut self, v)` and `with_x(self, v) -> Self`, returning `Result` when the field

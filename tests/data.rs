@@ -675,30 +675,45 @@ fn a_builder_can_be_renamed() {
     assert_eq!((config.name(), config.retries()), ("db", 5));
 }
 
-/// Not `Clone` nor `Debug`: a builder holding one has neither.
+/// Neither `Clone` nor `Debug`.
 pub struct Opaque;
 
+/// `builder(derive(Clone, Debug))`: opt-in, as with bon.
+#[derive(Data, Debug, Clone, PartialEq)]
+#[data(builder(derive(Clone, Debug)))]
+pub struct Account {
+    name: String,
+    #[data(default = 18)]
+    age: u8,
+    email: Option<String>,
+    password_hash: String,
+}
+
+/// Not `Clone` nor `Debug`: a builder holding one has neither, even when asked.
 #[derive(Data)]
+#[data(builder(name = HolderFactory, derive(Clone, Debug)))]
 pub struct Holder {
     pub opaque: Opaque,
 }
 
 #[test]
-fn builders_are_clone_and_debug_when_their_fields_are() {
-    let half = User::builder().name("ann");
+fn builders_are_clone_and_debug_when_asked_and_their_fields_are() {
+    let half = Account::builder().name("ann".to_owned());
     let copy = half.clone();
     assert_eq!(
         format!("{copy:?}"),
-        "UserBuilder { name: Some(\"ann\"), age: None, email: None, password_hash: None }"
+        "AccountBuilder { name: Some(\"ann\"), age: None, email: None, password_hash: None }"
     );
-    let user = copy.password_hash("h".to_owned()).build().expect("valid");
-    assert_eq!(user.name(), "ann");
+    let account = copy.password_hash("h".to_owned()).build();
+    assert_eq!(account.name(), "ann");
     // The original is untouched by what the clone was given.
     assert!(format!("{half:?}").contains("password_hash: None"));
     // Without `Clone`/`Debug` fields, the builder still builds.
-    let holder = Holder::builder().opaque(Opaque).build();
+    let factory: HolderFactory = Holder::builder();
+    let holder = factory.opaque(Opaque).build();
     let _: &Opaque = holder.opaque();
 }
+
 /// `#[data(deserialize)]`: serde reads the fields, then every validator and the struct check
 /// run, and a failure is one deserialization error listing each rule broken.
 #[cfg(feature = "serde")]

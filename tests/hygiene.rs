@@ -53,7 +53,7 @@ mod shadowed {
     }
 
     #[derive(::modsmith::Data)]
-    #[data(validate = Self::check)]
+    #[data(validate = Self::check, builder(derive(Clone, Debug)))]
     pub struct User<'a, T: ::core::clone::Clone> {
         #[data(into, validate(length(max = 8), custom = check_name))]
         pub name: ::std::string::String,
@@ -150,7 +150,10 @@ mod shadowed {
             ::core::result::Result::Ok(user) => user,
             ::core::result::Result::Err(_) => ::core::panic!("valid input"),
         };
-        let built = User::<u8>::builder()
+        let started: UserBuilder<'static, u8> = User::<u8>::builder();
+        // `Clone` and `Debug`, asked for: a generic builder under `no_implicit_prelude`.
+        let _ = ::std::format!("{:?}", ::core::clone::Clone::clone(&started));
+        let built = started
             .name("bob")
             .parent(::core::option::Option::Some("p"))
             .age(30)

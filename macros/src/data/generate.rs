@@ -76,6 +76,8 @@ struct Generator<'m, 'a> {
     user_args: Vec<TokenStream>,
     /// The fields' types with `Self` replaced by the struct's type, for the builder's items.
     builder_types: Vec<TokenStream>,
+    /// The builder's last type parameter: its stored values (see `builder_struct`).
+    values_param: Ident,
     /// The builder's own fields. Named, not hygienic (field names never are), hence the prefix.
     storage: Ident,
     state_marker: Ident,
@@ -131,9 +133,17 @@ impl<'m, 'a> Generator<'m, 'a> {
             .iter()
             .map(|field| replace_self(field.ty.to_token_stream(), &self_type))
             .collect();
+        let values_param = {
+            let mut param = "__ModsmithValues".to_owned();
+            while !taken.insert(param.clone()) {
+                param.push('_');
+            }
+            Ident::new(&param, Span::call_site())
+        };
         Generator {
             model,
             builder_types,
+            values_param,
             // Inside the `const _` block, where `aliases` names it in one token: the path is
             // written hundreds of times per struct, and every token costs every build.
             private: quote!(__modsmith_data),
@@ -249,10 +259,18 @@ impl<'m, 'a> Generator<'m, 'a> {
                 param.default = Some((Default::default(), syn::parse_quote!(#module::#marker)));
             }
         }
-        let where_clause = &generics.where_clause;
+        // The stored values' type, a parameter defaulting to the tuple of `Option`s: `Clone` and
+        // `Debug` then need a bound on a parameter only, which rustc checks cheaply (a
+        // higher-ranked bound on the concrete tuple cost a third of an incremental rebuild).
         let value_types = &self.builder_types;
+        let values = &self.values_param;
+        generics.params.push(syn::parse_quote!(
+            #values = ( #( ::core::option::Option<#value_types>, )* )
+        ));
+        let where_clause = &generics.where_clause;
         let states = self.states.iter().map(|state| &state.param);
         let (storage, state_marker) = (&self.storage, &self.state_marker);
+        let self_type = &self.self_type;
         let doc = format!(
             "Builds a [`{name}`] one field at a time; made by [`{name}::builder`].\n\n\
              Required fields: {}. Calling `build()` before each is set is a compile error \
@@ -266,8 +284,10 @@ impl<'m, 'a> Generator<'m, 'a> {
             #[must_use = "a builder does nothing until `.build()` is called"]
             #[allow(dead_code, private_interfaces)]
             #vis struct #builder #generics #where_clause {
-                #storage: ( #( ::core::option::Option<#value_types>, )* ),
-                #state_marker: ::core::marker::PhantomData<fn() -> ( #( #states, )* )>,
+                #storage: #values,
+                // The struct's type too: its parameters are used only in the default above,
+                // which does not count as a use.
+                #state_marker: ::core::marker::PhantomData<fn() -> ( #( #states, )* #self_type )>,
             }
         }
     }
@@ -691,24 +711,22 @@ impl<'m, 'a> Generator<'m, 'a> {
         }
     }
 
-    /// `Clone` and `Debug` for the builder, when the fields have them. Each bound is
-    /// higher-ranked (`for<'__m> T: Clone`), so that a field type without the trait leaves the
-    /// impl out instead of failing to compile (a plain bound on a concrete type would be
-    /// refused as never true).
+    /// `Clone` and `Debug` for the builder, when asked (`builder(derive(Clone, Debug))`) and
+    /// the fields have them. The bound is on the builder's values parameter, so that a field
+    /// type without the trait leaves the impl out instead of failing to compile (a bound on
+    /// the concrete types would be refused as never true).
     fn builder_traits(&self) -> TokenStream {
         let builder = &self.builder;
         let (storage, state_marker) = (&self.storage, &self.state_marker);
-        let generics = self.builder_generics();
+        let values = &self.values_param;
+        let mut generics = self.builder_generics();
+        generics
+            .params
+            .push(GenericParam::Type(syn::TypeParam::from(values.clone())));
         let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
         let predicates = where_clause
             .map(|clause| clause.predicates.iter().collect::<Vec<_>>())
             .unwrap_or_default();
-        let value_types = self
-            .builder_types
-            .iter()
-            .map(|ty| quote!(__modsmith_Option<#ty>));
-        // The stored values as one tuple type, bounded once per impl.
-        let values = quote!(( #( #value_types, )* ));
         let private = &self.private;
         let formatter = Ident::new("__modsmith_formatter", Span::mixed_site());
         let names = self
@@ -717,32 +735,37 @@ impl<'m, 'a> Generator<'m, 'a> {
             .iter()
             .map(|field| field.ident.unraw().to_string());
         let builder_name = builder.unraw().to_string();
-        quote! {
-            #[automatically_derived]
-            impl #impl_generics ::core::clone::Clone for #builder #ty_generics
-            where
-                #( #predicates, )*
-                for<'__modsmith> #values: ::core::clone::Clone,
-            {
-                #[inline]
-                fn clone(&self) -> Self {
-                    #builder {
-                        #storage: ::core::clone::Clone::clone(&self.#storage),
-                        #state_marker: ::core::marker::PhantomData,
+        let clone = self.model.builder_clone.then(|| {
+            quote! {
+                #[automatically_derived]
+                impl #impl_generics ::core::clone::Clone for #builder #ty_generics
+                where
+                    #( #predicates, )*
+                    #values: ::core::clone::Clone,
+                {
+                    #[inline]
+                    fn clone(&self) -> Self {
+                        #builder {
+                            #storage: ::core::clone::Clone::clone(&self.#storage),
+                            #state_marker: ::core::marker::PhantomData,
+                        }
                     }
                 }
             }
+        });
+        let debug = self.model.builder_debug.then(|| quote! {
             #[automatically_derived]
             impl #impl_generics ::core::fmt::Debug for #builder #ty_generics
             where
                 #( #predicates, )*
-                for<'__modsmith> #values: #private::DebugValues,
+                #values: #private::DebugValues,
             {
                 fn fmt(&self, #formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     #private::debug_builder(#formatter, #builder_name, &[ #( #names ),* ], &self.#storage)
                 }
             }
-        }
+        });
+        quote!(#clone #debug)
     }
 
     fn builder_impl(&self) -> TokenStream {

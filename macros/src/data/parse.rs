@@ -32,9 +32,10 @@ pub struct StructOptions {
     /// `crate = path`: where the `modsmith` crate is, when renamed.
     #[darling(rename = "crate")]
     pub krate: Option<CratePath>,
-    /// `builder = Name`: the builder type's name (`{Struct}Builder` by default), for a
-    /// struct whose module already has a type of that name.
-    pub builder: Option<syn::Ident>,
+    /// `builder = Name` or `builder(name = Name, derive(Clone, Debug))`: the builder type's
+    /// name (`{Struct}Builder` by default), for a struct whose module already has a type of
+    /// that name, and the traits it implements.
+    pub builder: Option<Keyed<BuilderOptions>>,
     /// `deserialize`: a `serde::Deserialize` that validates.
     pub deserialize: Switch,
 }
@@ -270,5 +271,69 @@ fn named_fields(input: &DeriveInput) -> Result<Vec<&Field>, syn::Error> {
                  write `struct {name} {{ field: Type, .. }}`"
             ),
         )),
+    }
+}
+
+/// `builder = Name` or `builder(name = Name, derive(Clone, Debug))`.
+#[derive(Default)]
+pub struct BuilderOptions {
+    pub name: Option<syn::Ident>,
+    pub clone: bool,
+    pub debug: bool,
+}
+
+impl FromMeta for BuilderOptions {
+    fn from_expr(expr: &syn::Expr) -> darling::Result<Self> {
+        Ok(BuilderOptions {
+            name: Some(syn::Ident::from_expr(expr)?),
+            ..BuilderOptions::default()
+        })
+    }
+
+    fn from_list(items: &[darling::ast::NestedMeta]) -> darling::Result<Self> {
+        use darling::ast::NestedMeta;
+        use syn::Meta;
+        let mut options = BuilderOptions::default();
+        let mut errors = darling::Error::accumulator();
+        for item in items {
+            match item {
+                NestedMeta::Meta(Meta::NameValue(name_value))
+                    if name_value.path.is_ident("name") =>
+                {
+                    options.name = errors.handle(syn::Ident::from_expr(&name_value.value));
+                }
+                NestedMeta::Meta(Meta::List(list)) if list.path.is_ident("derive") => {
+                    let derived = errors.handle(
+                        NestedMeta::parse_meta_list(list.tokens.clone())
+                            .map_err(darling::Error::from),
+                    );
+                    for derive in derived.into_iter().flatten() {
+                        match &derive {
+                            NestedMeta::Meta(Meta::Path(path)) if path.is_ident("Clone") => {
+                                options.clone = true;
+                            }
+                            NestedMeta::Meta(Meta::Path(path)) if path.is_ident("Debug") => {
+                                options.debug = true;
+                            }
+                            other => errors.push(
+                                darling::Error::custom(
+                                    "a builder derives `Clone` and `Debug`: write \
+                                     `derive(Clone, Debug)` or one of them",
+                                )
+                                .with_span(other),
+                            ),
+                        }
+                    }
+                }
+                other => errors.push(
+                    darling::Error::custom(
+                        "write `builder = Name`, or `builder(name = Name, derive(Clone, Debug))` \
+                         with either part",
+                    )
+                    .with_span(other),
+                ),
+            }
+        }
+        errors.finish_with(options)
     }
 }

@@ -28,6 +28,10 @@ pub struct CheckedStruct<'a> {
     pub emit_builder: bool,
     /// `builder = Name`: the builder's name, instead of `{Struct}Builder`.
     pub builder_name: Option<syn::Ident>,
+    /// `builder(derive(Clone))`, `builder(derive(Debug))`: opt-in, as with bon, since each
+    /// costs every build (see `benches/RESULTS.md`).
+    pub builder_clone: bool,
+    pub builder_debug: bool,
     /// `#[repr(packed)]`: fields are read by copy, never through a reference, which could be
     /// unaligned.
     pub packed: bool,
@@ -126,7 +130,21 @@ pub fn validate<'a>(parsed: ParsedStruct<'a>, errors: &mut Errors) -> CheckedStr
         struct_check: parsed.options.validate.map(|path| path.0),
         fields,
         emit_builder,
-        builder_name: parsed.options.builder,
+        builder_name: parsed
+            .options
+            .builder
+            .as_ref()
+            .and_then(|builder| builder.value.name.clone()),
+        builder_clone: parsed
+            .options
+            .builder
+            .as_ref()
+            .is_some_and(|builder| builder.value.clone),
+        builder_debug: parsed
+            .options
+            .builder
+            .as_ref()
+            .is_some_and(|builder| builder.value.debug),
         packed,
         deserialize,
     }
