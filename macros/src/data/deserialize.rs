@@ -83,10 +83,10 @@ pub fn generate(model: &CheckedStruct) -> TokenStream {
         }
         syn::GenericParam::Lifetime(param) => quote!(#param),
     }));
-    let predicates = where_clause.map(|clause| {
-        let predicates = &clause.predicates;
-        quote!(#predicates,)
-    });
+    // One by one: an empty `where` written out (`struct S<T> where {}`) would give `where ,`.
+    let predicates = where_clause
+        .map(|clause| clause.predicates.iter().collect::<Vec<_>>())
+        .unwrap_or_default();
     quote! {
         #[derive(#private::serde::Deserialize)]
         #crate_attr
@@ -100,7 +100,7 @@ pub fn generate(model: &CheckedStruct) -> TokenStream {
         #[automatically_derived]
         impl< #( #impl_params ),* > #private::serde::Deserialize<#lifetime> for #name #ty_generics
         where
-            #predicates
+            #( #predicates, )*
             #twin #ty_generics: #private::serde::Deserialize<#lifetime>,
         {
             fn deserialize<#deserializer>(
