@@ -120,7 +120,7 @@
 ///
 /// `#[data(deserialize)]` derives `serde::Deserialize` through serde's own derive, reached
 /// through modsmith (no dependency on serde needed), and ends it with
-/// [`Data::validate`](crate::Data::validate):
+/// [`Data::validate`]:
 /// invalid input fails with one error that lists every broken rule. `#[serde(..)]`
 /// attributes on the struct and its fields are handed to serde, except `from`, `try_from`
 /// and `remote`, which would bypass the validation. Without modsmith's `serde` feature the

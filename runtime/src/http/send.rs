@@ -14,7 +14,7 @@ use super::telemetry::Telemetry;
 use super::transport::{BlockingTransport, Transport};
 
 /// The methods a call can end with: send it, then decode the body, ignore it, or return the
-/// response. Generated code ends with [`Returning::send`] instead, made by
+/// response. Generated code ends with `Returning::send` instead, made by
 /// `bounds::returning`, so that one function serves every return type.
 impl Call<'_> {
     /// Sends the call through an async transport and decodes a JSON body.
