@@ -18,9 +18,10 @@ pub fn run(input: TokenStream) -> Expansion {
         return errors.into_expansion(TokenStream::new());
     };
     let inputs = validate::validate(&module, &mut errors);
-    let models: Vec<_> = inputs
+    let mut models: Vec<_> = inputs
         .iter()
         .filter_map(|input| crate::data::check(input, &mut errors))
         .collect();
+    validate::builder_names(&mut models, &mut errors);
     errors.into_expansion(generate::generate(&module, &inputs, &models))
 }

@@ -32,6 +32,44 @@ pub fn validate(module: &ModuleInput, errors: &mut Errors) -> Vec<DeriveInput> {
     inputs
 }
 
+/// A struct named like another entry's builder (`UserBuilder` next to `User`): the module
+/// would define the name twice, which rustc reports as a cascade of errors about both. Seen
+/// here, where every entry is known, it is one error saying how to rename, and the owner's
+/// builder is left out of the fallback so that the cascade does not follow.
+pub fn builder_names(models: &mut [crate::data::CheckedStruct<'_>], errors: &mut Errors) {
+    let names: Vec<(String, &Ident)> = models
+        .iter()
+        .map(|model| (model.input.ident.unraw().to_string(), &model.input.ident))
+        .collect();
+    let mut clashing = Vec::new();
+    for (index, model) in models.iter().enumerate() {
+        if !model.emit_builder {
+            continue;
+        }
+        let owner = model.input.ident.unraw().to_string();
+        let builder = model.builder_name.as_ref().map_or_else(
+            || format!("{owner}Builder"),
+            |name| name.unraw().to_string(),
+        );
+        for (_, clash) in names.iter().filter(|(name, _)| *name == builder) {
+            errors.spanned(
+                clash,
+                format!(
+                    "`{builder}` is also the name of the builder of `{owner}`; rename this \
+                     struct, or name the builder otherwise with `#[data(builder = \
+                     {owner}Factory)]` on `{owner}`"
+                ),
+            );
+            clashing.push(index);
+        }
+    }
+    for index in clashing {
+        if let Some(model) = models.get_mut(index) {
+            model.emit_builder = false;
+        }
+    }
+}
+
 /// Every entry derives `Data`; one written out in `#[derive(..)]` would be derived twice,
 /// which rustc reports as a dozen duplicate definitions. It is refused once, at `Data`, and
 /// left out, so the module generated next to the error derives it once.
