@@ -246,6 +246,19 @@ fn in_our_words(error: syn::Error) -> syn::Error {
     syn::Error::new(error.span(), reworded)
 }
 
+#[cfg(test)]
+impl Errors {
+    /// Ends the accumulation and gives each error's message, in order: what tests compare.
+    pub fn into_messages(self) -> Vec<String> {
+        self.finish()
+            .err()
+            .into_iter()
+            .flatten()
+            .map(|error| error.to_string())
+            .collect()
+    }
+}
+
 #[cfg(debug_assertions)]
 impl Drop for Errors {
     fn drop(&mut self) {
@@ -285,13 +298,7 @@ mod tests {
         ));
         errors.push(darling::Error::unknown_field("zzz"));
         errors.push(darling::Error::duplicate_field("into"));
-        let messages: Vec<String> = errors
-            .finish()
-            .err()
-            .into_iter()
-            .flatten()
-            .map(|error| error.to_string())
-            .collect();
+        let messages = errors.into_messages();
         assert_eq!(
             messages,
             [
@@ -313,13 +320,7 @@ mod tests {
                 .at("outer"),
         );
         errors.push(darling::Error::unexpected_type("int"));
-        let messages: Vec<String> = errors
-            .finish()
-            .err()
-            .into_iter()
-            .flatten()
-            .map(|error| error.to_string())
-            .collect();
+        let messages = errors.into_messages();
         assert_eq!(
             messages,
             [

@@ -623,13 +623,7 @@ mod tests {
         let switch = switch.unwrap_or_default();
         let mut errors = Errors::new();
         assert!(check_deserialize_with(&switch, false, &mut errors).is_none());
-        let messages: Vec<String> = errors
-            .finish()
-            .err()
-            .into_iter()
-            .flatten()
-            .map(|error| error.to_string())
-            .collect();
+        let messages = errors.into_messages();
         assert_eq!(messages, [DESERIALIZE_NEEDS_SERDE]);
 
         let mut errors = Errors::new();
