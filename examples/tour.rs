@@ -14,7 +14,7 @@ use modsmith::{Data, ValidationError};
 
 /// A user account.
 #[derive(Data, Debug)]
-#[data(validate = Self::password_differs_from_name)]
+#[data(set, validate = Self::password_differs_from_name)]
 pub struct User {
     /// Display name, 1 to 32 characters.
     #[data(into, validate(length(min = 1, max = 32)))]

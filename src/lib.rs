@@ -40,14 +40,14 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-/// Derives constructors, a type-state builder, getters, setters, validation and reflection
-/// for a struct with named fields.
+/// Derives constructors, a type-state builder, getters, validation and reflection for a
+/// struct with named fields, and setters when asked (`#[data(set)]`, `#[data(with)]`).
 ///
 /// ```
 /// use modsmith::Data;
 ///
 /// #[derive(Data, Debug)]
-/// #[data(validate = Self::check)]
+/// #[data(set, validate = Self::check)]
 /// pub struct User {
 ///     /// Display name.
 ///     #[data(into, validate(length(min = 1, max = 64)))]
@@ -101,7 +101,7 @@
 /// | `validate(length(min = .., max = ..))` | bounds on the length of a string (in characters) or collection |
 /// | `validate(non_empty)` | a length of at least one |
 /// | `validate(custom = path)` | `fn(&T) -> Result<(), E>` with `E: Display`, or a function of what `T` dereferences to (`fn(&str)` for a `String`) |
-/// | `skip(getter)`, `skip(setter)` | leave out the getter, or `set_*`/`with_*` |
+/// | `skip(getter)`, `skip(setter)` | leave out the getter, or `set_*`/`with_*` (with `set` or `with` on the struct) |
 ///
 /// Validators of an `Option` field check the value inside `Some`. `Option<T>` fields are
 /// optional (default `None`) unless marked `required`.
@@ -111,6 +111,8 @@
 /// | option | effect |
 /// | --- | --- |
 /// | `validate = path` | a whole-struct check `fn(&Self) -> Result<(), E>`, `E` a message, a `ValidationError` or `ValidationErrors`; run by `new`, `build()`, `validate()` and every setter |
+/// | `set` | a `set_x(&mut self, v)` per field |
+/// | `with` | a `with_x(self, v) -> Self` per field |
 /// | `builder = Name` | the builder's name (default `<Struct>Builder`), when the module already has a type of that name |
 /// | `builder(name = Name, derive(Clone, Debug))` | the builder's name and traits: `Clone`/`Debug` when the fields have them (opt-in: each costs compile time) |
 /// | `deserialize` | a `serde::Deserialize` that validates (feature `serde`) |
@@ -156,7 +158,10 @@
 ///   `builder()` returns.
 /// - getters in the natural borrowed form: `&str` for `String`, `&[T]` for `Vec<T>`,
 ///   `Option<&T>` for `Option<T>`, a copy for `Copy` primitives, `&T` otherwise.
-/// - `set_x(&mut self, v)` and `with_x(self, v) -> Self`, returning `Result` when the field
+/// - with `#[data(set)]`, `set_x(&mut self, v)`, and with `#[data(with)]`, `with_x(self, v)
+///   -> Self`: opt-in, as in getset, because every generated method is compiled by each
+///   build of your crate (together a fifth of an incremental rebuild, `benches/RESULTS.md`).
+///   Each returns `Result` when the field
 ///   has validators or the struct a `validate = ..` check (both run; on failure the field
 ///   keeps its old value).
 /// - `impl modsmith::Data` with `NAME`, `FIELDS` and `validate()`.

@@ -7,7 +7,7 @@ use modsmith::{Data, ValidationError, ValidationErrors};
 
 /// The struct from the issue, with a whole-struct check.
 #[derive(Data, Debug, Clone, PartialEq)]
-#[data(validate = Self::check)]
+#[data(set, with, validate = Self::check)]
 pub struct User {
     /// The name people see.
     #[data(into, validate(length(min = 1, max = 16)))]
@@ -179,6 +179,7 @@ fn reflection_lists_fields_in_order() {
 
 /// No validation anywhere: constructors return the value itself.
 #[derive(Data, Debug, PartialEq)]
+#[data(set, with)]
 pub struct Plain {
     id: u64,
     tags: Vec<String>,
@@ -230,6 +231,7 @@ fn getters_return_the_natural_borrowed_form() {
 /// Trait objects whose `+` a getter's `&` would cut short (issue 11's fuzzer): a trailing
 /// `+`, and bounds inside `macro_rules!`'s invisible delimiters.
 #[derive(Data)]
+#[data(set)]
 // rustfmt would drop the trailing `+`s under test.
 #[rustfmt::skip]
 pub struct Objects {
@@ -465,6 +467,7 @@ fn data_module_builds_a_module_of_data_structs() {
 
 /// Raw identifiers, and field names equal to the generated code's own locals.
 #[derive(Data, Debug)]
+#[data(set)]
 pub struct Keywords {
     r#type: String,
     #[data(validate(range(max = 9)))]
@@ -494,7 +497,7 @@ fn raw_identifiers_and_local_names_do_not_collide() {
 
 /// Shapes of fields and options that generated code must carry through as they are.
 #[derive(Data)]
-#[data(validate = <Self as Checked>::check)]
+#[data(set, validate = <Self as Checked>::check)]
 pub struct Node {
     label: String,
     line1: u8,
@@ -592,7 +595,7 @@ fn nan_and_non_static_messages_and_user_collections_are_checked() {
 
 /// A range whose bounds are checked together by the struct's own check.
 #[derive(Data, Debug, Clone, PartialEq)]
-#[data(validate = Self::low_below_high)]
+#[data(set, with, validate = Self::low_below_high)]
 pub struct Span {
     #[data(validate(range(max = 1000)))]
     pub low: u32,
@@ -721,7 +724,7 @@ mod deserialize {
     use modsmith::Data;
 
     #[derive(Data, Debug, PartialEq)]
-    #[data(deserialize, validate = Self::check)]
+    #[data(deserialize, with, validate = Self::check)]
     #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct Signup {
         #[data(validate(length(min = 1, max = 16)))]
@@ -849,4 +852,28 @@ mod deserialize {
         // `expecting` names the Rust type; `rename` only what formats see.
         assert!(error.contains("expected struct Tree"), "{error}");
     }
+}
+
+/// `#[data(with)]` alone: the `with_*` methods run the field's validators themselves, with
+/// no `set_*` to call.
+#[derive(Data, Debug, PartialEq)]
+#[data(with)]
+pub struct Label {
+    #[data(validate(non_empty, length(max = 8)))]
+    text: String,
+    width: u16,
+}
+
+#[test]
+fn with_methods_alone_validate_and_chain() {
+    let label = Label::new("ok".to_owned(), 3).expect("valid");
+    let label = label.with_text("fine".to_owned()).expect("valid text");
+    assert_eq!(label.text(), "fine");
+    let errors = label
+        .with_text(String::new())
+        .expect_err("an empty text is refused");
+    assert_eq!(errors.iter().next().and_then(|error| error.field()), Some("text"));
+    // A field with no validators, in a struct with no whole-struct check, cannot fail.
+    let label: Label = Label::new("a".to_owned(), 1).expect("valid").with_width(9);
+    assert_eq!(label.width(), 9);
 }

@@ -53,7 +53,7 @@ mod shadowed {
     }
 
     #[derive(::modsmith::Data)]
-    #[data(validate = Self::check, builder(derive(Clone, Debug)))]
+    #[data(set, with, validate = Self::check, builder(derive(Clone, Debug)))]
     pub struct User<'a, T: ::core::clone::Clone> {
         #[data(into, validate(length(max = 8), custom = check_name))]
         pub name: ::std::string::String,
@@ -77,7 +77,7 @@ mod shadowed {
     // serde's derive, reached through modsmith, with a borrowed field.
     #[cfg(feature = "serde")]
     #[derive(::modsmith::Data)]
-    #[data(deserialize)]
+    #[data(deserialize, with)]
     pub struct Signup<'a> {
         #[data(validate(non_empty))]
         pub name: &'a str,

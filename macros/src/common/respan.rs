@@ -8,20 +8,7 @@ use quote::quote;
 /// that caused it.
 pub fn located_at(tokens: &TokenStream, span: Span) -> TokenStream {
     let location = Span::call_site().located_at(span);
-    tokens
-        .clone()
-        .into_iter()
-        .map(|mut token| {
-            if let TokenTree::Group(group) = &token {
-                let mut inner = Group::new(group.delimiter(), located_at(&group.stream(), span));
-                inner.set_span(location);
-                token = TokenTree::Group(inner);
-            } else {
-                token.set_span(location);
-            }
-            token
-        })
-        .collect()
+    relocated(tokens, location, &|_| true).unwrap_or_default()
 }
 
 /// [`located_at`], for tokens that may hold the user's: unchanged when moving them would
@@ -29,21 +16,37 @@ pub fn located_at(tokens: &TokenStream, span: Span) -> TokenStream {
 /// span, so tokens holding `$crate` or a name that is a keyword only in newer editions
 /// (`gen` in a 2021 crate) keep their spans, and errors then point where they did.
 pub fn located_at_if_meaning_kept(tokens: &TokenStream, span: Span) -> TokenStream {
-    fn depends_on_span(tokens: &TokenStream) -> bool {
-        tokens.clone().into_iter().any(|token| match token {
-            TokenTree::Ident(ident) => {
-                let name = ident.to_string();
-                name == "$crate" || NEWER_KEYWORDS.contains(&name.trim_start_matches("r#"))
+    let location = Span::call_site().located_at(span);
+    let keeps_meaning = |ident: &proc_macro2::Ident| {
+        let name = ident.to_string();
+        name != "$crate" && !NEWER_KEYWORDS.contains(&name.trim_start_matches("r#"))
+    };
+    relocated(tokens, location, &keeps_meaning).unwrap_or_else(|| tokens.clone())
+}
+
+/// The tokens moved to `location`, in one walk (each walk of a stream crosses the bridge to
+/// the compiler and back, so checking and moving in separate walks cost twice); `None` as
+/// soon as an identifier may not move.
+fn relocated(
+    tokens: &TokenStream,
+    location: Span,
+    may_move: &dyn Fn(&proc_macro2::Ident) -> bool,
+) -> Option<TokenStream> {
+    let mut out = Vec::new();
+    for mut token in tokens.clone() {
+        match &mut token {
+            TokenTree::Group(group) => {
+                let mut inner =
+                    Group::new(group.delimiter(), relocated(&group.stream(), location, may_move)?);
+                inner.set_span(location);
+                token = TokenTree::Group(inner);
             }
-            TokenTree::Group(group) => depends_on_span(&group.stream()),
-            TokenTree::Punct(_) | TokenTree::Literal(_) => false,
-        })
+            TokenTree::Ident(ident) if !may_move(ident) => return None,
+            _ => token.set_span(location),
+        }
+        out.push(token);
     }
-    if depends_on_span(tokens) {
-        tokens.clone()
-    } else {
-        located_at(tokens, span)
-    }
+    Some(out.into_iter().collect())
 }
 
 /// `tokens` with every `Self` replaced by `self_type`, for types and expressions written in

@@ -247,26 +247,25 @@ impl<'m, 'a> Generator<'m, 'a> {
         let builder = &self.builder;
         let mut generics = self.builder_generics();
         // Each state defaults to its field's marker: `UserBuilder` alone names the builder
-        // `builder()` returns.
+        // `builder()` returns. The defaults are built, not parsed: `parse_quote!` here was a
+        // tenth of the macro's time (`benches/RESULTS.md`).
         let module = &self.fields_module;
-        let markers: Vec<&Ident> = self
-            .required_fields()
-            .map(|(_, field)| field.ident)
-            .collect();
+        let markers = self.required_fields().map(|(_, field)| field.ident);
         let states = generics.params.len() - self.states.len();
-        for (param, marker) in generics.params.iter_mut().skip(states).zip(&markers) {
+        for (param, marker) in generics.params.iter_mut().skip(states).zip(markers) {
             if let GenericParam::Type(param) = param {
-                param.default = Some((Default::default(), syn::parse_quote!(#module::#marker)));
+                param.default = Some((Default::default(), Type::Verbatim(quote!(#module::#marker))));
             }
         }
         // The stored values' type, a parameter defaulting to the tuple of `Option`s: `Clone` and
         // `Debug` then need a bound on a parameter only, which rustc checks cheaply (a
         // higher-ranked bound on the concrete tuple cost a third of an incremental rebuild).
         let value_types = &self.builder_types;
+        let values_default = Type::Verbatim(quote!(( #( ::core::option::Option<#value_types>, )* )));
+        let mut values = syn::TypeParam::from(self.values_param.clone());
+        values.default = Some((Default::default(), values_default));
+        generics.params.push(GenericParam::Type(values));
         let values = &self.values_param;
-        generics.params.push(syn::parse_quote!(
-            #values = ( #( ::core::option::Option<#value_types>, )* )
-        ));
         let where_clause = &generics.where_clause;
         let states = self.states.iter().map(|state| &state.param);
         let (storage, state_marker) = (&self.storage, &self.state_marker);
@@ -396,8 +395,10 @@ impl<'m, 'a> Generator<'m, 'a> {
                     }
                     quote!(::core::convert::Into::into(#parameter))
                 }
+                // Spanned as built: `located_at` would send the tokens to the compiler and back.
                 Presence::Optional(DefaultValue::Trait(span)) => {
-                    located_at(&quote!(::core::default::Default::default()), *span)
+                    let at = Span::call_site().located_at(*span);
+                    quote_spanned!(at=> ::core::default::Default::default())
                 }
                 Presence::Optional(DefaultValue::Expr(expr)) => default_expr(expr, field.shape),
             };
@@ -491,19 +492,24 @@ impl<'m, 'a> Generator<'m, 'a> {
         // The signature sits at the field: when the user defines a method of the same name in
         // another impl, rustc's "duplicate definitions" then points at the field rather than
         // at the derive.
-        let signature = located_at_if_meaning_kept(
-            &quote!(#[doc = #doc] #[inline] #vis fn #ident(&self) -> #ret),
-            ident.span(),
-        );
+        // Only the signature: the attributes are not part of the span rustc reports, and each
+        // moved token crosses the bridge to the compiler twice more.
+        let signature =
+            located_at_if_meaning_kept(&quote!(#vis fn #ident(&self) -> #ret), ident.span());
         quote! {
+            #[doc = #doc]
+            #[inline]
             #signature {
                 #body
             }
         }
     }
 
+    /// `set_*` (with `#[data(set)]`) and `with_*` (with `#[data(with)]`): opt-in, since each
+    /// is a method per field that every build compiles (`benches/RESULTS.md`).
     fn setters(&self, field: &DataField) -> TokenStream {
-        if !field.setters {
+        let (emit_set, emit_with) = (self.model.set_methods, self.model.with_methods);
+        if !field.setters || !(emit_set || emit_with) {
             return TokenStream::new();
         }
         let vis = &self.model.input.vis;
@@ -518,51 +524,41 @@ impl<'m, 'a> Generator<'m, 'a> {
             let ty = field.ty;
             quote!(let #value: #ty = ::core::convert::Into::into(#value);)
         });
-        let struct_check = self.struct_check_call();
-        if field.validators.is_empty() && struct_check.is_none() {
-            let set_doc = with_field_doc(format!("Sets `{field_name}`."), field);
-            let with_doc =
-                with_field_doc(format!("Returns `self` with `{field_name}` set."), field);
-            return quote! {
-                #[doc = #set_doc]
-                #[inline]
-                #vis fn #set(&mut self, #value: #param) {
-                    #convert
-                    self.#ident = #value;
+        if field.validators.is_empty() && self.model.struct_check.is_none() {
+            let set_method = emit_set.then(|| {
+                let doc = with_field_doc(format!("Sets `{field_name}`."), field);
+                quote! {
+                    #[doc = #doc]
+                    #[inline]
+                    #vis fn #set(&mut self, #value: #param) {
+                        #convert
+                        self.#ident = #value;
+                    }
                 }
-                #[doc = #with_doc]
-                #[inline]
-                #vis fn #with(mut self, #value: #param) -> Self {
-                    #convert
-                    self.#ident = #value;
-                    self
+            });
+            let with_method = emit_with.then(|| {
+                let doc = with_field_doc(format!("Returns `self` with `{field_name}` set."), field);
+                quote! {
+                    #[doc = #doc]
+                    #[inline]
+                    #vis fn #with(mut self, #value: #param) -> Self {
+                        #convert
+                        self.#ident = #value;
+                        self
+                    }
                 }
-            };
+            });
+            return quote!(#set_method #with_method);
         }
         let checks = self.checks(field, &quote!(#value));
-        let passes = if struct_check.is_some() {
+        let passes = if self.model.struct_check.is_some() {
             "passes the field's validators and the struct's check"
         } else {
             "passes the field's validators"
         };
-        let set_doc = with_field_doc(
-            format!(
-                "Sets `{field_name}` if the new value {passes}; on failure the field keeps its \
-                 old value.{}",
-                self.errors_doc
-            ),
-            field,
-        );
-        let with_doc = with_field_doc(
-            format!(
-                "Returns `self` with `{field_name}` set, if the new value {passes}.{}",
-                self.errors_doc
-            ),
-            field,
-        );
         // With a whole-struct check, the new value is put in place and the struct checked as
-        // it would be; on failure the old value goes back.
-        let assign = match &struct_check {
+        // it would be; on failure the old value goes back. `receiver`: see `struct_check_call`.
+        let assign = |receiver: TokenStream| match self.struct_check_call(&receiver) {
             Some(struct_check) => {
                 let old = Ident::new("__modsmith_old_value", Span::mixed_site());
                 quote! {
@@ -590,31 +586,65 @@ impl<'m, 'a> Generator<'m, 'a> {
                 #private::ValidationErrors::into_result(#errors)?;
             }
         });
-        quote! {
-            #[doc = #set_doc]
-            #[inline]
-            #vis fn #set(&mut self, #value: #param) -> __modsmith_Result<(), #private::ValidationErrors> {
-                #convert
-                #field_checks
-                #assign
+        let set_method = emit_set.then(|| {
+            let doc = with_field_doc(
+                format!(
+                    "Sets `{field_name}` if the new value {passes}; on failure the field keeps \
+                     its old value.{}",
+                    self.errors_doc
+                ),
+                field,
+            );
+            let assign = assign(quote!(self));
+            quote! {
+                #[doc = #doc]
+                #[inline]
+                #vis fn #set(&mut self, #value: #param) -> __modsmith_Result<(), #private::ValidationErrors> {
+                    #convert
+                    #field_checks
+                    #assign
+                }
             }
-            #[doc = #with_doc]
-            #[inline]
-            #vis fn #with(mut self, #value: #param) -> __modsmith_Result<Self, #private::ValidationErrors> {
-                Self::#set(&mut self, #value)?;
-                __modsmith_Result::Ok(self)
+        });
+        let with_method = emit_with.then(|| {
+            let doc = with_field_doc(
+                format!(
+                    "Returns `self` with `{field_name}` set, if the new value {passes}.{}",
+                    self.errors_doc
+                ),
+                field,
+            );
+            // One copy of the checks: `with_*` calls `set_*` when there is one.
+            let set_value = if emit_set {
+                quote!(Self::#set(&mut self, #value)?;)
+            } else if self.model.struct_check.is_some() {
+                let assign = assign(quote!(&self));
+                quote!(#convert #field_checks let () = { #assign }?;)
+            } else {
+                quote!(#convert #field_checks self.#ident = #value;)
+            };
+            quote! {
+                #[doc = #doc]
+                #[inline]
+                #vis fn #with(mut self, #value: #param) -> __modsmith_Result<Self, #private::ValidationErrors> {
+                    #set_value
+                    __modsmith_Result::Ok(self)
+                }
             }
-        }
+        });
+        quote!(#set_method #with_method)
     }
 
     /// The whole-struct check of `self`, adding to `errors`, when the struct has one. Located
     /// at the user's path: a wrong return type is reported there.
-    fn struct_check_call(&self) -> Option<TokenStream> {
+    /// `receiver` is `self` in methods taking `&self` or `&mut self`, and `&self` in those
+    /// taking `self` by value.
+    fn struct_check_call(&self, receiver: &TokenStream) -> Option<TokenStream> {
         let errors = &self.errors;
         self.model.struct_check.as_ref().map(|path| {
             let at = Span::call_site().located_at(syn::spanned::Spanned::span(path));
             let private = located_at(&self.private, at);
-            quote_spanned!(at=> #private::struct_check(&mut #errors, #path(self));)
+            quote_spanned!(at=> #private::struct_check(&mut #errors, #path(#receiver));)
         })
     }
 
@@ -692,7 +722,7 @@ impl<'m, 'a> Generator<'m, 'a> {
                 };
                 self.checks(field, &place)
             });
-            let struct_check = self.struct_check_call();
+            let struct_check = self.struct_check_call(&quote!(self));
             quote! {
                 fn validate(&self) -> __modsmith_Result<(), #private::ValidationErrors> {
                     let mut #errors = #private::ValidationErrors::new();
@@ -868,8 +898,8 @@ impl<'m, 'a> Generator<'m, 'a> {
             match &field.presence {
                 Presence::Required => quote!(#ident: #private::required(#taken)),
                 Presence::Optional(DefaultValue::Trait(span)) => {
-                    let unwrap_or_default =
-                        located_at(&quote!(__modsmith_Option::unwrap_or_default), *span);
+                    let at = Span::call_site().located_at(*span);
+                    let unwrap_or_default = quote_spanned!(at=> __modsmith_Option::unwrap_or_default);
                     quote!(#ident: #unwrap_or_default(#taken))
                 }
                 Presence::Optional(DefaultValue::Expr(expr)) => {

@@ -38,6 +38,12 @@ pub struct StructOptions {
     pub builder: Option<Keyed<BuilderOptions>>,
     /// `deserialize`: a `serde::Deserialize` that validates.
     pub deserialize: Switch,
+    /// `set`: a `set_*(&mut self, value)` per field. Opt-in, as in getset and bon: each is
+    /// a method per field that every build of the crate compiles, about a tenth of an
+    /// incremental rebuild (`benches/RESULTS.md`).
+    pub set: Switch,
+    /// `with`: a `with_*(self, value) -> Self` per field; opt-in for the same reason.
+    pub with: Switch,
 }
 
 /// `#[data(..)]` on a field.

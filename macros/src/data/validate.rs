@@ -38,6 +38,10 @@ pub struct CheckedStruct<'a> {
     /// `#[data(deserialize)]`: a `serde::Deserialize` that validates, with the span of
     /// `deserialize`.
     pub deserialize: Option<Span>,
+    /// `#[data(set)]`: a `set_*` method per field.
+    pub set_methods: bool,
+    /// `#[data(with)]`: a `with_*` method per field.
+    pub with_methods: bool,
 }
 
 pub struct DataField<'a> {
@@ -112,10 +116,12 @@ const RESERVED_ON_BUILDER: &[&str] = &["build"];
 pub fn validate<'a>(parsed: ParsedStruct<'a>, errors: &mut Errors) -> CheckedStruct<'a> {
     let packed = is_packed(&parsed.input.attrs);
     let struct_name = parsed.input.ident.unraw();
+    let set_methods = parsed.options.set.is_present();
+    let with_methods = parsed.options.with.is_present();
     let mut fields: Vec<DataField<'a>> = parsed
         .fields
         .into_iter()
-        .map(|field| check_field(field, errors))
+        .map(|field| check_field(field, set_methods || with_methods, errors))
         .collect();
     if packed {
         for field in &mut fields {
@@ -123,7 +129,7 @@ pub fn validate<'a>(parsed: ParsedStruct<'a>, errors: &mut Errors) -> CheckedStr
         }
     }
     let deserialize = check_deserialize(&parsed.options.deserialize, errors);
-    let emit_builder = check_method_names(&mut fields, errors);
+    let emit_builder = check_method_names(&mut fields, set_methods, with_methods, errors);
     CheckedStruct {
         input: parsed.input,
         krate: crate_path(parsed.options.krate.as_ref().map(|krate| &krate.0)),
@@ -147,6 +153,8 @@ pub fn validate<'a>(parsed: ParsedStruct<'a>, errors: &mut Errors) -> CheckedStr
             .is_some_and(|builder| builder.value.debug),
         packed,
         deserialize,
+        set_methods,
+        with_methods,
     }
 }
 
@@ -237,7 +245,13 @@ const DESERIALIZE_NEEDS_SERDE: &str = "`deserialize` derives `serde::Deserialize
     needs modsmith's `serde` feature; enable it in Cargo.toml (`modsmith = { version = \"..\", \
     features = [\"serde\"] }`, or keep the default features), or remove `deserialize`";
 
-fn check_field<'a>(parsed: ParsedField<'a>, errors: &mut Errors) -> DataField<'a> {
+/// `setters_generated`: whether the struct asked for `set_*` or `with_*`, without which
+/// `skip(setter)` has nothing to leave out.
+fn check_field<'a>(
+    parsed: ParsedField<'a>,
+    setters_generated: bool,
+    errors: &mut Errors,
+) -> DataField<'a> {
     let ParsedField {
         field,
         ident,
@@ -262,6 +276,13 @@ fn check_field<'a>(parsed: ParsedField<'a>, errors: &mut Errors) -> DataField<'a
     let skip = options.skip.as_ref();
     let skip_getter = skip.is_some_and(|skip| skip.getter.is_present());
     let skip_setter = skip.is_some_and(|skip| skip.setter.is_present());
+    if let Some(skip) = skip.filter(|_| skip_setter && !setters_generated) {
+        errors.at(
+            skip.key,
+            "`skip(setter)` leaves nothing out: `set_*` and `with_*` are generated only with \
+             `#[data(set)]` or `#[data(with)]` on the struct; remove `setter` here",
+        );
+    }
     DataField {
         ident,
         ty,
@@ -499,11 +520,16 @@ fn is_shared_reference(ty: &Type) -> bool {
 }
 
 /// Two generated methods must never share a name: a field called `new`, or fields `x` and
-/// `with_x`, would otherwise produce a confusing "duplicate definitions" error in code the
+/// `set_x`, would otherwise produce a confusing "duplicate definitions" error in code the
 /// user cannot see. The later method of a clashing pair is left out of the model (so the
 /// fallback compiles); a clash on the builder leaves the builder out. Returns whether the
 /// builder can be generated.
-fn check_method_names(fields: &mut [DataField], errors: &mut Errors) -> bool {
+fn check_method_names(
+    fields: &mut [DataField],
+    set_methods: bool,
+    with_methods: bool,
+    errors: &mut Errors,
+) -> bool {
     #[derive(Clone, Copy, PartialEq)]
     enum Method {
         Getter,
@@ -552,12 +578,14 @@ fn check_method_names(fields: &mut [DataField], errors: &mut Errors) -> bool {
                 format!("the getter of `{name}`"),
             ));
         }
-        if field.setters {
+        if field.setters && set_methods {
             methods.push((
                 Method::Setter,
                 format!("set_{name}"),
                 format!("the setter `set_{name}`"),
             ));
+        }
+        if field.setters && with_methods {
             methods.push((
                 Method::Setter,
                 format!("with_{name}"),

@@ -22,6 +22,7 @@ fn check(input: proc_macro2::TokenStream, expected: ExpectFile) {
 fn plain_fields() {
     check(
         quote! {
+            #[data(set, with)]
             pub struct Point {
                 /// Horizontal.
                 x: f64,
@@ -73,7 +74,7 @@ fn into_parameters() {
 fn validators() {
     check(
         quote! {
-            #[data(validate = Self::check)]
+            #[data(set, with, validate = Self::check)]
             pub struct User {
                 #[data(validate(length(min = 1, max = 64), non_empty))]
                 name: String,
@@ -91,6 +92,7 @@ fn validators() {
 fn skipped_items() {
     check(
         quote! {
+            #[data(set, with)]
             pub(crate) struct Secret {
                 #[data(skip(getter))]
                 hash: String,

@@ -5,6 +5,7 @@ mod inner {
     struct Secret(u8);
 
     #[derive(modsmith::Data)]
+    #[data(set)]
     pub struct Holder {
         secret: Secret,
         _private: u8,
