@@ -872,7 +872,10 @@ fn with_methods_alone_validate_and_chain() {
     let errors = label
         .with_text(String::new())
         .expect_err("an empty text is refused");
-    assert_eq!(errors.iter().next().and_then(|error| error.field()), Some("text"));
+    assert_eq!(
+        errors.iter().next().and_then(|error| error.field()),
+        Some("text")
+    );
     // A field with no validators, in a struct with no whole-struct check, cannot fail.
     let label: Label = Label::new("a".to_owned(), 1).expect("valid").with_width(9);
     assert_eq!(label.width(), 9);

@@ -36,8 +36,10 @@ fn relocated(
     for mut token in tokens.clone() {
         match &mut token {
             TokenTree::Group(group) => {
-                let mut inner =
-                    Group::new(group.delimiter(), relocated(&group.stream(), location, may_move)?);
+                let mut inner = Group::new(
+                    group.delimiter(),
+                    relocated(&group.stream(), location, may_move)?,
+                );
                 inner.set_span(location);
                 token = TokenTree::Group(inner);
             }

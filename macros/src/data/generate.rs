@@ -8,15 +8,13 @@
 use std::collections::BTreeSet;
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
-use proc_macro2::{Span, TokenStream};
-use quote::{ToTokens, format_ident, quote, quote_spanned};
+use proc_macro2::{Punct, Spacing, Span, TokenStream, TokenTree};
+use quote::{ToTokens, TokenStreamExt, format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::{Expr, GenericParam, Generics, Ident, Index, Lit, Type};
 
 use super::validate::{CheckedStruct, DataField, DefaultValue, Getter, Presence, Rule};
-use crate::common::respan::{
-    located_at, located_at_if_meaning_kept, mixed_site_ident, replace_self,
-};
+use crate::common::respan::{located_at_if_meaning_kept, mixed_site_ident, replace_self};
 use crate::common::source_text::source_text;
 use crate::common::type_shape::TypeShape;
 
@@ -53,6 +51,30 @@ pub fn generate(model: &CheckedStruct) -> TokenStream {
     }
 }
 
+/// One argument of a required setter's return type: the field's state parameter, unchanged,
+/// or `Set` for the field being set. Appended token by token: a token stream per argument
+/// would cross the proc-macro bridge once each.
+struct StateArgument<'g> {
+    param: &'g Ident,
+    /// The runtime's alias, when this is the field being set.
+    set: Option<&'g Ident>,
+}
+
+impl ToTokens for StateArgument<'_> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        match self.set {
+            Some(private) => {
+                private.to_tokens(tokens);
+                let path_separator = [Spacing::Joint, Spacing::Alone]
+                    .map(|spacing| TokenTree::Punct(Punct::new(':', spacing)));
+                tokens.extend(path_separator);
+                tokens.append(Ident::new("Set", Span::call_site()));
+            }
+            None => self.param.to_tokens(tokens),
+        }
+    }
+}
+
 /// The type-state parameter of one required field.
 struct State {
     /// The field's position in the struct (and in the builder's storage tuple).
@@ -65,7 +87,7 @@ struct Generator<'m, 'a> {
     model: &'m CheckedStruct<'a>,
     /// `__modsmith_data`: the runtime (`#krate::__private::data`), by its alias inside the
     /// `const _` block.
-    private: TokenStream,
+    private: Ident,
     /// The struct as a type: `User<'a, T>`; replaces `Self` in the builder's items.
     self_type: TokenStream,
     builder: Ident,
@@ -146,7 +168,9 @@ impl<'m, 'a> Generator<'m, 'a> {
             values_param,
             // Inside the `const _` block, where `aliases` names it in one token: the path is
             // written hundreds of times per struct, and every token costs every build.
-            private: quote!(__modsmith_data),
+            // An identifier, not a token stream: interpolating a stream sends what was built so
+            // far across the proc-macro bridge, and this is interpolated hundreds of times.
+            private: Ident::new("__modsmith_data", Span::call_site()),
             self_type,
             builder: model
                 .builder_name
@@ -254,14 +278,16 @@ impl<'m, 'a> Generator<'m, 'a> {
         let states = generics.params.len() - self.states.len();
         for (param, marker) in generics.params.iter_mut().skip(states).zip(markers) {
             if let GenericParam::Type(param) = param {
-                param.default = Some((Default::default(), Type::Verbatim(quote!(#module::#marker))));
+                param.default =
+                    Some((Default::default(), Type::Verbatim(quote!(#module::#marker))));
             }
         }
         // The stored values' type, a parameter defaulting to the tuple of `Option`s: `Clone` and
         // `Debug` then need a bound on a parameter only, which rustc checks cheaply (a
         // higher-ranked bound on the concrete tuple cost a third of an incremental rebuild).
         let value_types = &self.builder_types;
-        let values_default = Type::Verbatim(quote!(( #( ::core::option::Option<#value_types>, )* )));
+        let values_default =
+            Type::Verbatim(quote!(( #( ::core::option::Option<#value_types>, )* )));
         let mut values = syn::TypeParam::from(self.values_param.clone());
         values.default = Some((Default::default(), values_default));
         generics.params.push(GenericParam::Type(values));
@@ -643,7 +669,7 @@ impl<'m, 'a> Generator<'m, 'a> {
         let errors = &self.errors;
         self.model.struct_check.as_ref().map(|path| {
             let at = Span::call_site().located_at(syn::spanned::Spanned::span(path));
-            let private = located_at(&self.private, at);
+            let private = Ident::new("__modsmith_data", at);
             quote_spanned!(at=> #private::struct_check(&mut #errors, #path(#receiver));)
         })
     }
@@ -659,8 +685,8 @@ impl<'m, 'a> Generator<'m, 'a> {
             _ => quote!(__modsmith_Option::Some(&#place)),
         };
         let calls = field.validators.iter().map(|validator| {
-            let private = located_at(&self.private, validator.span);
             let at = Span::call_site().located_at(validator.span);
+            let private = Ident::new("__modsmith_data", at);
             match &validator.rule {
                 Rule::Range { min, max } => {
                     let (min, max) = (optional_expr(min.as_ref()), optional_expr(max.as_ref()));
@@ -812,20 +838,17 @@ impl<'m, 'a> Generator<'m, 'a> {
             let ident = field.ident;
             let field_name = ident.unraw();
             let slot = Index::from(index);
-            let stored = if field.into {
-                quote!(::core::convert::Into::into(#value))
-            } else {
-                quote!(#value)
+            let converted = field.into.then(|| quote!(::core::convert::Into::into(#value)));
+            let stored: &dyn ToTokens = match &converted {
+                Some(converted) => converted,
+                None => value,
             };
             if let Some(state) = self.states.iter().find(|state| state.index == index) {
                 let param = builder_param_type(&self.builder_type(index), field.into);
                 let current = &state.param;
-                let next_states = self.states.iter().map(|other| {
-                    if other.index == index {
-                        quote!(#private::Set)
-                    } else {
-                        other.param.to_token_stream()
-                    }
+                let next_states = self.states.iter().map(|other| StateArgument {
+                    param: &other.param,
+                    set: (other.index == index).then_some(private),
                 });
                 let doc = with_field_doc(format!("Sets the required field `{field_name}` (once)."), field);
                 return quote! {
@@ -899,7 +922,8 @@ impl<'m, 'a> Generator<'m, 'a> {
                 Presence::Required => quote!(#ident: #private::required(#taken)),
                 Presence::Optional(DefaultValue::Trait(span)) => {
                     let at = Span::call_site().located_at(*span);
-                    let unwrap_or_default = quote_spanned!(at=> __modsmith_Option::unwrap_or_default);
+                    let unwrap_or_default =
+                        quote_spanned!(at=> __modsmith_Option::unwrap_or_default);
                     quote!(#ident: #unwrap_or_default(#taken))
                 }
                 Presence::Optional(DefaultValue::Expr(expr)) => {
