@@ -208,6 +208,10 @@ pub use modsmith_macros::data_module;
 /// Generates a typed HTTP API client from a declarative list of endpoints: an async client
 /// and its blocking twin, checked at compile time, thin at run time.
 ///
+/// Requests go over the network through reqwest with the `http` feature (`blocking` for the
+/// blocking client); both are opt-in. Without them a client answers every call with an
+/// error naming the feature, unless it was made `with_transport(..)`.
+///
 /// ```
 /// use modsmith::http::{ApiError, Method, MockTransport, Secret};
 ///

@@ -28,7 +28,7 @@ publish = false
 [workspace]
 
 [dependencies]
-modsmith = { path = "$ROOT" }
+modsmith = { path = "$ROOT", features = ["http"] }
 serde = { version = "1", features = ["derive"] }
 TOML
 
