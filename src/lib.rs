@@ -479,6 +479,8 @@ pub use modsmith_runtime::{
 /// [`ApiError`](http::ApiError), retries.
 pub use modsmith_runtime::http;
 
+pub use modsmith_runtime::dynamic;
+
 /// Items generated code refers to, one namespace per macro. Not public API: no semver
 /// guarantee.
 // The one `__private` that generated code names. The runtime defines the namespaces of what

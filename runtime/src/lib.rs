@@ -11,6 +11,7 @@ mod builder;
 mod data;
 #[cfg(feature = "serde")]
 mod deserialize;
+pub mod dynamic;
 pub mod http;
 #[cfg(feature = "tracing")]
 mod instrument;

@@ -1,0 +1,234 @@
+//! The errors of run-time modules: calling ([`CallError`]), building ([`BuildError`]) and
+//! composing ([`ComposeError`]).
+
+use std::fmt;
+
+use super::convert::ValueError;
+
+/// Why a call to a [`DynModule`](super::DynModule) function failed. Each message says what
+/// to do about it.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum CallError {
+    /// No member of that name.
+    UnknownName {
+        /// The module searched.
+        module: String,
+        /// The name asked for.
+        name: String,
+        /// The closest name the module has, if one is close.
+        suggestion: Option<String>,
+    },
+    /// The member is a constant or a submodule, not a function.
+    NotAFunction {
+        /// `module::name`.
+        name: String,
+        /// `constant` or `module`.
+        kind: &'static str,
+    },
+    /// The wrong number of arguments.
+    Arity {
+        /// `module::function`.
+        function: String,
+        /// How many it takes.
+        expected: usize,
+        /// How many it was given.
+        got: usize,
+        /// Its signature, as `add(a: i64, b: i64) -> i64`.
+        signature: String,
+    },
+    /// An argument of the wrong type.
+    ArgumentType {
+        /// `module::function`.
+        function: String,
+        /// The argument's position, from 0.
+        index: usize,
+        /// The parameter's name.
+        parameter: String,
+        /// The parameter's type.
+        expected: String,
+        /// The kind of value given.
+        got: String,
+        /// The conversion's own error (with the place inside a list or map).
+        error: Box<ValueError>,
+    },
+    /// The function returned an error.
+    Failed {
+        /// `module::function`.
+        function: String,
+        /// The error's message.
+        message: String,
+    },
+    /// The function's result did not convert into a value (a `u64` above `i64::MAX`).
+    Return {
+        /// `module::function`.
+        function: String,
+        /// Why.
+        error: ValueError,
+    },
+    /// The function panicked. The panic was caught; the module stays usable.
+    Panicked {
+        /// `module::function`.
+        function: String,
+        /// The panic's message.
+        message: String,
+    },
+}
+
+impl fmt::Display for CallError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CallError::UnknownName {
+                module,
+                name,
+                suggestion,
+            } => {
+                write!(f, "module `{module}` has no member `{name}`")?;
+                match suggestion {
+                    Some(suggestion) => write!(f, "; did you mean `{suggestion}`?"),
+                    None => write!(f, "; `names()` lists what it has"),
+                }
+            }
+            CallError::NotAFunction { name, kind } => {
+                write!(
+                    f,
+                    "`{name}` is a {kind}, not a function; read it with `get`"
+                )
+            }
+            CallError::Arity {
+                function,
+                expected,
+                got,
+                signature,
+            } => {
+                let plural = if *expected == 1 { "" } else { "s" };
+                write!(
+                    f,
+                    "`{function}` takes {expected} argument{plural} but was given {got}; \
+                     its signature is `{signature}`"
+                )
+            }
+            CallError::ArgumentType {
+                function,
+                index,
+                parameter,
+                expected,
+                got,
+                error,
+            } => {
+                write!(
+                    f,
+                    "argument {} (`{parameter}`) of `{function}` must be `{expected}`, but a \
+                     {got} was given",
+                    index + 1
+                )?;
+                if !error.path().is_empty() || error.expected_type() != expected {
+                    write!(f, " ({error})")?;
+                }
+                Ok(())
+            }
+            CallError::Failed { function, message } => write!(f, "`{function}` failed: {message}"),
+            CallError::Return { function, error } => write!(
+                f,
+                "`{function}` returned a value that is not a `Value`: {error}; return a type \
+                 that fits (`i64` rather than a large `u64`)"
+            ),
+            CallError::Panicked { function, message } => write!(
+                f,
+                "`{function}` panicked: {message} (the panic was caught; the module is still \
+                 usable)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for CallError {}
+
+/// Every problem found by [`ModuleBuilder::build`](super::ModuleBuilder::build), at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuildError {
+    module: String,
+    problems: Vec<String>,
+}
+
+impl BuildError {
+    pub(crate) fn new(module: String, problems: Vec<String>) -> Self {
+        BuildError { module, problems }
+    }
+
+    /// Each problem, one sentence each.
+    pub fn problems(&self) -> &[String] {
+        &self.problems
+    }
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = self.problems.len();
+        let plural = if count == 1 { "" } else { "s" };
+        write!(f, "module `{}` has {count} problem{plural}:", self.module)?;
+        for problem in &self.problems {
+            write!(f, "\n  - {problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// Why a composition failed: every conflicting name with the modules that define it, and
+/// every include, exclude or rename that names nothing, at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ComposeError {
+    module: String,
+    conflicts: Vec<(String, Vec<String>)>,
+    problems: Vec<String>,
+}
+
+impl ComposeError {
+    pub(crate) fn new(
+        module: String,
+        conflicts: Vec<(String, Vec<String>)>,
+        problems: Vec<String>,
+    ) -> Self {
+        ComposeError {
+            module,
+            conflicts,
+            problems,
+        }
+    }
+
+    /// Each conflicting name, with the sources defining it, in source order.
+    pub fn conflicts(&self) -> &[(String, Vec<String>)] {
+        &self.conflicts
+    }
+
+    /// The other problems: names in include, exclude or rename lists that the source does
+    /// not have, a `prefer` of a source that is not in the composition.
+    pub fn problems(&self) -> &[String] {
+        &self.problems
+    }
+}
+
+impl fmt::Display for ComposeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "composing `{}` failed:", self.module)?;
+        for (name, sources) in &self.conflicts {
+            let sources: Vec<String> = sources.iter().map(|source| format!("`{source}`")).collect();
+            write!(f, "\n  - `{name}` is defined by {}", sources.join(" and "))?;
+        }
+        if !self.conflicts.is_empty() {
+            write!(
+                f,
+                "\n  choose with a conflict policy (first, last, prefer a source), exclude or \
+                 rename the name in one source, or define it locally to override both"
+            )?;
+        }
+        for problem in &self.problems {
+            write!(f, "\n  - {problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ComposeError {}

@@ -1,0 +1,357 @@
+//! Functions of a [`DynModule`](super::DynModule): [`Function`] handles, their
+//! [`Signature`]s, and [`IntoFunction`], which turns closures and `fn`s into them.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+
+use super::convert::{FromValue, IntoValue, ValueError};
+use super::error::CallError;
+use super::value::Value;
+
+/// What went wrong inside a call, before the names of the module and function are known:
+/// [`Function::call`] turns it into a [`CallError`] that has them.
+#[doc(hidden)]
+#[derive(Debug)]
+pub enum Fault {
+    /// The call had `got` arguments.
+    Arity { got: usize },
+    /// Argument `index` did not convert.
+    Argument { index: usize, error: ValueError },
+    /// The function returned an error; its message.
+    Failed(String),
+    /// The returned value did not convert.
+    Return(ValueError),
+    /// A whole error, from a middleware or a nested call.
+    Call(Box<CallError>),
+}
+
+/// The type-erased body of a function: arguments in, value or fault out.
+pub(crate) type Body = dyn Fn(&[Value]) -> Result<Value, Fault> + Send + Sync;
+
+/// A function's parameter: its name and its type as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parameter {
+    name: Cow<'static, str>,
+    ty: Cow<'static, str>,
+}
+
+impl Parameter {
+    /// A parameter `name: ty`.
+    pub fn new(name: impl Into<Cow<'static, str>>, ty: impl Into<Cow<'static, str>>) -> Self {
+        Parameter {
+            name: name.into(),
+            ty: ty.into(),
+        }
+    }
+
+    /// Its name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Its type as written (`i64`, `&str`, `Vec<String>`).
+    pub fn ty(&self) -> &str {
+        &self.ty
+    }
+}
+
+/// A function's parameters, return type and doc, for reading and for messages. Displays as
+/// `add(a: i64, b: i64) -> i64`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signature {
+    name: Cow<'static, str>,
+    params: Vec<Parameter>,
+    ret: Cow<'static, str>,
+    doc: Cow<'static, str>,
+}
+
+impl Signature {
+    /// A signature: the function's name, parameters, return type (`()` for none) and doc.
+    pub fn new(
+        name: impl Into<Cow<'static, str>>,
+        params: Vec<Parameter>,
+        ret: impl Into<Cow<'static, str>>,
+        doc: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        Signature {
+            name: name.into(),
+            params,
+            ret: ret.into(),
+            doc: doc.into(),
+        }
+    }
+
+    /// The function's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Its parameters, in order.
+    pub fn params(&self) -> &[Parameter] {
+        &self.params
+    }
+
+    /// Its return type as written; `()` when it returns nothing.
+    pub fn ret(&self) -> &str {
+        &self.ret
+    }
+
+    /// Its doc comment; empty when it has none.
+    pub fn doc(&self) -> &str {
+        &self.doc
+    }
+
+    pub(crate) fn renamed(&self, name: Arc<str>) -> Signature {
+        Signature {
+            name: Cow::Owned(name.to_string()),
+            ..self.clone()
+        }
+    }
+}
+
+impl fmt::Display for Signature {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}(", self.name)?;
+        for (index, param) in self.params.iter().enumerate() {
+            if index > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{}: {}", param.name, param.ty)?;
+        }
+        f.write_str(")")?;
+        if self.ret != "()" {
+            write!(f, " -> {}", self.ret)?;
+        }
+        Ok(())
+    }
+}
+
+/// A function of a [`DynModule`](super::DynModule), ready to call: what
+/// [`DynModule::function`](super::DynModule::function) returns, so that repeated calls skip
+/// the look-up by name. Cheap to clone.
+#[derive(Clone)]
+pub struct Function(Arc<FunctionData>);
+
+struct FunctionData {
+    /// The module that defined it, for messages (`math` in `math::add`).
+    module: Arc<str>,
+    signature: Signature,
+    body: Arc<Body>,
+}
+
+impl Function {
+    pub(crate) fn new(module: Arc<str>, signature: Signature, body: Arc<Body>) -> Function {
+        Function(Arc::new(FunctionData {
+            module,
+            signature,
+            body,
+        }))
+    }
+
+    /// Calls the function with `args`.
+    ///
+    /// # Errors
+    ///
+    /// A [`CallError`] when the number of arguments is wrong, an argument has the wrong type,
+    /// the function returns an error, its result does not convert, or it panics (the panic
+    /// is caught; the function and its module stay usable).
+    pub fn call(&self, args: &[Value]) -> Result<Value, CallError> {
+        let data = &*self.0;
+        match catch_unwind(AssertUnwindSafe(|| (data.body)(args))) {
+            Ok(Ok(value)) => Ok(value),
+            Ok(Err(fault)) => Err(self.error(fault, args)),
+            Err(panic) => Err(CallError::Panicked {
+                function: self.qualified_name(),
+                message: panic_message(&*panic),
+            }),
+        }
+    }
+
+    /// The function's name in its module.
+    pub fn name(&self) -> &str {
+        self.0.signature.name()
+    }
+
+    /// `module::name`.
+    pub fn qualified_name(&self) -> String {
+        format!("{}::{}", self.0.module, self.0.signature.name())
+    }
+
+    /// Its parameters, return type and doc.
+    pub fn signature(&self) -> &Signature {
+        &self.0.signature
+    }
+
+    pub(crate) fn module_name(&self) -> &Arc<str> {
+        &self.0.module
+    }
+
+    /// The same function under another name (renamed by a composition).
+    pub(crate) fn renamed(&self, name: Arc<str>) -> Function {
+        Function::new(
+            Arc::clone(&self.0.module),
+            self.0.signature.renamed(name),
+            Arc::clone(&self.0.body),
+        )
+    }
+
+    fn error(&self, fault: Fault, args: &[Value]) -> CallError {
+        let function = self.qualified_name();
+        let signature = &self.0.signature;
+        match fault {
+            Fault::Arity { got } => CallError::Arity {
+                function,
+                expected: signature.params().len(),
+                got,
+                signature: signature.to_string(),
+            },
+            Fault::Argument { index, error } => CallError::ArgumentType {
+                function,
+                index,
+                parameter: signature.params().get(index).map_or_else(
+                    || format!("#{}", index + 1),
+                    |param| param.name().to_owned(),
+                ),
+                expected: signature.params().get(index).map_or_else(
+                    || error.expected_type().to_owned(),
+                    |param| param.ty().to_owned(),
+                ),
+                got: args.get(index).map_or("nothing", Value::kind).to_owned(),
+                error: Box::new(error),
+            },
+            Fault::Failed(message) => CallError::Failed { function, message },
+            Fault::Return(error) => CallError::Return { function, error },
+            Fault::Call(error) => *error,
+        }
+    }
+}
+
+impl fmt::Debug for Function {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "fn {}", self.0.signature)
+    }
+}
+
+/// The text of a caught panic's payload.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(text) = payload.downcast_ref::<&str>() {
+        (*text).to_owned()
+    } else if let Some(text) = payload.downcast_ref::<String>() {
+        text.clone()
+    } else {
+        "a panic without a message".to_owned()
+    }
+}
+
+/// A function's return value, turned into the result of a call: any [`IntoValue`], or a
+/// `Result` of one whose error is `Display` (its message becomes
+/// [`CallError::Failed`]).
+pub trait IntoCallResult {
+    /// The value, or the fault.
+    #[doc(hidden)]
+    fn into_call_result(self) -> Result<Value, Fault>;
+
+    /// The return type as signatures show it.
+    fn type_name() -> Cow<'static, str>;
+}
+
+impl<T: IntoValue> IntoCallResult for T {
+    fn into_call_result(self) -> Result<Value, Fault> {
+        self.into_value().map_err(Fault::Return)
+    }
+
+    fn type_name() -> Cow<'static, str> {
+        short_type_name(std::any::type_name::<T>()).into()
+    }
+}
+
+impl<T: IntoValue, E: fmt::Display> IntoCallResult for Result<T, E> {
+    fn into_call_result(self) -> Result<Value, Fault> {
+        match self {
+            Ok(value) => value.into_value().map_err(Fault::Return),
+            Err(error) => Err(Fault::Failed(error.to_string())),
+        }
+    }
+
+    fn type_name() -> Cow<'static, str> {
+        let ok = short_type_name(std::any::type_name::<T>());
+        let error = short_type_name(std::any::type_name::<E>());
+        format!("Result<{ok}, {error}>").into()
+    }
+}
+
+/// `alloc::string::String` → `String`, `alloc::vec::Vec<i64>` → `Vec<i64>`: the last
+/// segment of each path, as the type would be written.
+pub(crate) fn short_type_name(full: &str) -> String {
+    let mut out = String::with_capacity(full.len());
+    let mut segment_start = 0;
+    let bytes = full.as_bytes();
+    let mut index = 0;
+    while index < bytes.len() {
+        let byte = bytes[index];
+        if byte == b':' && bytes.get(index + 1) == Some(&b':') {
+            out.truncate(segment_start);
+            index += 2;
+            continue;
+        }
+        out.push(byte as char);
+        if !(byte.is_ascii_alphanumeric() || byte == b'_') {
+            segment_start = out.len();
+        }
+        index += 1;
+    }
+    out
+}
+
+/// A closure or `fn` that can be a function of a [`DynModule`](super::DynModule): up to 8
+/// parameters whose types implement [`FromValue`] for every lifetime (owned types:
+/// `i64`, `String`, `Vec<T>`, [`Value`], ...), returning an [`IntoCallResult`].
+///
+/// `Marker` tells the arities apart; it is inferred.
+pub trait IntoFunction<Marker>: Send + Sync + 'static {
+    /// The signature (parameters named `arg1`, `arg2`, ... unless given) and the body.
+    #[doc(hidden)]
+    fn into_parts(self) -> (Vec<Parameter>, Cow<'static, str>, Arc<Body>);
+}
+
+macro_rules! closures {
+    ($( ($($arg:ident $value:ident $index:tt),*) )*) => {$(
+        impl<F, R, $($arg,)*> IntoFunction<fn($($arg,)*) -> R> for F
+        where
+            F: Fn($($arg),*) -> R + Send + Sync + 'static,
+            R: IntoCallResult,
+            $($arg: for<'a> FromValue<'a>,)*
+        {
+            fn into_parts(self) -> (Vec<Parameter>, Cow<'static, str>, Arc<Body>) {
+                let params = vec![
+                    $(Parameter::new(format!("arg{}", $index + 1), $arg::type_name()),)*
+                ];
+                let body = move |args: &[Value]| -> Result<Value, Fault> {
+                    let [$($value,)*] = args else {
+                        return Err(Fault::Arity { got: args.len() });
+                    };
+                    $(
+                        let $value = $arg::from_value($value)
+                            .map_err(|error| Fault::Argument { index: $index, error })?;
+                    )*
+                    (self)($($value),*).into_call_result()
+                };
+                (params, R::type_name(), Arc::new(body))
+            }
+        }
+    )*};
+}
+
+closures! {
+    ()
+    (A1 a1 0)
+    (A1 a1 0, A2 a2 1)
+    (A1 a1 0, A2 a2 1, A3 a3 2)
+    (A1 a1 0, A2 a2 1, A3 a3 2, A4 a4 3)
+    (A1 a1 0, A2 a2 1, A3 a3 2, A4 a4 3, A5 a5 4)
+    (A1 a1 0, A2 a2 1, A3 a3 2, A4 a4 3, A5 a5 4, A6 a6 5)
+    (A1 a1 0, A2 a2 1, A3 a3 2, A4 a4 3, A5 a5 4, A6 a6 5, A7 a7 6)
+    (A1 a1 0, A2 a2 1, A3 a3 2, A4 a4 3, A5 a5 4, A6 a6 5, A7 a7 6, A8 a8 7)
+}
