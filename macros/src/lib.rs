@@ -6,6 +6,7 @@ mod api_client;
 mod common;
 mod data;
 mod data_module;
+mod export_module;
 mod instrument;
 mod template;
 mod transform;
@@ -66,6 +67,17 @@ pub fn transform(args: TokenStream, item: TokenStream) -> TokenStream {
         proc_macro2::TokenStream::from(item),
     );
     common::entry::run("#[transform]", || transform::run(args, item)).into()
+}
+
+/// Exposes an inline module as a `DynModule` built on first use, leaving the module as
+/// written. See `modsmith::export_module`.
+#[proc_macro_attribute]
+pub fn export_module(args: TokenStream, item: TokenStream) -> TokenStream {
+    let (args, item) = (
+        proc_macro2::TokenStream::from(args),
+        proc_macro2::TokenStream::from(item),
+    );
+    common::entry::run("#[export_module]", || export_module::run(args, item)).into()
 }
 
 /// Defines typed module templates, each a `macro_rules!` macro. See `modsmith::template`.

@@ -55,6 +55,15 @@ pub mod __private {
         pub use tracing;
     }
 
+    /// What `#[export_module]` expansions name.
+    pub mod dynamic {
+        pub use crate::dynamic::export::{
+            Borrowed, Converted, ModuleCell, Owned, adapt0, adapt1, adapt2, adapt3, adapt4, adapt5,
+            adapt6, adapt7, adapt8, build, constant, function, submodule,
+        };
+        pub use crate::dynamic::{BuildError, DynModule};
+    }
+
     /// What `api_client!` expansions name.
     pub mod http {
         pub use crate::http::bounds::{

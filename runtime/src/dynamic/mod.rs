@@ -23,6 +23,8 @@ mod builder;
 mod compose;
 mod convert;
 mod error;
+#[doc(hidden)]
+pub mod export;
 mod function;
 mod module;
 #[cfg(feature = "serde")]

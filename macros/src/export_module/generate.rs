@@ -1,0 +1,99 @@
+//! Checked model → tokens: the module as written, plus a `module()` in it (and in each
+//! exported nested module) that builds the `DynModule` once.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{Item, ItemMod};
+
+use super::validate::{Exported, ExportedMember, Read};
+
+/// The module with its `module()` functions added.
+pub fn generate(exported: &Exported, mut module: ItemMod) -> TokenStream {
+    add_module_fn(exported, &mut module);
+    quote::ToTokens::into_token_stream(module)
+}
+
+fn add_module_fn(exported: &Exported, module: &mut ItemMod) {
+    let Some((_, items)) = &mut module.content else {
+        return;
+    };
+    for member in &exported.members {
+        if let ExportedMember::Module {
+            ident, exported, ..
+        } = member
+            && let Some(Item::Mod(nested)) = items
+                .iter_mut()
+                .find(|item| matches!(item, Item::Mod(nested) if nested.ident == *ident))
+        {
+            add_module_fn(exported, nested);
+        }
+    }
+    let function = module_fn(exported);
+    items.push(Item::Verbatim(function));
+}
+
+/// `module()`: the entries are built in a nested function, handed to the runtime's cell,
+/// which builds the module the first time it is asked.
+fn module_fn(exported: &Exported) -> TokenStream {
+    let krate = &exported.krate;
+    let private = quote!(#krate::__private::dynamic);
+    let (name, doc) = (&exported.name, &exported.doc);
+    let entries = exported
+        .members
+        .iter()
+        .map(|member| entry(member, &private));
+    let fn_doc = format!(
+        "This module as a `DynModule` named `{name}`, built on first use: its exported \
+         functions, constants and modules, called and read by name \
+         (`#[modsmith::export_module]`)."
+    );
+    quote! {
+        #[doc = #fn_doc]
+        pub fn module() -> &'static #private::DynModule {
+            fn __modsmith_build() -> ::core::result::Result<#private::DynModule, #private::BuildError> {
+                #private::build(#name, #doc, [ #( #entries ),* ])
+            }
+            static __MODSMITH_MODULE: #private::ModuleCell = #private::ModuleCell::new();
+            __MODSMITH_MODULE.get(__modsmith_build)
+        }
+    }
+}
+
+fn entry(member: &ExportedMember, private: &TokenStream) -> TokenStream {
+    match member {
+        ExportedMember::Function(function) => {
+            let (name, doc, ret, ident) = (
+                &function.name,
+                &function.doc,
+                &function.ret,
+                &function.ident,
+            );
+            let params = function.params.iter().map(|param| {
+                let (name, ty) = (&param.name, &param.ty);
+                quote!((#name, #ty))
+            });
+            // Each kind is spanned at the parameter's type: a type without `FromValue` is
+            // reported there.
+            let kinds = function.params.iter().map(|param| match &param.read {
+                Read::Owned(ty) => quote_spanned!(ty.span()=> #private::Owned<#ty>),
+                Read::Borrowed(ty) => quote_spanned!(ty.span()=> #private::Borrowed<#ty>),
+                Read::Converted(ty) => quote_spanned!(ty.span()=> #private::Converted<#ty>),
+            });
+            let adapter = quote::format_ident!("adapt{}", function.params.len());
+            quote! {
+                #private::function(
+                    #name,
+                    #doc,
+                    &[ #( #params ),* ],
+                    #ret,
+                    #private::#adapter::<#( #kinds, )* _>(self::#ident),
+                )
+            }
+        }
+        ExportedMember::Constant { name, ident } => quote!(#private::constant(#name, self::#ident)),
+        ExportedMember::Module { name, ident, .. } => {
+            quote!(#private::submodule(#name, self::#ident::module()))
+        }
+    }
+}

@@ -1,0 +1,63 @@
+//! `#[export_module]`: a Rust module, left as written, also exposed as a `DynModule` by
+//! `module()`.
+//!
+//! Stages: `parse` (the options, and each `pub` item with its `#[export(..)]`), `validate`
+//! (what can be exported, names), `generate` (a `module()` per exported module, its entries
+//! built by adapters the runtime shares between functions of one signature).
+
+mod generate;
+mod parse;
+mod validate;
+
+use proc_macro2::TokenStream;
+use syn::{Item, ItemMod};
+
+use crate::common::entry::Expansion;
+use crate::common::errors::Errors;
+
+/// The attribute: `check`, then `generate`; on errors the module as written (without the
+/// `#[export]` attributes, which rustc does not know) is the fallback.
+pub fn run(args: TokenStream, item: TokenStream) -> Expansion {
+    let mut errors = Errors::new();
+    let Some(mut module) = parse_module(item.clone(), &mut errors) else {
+        return errors.into_expansion(item);
+    };
+    let parsed = parse::parse(args, &mut errors);
+    match parsed.and_then(|parsed| validate::validate(parsed, &mut module, &mut errors)) {
+        Some(exported) if !errors.any() => {
+            let tokens = generate::generate(&exported, module);
+            errors.into_expansion(tokens)
+        }
+        _ => errors.into_expansion(quote::ToTokens::into_token_stream(module)),
+    }
+}
+
+/// The item, if it is an inline module.
+fn parse_module(item: TokenStream, errors: &mut Errors) -> Option<ItemMod> {
+    match syn::parse2::<Item>(item) {
+        Ok(Item::Mod(module)) if module.content.is_some() => Some(module),
+        Ok(Item::Mod(module)) => {
+            errors.spanned(
+                &module,
+                format!(
+                    "`#[export_module]` on `mod {0};` cannot see the module's body, which is in \
+                     another file (an attribute only receives the tokens it is written on); \
+                     write the module inline: `mod {0} {{ .. }}`",
+                    module.ident
+                ),
+            );
+            None
+        }
+        Ok(other) => {
+            errors.spanned(
+                &other,
+                "`#[export_module]` goes on an inline module: `pub mod name { .. }`",
+            );
+            None
+        }
+        Err(error) => {
+            errors.push(error);
+            None
+        }
+    }
+}

@@ -1,0 +1,445 @@
+//! Model → checked model: which items are exported and under which names, each function's
+//! parameters sorted into how the runtime reads them, and everything that cannot be
+//! exported refused with what to do instead.
+
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+use syn::{FnArg, Item, ItemConst, ItemFn, ItemMod, Path, ReturnType, Type, Visibility};
+
+use super::parse::{Parsed, take_item_options};
+use crate::common::crate_path::crate_path;
+use crate::common::docs::doc_text;
+use crate::common::errors::Errors;
+use crate::common::source_text::source_text;
+
+/// An exported module: the functions, constants and nested modules `module()` lists.
+pub struct Exported {
+    pub krate: Path,
+    /// The `DynModule`'s name.
+    pub name: String,
+    pub doc: String,
+    pub members: Vec<ExportedMember>,
+}
+
+/// One member of `module()`, in the module's order.
+pub enum ExportedMember {
+    Function(ExportedFn),
+    Constant {
+        name: String,
+        ident: syn::Ident,
+    },
+    Module {
+        name: String,
+        ident: syn::Ident,
+        exported: Exported,
+    },
+}
+
+/// An exported function: what its adapter is instantiated with, and its signature as written.
+pub struct ExportedFn {
+    pub name: String,
+    pub ident: syn::Ident,
+    pub doc: String,
+    pub params: Vec<ExportedParam>,
+    /// The return type as written; `()` without one.
+    pub ret: String,
+}
+
+/// A parameter: its name and type as written, and how the runtime reads it.
+pub struct ExportedParam {
+    pub name: String,
+    pub ty: String,
+    pub read: Read,
+}
+
+/// How an argument becomes the parameter (the runtime's `Owned`, `Borrowed`, `Converted`).
+pub enum Read {
+    /// By value: the type as written.
+    Owned(Type),
+    /// Borrowed from the argument: `str`, `[u8]`, `[Value]`, `Value`.
+    Borrowed(Type),
+    /// A slice of other elements, converted into a `Vec` first: the element type.
+    Converted(Type),
+}
+
+/// The checked model of the module the attribute is on; its `#[export]` attributes are taken
+/// off. `None` when nothing can be generated.
+pub fn validate(parsed: Parsed, module: &mut ItemMod, errors: &mut Errors) -> Option<Exported> {
+    let krate = crate_path(parsed.options.krate.as_ref().map(|krate| &krate.0));
+    let name = match &parsed.options.name {
+        Some(name) => {
+            check_identifier(&name.value.0, name.key, "`name`", errors);
+            name.value.0.clone()
+        }
+        None => module.ident.to_string().trim_start_matches("r#").to_owned(),
+    };
+    Some(exported_module(krate, name, module, errors))
+}
+
+fn exported_module(
+    krate: Path,
+    name: String,
+    module: &mut ItemMod,
+    errors: &mut Errors,
+) -> Exported {
+    let doc = doc_text(&module.attrs);
+    let mut members = Vec::new();
+    // Names taken, with where each was given, for the duplicate check.
+    let mut taken: Vec<(String, Span)> = Vec::new();
+    let Some((_, items)) = &mut module.content else {
+        return Exported {
+            krate,
+            name,
+            doc,
+            members,
+        };
+    };
+    for item in items.iter_mut() {
+        if let Some(ident) = item_ident(item)
+            && ident == "module"
+        {
+            errors.at(
+                ident.span(),
+                "`#[export_module]` adds a function `module()` to this module, which already has \
+                 an item named `module`; rename that item",
+            );
+        }
+        let options = take_item_options(item, errors);
+        let exported_kind = matches!(item, Item::Fn(_) | Item::Const(_) | Item::Mod(_));
+        let is_pub = item_vis(item).is_some_and(|vis| matches!(vis, Visibility::Public(_)));
+        if !(exported_kind && is_pub) {
+            if let Some(rename) = &options.rename {
+                errors.at(
+                    rename.key,
+                    "only `pub` functions, constants and modules are exported; make the item \
+                     `pub` or remove `#[export(rename = ..)]`",
+                );
+            }
+            continue;
+        }
+        if options.skip.is_present() {
+            continue;
+        }
+        let ident = match item_ident(item) {
+            Some(ident) => ident.clone(),
+            None => continue,
+        };
+        let (member_name, at) = match &options.rename {
+            Some(rename) => {
+                check_identifier(&rename.value.0, rename.key, "`rename`", errors);
+                (rename.value.0.clone(), rename.key)
+            }
+            None => (
+                ident.to_string().trim_start_matches("r#").to_owned(),
+                ident.span(),
+            ),
+        };
+        if let Some((_, earlier)) = taken.iter().find(|(taken, _)| *taken == member_name) {
+            errors.at(
+                at,
+                format!(
+                    "two exported members are named `{member_name}`; rename one with \
+                     `#[export(rename = \"..\")]` or leave one out with `#[export(skip)]`"
+                ),
+            );
+            errors.at(
+                *earlier,
+                format!("the other `{member_name}` is exported here"),
+            );
+        } else {
+            taken.push((member_name.clone(), at));
+        }
+        match item {
+            Item::Fn(function) => {
+                if let Some(function) = exported_fn(member_name, function, errors) {
+                    members.push(ExportedMember::Function(function));
+                }
+            }
+            Item::Const(constant) => {
+                check_constant(constant, errors);
+                members.push(ExportedMember::Constant {
+                    name: member_name,
+                    ident,
+                });
+            }
+            Item::Mod(nested) => {
+                if nested.content.is_none() {
+                    errors.spanned(
+                        &*nested,
+                        format!(
+                            "`pub mod {0};` is in another file, which `#[export_module]` cannot \
+                             see; write it inline (`pub mod {0} {{ .. }}`), or leave it out with \
+                             `#[export(skip)]`",
+                            nested.ident
+                        ),
+                    );
+                    continue;
+                }
+                let exported = exported_module(krate.clone(), member_name.clone(), nested, errors);
+                members.push(ExportedMember::Module {
+                    name: member_name,
+                    ident,
+                    exported,
+                });
+            }
+            _ => {}
+        }
+    }
+    Exported {
+        krate,
+        name,
+        doc,
+        members,
+    }
+}
+
+fn item_ident(item: &Item) -> Option<&syn::Ident> {
+    Some(match item {
+        Item::Fn(item) => &item.sig.ident,
+        Item::Const(item) => &item.ident,
+        Item::Mod(item) => &item.ident,
+        Item::Static(item) => &item.ident,
+        Item::Struct(item) => &item.ident,
+        Item::Enum(item) => &item.ident,
+        Item::Type(item) => &item.ident,
+        Item::Trait(item) => &item.ident,
+        Item::Union(item) => &item.ident,
+        _ => return None,
+    })
+}
+
+fn item_vis(item: &Item) -> Option<&Visibility> {
+    Some(match item {
+        Item::Fn(item) => &item.vis,
+        Item::Const(item) => &item.vis,
+        Item::Mod(item) => &item.vis,
+        _ => return None,
+    })
+}
+
+/// A name a `DynModule` accepts, as its builder checks at run time: letters, digits and
+/// `_`, not starting with a digit, not `_` alone.
+fn check_identifier(name: &str, at: Span, option: &str, errors: &mut Errors) {
+    let mut chars = name.chars();
+    let valid = match chars.next() {
+        Some(first) => {
+            (first.is_alphabetic() || first == '_')
+                && name != "_"
+                && chars.all(|char| char.is_alphanumeric() || char == '_')
+        }
+        None => false,
+    };
+    if !valid {
+        errors.at(
+            at,
+            format!(
+                "{option} must be an identifier (letters, digits and `_`, not starting with a \
+                 digit), such as `add_all`; `{name}` is not one"
+            ),
+        );
+    }
+}
+
+/// The integer types whose values may not fit a `Value`'s `i64`.
+const WIDE_INTEGERS: &[&str] = &["u64", "usize", "isize", "u128", "i128"];
+
+fn check_constant(constant: &ItemConst, errors: &mut Errors) {
+    if let Type::Path(path) = &*constant.ty
+        && let Some(segment) = path.path.segments.last()
+        && WIDE_INTEGERS.iter().any(|wide| segment.ident == wide)
+    {
+        errors.spanned(
+            &constant.ty,
+            format!(
+                "a `{}` constant may not fit in a `Value`, whose integers are `i64`; declare it \
+                 `i64`, or leave it out with `#[export(skip)]`",
+                segment.ident
+            ),
+        );
+    }
+}
+
+fn exported_fn(name: String, function: &ItemFn, errors: &mut Errors) -> Option<ExportedFn> {
+    let sig = &function.sig;
+    let ident = &sig.ident;
+    let checkpoint = errors.checkpoint();
+    let wrap = format!(
+        "leave it out with `#[export(skip)]`, or export a plain `pub fn` that calls `{ident}`"
+    );
+    if let Some(asyncness) = &sig.asyncness {
+        errors.spanned(
+            asyncness,
+            format!("an `async fn` cannot be exported: a `DynModule` call returns a value, not a future; {wrap}"),
+        );
+    }
+    if let syn::Safety::Unsafe(unsafety) = &sig.safety {
+        errors.spanned(
+            unsafety,
+            format!("an `unsafe fn` cannot be exported: a call by name cannot uphold its safety contract; {wrap}"),
+        );
+    }
+    if let Some(abi) = &sig.abi {
+        errors.spanned(
+            abi,
+            format!("an `extern` fn cannot be exported: the adapters call Rust functions; {wrap}"),
+        );
+    }
+    if let Some(param) = sig.generics.type_params().next() {
+        errors.spanned(
+            param,
+            format!(
+                "a generic function cannot be exported: a call by name passes `Value`s, which \
+                 cannot choose `{}`; {wrap} with the type chosen",
+                param.ident
+            ),
+        );
+    }
+    if let Some(param) = sig.generics.const_params().next() {
+        errors.spanned(
+            param,
+            format!(
+                "a function with a const parameter cannot be exported; {wrap} with the value chosen"
+            ),
+        );
+    }
+    if let Some(variadic) = &sig.variadic {
+        errors.spanned(
+            variadic,
+            format!("a variadic function cannot be exported; {wrap}"),
+        );
+    }
+    if sig.inputs.len() > 8 {
+        errors.spanned(
+            &sig.inputs,
+            format!("an exported function takes at most 8 parameters; {wrap}, or pass a struct"),
+        );
+    }
+    let params: Vec<ExportedParam> = sig
+        .inputs
+        .iter()
+        .filter_map(|input| match input {
+            FnArg::Typed(typed) => {
+                let read = read_of(&typed.ty, errors)?;
+                Some(ExportedParam {
+                    name: source_text(quote::ToTokens::to_token_stream(&typed.pat)),
+                    ty: source_text(quote::ToTokens::to_token_stream(&typed.ty)),
+                    read,
+                })
+            }
+            FnArg::Receiver(receiver) => {
+                errors.spanned(receiver, "a function of a module has no `self`");
+                None
+            }
+        })
+        .collect();
+    let ret = match &sig.output {
+        ReturnType::Default => "()".to_owned(),
+        ReturnType::Type(_, ty) => {
+            check_return(ty, errors);
+            source_text(quote::ToTokens::to_token_stream(ty))
+        }
+    };
+    if errors.failed_since(checkpoint) {
+        return None;
+    }
+    Some(ExportedFn {
+        name,
+        ident: ident.clone(),
+        doc: doc_text(&function.attrs),
+        params,
+        ret,
+    })
+}
+
+/// How a parameter of type `ty` is read, or an error saying what to take instead.
+fn read_of(ty: &Type, errors: &mut Errors) -> Option<Read> {
+    match strip_groups(ty) {
+        Type::ImplTrait(_) => {
+            errors.spanned(
+                ty,
+                "an `impl Trait` parameter cannot be exported: a call by name passes a `Value`, \
+                 which cannot choose the type; take a concrete type",
+            );
+            None
+        }
+        Type::Reference(reference) if reference.mutability.is_some() => {
+            errors.spanned(
+                ty,
+                "a `&mut` parameter cannot be exported: the arguments of a call by name are \
+                 read-only; take the value by value and return the changed one",
+            );
+            None
+        }
+        Type::Reference(reference) => {
+            let referent = strip_groups(&reference.elem);
+            match referent {
+                Type::Path(path) if path.path.is_ident("str") || last_is(path, "Value") => {
+                    Some(Read::Borrowed(referent.clone()))
+                }
+                Type::Slice(slice) => match strip_groups(&slice.elem) {
+                    Type::Path(element)
+                        if element.path.is_ident("u8") || last_is(element, "Value") =>
+                    {
+                        Some(Read::Borrowed(referent.clone()))
+                    }
+                    element => Some(Read::Converted(element.clone())),
+                },
+                other => {
+                    errors.spanned(
+                        ty,
+                        format!(
+                            "a `&{0}` parameter cannot be read from a `Value`: only `&str`, \
+                             `&[u8]`, `&[Value]`, `&Value` and other slices are borrowed; take \
+                             `{0}` by value (it needs `FromValue`)",
+                            source_text(quote::ToTokens::to_token_stream(other))
+                        ),
+                    );
+                    None
+                }
+            }
+        }
+        _ => Some(Read::Owned(ty.clone())),
+    }
+}
+
+fn last_is(path: &syn::TypePath, name: &str) -> bool {
+    path.qself.is_none()
+        && path
+            .path
+            .segments
+            .last()
+            .is_some_and(|segment| segment.ident == name)
+}
+
+fn strip_groups(ty: &Type) -> &Type {
+    match ty {
+        Type::Group(group) => strip_groups(&group.elem),
+        Type::Paren(paren) => strip_groups(&paren.elem),
+        other => other,
+    }
+}
+
+/// A return type a `Value` can hold: no `impl Trait`, and no reference but `&'static`.
+fn check_return(ty: &Type, errors: &mut Errors) {
+    match strip_groups(ty) {
+        Type::ImplTrait(_) => errors.spanned(
+            ty,
+            "a function returning `impl Trait` cannot be exported: its result must become a \
+             `Value`; return a concrete type",
+        ),
+        Type::Reference(reference)
+            if reference
+                .lifetime
+                .as_ref()
+                .is_none_or(|lifetime| lifetime.ident != "static") =>
+        {
+            errors.at(
+                ty.span(),
+                "a function returning a borrowed reference cannot be exported: the result must \
+                 outlive the call's arguments; return an owned value (`String` rather than \
+                 `&str`)",
+            )
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,234 @@
+//! What `#[export_module]` expansions call: typed adapters shared by every function of one
+//! signature, and the module's lazily built [`DynModule`].
+
+use std::marker::PhantomData;
+use std::sync::{Arc, OnceLock};
+
+use super::convert::{FromValue, IntoValue, ValueError};
+use super::error::BuildError;
+use super::function::{Body, Fault, Function, IntoCallResult, Parameter, Signature};
+use super::module::{DynModule, Member};
+use super::value::Value;
+
+/// How a parameter is read from its argument: `Held` is what reading produces (owned, or
+/// borrowed from the argument), `Of<'a>` what the function receives.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a parameter type an exported function can take",
+    note = "take the value by value (`String` rather than `&String`), or leave the function out with `#[export(skip)]`"
+)]
+pub trait Arg: 'static {
+    /// What reading the argument produces.
+    type Held<'v>;
+    /// What the function receives.
+    type Of<'a>;
+    /// Reads the argument.
+    fn read(value: &Value) -> Result<Self::Held<'_>, ValueError>;
+    /// Lends what was read to the function; called once per `read`.
+    fn lend<'a, 'v: 'a>(held: &'a mut Self::Held<'v>) -> Self::Of<'a>;
+}
+
+/// A parameter taken by value: anything that reads from a `Value` for every lifetime.
+pub struct Owned<T>(PhantomData<fn() -> T>);
+
+impl<T: for<'a> FromValue<'a> + 'static> Arg for Owned<T> {
+    type Held<'v> = Option<T>;
+    type Of<'a> = T;
+
+    fn read(value: &Value) -> Result<Option<T>, ValueError> {
+        T::from_value(value).map(Some)
+    }
+
+    fn lend<'a, 'v: 'a>(held: &'a mut Option<T>) -> T {
+        match held.take() {
+            Some(value) => value,
+            // `lend` follows its `read` once: the adapters below call them in pairs.
+            None => unreachable!("an argument was lent twice"),
+        }
+    }
+}
+
+/// A parameter borrowed from its argument: `&str`, `&[u8]`, `&[Value]`, `&Value`.
+pub struct Borrowed<T: ?Sized>(PhantomData<fn() -> *const T>);
+
+macro_rules! borrowed {
+    ($($ty:ty),*) => {$(
+        impl Arg for Borrowed<$ty> {
+            type Held<'v> = &'v $ty;
+            type Of<'a> = &'a $ty;
+
+            fn read(value: &Value) -> Result<&$ty, ValueError> {
+                <&$ty as FromValue>::from_value(value)
+            }
+
+            fn lend<'a, 'v: 'a>(held: &'a mut &'v $ty) -> &'a $ty {
+                held
+            }
+        }
+    )*};
+}
+
+borrowed!(str, [u8], [Value], Value);
+
+/// A slice parameter other than `&[u8]` and `&[Value]`: the list is converted into a
+/// `Vec<T>` (which allocates), and the function borrows it.
+pub struct Converted<T>(PhantomData<fn() -> T>);
+
+impl<T: for<'a> FromValue<'a> + 'static> Arg for Converted<T> {
+    type Held<'v> = Vec<T>;
+    type Of<'a> = &'a [T];
+
+    fn read(value: &Value) -> Result<Vec<T>, ValueError> {
+        <Vec<T> as FromValue>::from_value(value)
+    }
+
+    fn lend<'a, 'v: 'a>(held: &'a mut Vec<T>) -> &'a [T] {
+        held
+    }
+}
+
+/// One member of an exported module, before the module is built.
+pub struct Entry {
+    name: &'static str,
+    member: EntryMember,
+}
+
+enum EntryMember {
+    Function(Signature, Arc<Body>),
+    Constant(Result<Value, ValueError>),
+    Module(&'static DynModule),
+}
+
+/// The function `name` of an exported module: its doc, parameters and return type as
+/// written, and the body an adapter made.
+pub fn function(
+    name: &'static str,
+    doc: &'static str,
+    params: &'static [(&'static str, &'static str)],
+    ret: &'static str,
+    body: Arc<Body>,
+) -> Entry {
+    let params = params
+        .iter()
+        .map(|(param, ty)| Parameter::new(*param, *ty))
+        .collect();
+    Entry {
+        name,
+        member: EntryMember::Function(Signature::new(name, params, ret, doc), body),
+    }
+}
+
+/// The constant `name`.
+pub fn constant<T: IntoValue>(name: &'static str, value: T) -> Entry {
+    Entry {
+        name,
+        member: EntryMember::Constant(value.into_value()),
+    }
+}
+
+/// The nested module `name`, exported itself.
+pub fn submodule(name: &'static str, module: &'static DynModule) -> Entry {
+    Entry {
+        name,
+        member: EntryMember::Module(module),
+    }
+}
+
+/// The module, from its entries; names were checked when the attribute expanded, so the
+/// only possible problem is a constant whose value does not convert.
+pub fn build(
+    name: &'static str,
+    doc: &'static str,
+    entries: impl IntoIterator<Item = Entry>,
+) -> Result<DynModule, BuildError> {
+    let module_name: Arc<str> = Arc::from(name);
+    let mut problems = Vec::new();
+    let members = entries
+        .into_iter()
+        .filter_map(|entry| {
+            let member = match entry.member {
+                EntryMember::Function(signature, body) => {
+                    Member::Function(Function::new(Arc::clone(&module_name), signature, body))
+                }
+                EntryMember::Constant(Ok(value)) => Member::Constant(value),
+                EntryMember::Constant(Err(error)) => {
+                    problems.push(format!("constant `{}` is not a value: {error}", entry.name));
+                    return None;
+                }
+                EntryMember::Module(module) => Member::Module(module.clone()),
+            };
+            Some((Arc::from(entry.name), member))
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(DynModule::from_parts(module_name, Arc::from(doc), members))
+    } else {
+        Err(BuildError::new(name.to_owned(), problems))
+    }
+}
+
+/// Where an exported module keeps its [`DynModule`], built on first use.
+pub struct ModuleCell(OnceLock<Result<DynModule, BuildError>>);
+
+impl ModuleCell {
+    /// Empty; the module is built by the first [`ModuleCell::get`].
+    #[allow(clippy::new_without_default)]
+    pub const fn new() -> Self {
+        ModuleCell(OnceLock::new())
+    }
+
+    /// The module, built by `init` the first time.
+    pub fn try_get(
+        &'static self,
+        init: fn() -> Result<DynModule, BuildError>,
+    ) -> Result<&'static DynModule, &'static BuildError> {
+        self.0.get_or_init(init).as_ref()
+    }
+
+    /// The module, built by `init` the first time.
+    ///
+    /// # Panics
+    ///
+    /// When a constant's value does not convert into a `Value` (a `u64` above `i64::MAX`
+    /// from a type's own `IntoValue`): the module cannot be built, and the message says which
+    /// constant. `try_module()` returns it as an error instead.
+    pub fn get(&'static self, init: fn() -> Result<DynModule, BuildError>) -> &'static DynModule {
+        match self.try_get(init) {
+            Ok(module) => module,
+            Err(error) => panic!("{error}"),
+        }
+    }
+}
+
+/// Adapters from a `fn` pointer to a body: one per arity, instantiated once per signature
+/// (parameter kinds and return type), whatever the number of functions sharing it.
+macro_rules! adapters {
+    ($( $adapter:ident ($($arg:ident $held:ident $lt:lifetime $index:tt),*) )*) => {$(
+        /// The body of a function of this arity.
+        pub fn $adapter<$($arg: Arg,)* R: IntoCallResult + 'static>(
+            function: for<$($lt),*> fn($($arg::Of<$lt>),*) -> R,
+        ) -> Arc<Body> {
+            Arc::new(move |args: &[Value]| -> Result<Value, Fault> {
+                let [$($held,)*] = args else {
+                    return Err(Fault::Arity { got: args.len() });
+                };
+                $(
+                    let mut $held = $arg::read($held)
+                        .map_err(|error| Fault::Argument { index: $index, error })?;
+                )*
+                function($($arg::lend(&mut $held)),*).into_call_result()
+            })
+        }
+    )*};
+}
+
+adapters! {
+    adapt0()
+    adapt1(A1 a1 'a1 0)
+    adapt2(A1 a1 'a1 0, A2 a2 'a2 1)
+    adapt3(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2)
+    adapt4(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2, A4 a4 'a4 3)
+    adapt5(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2, A4 a4 'a4 3, A5 a5 'a5 4)
+    adapt6(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2, A4 a4 'a4 3, A5 a5 'a5 4, A6 a6 'a6 5)
+    adapt7(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2, A4 a4 'a4 3, A5 a5 'a5 4, A6 a6 'a6 5, A7 a7 'a7 6)
+    adapt8(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2, A4 a4 'a4 3, A5 a5 'a5 4, A6 a6 'a6 5, A7 a7 'a7 6, A8 a8 'a8 7)
+}

@@ -1,0 +1,187 @@
+//! Behaviour of `#[export_module]`: the module stays as written, and `module()` exposes its
+//! `pub` functions, constants and nested modules with their docs and signatures.
+
+use modsmith::dynamic::{CallError, DynModule, Member, Value};
+
+/// Arithmetic, by name.
+#[modsmith::export_module]
+pub mod math {
+    use modsmith::dynamic::Value;
+
+    /// Adds two numbers.
+    pub fn add(a: i64, b: i64) -> i64 {
+        a + b
+    }
+
+    /// Borrows the argument.
+    pub fn length(text: &str) -> usize {
+        text.chars().count()
+    }
+
+    pub fn total(items: &[i64]) -> i64 {
+        items.iter().sum()
+    }
+
+    pub fn first(values: &[Value]) -> Value {
+        values.first().cloned().unwrap_or_default()
+    }
+
+    pub fn checked_div(a: i64, b: i64) -> Result<i64, String> {
+        a.checked_div(b)
+            .ok_or_else(|| format!("cannot divide {a} by zero"))
+    }
+
+    pub fn nothing() {}
+
+    #[export(rename = "plus_one")]
+    pub fn increment(n: i64) -> i64 {
+        n + 1
+    }
+
+    #[export(skip)]
+    pub fn generic<T: Clone>(value: T) -> T {
+        value
+    }
+
+    fn private_helper() -> i64 {
+        1
+    }
+
+    pub fn uses_helper() -> i64 {
+        private_helper()
+    }
+
+    pub const PI: f64 = 3.14159;
+
+    /// Trigonometry.
+    pub mod trig {
+        pub fn sin(x: f64) -> f64 {
+            x.sin()
+        }
+    }
+}
+
+#[modsmith::export_module(name = "strings")]
+mod text {
+    pub fn upper(text: String) -> String {
+        text.to_uppercase()
+    }
+}
+
+#[test]
+fn direct_calls_stay_direct() {
+    assert_eq!(math::add(1, 2), 3);
+    assert_eq!(math::generic("x"), "x");
+    assert_eq!(math::increment(1), 2);
+}
+
+#[test]
+fn module_lists_the_exported_members_in_order() {
+    let module: &DynModule = math::module();
+    assert_eq!(module.name(), "math");
+    assert_eq!(module.doc(), "Arithmetic, by name.");
+    assert_eq!(
+        module.names().collect::<Vec<_>>(),
+        [
+            "add",
+            "length",
+            "total",
+            "first",
+            "checked_div",
+            "nothing",
+            "plus_one",
+            "uses_helper",
+            "PI",
+            "trig"
+        ]
+    );
+    assert!(std::ptr::eq(module, math::module()), "built once");
+    assert!(matches!(module.get("trig"), Some(Member::Module(_))));
+    assert_eq!(text::module().name(), "strings");
+}
+
+#[test]
+fn signatures_and_docs_come_from_the_source() {
+    let module = math::module();
+    let add = module.signature("add").unwrap();
+    assert_eq!(add.to_string(), "add(a: i64, b: i64) -> i64");
+    assert_eq!(add.doc(), "Adds two numbers.");
+    assert_eq!(
+        module.signature("length").unwrap().to_string(),
+        "length(text: &str) -> usize"
+    );
+    assert_eq!(
+        module.signature("nothing").unwrap().to_string(),
+        "nothing()"
+    );
+    assert_eq!(module.signature("plus_one").unwrap().name(), "plus_one");
+    assert_eq!(
+        module.signature("checked_div").unwrap().ret(),
+        "Result<i64, String>"
+    );
+    assert_eq!(
+        module.get("trig").and_then(|member| match member {
+            Member::Module(trig) => Some(trig.doc().to_owned()),
+            _ => None,
+        }),
+        Some("Trigonometry.".to_owned())
+    );
+}
+
+#[test]
+fn calls_by_name_convert_arguments_and_results() {
+    let module = math::module();
+    assert_eq!(
+        module.call("add", &[1.into(), 2.into()]).unwrap(),
+        Value::Int(3)
+    );
+    assert_eq!(
+        module.call("length", &["héllo".into()]).unwrap(),
+        Value::Int(5)
+    );
+    assert_eq!(
+        module.call("total", &[Value::from(vec![1, 2, 3])]).unwrap(),
+        Value::Int(6)
+    );
+    assert_eq!(
+        module.call("first", &[Value::list([7])]).unwrap(),
+        Value::Int(7)
+    );
+    assert_eq!(module.call("nothing", &[]).unwrap(), Value::Unit);
+    assert_eq!(module.call("plus_one", &[1.into()]).unwrap(), Value::Int(2));
+    assert_eq!(module.call("uses_helper", &[]).unwrap(), Value::Int(1));
+    assert_eq!(
+        module.call("trig::sin", &[0.0.into()]).unwrap(),
+        Value::Float(0.0)
+    );
+    assert_eq!(module.constant("PI"), Some(&Value::Float(3.14159)));
+    assert_eq!(
+        text::module().call("upper", &["a".into()]).unwrap(),
+        Value::from("A")
+    );
+}
+
+#[test]
+fn bad_calls_are_typed_errors() {
+    let module = math::module();
+    let error = module.call("add", &[1.into(), "two".into()]).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "argument 2 (`b`) of `math::add` must be `i64`, but a str was given"
+    );
+    let error = module
+        .call("checked_div", &[1.into(), 0.into()])
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "`math::checked_div` failed: cannot divide 1 by zero"
+    );
+    let error = module.call("generic", &[]).unwrap_err();
+    assert!(matches!(error, CallError::UnknownName { .. }));
+    assert!(module.get("private_helper").is_none());
+    let error = module.call("length", &[]).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "`math::length` takes 1 argument but was given 0; its signature is `length(text: &str) -> usize`"
+    );
+}
