@@ -1,7 +1,9 @@
 //! Checked model → tokens: the module as written, plus a `module()` in it (and in each
 //! exported nested module) that builds the `DynModule` once.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
+
+use crate::common::respan::located_at;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Item, ItemMod};
@@ -29,8 +31,9 @@ fn add_module_fn(exported: &Exported, module: &mut ItemMod) {
             add_module_fn(exported, nested);
         }
     }
-    let function = module_fn(exported);
-    items.push(Item::Verbatim(function));
+    if exported.add_module_fn {
+        items.push(Item::Verbatim(module_fn(exported)));
+    }
 }
 
 /// `module()`: the entries are built in a nested function, handed to the runtime's cell,
@@ -43,6 +46,15 @@ fn module_fn(exported: &Exported) -> TokenStream {
         .members
         .iter()
         .map(|member| entry(member, &private));
+    // Each return type named where the function declares it: one without a conversion is
+    // reported there (checking a type costs rustc no code).
+    let returns = exported.members.iter().filter_map(|member| match member {
+        ExportedMember::Function(function) => function.ret_ty.as_ref(),
+        _ => None,
+    });
+    let returns = returns.map(|ty| {
+        quote_spanned!(ty.span()=> let _: ::core::option::Option<#private::Returns<#ty>> = ::core::option::Option::None;)
+    });
     let fn_doc = format!(
         "This module as a `DynModule` named `{name}`, built on first use: its exported \
          functions, constants and modules, called and read by name \
@@ -52,6 +64,7 @@ fn module_fn(exported: &Exported) -> TokenStream {
         #[doc = #fn_doc]
         pub fn module() -> &'static #private::DynModule {
             fn __modsmith_build() -> ::core::result::Result<#private::DynModule, #private::BuildError> {
+                #( #returns )*
                 #private::build(#name, #doc, [ #( #entries ),* ])
             }
             static __MODSMITH_MODULE: #private::ModuleCell = #private::ModuleCell::new();
@@ -75,10 +88,18 @@ fn entry(member: &ExportedMember, private: &TokenStream) -> TokenStream {
             });
             // Each kind is spanned at the parameter's type: a type without `FromValue` is
             // reported there.
-            let kinds = function.params.iter().map(|param| match &param.read {
-                Read::Owned(ty) => quote_spanned!(ty.span()=> #private::Owned<#ty>),
-                Read::Borrowed(ty) => quote_spanned!(ty.span()=> #private::Borrowed<#ty>),
-                Read::Converted(ty) => quote_spanned!(ty.span()=> #private::Converted<#ty>),
+            // The whole path, the runtime's part included: a path of mixed locations is
+            // reported at the attribute.
+            let kinds = function.params.iter().map(|param| {
+                let (kind, ty) = match &param.read {
+                    Read::Owned(ty) => ("Owned", ty),
+                    Read::Borrowed(ty) => ("Borrowed", ty),
+                    Read::Converted(ty) => ("Converted", ty),
+                };
+                let at = ty.span();
+                let private = located_at(private, at);
+                let kind = syn::Ident::new(kind, Span::call_site().located_at(at));
+                quote_spanned!(at=> #private::#kind<#ty>)
             });
             let adapter = quote::format_ident!("adapt{}", function.params.len());
             quote! {

@@ -15,20 +15,23 @@ use syn::{Item, ItemMod};
 use crate::common::entry::Expansion;
 use crate::common::errors::Errors;
 
-/// The attribute: `check`, then `generate`; on errors the module as written (without the
-/// `#[export]` attributes, which rustc does not know) is the fallback.
+/// The attribute: `parse` and `validate`, then `generate`; on errors the module keeps a
+/// `module()` of the members that passed (the `#[export]` attributes are taken off either
+/// way: rustc does not know them).
 pub fn run(args: TokenStream, item: TokenStream) -> Expansion {
     let mut errors = Errors::new();
     let Some(mut module) = parse_module(item.clone(), &mut errors) else {
         return errors.into_expansion(item);
     };
     let parsed = parse::parse(args, &mut errors);
+    // With errors too: the members that passed still get their `module()`, so that code
+    // calling it does not fail a second time.
     match parsed.and_then(|parsed| validate::validate(parsed, &mut module, &mut errors)) {
-        Some(exported) if !errors.any() => {
+        Some(exported) => {
             let tokens = generate::generate(&exported, module);
             errors.into_expansion(tokens)
         }
-        _ => errors.into_expansion(quote::ToTokens::into_token_stream(module)),
+        None => errors.into_expansion(quote::ToTokens::into_token_stream(module)),
     }
 }
 

@@ -19,6 +19,9 @@ pub struct Exported {
     pub name: String,
     pub doc: String,
     pub members: Vec<ExportedMember>,
+    /// False when the module already has an item named `module` (an error): adding ours
+    /// would add rustc's E0428 to it.
+    pub add_module_fn: bool,
 }
 
 /// One member of `module()`, in the module's order.
@@ -43,6 +46,8 @@ pub struct ExportedFn {
     pub params: Vec<ExportedParam>,
     /// The return type as written; `()` without one.
     pub ret: String,
+    /// The return type, when there is one.
+    pub ret_ty: Option<Type>,
 }
 
 /// A parameter: its name and type as written, and how the runtime reads it.
@@ -84,6 +89,7 @@ fn exported_module(
 ) -> Exported {
     let doc = doc_text(&module.attrs);
     let mut members = Vec::new();
+    let mut add_module_fn = true;
     // Names taken, with where each was given, for the duplicate check.
     let mut taken: Vec<(String, Span)> = Vec::new();
     let Some((_, items)) = &mut module.content else {
@@ -92,12 +98,14 @@ fn exported_module(
             name,
             doc,
             members,
+            add_module_fn,
         };
     };
     for item in items.iter_mut() {
         if let Some(ident) = item_ident(item)
             && ident == "module"
         {
+            add_module_fn = false;
             errors.at(
                 ident.span(),
                 "`#[export_module]` adds a function `module()` to this module, which already has \
@@ -190,6 +198,7 @@ fn exported_module(
         name,
         doc,
         members,
+        add_module_fn,
     }
 }
 
@@ -348,6 +357,10 @@ fn exported_fn(name: String, function: &ItemFn, errors: &mut Errors) -> Option<E
         doc: doc_text(&function.attrs),
         params,
         ret,
+        ret_ty: match &sig.output {
+            ReturnType::Default => None,
+            ReturnType::Type(_, ty) => Some((**ty).clone()),
+        },
     })
 }
 

@@ -15,6 +15,11 @@ use super::value::Value;
 /// Fallible, because some values do not fit: a `u64` above `i64::MAX` is refused, never
 /// wrapped. Implement it for your own type (usually with a map or a list), or pass the type
 /// as an opaque handle with [`Value::opaque`].
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot become a `Value`",
+    label = "this type has no conversion into `Value`",
+    note = "implement `modsmith::dynamic::IntoValue` for it, return a type that has one (`i64`, `f64`, `bool`, `String`, `Vec<T>`, `Option<T>`, maps, tuples, `Value`), or pass it as `Value::opaque(..)`"
+)]
 pub trait IntoValue {
     /// The value, or why it does not fit.
     fn into_value(self) -> Result<Value, ValueError>;
@@ -25,6 +30,11 @@ pub trait IntoValue {
 ///
 /// `'a` is the lifetime of the value read from: `&'a str`, `&'a [u8]` and `&'a [Value]`
 /// borrow from it; other types copy or convert (a `String` or a `Vec<T>` allocates).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be read from a `Value`",
+    label = "this type has no conversion from `Value`",
+    note = "implement `modsmith::dynamic::FromValue` for it, take a type that has one (`i64`, `f64`, `bool`, `String`, `Vec<T>`, `Option<T>`, maps, tuples, `Value`), or leave the function out with `#[export(skip)]`"
+)]
 pub trait FromValue<'a>: Sized {
     /// The value as `Self`, or what was expected and found instead.
     fn from_value(value: &'a Value) -> Result<Self, ValueError>;

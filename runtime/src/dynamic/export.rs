@@ -27,8 +27,10 @@ pub trait Arg: 'static {
     fn lend<'a, 'v: 'a>(held: &'a mut Self::Held<'v>) -> Self::Of<'a>;
 }
 
-/// A parameter taken by value: anything that reads from a `Value` for every lifetime.
-pub struct Owned<T>(PhantomData<fn() -> T>);
+/// A parameter taken by value: anything that reads from a `Value` for every lifetime. The
+/// bound is on the struct, so that a type without the conversion is reported where the
+/// expansion writes `Owned<T>`: at the parameter's type.
+pub struct Owned<T: for<'a> FromValue<'a>>(PhantomData<fn() -> T>);
 
 impl<T: for<'a> FromValue<'a> + 'static> Arg for Owned<T> {
     type Held<'v> = Option<T>;
@@ -71,7 +73,11 @@ borrowed!(str, [u8], [Value], Value);
 
 /// A slice parameter other than `&[u8]` and `&[Value]`: the list is converted into a
 /// `Vec<T>` (which allocates), and the function borrows it.
-pub struct Converted<T>(PhantomData<fn() -> T>);
+pub struct Converted<T: for<'a> FromValue<'a>>(PhantomData<fn() -> T>);
+
+/// A function's return type, named where the function declares it: the bound reports a type
+/// without the conversion there.
+pub struct Returns<R: IntoCallResult>(PhantomData<fn() -> R>);
 
 impl<T: for<'a> FromValue<'a> + 'static> Arg for Converted<T> {
     type Held<'v> = Vec<T>;

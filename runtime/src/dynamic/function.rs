@@ -248,6 +248,11 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 /// A function's return value, turned into the result of a call: any [`IntoValue`], or a
 /// `Result` of one whose error is `Display` (its message becomes
 /// [`CallError::Failed`]).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be returned as a `Value`",
+    label = "this return type has no conversion into `Value`",
+    note = "return a type with `modsmith::dynamic::IntoValue` (`i64`, `f64`, `bool`, `String`, `Vec<T>`, `Option<T>`, maps, tuples, `Value`), or `Result<T, E>` of one with `E: Display`"
+)]
 pub trait IntoCallResult {
     /// The value, or the fault.
     #[doc(hidden)]

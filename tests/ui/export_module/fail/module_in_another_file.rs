@@ -1,0 +1,4 @@
+#[modsmith::export_module]
+pub mod m;
+
+fn main() {}
