@@ -9,6 +9,8 @@ mod data_module_snapshots;
 mod data_proptests;
 mod data_snapshots;
 mod entry;
+mod export_module_proptests;
+mod export_module_snapshots;
 mod instrument_proptests;
 mod instrument_snapshots;
 mod support;
