@@ -1,0 +1,176 @@
+//! Calls into a run-time module (`modsmith::dynamic`) against a direct call:
+//! (a) a non-inlined `fn add(a: i64, b: i64) -> i64` through a `fn` pointer,
+//! (b) the same `add` in a [`DynModule`], through a [`Function`] handle,
+//! (c) the same, by name, in a module of 50 functions.
+//!
+//! Goals (issue 12): (b) at most 10× (a); (c) at most 2.5× (b); no heap allocation per call
+//! with scalar arguments. Before criterion runs, a counting allocator measures the
+//! allocations of 10,000 calls of (b) and (c) and prints them per call; nothing is asserted.
+//! Run with `cargo bench --bench dynamic`; figures in `benches/RESULTS.md`.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::hint::black_box;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use modsmith::dynamic::{DynModule, Function, ModuleBuilder, Value};
+
+/// The system allocator, counting every allocation (`alloc`, `alloc_zeroed`, `realloc`).
+struct CountingAllocator;
+
+static ALLOCATIONS: AtomicU64 = AtomicU64::new(0);
+
+// SAFETY: every method forwards to `System` with the caller's arguments unchanged.
+unsafe impl GlobalAlloc for CountingAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: forwarded; the caller upholds `GlobalAlloc::alloc`'s contract.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: as above.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: as above.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: as above.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: CountingAllocator = CountingAllocator;
+
+/// The 49 other functions' names: verb × noun, 6 to 15 characters, as a module's would be.
+fn other_names() -> impl Iterator<Item = String> {
+    const VERBS: [&str; 7] = ["get", "set", "parse", "format", "load", "save", "validate"];
+    const NOUNS: [&str; 7] = [
+        "user", "config", "header", "path", "token", "entry", "record",
+    ];
+    VERBS
+        .iter()
+        .flat_map(|verb| NOUNS.iter().map(move |noun| format!("{verb}_{noun}")))
+}
+
+// Each variant is compiled twice, as identical twins at different addresses (the pattern of
+// `benches/instrument.rs`): code placement alone moves a call of a few nanoseconds on this
+// machine, so a figure is only meaningful next to its twin's. A twin is a module of its own:
+// its own `add`, its own closures (so its own monomorphised function bodies inside the
+// dynamic module) and its own criterion loops.
+macro_rules! twin {
+    ($twin:ident) => {
+        mod $twin {
+            use super::*;
+
+            #[inline(never)]
+            pub fn add(a: i64, b: i64) -> i64 {
+                a.wrapping_add(b)
+            }
+
+            /// `add` and 49 other functions of two integers; `add` is in the middle.
+            pub fn module() -> DynModule {
+                let mut builder = ModuleBuilder::new("bench");
+                for (position, name) in other_names().enumerate() {
+                    if position == 24 {
+                        builder = builder.function("add", add);
+                    }
+                    let salt = position as i64;
+                    builder = builder.function(name, move |a: i64, b: i64| a ^ b ^ salt);
+                }
+                builder.build().expect("valid names")
+            }
+
+            pub fn direct(c: &mut Criterion, label: &str) {
+                let function: fn(i64, i64) -> i64 = add;
+                c.bench_function(label, |b| {
+                    b.iter(|| black_box(function)(black_box(1), black_box(2)))
+                });
+            }
+
+            pub fn call_handle(add: &Function) -> Result<Value, modsmith::dynamic::CallError> {
+                let (a, b) = (black_box(1_i64), black_box(2_i64));
+                black_box(add).call(&[a.into(), b.into()])
+            }
+
+            pub fn call_by_name(module: &DynModule) -> Result<Value, modsmith::dynamic::CallError> {
+                let (a, b) = (black_box(1_i64), black_box(2_i64));
+                black_box(module).call(black_box("add"), &[a.into(), b.into()])
+            }
+
+            pub fn handle(c: &mut Criterion, label: &str) {
+                let module = module();
+                let add = module.function("add").expect("add is a function");
+                c.bench_function(label, |b| b.iter(|| call_handle(&add)));
+            }
+
+            pub fn by_name(c: &mut Criterion, label: &str) {
+                let module = module();
+                c.bench_function(label, |b| b.iter(|| call_by_name(&module)));
+            }
+        }
+    };
+}
+
+twin!(first);
+twin!(second);
+
+/// Allocations per call, over 10,000 calls.
+fn allocations_per_call(mut call: impl FnMut()) -> f64 {
+    const CALLS: u64 = 10_000;
+    call();
+    let before = ALLOCATIONS.load(Ordering::Relaxed);
+    for _ in 0..CALLS {
+        call();
+    }
+    let after = ALLOCATIONS.load(Ordering::Relaxed);
+    (after - before) as f64 / CALLS as f64
+}
+
+fn allocations(_: &mut Criterion) {
+    let module = first::module();
+    let add = module.function("add").expect("add is a function");
+    let handle = allocations_per_call(|| {
+        black_box(first::call_handle(&add)).ok();
+    });
+    let by_name = allocations_per_call(|| {
+        black_box(first::call_by_name(&module)).ok();
+    });
+    // Printed, not asserted: a reader sees a wrong result next to the figures.
+    println!(
+        "(b) returns {:?}, (c) returns {:?}",
+        first::call_handle(&add),
+        first::call_by_name(&module)
+    );
+    println!("allocations per call, 10,000 calls: (b) handle {handle}, (c) by name {by_name}");
+}
+
+fn calls(c: &mut Criterion) {
+    first::direct(c, "(a) direct, fn pointer");
+    second::direct(c, "(a) direct, fn pointer (twin)");
+    first::handle(c, "(b) Function handle");
+    second::handle(c, "(b) Function handle (twin)");
+    first::by_name(c, "(c) by name, 50 functions");
+    second::by_name(c, "(c) by name, 50 functions (twin)");
+}
+
+fn short() -> Criterion {
+    Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3))
+}
+
+criterion_group! {
+    name = benches;
+    config = short();
+    targets = allocations, calls
+}
+criterion_main!(benches);
