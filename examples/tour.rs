@@ -208,6 +208,96 @@ modsmith::api_client! {
 }
 
 /// A small in-memory pet store on 127.0.0.1, so the tour needs no network.
+// ─── modsmith::dynamic and #[export_module] ─────────────────────────────────────────────
+//
+// The run-time form of `types.ModuleType(name)`: modules built while the program runs, or
+// exported from Rust modules, called by name with values.
+
+/// Unit conversions, exported as a `DynModule` as well.
+#[modsmith::export_module]
+pub mod units {
+    /// Kilometres to miles.
+    pub fn km_to_miles(km: f64) -> f64 {
+        km * 0.621_371
+    }
+
+    /// Repeats a word.
+    pub fn repeat(word: &str, times: i64) -> Result<String, String> {
+        usize::try_from(times)
+            .map(|times| word.repeat(times))
+            .map_err(|_| format!("cannot repeat {times} times"))
+    }
+
+    pub const MILE_IN_METRES: f64 = 1609.344;
+}
+
+fn dynamic_tour() -> Result<(), Box<dyn std::error::Error>> {
+    use modsmith::dynamic::{ConflictPolicy, DynModule, FunctionInfo, ModuleBuilder, Source};
+
+    // Built from scratch at run time.
+    let greetings = ModuleBuilder::new("greetings")
+        .doc("Greetings.")
+        .function_with(
+            "hello",
+            FunctionInfo::new().params(["name"]),
+            |name: String| format!("hello, {name}"),
+        )
+        .function("repeat", |word: String, times: i64| {
+            word.repeat(times.max(0) as usize)
+        })
+        .build()?;
+    println!("built:     {greetings:?}");
+    println!("call:      {}", greetings.call("hello", &["ann".into()])?);
+
+    // Exported from a Rust module: the same type.
+    let units: &DynModule = units::module();
+    println!("exported:  {units:?}");
+    println!(
+        "call:      km_to_miles(10) = {}",
+        units.call("km_to_miles", &[10.0.into()])?
+    );
+    println!(
+        "constant:  MILE_IN_METRES = {:?}",
+        units.constant("MILE_IN_METRES")
+    );
+
+    // Bad calls are typed errors that say what to do.
+    for (name, args) in [
+        ("km_to_mile", vec![1.0.into()]),
+        ("repeat", vec!["ab".into()]),
+        ("repeat", vec!["ab".into(), "3".into()]),
+        ("repeat", vec!["ab".into(), (-1).into()]),
+    ] {
+        match units.call(name, &args) {
+            Ok(value) => println!("unexpected: {value}"),
+            Err(error) => println!("error:     {error}"),
+        }
+    }
+
+    // Composed: `repeat` is in both, and the default policy refuses to choose.
+    match DynModule::compose("app", [units, &greetings], ConflictPolicy::Error) {
+        Ok(app) => println!("unexpected: {app:?}"),
+        Err(error) => println!("{error}"),
+    }
+    let app = DynModule::compose(
+        "app",
+        [
+            Source::new(units),
+            Source::new(&greetings).rename("repeat", "repeat_word"),
+        ],
+        ConflictPolicy::Error,
+    )?;
+    println!("composed:  {:?}", app.names().collect::<Vec<_>>());
+
+    // Wrapped with the instrumented middleware: a span per call.
+    let traced = app.instrumented();
+    tracing::subscriber::with_default(log_lines(tracing::Level::INFO), || {
+        let _ = traced.call("hello", &["bob".into()]);
+        let _ = traced.call("repeat", &["x".into(), (-2).into()]);
+    });
+    Ok(())
+}
+
 async fn start_pet_store() -> std::io::Result<std::net::SocketAddr> {
     use axum::extract::{Path, State};
     use axum::http::StatusCode;
@@ -449,6 +539,11 @@ fn main() {
         scores::ScoreBoard::LABEL,
         scores.score_board_rows()
     );
+
+    println!("\n== modsmith::dynamic and #[export_module] ==");
+    if let Err(error) = dynamic_tour() {
+        println!("the dynamic tour failed: {error}");
+    }
 
     println!("\n== api_client! ==");
     match tokio::runtime::Runtime::new() {
