@@ -44,9 +44,13 @@ pub trait FromValue<'a>: Sized {
 }
 
 /// A [`Value`] that could not be converted: what was expected, what was found, and where
-/// inside a list or map.
+/// inside a list or map. One pointer wide, so that a conversion's `Result` stays small on
+/// the path that succeeds.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ValueError {
+pub struct ValueError(Box<ValueErrorData>);
+
+#[derive(Debug, Clone, PartialEq)]
+struct ValueErrorData {
     expected: Cow<'static, str>,
     found: String,
     out_of_range: bool,
@@ -56,13 +60,14 @@ pub struct ValueError {
 
 impl ValueError {
     /// `expected` a value of that type, found `value`.
+    #[cold]
     pub fn expected(expected: impl Into<Cow<'static, str>>, value: &Value) -> ValueError {
-        ValueError {
+        ValueError(Box::new(ValueErrorData {
             expected: expected.into(),
             found: value.kind().to_owned(),
             out_of_range: false,
             path: String::new(),
-        }
+        }))
     }
 
     /// `value` has the right kind but does not fit in `expected`.
@@ -70,51 +75,52 @@ impl ValueError {
         expected: impl Into<Cow<'static, str>>,
         value: impl fmt::Display,
     ) -> ValueError {
-        ValueError {
+        ValueError(Box::new(ValueErrorData {
             expected: expected.into(),
             found: value.to_string(),
             out_of_range: true,
             path: String::new(),
-        }
+        }))
     }
 
     /// The type that was expected.
     pub fn expected_type(&self) -> &str {
-        &self.expected
+        &self.0.expected
     }
 
     /// The kind of value found (`str`, `int`), or the value that did not fit.
     pub fn found(&self) -> &str {
-        &self.found
+        &self.0.found
     }
 
     /// Where inside the converted value the error is, as `[2]["name"]`; empty at the top.
     pub fn path(&self) -> &str {
-        &self.path
+        &self.0.path
     }
 
     /// The same error, inside item `index` of a list.
     fn in_item(mut self, index: usize) -> ValueError {
-        self.path.insert_str(0, &format!("[{index}]"));
+        self.0.path.insert_str(0, &format!("[{index}]"));
         self
     }
 
     /// The same error, inside entry `key` of a map.
     fn in_entry(mut self, key: &str) -> ValueError {
-        self.path.insert_str(0, &format!("[{key:?}]"));
+        self.0.path.insert_str(0, &format!("[{key:?}]"));
         self
     }
 }
 
 impl fmt::Display for ValueError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if !self.path.is_empty() {
-            write!(f, "at {}: ", self.path)?;
+        let error = &*self.0;
+        if !error.path.is_empty() {
+            write!(f, "at {}: ", error.path)?;
         }
-        if self.out_of_range {
-            write!(f, "{} does not fit in `{}`", self.found, self.expected)
+        if error.out_of_range {
+            write!(f, "{} does not fit in `{}`", error.found, error.expected)
         } else {
-            write!(f, "expected `{}`, found {}", self.expected, self.found)
+            write!(f, "expected `{}`, found {}", error.expected, error.found)
         }
     }
 }
@@ -124,6 +130,7 @@ impl std::error::Error for ValueError {}
 // ---------------------------------------------------------------- Value itself
 
 impl IntoValue for Value {
+    #[inline]
     fn into_value(self) -> Result<Value, ValueError> {
         Ok(self)
     }
@@ -158,6 +165,7 @@ impl From<()> for Value {
 }
 
 impl IntoValue for () {
+    #[inline]
     fn into_value(self) -> Result<Value, ValueError> {
         Ok(Value::Unit)
     }
@@ -177,18 +185,21 @@ impl<'a> FromValue<'a> for () {
 }
 
 impl From<bool> for Value {
+    #[inline]
     fn from(value: bool) -> Value {
         Value::Bool(value)
     }
 }
 
 impl IntoValue for bool {
+    #[inline]
     fn into_value(self) -> Result<Value, ValueError> {
         Ok(Value::Bool(self))
     }
 }
 
 impl<'a> FromValue<'a> for bool {
+    #[inline]
     fn from_value(value: &'a Value) -> Result<Self, ValueError> {
         value
             .as_bool()
@@ -206,12 +217,14 @@ impl<'a> FromValue<'a> for bool {
 macro_rules! small_integers {
     ($($ty:ident)*) => {$(
         impl From<$ty> for Value {
+            #[inline]
             fn from(value: $ty) -> Value {
                 Value::Int(i64::from(value))
             }
         }
 
         impl IntoValue for $ty {
+            #[inline]
             fn into_value(self) -> Result<Value, ValueError> {
                 Ok(Value::Int(i64::from(self)))
             }
@@ -249,6 +262,7 @@ large_integers!(u64 usize isize i128 u128);
 macro_rules! read_integers {
     ($($ty:ident)*) => {$(
         impl<'a> FromValue<'a> for $ty {
+            #[inline]
             fn from_value(value: &'a Value) -> Result<Self, ValueError> {
                 match value {
                     Value::Int(int) => {
@@ -278,6 +292,7 @@ read_integers!(i8 i16 i32 i64 u8 u16 u32 u64 usize isize i128 u128);
 // ---------------------------------------------------------------- floats
 
 impl From<f64> for Value {
+    #[inline]
     fn from(value: f64) -> Value {
         Value::Float(value)
     }
@@ -290,6 +305,7 @@ impl From<f32> for Value {
 }
 
 impl IntoValue for f64 {
+    #[inline]
     fn into_value(self) -> Result<Value, ValueError> {
         Ok(Value::Float(self))
     }
@@ -303,6 +319,7 @@ impl IntoValue for f32 {
 
 /// A float parameter also takes an integer, widened (as Python does): `2` is read as `2.0`.
 impl<'a> FromValue<'a> for f64 {
+    #[inline]
     fn from_value(value: &'a Value) -> Result<Self, ValueError> {
         value
             .as_float()

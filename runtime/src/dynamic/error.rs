@@ -50,7 +50,7 @@ pub enum CallError {
         /// The kind of value given.
         got: String,
         /// The conversion's own error (with the place inside a list or map).
-        error: Box<ValueError>,
+        error: ValueError,
     },
     /// The function returned an error.
     Failed {

@@ -157,15 +157,23 @@ impl Function {
     /// A [`CallError`] when the number of arguments is wrong, an argument has the wrong type,
     /// the function returns an error, its result does not convert, or it panics (the panic
     /// is caught; the function and its module stay usable).
+    #[inline]
     pub fn call(&self, args: &[Value]) -> Result<Value, CallError> {
         let data = &*self.0;
         match catch_unwind(AssertUnwindSafe(|| (data.body)(args))) {
             Ok(Ok(value)) => Ok(value),
             Ok(Err(fault)) => Err(self.error(fault, args)),
-            Err(panic) => Err(CallError::Panicked {
-                function: self.qualified_name(),
-                message: panic_message(&*panic),
-            }),
+            Err(panic) => Err(self.panicked(&*panic)),
+        }
+    }
+
+    /// Out of line: the path of a call that succeeds carries none of the formatting.
+    #[cold]
+    #[inline(never)]
+    fn panicked(&self, panic: &(dyn std::any::Any + Send)) -> CallError {
+        CallError::Panicked {
+            function: self.qualified_name(),
+            message: panic_message(panic),
         }
     }
 
@@ -197,6 +205,8 @@ impl Function {
         )
     }
 
+    #[cold]
+    #[inline(never)]
     fn error(&self, fault: Fault, args: &[Value]) -> CallError {
         let function = self.qualified_name();
         let signature = &self.0.signature;
@@ -219,7 +229,7 @@ impl Function {
                     |param| param.ty().to_owned(),
                 ),
                 got: args.get(index).map_or("nothing", Value::kind).to_owned(),
-                error: Box::new(error),
+                error,
             },
             Fault::Failed(message) => CallError::Failed { function, message },
             Fault::Return(error) => CallError::Return { function, error },
@@ -263,6 +273,7 @@ pub trait IntoCallResult {
 }
 
 impl<T: IntoValue> IntoCallResult for T {
+    #[inline]
     fn into_call_result(self) -> Result<Value, Fault> {
         self.into_value().map_err(Fault::Return)
     }
@@ -273,6 +284,7 @@ impl<T: IntoValue> IntoCallResult for T {
 }
 
 impl<T: IntoValue, E: fmt::Display> IntoCallResult for Result<T, E> {
+    #[inline]
     fn into_call_result(self) -> Result<Value, Fault> {
         match self {
             Ok(value) => value.into_value().map_err(Fault::Return),

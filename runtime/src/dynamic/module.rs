@@ -64,8 +64,9 @@ struct ModuleData {
     doc: Arc<str>,
     /// In the order they were added.
     members: Vec<(Arc<str>, Member)>,
-    /// Name → position in `members`. FxHash: std's SipHash would cost more than the call it
-    /// looks up (`benches/RESULTS.md`).
+    /// Name → position in `members`. FxHash rather than std's SipHash: the names come from
+    /// the program, not from an attacker, and hashing a short name with FxHash takes a few
+    /// instructions.
     index: FxHashMap<Arc<str>, usize>,
 }
 

@@ -134,6 +134,7 @@ impl Value {
     }
 
     /// The boolean, if this is one.
+    #[inline]
     pub fn as_bool(&self) -> Option<bool> {
         match self {
             Value::Bool(value) => Some(*value),
@@ -142,6 +143,7 @@ impl Value {
     }
 
     /// The integer, if this is one.
+    #[inline]
     pub fn as_int(&self) -> Option<i64> {
         match self {
             Value::Int(value) => Some(*value),
@@ -150,6 +152,7 @@ impl Value {
     }
 
     /// The number, if this is a float (or an integer, widened).
+    #[inline]
     pub fn as_float(&self) -> Option<f64> {
         match self {
             Value::Float(value) => Some(*value),
@@ -159,6 +162,7 @@ impl Value {
     }
 
     /// The string, if this is one.
+    #[inline]
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Value::Str(value) => Some(value),
