@@ -42,10 +42,11 @@ fn module_fn(exported: &Exported) -> TokenStream {
     let krate = &exported.krate;
     let private = quote!(#krate::__private::dynamic);
     let (name, doc) = (&exported.name, &exported.doc);
+    let module = syn::Ident::new("__modsmith_module", Span::mixed_site());
     let entries = exported
         .members
         .iter()
-        .map(|member| entry(member, &private));
+        .map(|member| entry(member, &private, &module));
     // Each return type named where the function declares it: one without a conversion is
     // reported there (checking a type costs rustc no code).
     let returns = exported.members.iter().filter_map(|member| match member {
@@ -65,7 +66,9 @@ fn module_fn(exported: &Exported) -> TokenStream {
         pub fn module() -> &'static #private::DynModule {
             fn __modsmith_build() -> ::core::result::Result<#private::DynModule, #private::BuildError> {
                 #( #returns )*
-                #private::build(#name, #doc, [ #( #entries ),* ])
+                let mut #module = #private::ModuleDef::new(#name, #doc);
+                #( #entries )*
+                #module.finish()
             }
             static __MODSMITH_MODULE: #private::ModuleCell = #private::ModuleCell::new();
             __MODSMITH_MODULE.get(__modsmith_build)
@@ -73,7 +76,7 @@ fn module_fn(exported: &Exported) -> TokenStream {
     }
 }
 
-fn entry(member: &ExportedMember, private: &TokenStream) -> TokenStream {
+fn entry(member: &ExportedMember, private: &TokenStream, module: &syn::Ident) -> TokenStream {
     match member {
         ExportedMember::Function(function) => {
             let (name, doc, ret, ident) = (
@@ -103,18 +106,18 @@ fn entry(member: &ExportedMember, private: &TokenStream) -> TokenStream {
             });
             let adapter = quote::format_ident!("adapt{}", function.params.len());
             quote! {
-                #private::function(
+                #module.function(
                     #name,
                     #doc,
                     &[ #( #params ),* ],
                     #ret,
                     #private::#adapter::<#( #kinds, )* _>(self::#ident),
-                )
+                );
             }
         }
-        ExportedMember::Constant { name, ident } => quote!(#private::constant(#name, self::#ident)),
+        ExportedMember::Constant { name, ident } => quote!(#module.constant(#name, self::#ident);),
         ExportedMember::Module { name, ident, .. } => {
-            quote!(#private::submodule(#name, self::#ident::module()))
+            quote!(#module.submodule(#name, self::#ident::module());)
         }
     }
 }

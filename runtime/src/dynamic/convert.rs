@@ -539,25 +539,33 @@ impl<T: Into<Value>> From<Vec<T>> for Value {
 
 impl<T: IntoValue> IntoValue for Vec<T> {
     fn into_value(self) -> Result<Value, ValueError> {
-        let items = self
-            .into_iter()
-            .enumerate()
-            .map(|(index, item)| item.into_value().map_err(|error| error.in_item(index)))
-            .collect::<Result<Vec<Value>, ValueError>>()?;
+        // A plain loop, for the same reason as `FromValue for Vec<T>`.
+        let mut items = Vec::with_capacity(self.len());
+        for (index, item) in self.into_iter().enumerate() {
+            match item.into_value() {
+                Ok(item) => items.push(item),
+                Err(error) => return Err(error.in_item(index)),
+            }
+        }
         Ok(Value::List(Arc::new(items)))
     }
 }
 
 impl<'a, T: FromValue<'a>> FromValue<'a> for Vec<T> {
     fn from_value(value: &'a Value) -> Result<Self, ValueError> {
-        let items = value
-            .as_list()
-            .ok_or_else(|| ValueError::expected(Self::type_name(), value))?;
-        items
-            .iter()
-            .enumerate()
-            .map(|(index, item)| T::from_value(item).map_err(|error| error.in_item(index)))
-            .collect()
+        let Some(items) = value.as_list() else {
+            return Err(ValueError::expected(Self::type_name(), value));
+        };
+        // A plain loop: every user crate compiles this once per element type, and iterator
+        // adapters would make that several times the code.
+        let mut converted = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            match T::from_value(item) {
+                Ok(item) => converted.push(item),
+                Err(error) => return Err(error.in_item(index)),
+            }
+        }
+        Ok(converted)
     }
 
     fn type_name() -> Cow<'static, str> {
@@ -617,21 +625,21 @@ impl<K: Into<Arc<str>>, V: IntoValue, S> IntoValue for HashMap<K, V, S> {
 }
 
 /// The entries of a map value read one by one, each error naming its key.
-fn map_from_value<'a, V: FromValue<'a>, M: FromIterator<(String, V)>>(
+fn map_from_value<'a, V: FromValue<'a>, M: Default + Extend<(String, V)>>(
     value: &'a Value,
     type_name: impl FnOnce() -> Cow<'static, str>,
 ) -> Result<M, ValueError> {
-    let entries = value
-        .as_map()
-        .ok_or_else(|| ValueError::expected(type_name(), value))?;
-    entries
-        .iter()
-        .map(|(key, item)| {
-            V::from_value(item)
-                .map(|item| (key.to_string(), item))
-                .map_err(|error| error.in_entry(key))
-        })
-        .collect()
+    let Some(entries) = value.as_map() else {
+        return Err(ValueError::expected(type_name(), value));
+    };
+    let mut converted = M::default();
+    for (key, item) in entries.iter() {
+        match V::from_value(item) {
+            Ok(item) => converted.extend([(key.to_string(), item)]),
+            Err(error) => return Err(error.in_entry(key)),
+        }
+    }
+    Ok(converted)
 }
 
 impl<'a, V: FromValue<'a>> FromValue<'a> for BTreeMap<String, V> {

@@ -92,83 +92,81 @@ impl<T: for<'a> FromValue<'a> + 'static> Arg for Converted<T> {
     }
 }
 
-/// One member of an exported module, before the module is built.
-pub struct Entry {
-    name: &'static str,
-    member: EntryMember,
-}
-
-enum EntryMember {
-    Function(Signature, Arc<Body>),
-    Constant(Result<Value, ValueError>),
-    Module(&'static DynModule),
-}
-
-/// The function `name` of an exported module: its doc, parameters and return type as
-/// written, and the body an adapter made.
-pub fn function(
-    name: &'static str,
+/// An exported module being built: `module()` adds each member in turn, then `finish`es.
+/// One call per member, on one value: cheaper for rustc than an array of members (each
+/// element of which would need its own clean-up on unwinding).
+pub struct ModuleDef {
+    name: Arc<str>,
     doc: &'static str,
-    params: &'static [(&'static str, &'static str)],
-    ret: &'static str,
-    body: Arc<Body>,
-) -> Entry {
-    let params = params
-        .iter()
-        .map(|(param, ty)| Parameter::new(*param, *ty))
-        .collect();
-    Entry {
-        name,
-        member: EntryMember::Function(Signature::new(name, params, ret, doc), body),
-    }
+    members: Vec<(Arc<str>, Member)>,
+    problems: Vec<String>,
 }
 
-/// The constant `name`.
-pub fn constant<T: IntoValue>(name: &'static str, value: T) -> Entry {
-    Entry {
-        name,
-        member: EntryMember::Constant(value.into_value()),
+impl ModuleDef {
+    /// An empty module.
+    pub fn new(name: &'static str, doc: &'static str) -> Self {
+        ModuleDef {
+            name: Arc::from(name),
+            doc,
+            members: Vec::new(),
+            problems: Vec::new(),
+        }
     }
-}
 
-/// The nested module `name`, exported itself.
-pub fn submodule(name: &'static str, module: &'static DynModule) -> Entry {
-    Entry {
-        name,
-        member: EntryMember::Module(module),
+    /// The function `name`: its doc, parameters and return type as written, and the body
+    /// an adapter made.
+    pub fn function(
+        &mut self,
+        name: &'static str,
+        doc: &'static str,
+        params: &'static [(&'static str, &'static str)],
+        ret: &'static str,
+        body: Arc<Body>,
+    ) {
+        let params = params
+            .iter()
+            .map(|(param, ty)| Parameter::new(*param, *ty))
+            .collect();
+        let signature = Signature::new(name, params, ret, doc);
+        let function = Function::new(Arc::clone(&self.name), signature, body);
+        self.members
+            .push((Arc::from(name), Member::Function(function)));
     }
-}
 
-/// The module, from its entries; names were checked when the attribute expanded, so the
-/// only possible problem is a constant whose value does not convert.
-pub fn build(
-    name: &'static str,
-    doc: &'static str,
-    entries: impl IntoIterator<Item = Entry>,
-) -> Result<DynModule, BuildError> {
-    let module_name: Arc<str> = Arc::from(name);
-    let mut problems = Vec::new();
-    let members = entries
-        .into_iter()
-        .filter_map(|entry| {
-            let member = match entry.member {
-                EntryMember::Function(signature, body) => {
-                    Member::Function(Function::new(Arc::clone(&module_name), signature, body))
-                }
-                EntryMember::Constant(Ok(value)) => Member::Constant(value),
-                EntryMember::Constant(Err(error)) => {
-                    problems.push(format!("constant `{}` is not a value: {error}", entry.name));
-                    return None;
-                }
-                EntryMember::Module(module) => Member::Module(module.clone()),
-            };
-            Some((Arc::from(entry.name), member))
-        })
-        .collect();
-    if problems.is_empty() {
-        Ok(DynModule::from_parts(module_name, Arc::from(doc), members))
-    } else {
-        Err(BuildError::new(name.to_owned(), problems))
+    /// The constant `name`.
+    pub fn constant<T: IntoValue>(&mut self, name: &'static str, value: T) {
+        match value.into_value() {
+            Ok(value) => self
+                .members
+                .push((Arc::from(name), Member::Constant(value))),
+            Err(error) => self
+                .problems
+                .push(format!("constant `{name}` is not a value: {error}")),
+        }
+    }
+
+    /// The nested module `name`, exported itself.
+    pub fn submodule(&mut self, name: &'static str, module: &'static DynModule) {
+        self.members
+            .push((Arc::from(name), Member::Module(module.clone())));
+    }
+
+    /// The module; names were checked when the attribute expanded, so the only possible
+    /// problem is a constant whose value does not convert.
+    ///
+    /// # Errors
+    ///
+    /// Each such constant.
+    pub fn finish(self) -> Result<DynModule, BuildError> {
+        if self.problems.is_empty() {
+            Ok(DynModule::from_parts(
+                self.name,
+                Arc::from(self.doc),
+                self.members,
+            ))
+        } else {
+            Err(BuildError::new(self.name.to_string(), self.problems))
+        }
     }
 }
 
