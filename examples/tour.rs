@@ -207,7 +207,6 @@ modsmith::api_client! {
     }
 }
 
-/// A small in-memory pet store on 127.0.0.1, so the tour needs no network.
 // ─── modsmith::dynamic and #[export_module] ─────────────────────────────────────────────
 //
 // The run-time form of `types.ModuleType(name)`: modules built while the program runs, or
@@ -298,6 +297,7 @@ fn dynamic_tour() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
+/// A small in-memory pet store on 127.0.0.1, so the tour needs no network.
 async fn start_pet_store() -> std::io::Result<std::net::SocketAddr> {
     use axum::extract::{Path, State};
     use axum::http::StatusCode;
