@@ -51,7 +51,7 @@ pub mod math {
         private_helper()
     }
 
-    pub const PI: f64 = 3.14159;
+    pub const RATIO: f64 = 1.5;
 
     /// Trigonometry.
     pub mod trig {
@@ -91,7 +91,7 @@ fn module_lists_the_exported_members_in_order() {
             "nothing",
             "plus_one",
             "uses_helper",
-            "PI",
+            "RATIO",
             "trig"
         ]
     );
@@ -154,7 +154,7 @@ fn calls_by_name_convert_arguments_and_results() {
         module.call("trig::sin", &[0.0.into()]).unwrap(),
         Value::Float(0.0)
     );
-    assert_eq!(module.constant("PI"), Some(&Value::Float(3.14159)));
+    assert_eq!(module.constant("RATIO"), Some(&Value::Float(1.5)));
     assert_eq!(
         text::module().call("upper", &["a".into()]).unwrap(),
         Value::from("A")
