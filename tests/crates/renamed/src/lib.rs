@@ -82,6 +82,21 @@ pub mod transformed {
     }
 }
 
+/// A module also exposed as a `DynModule`.
+#[ms::export_module(crate = ms)]
+pub mod exported {
+    /// Adds.
+    pub fn add(a: i64, b: i64) -> i64 {
+        a + b
+    }
+
+    /// Nested, exported too.
+    pub mod nested {
+        /// A constant.
+        pub const ANSWER: i64 = 42;
+    }
+}
+
 ms::template! {
     /// A named constant wrapper, used in this crate.
     #[template(crate = ms)]

@@ -4,7 +4,7 @@
 use std::sync::{Arc, Mutex, PoisonError};
 
 use modsmith_test_renamed::{
-    Account, Answer, Counter, Item, Items, add, greetings, shapes, transformed,
+    Account, Answer, Counter, Item, Items, add, exported, greetings, shapes, transformed,
 };
 use tracing::Subscriber;
 use tracing::span::{Attributes, Id};
@@ -18,6 +18,21 @@ fn data_and_data_module() {
     let point = shapes::Point::new(1, 2);
     assert_eq!((point.x(), point.y()), (1, 2));
     assert!(shapes::Size::new(-1).is_err());
+}
+
+#[test]
+fn export_module_reaches_the_runtime_through_the_renamed_crate() {
+    let module = exported::module();
+    assert_eq!(
+        module
+            .call("add", &[1.into(), 2.into()])
+            .map_err(|error| error.to_string()),
+        Ok(ms::dynamic::Value::Int(3))
+    );
+    assert_eq!(
+        module.constant("nested::ANSWER"),
+        Some(&ms::dynamic::Value::Int(42))
+    );
 }
 
 #[tokio::test]
