@@ -58,8 +58,8 @@ pub mod __private {
     /// What `#[export_module]` expansions name.
     pub mod dynamic {
         pub use crate::dynamic::export::{
-            Borrowed, Converted, ModuleCell, ModuleDef, Owned, Returns, adapt0, adapt1, adapt2,
-            adapt3, adapt4, adapt5, adapt6, adapt7, adapt8,
+            Borrowed, Converted, FnInfo, ModuleCell, ModuleDef, Owned, Returns, adapt0, adapt1,
+            adapt2, adapt3, adapt4, adapt5, adapt6, adapt7, adapt8,
         };
         pub use crate::dynamic::{BuildError, DynModule};
     }

@@ -47,8 +47,8 @@ fn module_fn(exported: &Exported) -> TokenStream {
         .members
         .iter()
         .map(|member| entry(member, &private, &module));
-    // Each return type named where the function declares it: one without a conversion is
-    // reported there (checking a type costs rustc no code).
+    // Each return type named where the function declares it, in a constant (checked, never
+    // compiled to code): one without a conversion is reported there.
     let returns = exported.members.iter().filter_map(|member| match member {
         ExportedMember::Function(function) => function.ret_ty.as_ref(),
         _ => None,
@@ -64,8 +64,8 @@ fn module_fn(exported: &Exported) -> TokenStream {
     quote! {
         #[doc = #fn_doc]
         pub fn module() -> &'static #private::DynModule {
+            const _: () = { #( #returns )* };
             fn __modsmith_build() -> ::core::result::Result<#private::DynModule, #private::BuildError> {
-                #( #returns )*
                 let mut #module = #private::ModuleDef::new(#name, #doc);
                 #( #entries )*
                 #module.finish()
@@ -107,10 +107,12 @@ fn entry(member: &ExportedMember, private: &TokenStream, module: &syn::Ident) ->
             let adapter = quote::format_ident!("adapt{}", function.params.len());
             quote! {
                 #module.function(
-                    #name,
-                    #doc,
-                    &[ #( #params ),* ],
-                    #ret,
+                    &#private::FnInfo {
+                        name: #name,
+                        doc: #doc,
+                        params: &[ #( #params ),* ],
+                        ret: #ret,
+                    },
                     #private::#adapter::<#( #kinds, )* _>(self::#ident),
                 );
             }

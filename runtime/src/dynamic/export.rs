@@ -92,6 +92,19 @@ impl<T: for<'a> FromValue<'a> + 'static> Arg for Converted<T> {
     }
 }
 
+/// What the source says of an exported function, as one constant: the expansion passes a
+/// single reference rather than four arguments per function.
+pub struct FnInfo {
+    /// Its name in the module.
+    pub name: &'static str,
+    /// Its doc comment.
+    pub doc: &'static str,
+    /// Its parameters' names and types as written.
+    pub params: &'static [(&'static str, &'static str)],
+    /// Its return type as written; `()` without one.
+    pub ret: &'static str,
+}
+
 /// An exported module being built: `module()` adds each member in turn, then `finish`es.
 /// One call per member, on one value: cheaper for rustc than an array of members (each
 /// element of which would need its own clean-up on unwinding).
@@ -113,24 +126,17 @@ impl ModuleDef {
         }
     }
 
-    /// The function `name`: its doc, parameters and return type as written, and the body
-    /// an adapter made.
-    pub fn function(
-        &mut self,
-        name: &'static str,
-        doc: &'static str,
-        params: &'static [(&'static str, &'static str)],
-        ret: &'static str,
-        body: Arc<Body>,
-    ) {
-        let params = params
+    /// A function: what the source says of it, and the body an adapter made.
+    pub fn function(&mut self, info: &'static FnInfo, body: Arc<Body>) {
+        let params = info
+            .params
             .iter()
             .map(|(param, ty)| Parameter::new(*param, *ty))
             .collect();
-        let signature = Signature::new(name, params, ret, doc);
+        let signature = Signature::new(info.name, params, info.ret, info.doc);
         let function = Function::new(Arc::clone(&self.name), signature, body);
         self.members
-            .push((Arc::from(name), Member::Function(function)));
+            .push((Arc::from(info.name), Member::Function(function)));
     }
 
     /// The constant `name`.
@@ -215,9 +221,13 @@ macro_rules! adapters {
                 let [$($held,)*] = args else {
                     return Err(Fault::Arity { got: args.len() });
                 };
+                // `match`, not `map_err`: a closure per argument would be one more function
+                // for every user crate to compile, per signature.
                 $(
-                    let mut $held = $arg::read($held)
-                        .map_err(|error| Fault::Argument { index: $index, error })?;
+                    let mut $held = match $arg::read($held) {
+                        Ok(held) => held,
+                        Err(error) => return Err(Fault::Argument { index: $index, error }),
+                    };
                 )*
                 function($($arg::lend(&mut $held)),*).into_call_result()
             })
