@@ -58,8 +58,8 @@ pub mod __private {
     /// What `#[export_module]` expansions name.
     pub mod dynamic {
         pub use crate::dynamic::export::{
-            Borrowed, Converted, FnInfo, ModuleCell, ModuleDef, Owned, Returns, adapt0, adapt1,
-            adapt2, adapt3, adapt4, adapt5, adapt6, adapt7, adapt8,
+            Adapt0, Adapt1, Adapt2, Adapt3, Adapt4, Adapt5, Adapt6, Adapt7, Adapt8, Borrowed,
+            Converted, Entry, FnInfo, ModuleCell, Owned, Returns, build, constant,
         };
         pub use crate::dynamic::{BuildError, DynModule};
     }

@@ -42,11 +42,12 @@ fn module_fn(exported: &Exported) -> TokenStream {
     let krate = &exported.krate;
     let private = quote!(#krate::__private::dynamic);
     let (name, doc) = (&exported.name, &exported.doc);
-    let module = syn::Ident::new("__modsmith_module", Span::mixed_site());
-    let entries = exported
+    let entries: Vec<TokenStream> = exported
         .members
         .iter()
-        .map(|member| entry(member, &private, &module));
+        .map(|member| entry(member, &private))
+        .collect();
+    let count = entries.len();
     // Each return type named where the function declares it, in a constant (checked, never
     // compiled to code): one without a conversion is reported there.
     let returns = exported.members.iter().filter_map(|member| match member {
@@ -61,14 +62,15 @@ fn module_fn(exported: &Exported) -> TokenStream {
          functions, constants and modules, called and read by name \
          (`#[modsmith::export_module]`)."
     );
+    // The members are static data: a function adds no code of its own, only each distinct
+    // signature's adapter is compiled.
     quote! {
         #[doc = #fn_doc]
         pub fn module() -> &'static #private::DynModule {
             const _: () = { #( #returns )* };
+            static __MODSMITH_ENTRIES: [#private::Entry; #count] = [ #( #entries ),* ];
             fn __modsmith_build() -> ::core::result::Result<#private::DynModule, #private::BuildError> {
-                let mut #module = #private::ModuleDef::new(#name, #doc);
-                #( #entries )*
-                #module.finish()
+                #private::build(#name, #doc, &__MODSMITH_ENTRIES)
             }
             static __MODSMITH_MODULE: #private::ModuleCell = #private::ModuleCell::new();
             __MODSMITH_MODULE.get(__modsmith_build)
@@ -76,7 +78,7 @@ fn module_fn(exported: &Exported) -> TokenStream {
     }
 }
 
-fn entry(member: &ExportedMember, private: &TokenStream, module: &syn::Ident) -> TokenStream {
+fn entry(member: &ExportedMember, private: &TokenStream) -> TokenStream {
     match member {
         ExportedMember::Function(function) => {
             let (name, doc, ret, ident) = (
@@ -89,10 +91,9 @@ fn entry(member: &ExportedMember, private: &TokenStream, module: &syn::Ident) ->
                 let (name, ty) = (&param.name, &param.ty);
                 quote!((#name, #ty))
             });
-            // Each kind is spanned at the parameter's type: a type without `FromValue` is
-            // reported there.
-            // The whole path, the runtime's part included: a path of mixed locations is
-            // reported at the attribute.
+            // Each kind is spanned at the parameter's type, the runtime's path included (a
+            // path of mixed locations is reported at the attribute): a type without
+            // `FromValue` is reported there.
             let kinds = function.params.iter().map(|param| {
                 let (kind, ty) = match &param.read {
                     Read::Owned(ty) => ("Owned", ty),
@@ -104,22 +105,24 @@ fn entry(member: &ExportedMember, private: &TokenStream, module: &syn::Ident) ->
                 let kind = syn::Ident::new(kind, Span::call_site().located_at(at));
                 quote_spanned!(at=> #private::#kind<#ty>)
             });
-            let adapter = quote::format_ident!("adapt{}", function.params.len());
+            let adapter = quote::format_ident!("Adapt{}", function.params.len());
             quote! {
-                #module.function(
+                #private::Entry::Function(
                     &#private::FnInfo {
                         name: #name,
                         doc: #doc,
                         params: &[ #( #params ),* ],
                         ret: #ret,
                     },
-                    #private::#adapter::<#( #kinds, )* _>(self::#ident),
-                );
+                    &#private::#adapter::<#( #kinds, )* _> { function: self::#ident },
+                )
             }
         }
-        ExportedMember::Constant { name, ident } => quote!(#module.constant(#name, self::#ident);),
+        ExportedMember::Constant { name, ident } => {
+            quote!(#private::Entry::Constant(#name, || #private::constant(self::#ident)))
+        }
         ExportedMember::Module { name, ident, .. } => {
-            quote!(#module.submodule(#name, self::#ident::module());)
+            quote!(#private::Entry::Module(#name, self::#ident::module))
         }
     }
 }

@@ -6,7 +6,9 @@ use std::sync::{Arc, OnceLock};
 
 use super::convert::{FromValue, IntoValue, ValueError};
 use super::error::BuildError;
-use super::function::{Body, Fault, Function, IntoCallResult, Parameter, Signature};
+use super::function::{
+    Callable, Fault, Function, IntoCallResult, Parameter, Signature, StaticBody,
+};
 use super::module::{DynModule, Member};
 use super::value::Value;
 
@@ -92,8 +94,8 @@ impl<T: for<'a> FromValue<'a> + 'static> Arg for Converted<T> {
     }
 }
 
-/// What the source says of an exported function, as one constant: the expansion passes a
-/// single reference rather than four arguments per function.
+/// What the source says of an exported function: its name, doc, parameters and return type
+/// as written.
 pub struct FnInfo {
     /// Its name in the module.
     pub name: &'static str,
@@ -105,74 +107,63 @@ pub struct FnInfo {
     pub ret: &'static str,
 }
 
-/// An exported module being built: `module()` adds each member in turn, then `finish`es.
-/// One call per member, on one value: cheaper for rustc than an array of members (each
-/// element of which would need its own clean-up on unwinding).
-pub struct ModuleDef {
-    name: Arc<str>,
-    doc: &'static str,
-    members: Vec<(Arc<str>, Member)>,
-    problems: Vec<String>,
+/// One member of an exported module, as static data: the expansion writes the module's
+/// members as one `static` array, so that a member costs its crate no code of its own
+/// (only each distinct signature's adapter is compiled).
+pub enum Entry {
+    /// A function and its adapter, which holds the function's pointer.
+    Function(&'static FnInfo, &'static dyn StaticBody),
+    /// A constant: its name, and how to read its value.
+    Constant(&'static str, fn() -> Result<Value, ValueError>),
+    /// A nested exported module: its name, and its `module()`.
+    Module(&'static str, fn() -> &'static DynModule),
 }
 
-impl ModuleDef {
-    /// An empty module.
-    pub fn new(name: &'static str, doc: &'static str) -> Self {
-        ModuleDef {
-            name: Arc::from(name),
-            doc,
-            members: Vec::new(),
-            problems: Vec::new(),
+/// A constant's value, for [`Entry::Constant`].
+pub fn constant<T: IntoValue>(value: T) -> Result<Value, ValueError> {
+    value.into_value()
+}
+
+/// The module, from its entries; names were checked when the attribute expanded, so the
+/// only possible problem is a constant whose value does not convert.
+///
+/// # Errors
+///
+/// Each such constant.
+pub fn build(
+    name: &'static str,
+    doc: &'static str,
+    entries: &'static [Entry],
+) -> Result<DynModule, BuildError> {
+    let module_name: Arc<str> = Arc::from(name);
+    let mut problems = Vec::new();
+    let mut members = Vec::with_capacity(entries.len());
+    for entry in entries {
+        match entry {
+            Entry::Function(info, body) => {
+                let params = info
+                    .params
+                    .iter()
+                    .map(|(param, ty)| Parameter::new(*param, *ty))
+                    .collect();
+                let signature = Signature::new(info.name, params, info.ret, info.doc);
+                let function =
+                    Function::new(Arc::clone(&module_name), signature, Callable::Static(*body));
+                members.push((Arc::from(info.name), Member::Function(function)));
+            }
+            Entry::Constant(name, value) => match value() {
+                Ok(value) => members.push((Arc::from(*name), Member::Constant(value))),
+                Err(error) => problems.push(format!("constant `{name}` is not a value: {error}")),
+            },
+            Entry::Module(name, module) => {
+                members.push((Arc::from(*name), Member::Module(module().clone())));
+            }
         }
     }
-
-    /// A function: what the source says of it, and the body an adapter made.
-    pub fn function(&mut self, info: &'static FnInfo, body: Arc<Body>) {
-        let params = info
-            .params
-            .iter()
-            .map(|(param, ty)| Parameter::new(*param, *ty))
-            .collect();
-        let signature = Signature::new(info.name, params, info.ret, info.doc);
-        let function = Function::new(Arc::clone(&self.name), signature, body);
-        self.members
-            .push((Arc::from(info.name), Member::Function(function)));
-    }
-
-    /// The constant `name`.
-    pub fn constant<T: IntoValue>(&mut self, name: &'static str, value: T) {
-        match value.into_value() {
-            Ok(value) => self
-                .members
-                .push((Arc::from(name), Member::Constant(value))),
-            Err(error) => self
-                .problems
-                .push(format!("constant `{name}` is not a value: {error}")),
-        }
-    }
-
-    /// The nested module `name`, exported itself.
-    pub fn submodule(&mut self, name: &'static str, module: &'static DynModule) {
-        self.members
-            .push((Arc::from(name), Member::Module(module.clone())));
-    }
-
-    /// The module; names were checked when the attribute expanded, so the only possible
-    /// problem is a constant whose value does not convert.
-    ///
-    /// # Errors
-    ///
-    /// Each such constant.
-    pub fn finish(self) -> Result<DynModule, BuildError> {
-        if self.problems.is_empty() {
-            Ok(DynModule::from_parts(
-                self.name,
-                Arc::from(self.doc),
-                self.members,
-            ))
-        } else {
-            Err(BuildError::new(self.name.to_string(), self.problems))
-        }
+    if problems.is_empty() {
+        Ok(DynModule::from_parts(module_name, Arc::from(doc), members))
+    } else {
+        Err(BuildError::new(name.to_owned(), problems))
     }
 }
 
@@ -209,15 +200,19 @@ impl ModuleCell {
     }
 }
 
-/// Adapters from a `fn` pointer to a body: one per arity, instantiated once per signature
-/// (parameter kinds and return type), whatever the number of functions sharing it.
+/// Adapters: a struct per arity holding the function's pointer, whose `Call` impl reads the
+/// arguments, calls it and converts the result. Compiled once per signature (parameter
+/// kinds and return type), whatever the number of functions sharing it.
 macro_rules! adapters {
     ($( $adapter:ident ($($arg:ident $held:ident $lt:lifetime $index:tt),*) )*) => {$(
-        /// The body of a function of this arity.
-        pub fn $adapter<$($arg: Arg,)* R: IntoCallResult + 'static>(
-            function: for<$($lt),*> fn($($arg::Of<$lt>),*) -> R,
-        ) -> Arc<Body> {
-            Arc::new(move |args: &[Value]| -> Result<Value, Fault> {
+        /// The adapter of functions of this arity.
+        pub struct $adapter<$($arg: Arg,)* R> {
+            /// The exported function.
+            pub function: for<$($lt),*> fn($($arg::Of<$lt>),*) -> R,
+        }
+
+        impl<$($arg: Arg,)* R: IntoCallResult + 'static> StaticBody for $adapter<$($arg,)* R> {
+            fn call(&self, args: &[Value]) -> Result<Value, Fault> {
                 let [$($held,)*] = args else {
                     return Err(Fault::Arity { got: args.len() });
                 };
@@ -229,20 +224,20 @@ macro_rules! adapters {
                         Err(error) => return Err(Fault::Argument { index: $index, error }),
                     };
                 )*
-                function($($arg::lend(&mut $held)),*).into_call_result()
-            })
+                (self.function)($($arg::lend(&mut $held)),*).into_call_result()
+            }
         }
     )*};
 }
 
 adapters! {
-    adapt0()
-    adapt1(A1 a1 'a1 0)
-    adapt2(A1 a1 'a1 0, A2 a2 'a2 1)
-    adapt3(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2)
-    adapt4(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2, A4 a4 'a4 3)
-    adapt5(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2, A4 a4 'a4 3, A5 a5 'a5 4)
-    adapt6(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2, A4 a4 'a4 3, A5 a5 'a5 4, A6 a6 'a6 5)
-    adapt7(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2, A4 a4 'a4 3, A5 a5 'a5 4, A6 a6 'a6 5, A7 a7 'a7 6)
-    adapt8(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2, A4 a4 'a4 3, A5 a5 'a5 4, A6 a6 'a6 5, A7 a7 'a7 6, A8 a8 'a8 7)
+    Adapt0()
+    Adapt1(A1 a1 'a1 0)
+    Adapt2(A1 a1 'a1 0, A2 a2 'a2 1)
+    Adapt3(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2)
+    Adapt4(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2, A4 a4 'a4 3)
+    Adapt5(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2, A4 a4 'a4 3, A5 a5 'a5 4)
+    Adapt6(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2, A4 a4 'a4 3, A5 a5 'a5 4, A6 a6 'a6 5)
+    Adapt7(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2, A4 a4 'a4 3, A5 a5 'a5 4, A6 a6 'a6 5, A7 a7 'a7 6)
+    Adapt8(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2, A4 a4 'a4 3, A5 a5 'a5 4, A6 a6 'a6 5, A7 a7 'a7 6, A8 a8 'a8 7)
 }

@@ -30,6 +30,38 @@ pub enum Fault {
 /// The type-erased body of a function: arguments in, value or fault out.
 pub(crate) type Body = dyn Fn(&[Value]) -> Result<Value, Fault> + Send + Sync;
 
+/// A body defined as static data: what `#[export_module]` writes, one adapter value per
+/// function in a `static`, so that a function costs its crate no code of its own.
+#[doc(hidden)]
+pub trait StaticBody: Send + Sync {
+    /// Runs the function with `args`.
+    fn call(&self, args: &[Value]) -> Result<Value, Fault>;
+}
+
+/// Where a function's body is: a closure (the builder, middleware) or static data (an
+/// exported module).
+#[derive(Clone)]
+pub(crate) enum Callable {
+    Shared(Arc<Body>),
+    Static(&'static dyn StaticBody),
+}
+
+impl Callable {
+    #[inline]
+    fn run(&self, args: &[Value]) -> Result<Value, Fault> {
+        match self {
+            Callable::Shared(body) => body(args),
+            Callable::Static(body) => body.call(args),
+        }
+    }
+}
+
+impl From<Arc<Body>> for Callable {
+    fn from(body: Arc<Body>) -> Self {
+        Callable::Shared(body)
+    }
+}
+
 /// A function's parameter: its name and its type as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Parameter {
@@ -138,15 +170,19 @@ struct FunctionData {
     /// The module that defined it, for messages (`math` in `math::add`).
     module: Arc<str>,
     signature: Signature,
-    body: Arc<Body>,
+    body: Callable,
 }
 
 impl Function {
-    pub(crate) fn new(module: Arc<str>, signature: Signature, body: Arc<Body>) -> Function {
+    pub(crate) fn new(
+        module: Arc<str>,
+        signature: Signature,
+        body: impl Into<Callable>,
+    ) -> Function {
         Function(Arc::new(FunctionData {
             module,
             signature,
-            body,
+            body: body.into(),
         }))
     }
 
@@ -160,7 +196,7 @@ impl Function {
     #[inline]
     pub fn call(&self, args: &[Value]) -> Result<Value, CallError> {
         let data = &*self.0;
-        match catch_unwind(AssertUnwindSafe(|| (data.body)(args))) {
+        match catch_unwind(AssertUnwindSafe(|| data.body.run(args))) {
             Ok(Ok(value)) => Ok(value),
             Ok(Err(fault)) => Err(self.error(fault, args)),
             Err(panic) => Err(self.panicked(&*panic)),
@@ -201,7 +237,7 @@ impl Function {
         Function::new(
             Arc::clone(&self.0.module),
             self.0.signature.renamed(name),
-            Arc::clone(&self.0.body),
+            self.0.body.clone(),
         )
     }
 

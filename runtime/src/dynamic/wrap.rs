@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::error::CallError;
-use super::function::{Fault, Function};
+use super::function::{Body, Fault, Function};
 use super::module::{DynModule, Member};
 use super::value::Value;
 
@@ -117,7 +117,7 @@ where
     Function::new(
         Arc::clone(function.module_name()),
         function.signature().clone(),
-        Arc::new(body),
+        Arc::new(body) as Arc<Body>,
     )
 }
 
