@@ -20,59 +20,18 @@
 //! (10,000 calls). Python's figure for the same call is `python_module_call.sh` beside this.
 //! Run with `cargo bench --bench module_calls` from `benches/peers`.
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use modsmith::dynamic::{CallError, DynModule, Function, ModuleBuilder, Value};
 use rhai::{AST, Engine, EvalAltResult, FnPtr, Scope};
 
-/// The system allocator, counting every allocation (`alloc`, `alloc_zeroed`, `realloc`).
-struct CountingAllocator;
+#[path = "../../support/module_calls.rs"]
+mod shared;
 
-static ALLOCATIONS: AtomicU64 = AtomicU64::new(0);
-
-// SAFETY: every method forwards to `System` with the caller's arguments unchanged.
-unsafe impl GlobalAlloc for CountingAllocator {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        // SAFETY: forwarded; the caller upholds `GlobalAlloc::alloc`'s contract.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        // SAFETY: as above.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        // SAFETY: as above.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: as above.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: CountingAllocator = CountingAllocator;
-
-/// The 49 other functions' names, as in `benches/dynamic.rs`.
-fn other_names() -> impl Iterator<Item = String> {
-    const VERBS: [&str; 7] = ["get", "set", "parse", "format", "load", "save", "validate"];
-    const NOUNS: [&str; 7] = [
-        "user", "config", "header", "path", "token", "entry", "record",
-    ];
-    VERBS
-        .iter()
-        .flat_map(|verb| NOUNS.iter().map(move |noun| format!("{verb}_{noun}")))
-}
+use shared::{ALLOCATIONS, other_names};
 
 #[inline(never)]
 fn add(a: i64, b: i64) -> i64 {
