@@ -510,8 +510,10 @@ pub use modsmith_runtime::{
 /// `&[u8]`, `&[Value]` and `&Value` borrow from the argument; other slices (`&[i64]`) are
 /// converted into a `Vec` first, which allocates; anything else is taken by value. Results
 /// convert with [`IntoValue`](dynamic::IntoValue), and a `Result<T, E: Display>` reports
-/// its error as [`CallError::Failed`](dynamic::CallError::Failed). Functions of one
-/// signature share one adapter in the runtime, so exporting adds little compile time.
+/// its error as [`CallError::Failed`](dynamic::CallError::Failed). A function adds no code
+/// of its own to your crate: its name, doc and signature are a few bytes of one string and
+/// its `fn` pointer one element of an array, and the functions of one signature share one
+/// adapter from the runtime, so exporting adds little compile time.
 ///
 /// | option | effect |
 /// | --- | --- |

@@ -13,6 +13,12 @@ pub mod math {
         a + b
     }
 
+    /// Subtracts: `a - b`. Same signature as `add`, so the same group of
+    /// functions; a doc with "12:" in it and ünïcödé reads back as written.
+    pub fn sub(a: i64, b: i64) -> i64 {
+        a - b
+    }
+
     /// Borrows the argument.
     pub fn length(text: &str) -> usize {
         text.chars().count()
@@ -84,6 +90,7 @@ fn module_lists_the_exported_members_in_order() {
         module.names().collect::<Vec<_>>(),
         [
             "add",
+            "sub",
             "length",
             "total",
             "first",
@@ -106,6 +113,11 @@ fn signatures_and_docs_come_from_the_source() {
     let add = module.signature("add").unwrap();
     assert_eq!(add.to_string(), "add(a: i64, b: i64) -> i64");
     assert_eq!(add.doc(), "Adds two numbers.");
+    assert_eq!(
+        module.signature("sub").unwrap().doc(),
+        "Subtracts: `a - b`. Same signature as `add`, so the same group of\nfunctions; a doc \
+         with \"12:\" in it and ünïcödé reads back as written."
+    );
     assert_eq!(
         module.signature("length").unwrap().to_string(),
         "length(text: &str) -> usize"
@@ -147,6 +159,11 @@ fn calls_by_name_convert_arguments_and_results() {
         module.call("first", &[Value::list([7])]).unwrap(),
         Value::Int(7)
     );
+    // `sub` shares `add`'s group: each name reaches its own function.
+    assert_eq!(
+        module.call("sub", &[1.into(), 2.into()]).unwrap(),
+        Value::Int(-1)
+    );
     assert_eq!(module.call("nothing", &[]).unwrap(), Value::Unit);
     assert_eq!(module.call("plus_one", &[1.into()]).unwrap(), Value::Int(2));
     assert_eq!(module.call("uses_helper", &[]).unwrap(), Value::Int(1));
@@ -184,4 +201,80 @@ fn bad_calls_are_typed_errors() {
         error.to_string(),
         "`math::length` takes 1 argument but was given 0; its signature is `length(text: &str) -> usize`"
     );
+}
+
+/// The exports an expansion writes are read by the runtime; a manifest that does not read
+/// (which only a bug could write) is a `BuildError`, never a panic, whatever its text.
+mod manifest {
+    use modsmith::__private::dynamic::{Exports, Group2, ModuleCell, Owned};
+    use modsmith::dynamic::Value;
+    use proptest::prelude::*;
+
+    fn add(a: i64, b: i64) -> i64 {
+        a + b
+    }
+
+    static ADD: Group2<Owned<i64>, Owned<i64>, i64> = Group2::<Owned<i64>, Owned<i64>, i64>(&[add]);
+    static GROUPS: [&dyn modsmith::dynamic::FunctionGroup; 1] = [&ADD];
+
+    fn build(manifest: &str) -> Result<&'static modsmith::dynamic::DynModule, String> {
+        let exports: &'static Exports = Box::leak(Box::new(Exports {
+            name: "m",
+            doc: "",
+            manifest: Box::leak(manifest.to_owned().into_boxed_str()),
+            groups: &GROUPS,
+            constants: &[|| Ok(Value::Int(1))],
+            modules: &[],
+        }));
+        let cell: &'static ModuleCell = Box::leak(Box::new(ModuleCell::new()));
+        cell.try_get(exports).map_err(ToString::to_string)
+    }
+
+    #[test]
+    fn a_well_formed_manifest_builds() {
+        let module = build("1:f3:add1:04:Adds3:i641:21:a3:i641:b3:i641:c3:ONE").unwrap();
+        assert_eq!(
+            module.call("add", &[1.into(), 2.into()]).unwrap(),
+            Value::Int(3)
+        );
+        assert_eq!(module.constant("ONE"), Some(&Value::Int(1)));
+    }
+
+    #[test]
+    fn a_malformed_manifest_is_a_build_error() {
+        for manifest in [
+            "1:f3:add",                                   // cut short
+            "1:x3:add",                                   // unknown kind
+            "1:f3:add1:90:3:i641:0",                      // no group 9
+            "1:f3:add1:00:3:i641:01:f3:sub1:00:3:i641:0", // a second function in a group of one
+            "1:c3:ONE1:c3:TWO",                           // one constant only
+            "1:m3:sub",                                   // no module
+            "99:f",                                       // a length past the end
+        ] {
+            let error = build(manifest).unwrap_err();
+            assert!(error.contains("bug of modsmith"), "{manifest}: {error}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: std::env::var("MODSMITH_PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(512),
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
+        /// Any text, and any cut or splice of a valid manifest: built or refused, no panic.
+        #[test]
+        fn any_manifest_builds_or_is_refused(
+            text in "[0-9:fcmx a]{0,40}",
+            cut in 0usize..60,
+            splice in "[0-9:]{0,4}",
+        ) {
+            let _ = build(&text);
+            let valid = "1:f3:add1:04:Adds3:i641:21:a3:i641:b3:i641:c3:ONE";
+            let cut = cut.min(valid.len());
+            let _ = build(&valid[..cut]);
+            let _ = build(&format!("{}{splice}{}", &valid[..cut], &valid[cut..]));
+        }
+    }
 }

@@ -58,8 +58,8 @@ pub mod __private {
     /// What `#[export_module]` expansions name.
     pub mod dynamic {
         pub use crate::dynamic::export::{
-            Adapt0, Adapt1, Adapt2, Adapt3, Adapt4, Adapt5, Adapt6, Adapt7, Adapt8, Borrowed,
-            Converted, Entry, FnInfo, ModuleCell, Owned, Returns, build, constant,
+            Borrowed, Converted, Exports, Group0, Group1, Group2, Group3, Group4, Group5, Group6,
+            Group7, Group8, ModuleCell, Owned, Returns, constant,
         };
         pub use crate::dynamic::{BuildError, DynModule};
     }

@@ -11,6 +11,7 @@ pub mod options;
 pub mod recover;
 pub mod respan;
 pub mod selector;
+pub mod shallow;
 pub mod signature;
 pub mod source_text;
 pub mod suggest;

@@ -4,125 +4,193 @@
 use proc_macro2::{Span, TokenStream};
 
 use crate::common::respan::located_at;
+use crate::common::shallow::{ShallowItem, ShallowKind, ShallowModule};
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
-use syn::{Item, ItemMod};
 
-use super::validate::{Exported, ExportedMember, Read};
+use super::validate::{Exported, ExportedFn, ExportedMember, Read};
 
 /// The module with its `module()` functions added.
-pub fn generate(exported: &Exported, mut module: ItemMod) -> TokenStream {
+pub fn generate(exported: &Exported, mut module: ShallowItem) -> TokenStream {
     add_module_fn(exported, &mut module);
-    quote::ToTokens::into_token_stream(module)
+    quote::ToTokens::into_token_stream(&module)
 }
 
-fn add_module_fn(exported: &Exported, module: &mut ItemMod) {
-    let Some((_, items)) = &mut module.content else {
+fn add_module_fn(exported: &Exported, module: &mut ShallowItem) {
+    let ShallowKind::Module(ShallowModule {
+        content: Some(content),
+        ..
+    }) = &mut module.kind
+    else {
         return;
     };
     for member in &exported.members {
         if let ExportedMember::Module {
             ident, exported, ..
         } = member
-            && let Some(Item::Mod(nested)) = items
-                .iter_mut()
-                .find(|item| matches!(item, Item::Mod(nested) if nested.ident == *ident))
+            && let Some(nested) = content.items.iter_mut().find(
+                |item| matches!(&item.kind, ShallowKind::Module(nested) if nested.ident == *ident),
+            )
         {
             add_module_fn(exported, nested);
         }
     }
     if exported.add_module_fn {
-        items.push(Item::Verbatim(module_fn(exported)));
+        content
+            .items
+            .push(ShallowItem::verbatim(module_fn(exported)));
     }
 }
 
-/// `module()`: the entries are built in a nested function, handed to the runtime's cell,
-/// which builds the module the first time it is asked.
+/// `module()`: the module as one `static` the runtime reads the first time it is asked.
+///
+/// A function adds no code of its own: its name, doc and signature are a few bytes of the
+/// manifest string, and its `fn` pointer one element of its signature's group; only each
+/// distinct signature's group is compiled (rustc's cost is per generated body and per
+/// constant expression, so both are kept to one per signature).
 fn module_fn(exported: &Exported) -> TokenStream {
     let krate = &exported.krate;
     let private = quote!(#krate::__private::dynamic);
-    let (name, doc) = (&exported.name, &exported.doc);
-    let entries: Vec<TokenStream> = exported
-        .members
+    let mut manifest = Manifest::default();
+    let mut groups = Groups::default();
+    let mut constants = Vec::new();
+    let mut modules = Vec::new();
+    for member in &exported.members {
+        match member {
+            ExportedMember::Function(function) => {
+                let group = groups.add(function);
+                manifest.field("f");
+                manifest.field(&function.name);
+                manifest.field(&group.to_string());
+                manifest.field(&function.doc);
+                manifest.field(&function.ret);
+                manifest.field(&function.params.len().to_string());
+                for param in &function.params {
+                    manifest.field(&param.name);
+                    manifest.field(&param.ty);
+                }
+            }
+            ExportedMember::Constant { name, ident } => {
+                manifest.field("c");
+                manifest.field(name);
+                constants.push(quote!(|| #private::constant(self::#ident)));
+            }
+            ExportedMember::Module { name, ident, .. } => {
+                manifest.field("m");
+                manifest.field(name);
+                modules.push(quote!(self::#ident::module));
+            }
+        }
+    }
+    // Each group's return type named where its first function declares it, in a constant
+    // (checked, never compiled to code): one without a conversion is reported there.
+    let returns = groups.list.iter().filter_map(|group| {
+        let ty = group.first.ret_ty.as_ref()?;
+        Some(quote_spanned!(ty.span()=> let _: ::core::option::Option<#private::Returns<#ty>> = ::core::option::Option::None;))
+    });
+    let groups = groups
+        .list
         .iter()
-        .map(|member| entry(member, &private))
-        .collect();
-    let count = entries.len();
-    // Each return type named where the function declares it, in a constant (checked, never
-    // compiled to code): one without a conversion is reported there.
-    let returns = exported.members.iter().filter_map(|member| match member {
-        ExportedMember::Function(function) => function.ret_ty.as_ref(),
-        _ => None,
-    });
-    let returns = returns.map(|ty| {
-        quote_spanned!(ty.span()=> let _: ::core::option::Option<#private::Returns<#ty>> = ::core::option::Option::None;)
-    });
+        .map(|group| group_tokens(group, &private));
+    let (name, doc, manifest) = (&exported.name, &exported.doc, manifest.text);
     let fn_doc = format!(
         "This module as a `DynModule` named `{name}`, built on first use: its exported \
          functions, constants and modules, called and read by name \
          (`#[modsmith::export_module]`)."
     );
-    // The members are static data: a function adds no code of its own, only each distinct
-    // signature's adapter is compiled.
     quote! {
         #[doc = #fn_doc]
         pub fn module() -> &'static #private::DynModule {
             const _: () = { #( #returns )* };
-            static __MODSMITH_ENTRIES: [#private::Entry; #count] = [ #( #entries ),* ];
-            fn __modsmith_build() -> ::core::result::Result<#private::DynModule, #private::BuildError> {
-                #private::build(#name, #doc, &__MODSMITH_ENTRIES)
-            }
+            static __MODSMITH_EXPORTS: #private::Exports = #private::Exports {
+                name: #name,
+                doc: #doc,
+                manifest: #manifest,
+                groups: &[ #( #groups ),* ],
+                constants: &[ #( #constants ),* ],
+                modules: &[ #( #modules ),* ],
+            };
             static __MODSMITH_MODULE: #private::ModuleCell = #private::ModuleCell::new();
-            __MODSMITH_MODULE.get(__modsmith_build)
+            __MODSMITH_MODULE.get(&__MODSMITH_EXPORTS)
         }
     }
 }
 
-fn entry(member: &ExportedMember, private: &TokenStream) -> TokenStream {
-    match member {
-        ExportedMember::Function(function) => {
-            let (name, doc, ret, ident) = (
-                &function.name,
-                &function.doc,
-                &function.ret,
-                &function.ident,
-            );
-            let params = function.params.iter().map(|param| {
-                let (name, ty) = (&param.name, &param.ty);
-                quote!((#name, #ty))
+/// The manifest the runtime's `build` reads: fields written `<length>:<text>`, so that any
+/// text reads back as written.
+#[derive(Default)]
+struct Manifest {
+    text: String,
+}
+
+impl Manifest {
+    fn field(&mut self, text: &str) {
+        self.text.push_str(&text.len().to_string());
+        self.text.push(':');
+        self.text.push_str(text);
+    }
+}
+
+/// The functions sorted into groups of one signature (parameter and return types as
+/// written), in order of first appearance.
+#[derive(Default)]
+struct Groups<'a> {
+    list: Vec<Group<'a>>,
+    /// Signature → position in `list`: a map, so that a module of many distinct signatures
+    /// does not make grouping quadratic.
+    by_signature: std::collections::HashMap<String, usize>,
+}
+
+struct Group<'a> {
+    /// The first function of the group: its types name the group's.
+    first: &'a ExportedFn,
+    functions: Vec<&'a syn::Ident>,
+}
+
+impl<'a> Groups<'a> {
+    /// Adds `function` to its signature's group; the group's position.
+    fn add(&mut self, function: &'a ExportedFn) -> usize {
+        let mut signature = function.ret.clone();
+        for param in &function.params {
+            // A character no type's text has, between the types.
+            signature.push('\n');
+            signature.push_str(&param.ty);
+        }
+        let position = *self.by_signature.entry(signature).or_insert_with(|| {
+            self.list.push(Group {
+                first: function,
+                functions: Vec::new(),
             });
-            // Each kind is spanned at the parameter's type, the runtime's path included (a
-            // path of mixed locations is reported at the attribute): a type without
-            // `FromValue` is reported there.
-            let kinds = function.params.iter().map(|param| {
-                let (kind, ty) = match &param.read {
-                    Read::Owned(ty) => ("Owned", ty),
-                    Read::Borrowed(ty) => ("Borrowed", ty),
-                    Read::Converted(ty) => ("Converted", ty),
-                };
-                let at = ty.span();
-                let private = located_at(private, at);
-                let kind = syn::Ident::new(kind, Span::call_site().located_at(at));
-                quote_spanned!(at=> #private::#kind<#ty>)
-            });
-            let adapter = quote::format_ident!("Adapt{}", function.params.len());
-            quote! {
-                #private::Entry::Function(
-                    &#private::FnInfo {
-                        name: #name,
-                        doc: #doc,
-                        params: &[ #( #params ),* ],
-                        ret: #ret,
-                    },
-                    &#private::#adapter::<#( #kinds, )* _> { function: self::#ident },
-                )
-            }
-        }
-        ExportedMember::Constant { name, ident } => {
-            quote!(#private::Entry::Constant(#name, || #private::constant(self::#ident)))
-        }
-        ExportedMember::Module { name, ident, .. } => {
-            quote!(#private::Entry::Module(#name, self::#ident::module))
-        }
+            self.list.len() - 1
+        });
+        self.list[position].functions.push(&function.ident);
+        position
+    }
+}
+
+/// `&GroupN::<kinds.., R>(&[self::f, ..])`.
+fn group_tokens(group: &Group<'_>, private: &TokenStream) -> TokenStream {
+    // Each kind is spanned at the parameter's type, the runtime's path included (a path of
+    // mixed locations is reported at the attribute): a type without `FromValue` is reported
+    // there.
+    let kinds = group.first.params.iter().map(|param| {
+        let (kind, ty) = match &param.read {
+            Read::Owned(ty) => ("Owned", ty),
+            Read::Borrowed(ty) => ("Borrowed", ty),
+            Read::Converted(ty) => ("Converted", ty),
+        };
+        let at = ty.span();
+        let private = located_at(private, at);
+        let kind = syn::Ident::new(kind, Span::call_site().located_at(at));
+        quote_spanned!(at=> #private::#kind<#ty>)
+    });
+    let ret = match &group.first.ret_ty {
+        Some(ty) => quote!(#ty),
+        None => quote!(()),
+    };
+    let arity = quote::format_ident!("Group{}", group.first.params.len());
+    let functions = &group.functions;
+    quote! {
+        &#private::#arity::<#( #kinds, )* #ret>(&[ #( self::#functions ),* ])
     }
 }

@@ -3,14 +3,16 @@
 //!
 //! Stages: `parse` (the options, and each `pub` item with its `#[export(..)]`), `validate`
 //! (what can be exported, names), `generate` (a `module()` per exported module, its entries
-//! built by adapters the runtime shares between functions of one signature).
+//! written as static data: a manifest string, and one array of `fn` pointers per signature
+//! behind the runtime's adapter for it).
 
 mod generate;
 mod parse;
 mod validate;
 
 use proc_macro2::TokenStream;
-use syn::{Item, ItemMod};
+
+use crate::common::shallow::{ShallowItem, ShallowKind};
 
 use crate::common::entry::Expansion;
 use crate::common::errors::Errors;
@@ -31,33 +33,36 @@ pub fn run(args: TokenStream, item: TokenStream) -> Expansion {
             let tokens = generate::generate(&exported, module);
             errors.into_expansion(tokens)
         }
-        None => errors.into_expansion(quote::ToTokens::into_token_stream(module)),
+        None => errors.into_expansion(quote::ToTokens::into_token_stream(&module)),
     }
 }
 
-/// The item, if it is an inline module.
-fn parse_module(item: TokenStream, errors: &mut Errors) -> Option<ItemMod> {
-    match syn::parse2::<Item>(item) {
-        Ok(Item::Mod(module)) if module.content.is_some() => Some(module),
-        Ok(Item::Mod(module)) => {
-            errors.spanned(
-                &module,
-                format!(
-                    "`#[export_module]` on `mod {0};` cannot see the module's body, which is in \
-                     another file (an attribute only receives the tokens it is written on); \
-                     write the module inline: `mod {0} {{ .. }}`",
-                    module.ident
-                ),
-            );
-            None
-        }
-        Ok(other) => {
-            errors.spanned(
-                &other,
-                "`#[export_module]` goes on an inline module: `pub mod name { .. }`",
-            );
-            None
-        }
+/// The item, if it is an inline module: read down to its members' signatures, bodies left
+/// as written (see `common::shallow`).
+fn parse_module(item: TokenStream, errors: &mut Errors) -> Option<ShallowItem> {
+    match syn::parse2::<ShallowItem>(item) {
+        Ok(item) => match &item.kind {
+            ShallowKind::Module(module) if module.content.is_some() => Some(item),
+            ShallowKind::Module(module) => {
+                errors.spanned(
+                    &item.tokens,
+                    format!(
+                        "`#[export_module]` on `mod {0};` cannot see the module's body, which is \
+                         in another file (an attribute only receives the tokens it is written \
+                         on); write the module inline: `mod {0} {{ .. }}`",
+                        module.ident
+                    ),
+                );
+                None
+            }
+            _ => {
+                errors.spanned(
+                    &item.tokens,
+                    "`#[export_module]` goes on an inline module: `pub mod name { .. }`",
+                );
+                None
+            }
+        },
         Err(error) => {
             errors.push(error);
             None

@@ -3,7 +3,7 @@
 
 use darling::{FromAttributes, FromMeta};
 use proc_macro2::TokenStream;
-use syn::Item;
+use syn::Attribute;
 
 use crate::common::errors::Errors;
 use crate::common::items::is_attribute;
@@ -41,18 +41,15 @@ pub fn parse(args: TokenStream, errors: &mut Errors) -> Option<Parsed> {
     Some(Parsed { options })
 }
 
-/// Takes the `#[export(..)]` attributes off `item` and reads them.
-pub fn take_item_options(item: &mut Item, errors: &mut Errors) -> ItemOptions {
-    let Some(attrs) = crate::common::items::attrs_mut(item) else {
+/// Takes the `#[export(..)]` attributes off an item's and reads them.
+pub fn take_item_options(attrs: &mut Vec<Attribute>, errors: &mut Errors) -> ItemOptions {
+    if !attrs.iter().any(|attr| is_attribute(attr, "export")) {
         return ItemOptions::default();
-    };
+    }
     let (ours, theirs): (Vec<_>, Vec<_>) = attrs
         .drain(..)
         .partition(|attr| is_attribute(attr, "export"));
     *attrs = theirs;
-    if ours.is_empty() {
-        return ItemOptions::default();
-    }
     errors
         .handle(ItemOptions::from_attributes(&ours))
         .unwrap_or_default()

@@ -4,12 +4,13 @@
 
 use proc_macro2::Span;
 use syn::spanned::Spanned;
-use syn::{FnArg, Item, ItemConst, ItemFn, ItemMod, Path, ReturnType, Type, Visibility};
+use syn::{Attribute, FnArg, Path, ReturnType, Signature, Type, Visibility};
 
 use super::parse::{Parsed, take_item_options};
 use crate::common::crate_path::crate_path;
 use crate::common::docs::doc_text;
 use crate::common::errors::Errors;
+use crate::common::shallow::{ShallowItem, ShallowKind};
 use crate::common::source_text::source_text;
 
 /// An exported module: the functions, constants and nested modules `module()` lists.
@@ -38,7 +39,8 @@ pub enum ExportedMember {
     },
 }
 
-/// An exported function: what its adapter is instantiated with, and its signature as written.
+/// An exported function: what its signature's group is instantiated with, and its signature
+/// as written.
 pub struct ExportedFn {
     pub name: String,
     pub ident: syn::Ident,
@@ -69,14 +71,21 @@ pub enum Read {
 
 /// The checked model of the module the attribute is on; its `#[export]` attributes are taken
 /// off. `None` when nothing can be generated.
-pub fn validate(parsed: Parsed, module: &mut ItemMod, errors: &mut Errors) -> Option<Exported> {
+pub fn validate(parsed: Parsed, module: &mut ShallowItem, errors: &mut Errors) -> Option<Exported> {
+    let ShallowKind::Module(shallow) = &module.kind else {
+        return None;
+    };
     let krate = crate_path(parsed.options.krate.as_ref().map(|krate| &krate.0));
     let name = match &parsed.options.name {
         Some(name) => {
             check_identifier(&name.value.0, name.key, "`name`", errors);
             name.value.0.clone()
         }
-        None => module.ident.to_string().trim_start_matches("r#").to_owned(),
+        None => shallow
+            .ident
+            .to_string()
+            .trim_start_matches("r#")
+            .to_owned(),
     };
     Some(exported_module(krate, name, module, errors))
 }
@@ -84,7 +93,7 @@ pub fn validate(parsed: Parsed, module: &mut ItemMod, errors: &mut Errors) -> Op
 fn exported_module(
     krate: Path,
     name: String,
-    module: &mut ItemMod,
+    module: &mut ShallowItem,
     errors: &mut Errors,
 ) -> Exported {
     let doc = doc_text(&module.attrs);
@@ -92,7 +101,7 @@ fn exported_module(
     let mut add_module_fn = true;
     // Names taken, with where each was given, for the duplicate check.
     let mut taken: Vec<(String, Span)> = Vec::new();
-    let Some((_, items)) = &mut module.content else {
+    let ShallowKind::Module(shallow) = &mut module.kind else {
         return Exported {
             krate,
             name,
@@ -101,8 +110,17 @@ fn exported_module(
             add_module_fn,
         };
     };
-    for item in items.iter_mut() {
-        if let Some(ident) = item_ident(item)
+    let Some(content) = &mut shallow.content else {
+        return Exported {
+            krate,
+            name,
+            doc,
+            members,
+            add_module_fn,
+        };
+    };
+    for item in content.items.iter_mut() {
+        if let Some(ident) = item.ident()
             && ident == "module"
         {
             add_module_fn = false;
@@ -112,9 +130,12 @@ fn exported_module(
                  an item named `module`; rename that item",
             );
         }
-        let options = take_item_options(item, errors);
-        let exported_kind = matches!(item, Item::Fn(_) | Item::Const(_) | Item::Mod(_));
-        let is_pub = item_vis(item).is_some_and(|vis| matches!(vis, Visibility::Public(_)));
+        let options = take_item_options(&mut item.attrs, errors);
+        let exported_kind = matches!(
+            item.kind,
+            ShallowKind::Fn(_) | ShallowKind::Const { .. } | ShallowKind::Module(_)
+        );
+        let is_pub = matches!(item.vis, Visibility::Public(_));
         if !(exported_kind && is_pub) {
             if let Some(rename) = &options.rename {
                 errors.at(
@@ -128,7 +149,7 @@ fn exported_module(
         if options.skip.is_present() {
             continue;
         }
-        let ident = match item_ident(item) {
+        let ident = match item.ident() {
             Some(ident) => ident.clone(),
             None => continue,
         };
@@ -157,23 +178,23 @@ fn exported_module(
         } else {
             taken.push((member_name.clone(), at));
         }
-        match item {
-            Item::Fn(function) => {
-                if let Some(function) = exported_fn(member_name, function, errors) {
+        match &item.kind {
+            ShallowKind::Fn(sig) => {
+                if let Some(function) = exported_fn(member_name, sig, &item.attrs, errors) {
                     members.push(ExportedMember::Function(function));
                 }
             }
-            Item::Const(constant) => {
-                check_constant(constant, errors);
+            ShallowKind::Const { ty, .. } => {
+                check_constant(ty, errors);
                 members.push(ExportedMember::Constant {
                     name: member_name,
                     ident,
                 });
             }
-            Item::Mod(nested) => {
+            ShallowKind::Module(nested) => {
                 if nested.content.is_none() {
                     errors.spanned(
-                        &*nested,
+                        &item.tokens,
                         format!(
                             "`pub mod {0};` is in another file, which `#[export_module]` cannot \
                              see; write it inline (`pub mod {0} {{ .. }}`), or leave it out with \
@@ -183,14 +204,14 @@ fn exported_module(
                     );
                     continue;
                 }
-                let exported = exported_module(krate.clone(), member_name.clone(), nested, errors);
+                let exported = exported_module(krate.clone(), member_name.clone(), item, errors);
                 members.push(ExportedMember::Module {
                     name: member_name,
                     ident,
                     exported,
                 });
             }
-            _ => {}
+            ShallowKind::Other(_) => {}
         }
     }
     Exported {
@@ -200,30 +221,6 @@ fn exported_module(
         members,
         add_module_fn,
     }
-}
-
-fn item_ident(item: &Item) -> Option<&syn::Ident> {
-    Some(match item {
-        Item::Fn(item) => &item.sig.ident,
-        Item::Const(item) => &item.ident,
-        Item::Mod(item) => &item.ident,
-        Item::Static(item) => &item.ident,
-        Item::Struct(item) => &item.ident,
-        Item::Enum(item) => &item.ident,
-        Item::Type(item) => &item.ident,
-        Item::Trait(item) => &item.ident,
-        Item::Union(item) => &item.ident,
-        _ => return None,
-    })
-}
-
-fn item_vis(item: &Item) -> Option<&Visibility> {
-    Some(match item {
-        Item::Fn(item) => &item.vis,
-        Item::Const(item) => &item.vis,
-        Item::Mod(item) => &item.vis,
-        _ => return None,
-    })
 }
 
 /// A name a `DynModule` accepts, as its builder checks at run time: letters, digits and
@@ -252,13 +249,13 @@ fn check_identifier(name: &str, at: Span, option: &str, errors: &mut Errors) {
 /// The integer types whose values may not fit a `Value`'s `i64`.
 const WIDE_INTEGERS: &[&str] = &["u64", "usize", "isize", "u128", "i128"];
 
-fn check_constant(constant: &ItemConst, errors: &mut Errors) {
-    if let Type::Path(path) = &*constant.ty
+fn check_constant(ty: &Type, errors: &mut Errors) {
+    if let Type::Path(path) = ty
         && let Some(segment) = path.path.segments.last()
         && WIDE_INTEGERS.iter().any(|wide| segment.ident == wide)
     {
         errors.spanned(
-            &constant.ty,
+            ty,
             format!(
                 "a `{}` constant may not fit in a `Value`, whose integers are `i64`; declare it \
                  `i64`, or leave it out with `#[export(skip)]`",
@@ -268,8 +265,12 @@ fn check_constant(constant: &ItemConst, errors: &mut Errors) {
     }
 }
 
-fn exported_fn(name: String, function: &ItemFn, errors: &mut Errors) -> Option<ExportedFn> {
-    let sig = &function.sig;
+fn exported_fn(
+    name: String,
+    sig: &Signature,
+    attrs: &[Attribute],
+    errors: &mut Errors,
+) -> Option<ExportedFn> {
     let ident = &sig.ident;
     let checkpoint = errors.checkpoint();
     let wrap = format!(
@@ -354,7 +355,7 @@ fn exported_fn(name: String, function: &ItemFn, errors: &mut Errors) -> Option<E
     Some(ExportedFn {
         name,
         ident: ident.clone(),
-        doc: doc_text(&function.attrs),
+        doc: doc_text(attrs),
         params,
         ret,
         ret_ty: match &sig.output {

@@ -13,6 +13,8 @@ fn every_member_and_parameter_kind() {
         pub mod math {
             /// Adds.
             pub fn add(a: i64, b: i64) -> i64 { a + b }
+            /// Subtracts: the same signature as `add`, so the same group.
+            pub fn sub(a: i64, b: i64) -> i64 { a - b }
             pub fn length(text: &str, bytes: &[u8], values: &[Value], value: &Value) -> usize { 0 }
             pub fn total(items: &[i64]) -> Result<i64, String> { Ok(0) }
             pub fn nothing() {}

@@ -1,5 +1,6 @@
-//! What `#[export_module]` expansions call: typed adapters shared by every function of one
-//! signature, and the module's lazily built [`DynModule`].
+//! What `#[export_module]` expansions call: the module as static data ([`Exports`]), typed
+//! groups shared by every function of one signature, and the module's lazily built
+//! [`DynModule`].
 
 use std::marker::PhantomData;
 use std::sync::{Arc, OnceLock};
@@ -7,7 +8,7 @@ use std::sync::{Arc, OnceLock};
 use super::convert::{FromValue, IntoValue, ValueError};
 use super::error::BuildError;
 use super::function::{
-    Callable, Fault, Function, IntoCallResult, Parameter, Signature, StaticBody,
+    Callable, Fault, Function, FunctionGroup, IntoCallResult, Parameter, Signature,
 };
 use super::module::{DynModule, Member};
 use super::value::Value;
@@ -94,77 +95,142 @@ impl<T: for<'a> FromValue<'a> + 'static> Arg for Converted<T> {
     }
 }
 
-/// What the source says of an exported function: its name, doc, parameters and return type
-/// as written.
-pub struct FnInfo {
-    /// Its name in the module.
+/// An exported module, as static data: what the expansion of `#[export_module]` writes, in
+/// one `static`, so that a member costs its crate no code of its own. Functions are grouped
+/// by signature: each group is one array of `fn` pointers behind one adapter, compiled once.
+pub struct Exports {
+    /// The module's name.
     pub name: &'static str,
     /// Its doc comment.
     pub doc: &'static str,
-    /// Its parameters' names and types as written.
-    pub params: &'static [(&'static str, &'static str)],
-    /// Its return type as written; `()` without one.
-    pub ret: &'static str,
+    /// Its members in order, each with what the source says of it, in the format
+    /// [`Manifest`] reads.
+    pub manifest: &'static str,
+    /// The functions, one group per distinct signature.
+    pub groups: &'static [&'static dyn FunctionGroup],
+    /// How to read each constant's value, in the manifest's order of constants.
+    pub constants: &'static [fn() -> Result<Value, ValueError>],
+    /// Each nested exported module's `module()`, in the manifest's order of modules.
+    pub modules: &'static [fn() -> &'static DynModule],
 }
 
-/// One member of an exported module, as static data: the expansion writes the module's
-/// members as one `static` array, so that a member costs its crate no code of its own
-/// (only each distinct signature's adapter is compiled).
-pub enum Entry {
-    /// A function and its adapter, which holds the function's pointer.
-    Function(&'static FnInfo, &'static dyn StaticBody),
-    /// A constant: its name, and how to read its value.
-    Constant(&'static str, fn() -> Result<Value, ValueError>),
-    /// A nested exported module: its name, and its `module()`.
-    Module(&'static str, fn() -> &'static DynModule),
-}
-
-/// A constant's value, for [`Entry::Constant`].
+/// A constant's value, for [`Exports::constants`].
 pub fn constant<T: IntoValue>(value: T) -> Result<Value, ValueError> {
     value.into_value()
 }
 
-/// The module, from its entries; names were checked when the attribute expanded, so the
-/// only possible problem is a constant whose value does not convert.
+/// Reads [`Exports::manifest`]: a sequence of fields, each written `<length>:<text>` (the
+/// length in bytes, in decimal), so that any text (a doc with any character in it) reads
+/// back as written. Members, in the module's order:
+///
+/// - a function: `f`, its group's index in [`Exports::groups`], its name, doc, return type
+///   as written, the number of parameters, then each parameter's name and type as written.
+///   Its index in the group is the number of functions of that group before it;
+/// - a constant: `c`, its name (its value is the next of [`Exports::constants`]);
+/// - a module: `m`, its name (the next of [`Exports::modules`]).
+///
+/// The expansion writes the manifest, so a manifest that does not read is a bug of
+/// modsmith's; it is reported as a [`BuildError`], never a panic.
+struct Manifest {
+    rest: &'static str,
+}
+
+impl Manifest {
+    fn field(&mut self) -> Option<&'static str> {
+        let (length, rest) = self.rest.split_once(':')?;
+        let length: usize = length.parse().ok()?;
+        let text = rest.get(..length)?;
+        self.rest = rest.get(length..)?;
+        Some(text)
+    }
+
+    fn number(&mut self) -> Option<usize> {
+        self.field()?.parse().ok()
+    }
+}
+
+/// The module, from its exports; names were checked when the attribute expanded, so the
+/// only problem a correct expansion can meet is a constant whose value does not convert.
 ///
 /// # Errors
 ///
-/// Each such constant.
-pub fn build(
-    name: &'static str,
-    doc: &'static str,
-    entries: &'static [Entry],
-) -> Result<DynModule, BuildError> {
-    let module_name: Arc<str> = Arc::from(name);
+/// Each such constant (and a manifest that does not read, which would be a bug).
+pub fn build(exports: &'static Exports) -> Result<DynModule, BuildError> {
     let mut problems = Vec::new();
-    let mut members = Vec::with_capacity(entries.len());
-    for entry in entries {
-        match entry {
-            Entry::Function(info, body) => {
-                let params = info
-                    .params
-                    .iter()
-                    .map(|(param, ty)| Parameter::new(*param, *ty))
-                    .collect();
-                let signature = Signature::new(info.name, params, info.ret, info.doc);
-                let function =
-                    Function::new(Arc::clone(&module_name), signature, Callable::Static(*body));
-                members.push((Arc::from(info.name), Member::Function(function)));
+    let members = match read_members(exports, &mut problems) {
+        Some(members) => members,
+        None => {
+            problems.push(
+                "its member list, written by `#[export_module]`, does not read: please report \
+                 this as a bug of modsmith"
+                    .to_owned(),
+            );
+            Vec::new()
+        }
+    };
+    if problems.is_empty() {
+        Ok(DynModule::from_parts(
+            Arc::from(exports.name),
+            Arc::from(exports.doc),
+            members,
+        ))
+    } else {
+        Err(BuildError::new(exports.name.to_owned(), problems))
+    }
+}
+
+/// The members the manifest lists; `None` when it does not read, or names a group, function,
+/// constant or module the exports do not have.
+fn read_members(
+    exports: &'static Exports,
+    problems: &mut Vec<String>,
+) -> Option<Vec<(Arc<str>, Member)>> {
+    let module_name: Arc<str> = Arc::from(exports.name);
+    let mut manifest = Manifest {
+        rest: exports.manifest,
+    };
+    let mut members = Vec::new();
+    // Functions of each group seen so far: the next one's index in its group.
+    let mut group_counts = vec![0_usize; exports.groups.len()];
+    let (mut constants, mut modules) = (exports.constants.iter(), exports.modules.iter());
+    while !manifest.rest.is_empty() {
+        let kind = manifest.field()?;
+        let name = manifest.field()?;
+        match kind {
+            "f" => {
+                let group_index = manifest.number()?;
+                let (doc, ret) = (manifest.field()?, manifest.field()?);
+                let count = manifest.number()?;
+                let mut params = Vec::with_capacity(count.min(8));
+                for _ in 0..count {
+                    params.push(Parameter::new(manifest.field()?, manifest.field()?));
+                }
+                let group = *exports.groups.get(group_index)?;
+                let index = group_counts.get_mut(group_index)?;
+                if *index >= group.count() {
+                    return None;
+                }
+                let body = Callable::Grouped {
+                    group,
+                    index: *index,
+                };
+                *index += 1;
+                let signature = Signature::new(name, params, ret, doc);
+                let function = Function::new(Arc::clone(&module_name), signature, body);
+                members.push((Arc::from(name), Member::Function(function)));
             }
-            Entry::Constant(name, value) => match value() {
-                Ok(value) => members.push((Arc::from(*name), Member::Constant(value))),
+            "c" => match constants.next()?() {
+                Ok(value) => members.push((Arc::from(name), Member::Constant(value))),
                 Err(error) => problems.push(format!("constant `{name}` is not a value: {error}")),
             },
-            Entry::Module(name, module) => {
-                members.push((Arc::from(*name), Member::Module(module().clone())));
+            "m" => {
+                let module = modules.next()?();
+                members.push((Arc::from(name), Member::Module(module.clone())));
             }
+            _ => return None,
         }
     }
-    if problems.is_empty() {
-        Ok(DynModule::from_parts(module_name, Arc::from(doc), members))
-    } else {
-        Err(BuildError::new(name.to_owned(), problems))
-    }
+    Some(members)
 }
 
 /// Where an exported module keeps its [`DynModule`], built on first use.
@@ -177,42 +243,49 @@ impl ModuleCell {
         ModuleCell(OnceLock::new())
     }
 
-    /// The module, built by `init` the first time.
+    /// The module, built from `exports` the first time.
+    ///
+    /// # Errors
+    ///
+    /// When a constant's value does not convert into a `Value`.
     pub fn try_get(
         &'static self,
-        init: fn() -> Result<DynModule, BuildError>,
+        exports: &'static Exports,
     ) -> Result<&'static DynModule, &'static BuildError> {
-        self.0.get_or_init(init).as_ref()
+        self.0.get_or_init(|| build(exports)).as_ref()
     }
 
-    /// The module, built by `init` the first time.
+    /// The module, built from `exports` the first time.
     ///
     /// # Panics
     ///
     /// When a constant's value does not convert into a `Value` (a `u64` above `i64::MAX`
     /// from a type's own `IntoValue`): the module cannot be built, and the message says which
     /// constant. `try_module()` returns it as an error instead.
-    pub fn get(&'static self, init: fn() -> Result<DynModule, BuildError>) -> &'static DynModule {
-        match self.try_get(init) {
+    pub fn get(&'static self, exports: &'static Exports) -> &'static DynModule {
+        match self.try_get(exports) {
             Ok(module) => module,
             Err(error) => panic!("{error}"),
         }
     }
 }
 
-/// Adapters: a struct per arity holding the function's pointer, whose `Call` impl reads the
-/// arguments, calls it and converts the result. Compiled once per signature (parameter
-/// kinds and return type), whatever the number of functions sharing it.
-macro_rules! adapters {
-    ($( $adapter:ident ($($arg:ident $held:ident $lt:lifetime $index:tt),*) )*) => {$(
-        /// The adapter of functions of this arity.
-        pub struct $adapter<$($arg: Arg,)* R> {
-            /// The exported function.
-            pub function: for<$($lt),*> fn($($arg::Of<$lt>),*) -> R,
-        }
+/// Groups: a struct per arity holding the `fn` pointers of one signature, whose
+/// [`FunctionGroup`] impl reads the arguments, calls the function and converts the result.
+/// Compiled once per signature (parameter kinds and return type), whatever the number of
+/// functions sharing it.
+macro_rules! groups {
+    ($( $group:ident ($($arg:ident $held:ident $lt:lifetime $index:tt),*) )*) => {$(
+        /// The functions of one signature of this arity.
+        pub struct $group<$($arg: Arg,)* R: 'static>(
+            pub &'static [for<$($lt),*> fn($($arg::Of<$lt>),*) -> R],
+        );
 
-        impl<$($arg: Arg,)* R: IntoCallResult + 'static> StaticBody for $adapter<$($arg,)* R> {
-            fn call(&self, args: &[Value]) -> Result<Value, Fault> {
+        impl<$($arg: Arg,)* R: IntoCallResult + 'static> FunctionGroup for $group<$($arg,)* R> {
+            fn call(&self, index: usize, args: &[Value]) -> Result<Value, Fault> {
+                let Some(function) = self.0.get(index) else {
+                    return Err(missing_function(index));
+                };
                 let [$($held,)*] = args else {
                     return Err(Fault::Arity { got: args.len() });
                 };
@@ -224,20 +297,34 @@ macro_rules! adapters {
                         Err(error) => return Err(Fault::Argument { index: $index, error }),
                     };
                 )*
-                (self.function)($($arg::lend(&mut $held)),*).into_call_result()
+                function($($arg::lend(&mut $held)),*).into_call_result()
+            }
+
+            fn count(&self) -> usize {
+                self.0.len()
             }
         }
     )*};
 }
 
-adapters! {
-    Adapt0()
-    Adapt1(A1 a1 'a1 0)
-    Adapt2(A1 a1 'a1 0, A2 a2 'a2 1)
-    Adapt3(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2)
-    Adapt4(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2, A4 a4 'a4 3)
-    Adapt5(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2, A4 a4 'a4 3, A5 a5 'a5 4)
-    Adapt6(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2, A4 a4 'a4 3, A5 a5 'a5 4, A6 a6 'a6 5)
-    Adapt7(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2, A4 a4 'a4 3, A5 a5 'a5 4, A6 a6 'a6 5, A7 a7 'a7 6)
-    Adapt8(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2, A4 a4 'a4 3, A5 a5 'a5 4, A6 a6 'a6 5, A7 a7 'a7 6, A8 a8 'a8 7)
+/// A group asked for a function it does not have: `build` checks the indices, so this is
+/// never reached; a fault rather than a panic all the same.
+#[cold]
+#[inline(never)]
+fn missing_function(index: usize) -> Fault {
+    Fault::Failed(format!(
+        "an exported module's function #{index} is missing from its group (a bug of modsmith)"
+    ))
+}
+
+groups! {
+    Group0()
+    Group1(A1 a1 'a1 0)
+    Group2(A1 a1 'a1 0, A2 a2 'a2 1)
+    Group3(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2)
+    Group4(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2, A4 a4 'a4 3)
+    Group5(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2, A4 a4 'a4 3, A5 a5 'a5 4)
+    Group6(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2, A4 a4 'a4 3, A5 a5 'a5 4, A6 a6 'a6 5)
+    Group7(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2, A4 a4 'a4 3, A5 a5 'a5 4, A6 a6 'a6 5, A7 a7 'a7 6)
+    Group8(A1 a1 'a1 0, A2 a2 'a2 1, A3 a3 'a3 2, A4 a4 'a4 3, A5 a5 'a5 4, A6 a6 'a6 5, A7 a7 'a7 6, A8 a8 'a8 7)
 }

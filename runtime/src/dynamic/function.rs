@@ -30,20 +30,27 @@ pub enum Fault {
 /// The type-erased body of a function: arguments in, value or fault out.
 pub(crate) type Body = dyn Fn(&[Value]) -> Result<Value, Fault> + Send + Sync;
 
-/// A body defined as static data: what `#[export_module]` writes, one adapter value per
-/// function in a `static`, so that a function costs its crate no code of its own.
+/// The functions of one signature, as static data: what `#[export_module]` writes, one
+/// array of `fn` pointers per distinct signature, so that a function costs its crate no code
+/// of its own, only its pointer.
 #[doc(hidden)]
-pub trait StaticBody: Send + Sync {
-    /// Runs the function with `args`.
-    fn call(&self, args: &[Value]) -> Result<Value, Fault>;
+pub trait FunctionGroup: Send + Sync {
+    /// Runs function `index` of the group with `args`.
+    fn call(&self, index: usize, args: &[Value]) -> Result<Value, Fault>;
+
+    /// How many functions the group has.
+    fn count(&self) -> usize;
 }
 
-/// Where a function's body is: a closure (the builder, middleware) or static data (an
-/// exported module).
+/// Where a function's body is: a closure (the builder, middleware) or a function of a group
+/// (an exported module).
 #[derive(Clone)]
 pub(crate) enum Callable {
     Shared(Arc<Body>),
-    Static(&'static dyn StaticBody),
+    Grouped {
+        group: &'static dyn FunctionGroup,
+        index: usize,
+    },
 }
 
 impl Callable {
@@ -51,7 +58,7 @@ impl Callable {
     fn run(&self, args: &[Value]) -> Result<Value, Fault> {
         match self {
             Callable::Shared(body) => body(args),
-            Callable::Static(body) => body.call(args),
+            Callable::Grouped { group, index } => group.call(*index, args),
         }
     }
 }

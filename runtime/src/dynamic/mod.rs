@@ -44,4 +44,4 @@ pub use value::{Opaque, Value};
 pub use wrap::{Call, Next};
 
 #[doc(hidden)]
-pub use function::{Fault, StaticBody};
+pub use function::{Fault, FunctionGroup};

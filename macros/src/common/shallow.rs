@@ -1,0 +1,252 @@
+//! A module read only as deep as a macro that exposes its members needs: each item's
+//! attributes, visibility, kind and name, a function's signature, a constant's type, and the
+//! items of inline modules. Function bodies, constant values and every other item stay the
+//! tokens the user wrote and are handed back to rustc as they came.
+//!
+//! Why not `syn::ItemMod`: parsing every body into syn's syntax tree and printing it back is
+//! most of such a macro's run time (it runs unoptimised in a debug build, on every build of
+//! the user's crate), while none of the bodies is read.
+
+use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
+use quote::{ToTokens, TokenStreamExt};
+use syn::buffer::Cursor;
+use syn::ext::IdentExt;
+use syn::parse::discouraged::Speculative;
+use syn::parse::{Parse, ParseStream};
+use syn::{Attribute, Ident, Item, Signature, Token, Type, Visibility};
+
+/// An item of a module: its outer attributes (which the macro may change), and the rest.
+pub struct ShallowItem {
+    pub attrs: Vec<Attribute>,
+    pub vis: Visibility,
+    pub kind: ShallowKind,
+    /// The tokens after the attributes, visibility included, as written; for an inline
+    /// module, up to its name (its items follow, from [`ShallowKind::Module`]).
+    pub tokens: TokenStream,
+}
+
+/// What an item is, as far as an exposing macro reads it.
+pub enum ShallowKind {
+    /// A function; its body is in the item's tokens.
+    Fn(Signature),
+    /// A named constant (`const _` is [`ShallowKind::Other`]); its value is in the tokens.
+    Const { ident: Ident, ty: Type },
+    /// A module, with its items when it is written inline.
+    Module(ShallowModule),
+    /// Any other item, with its name when it has one.
+    Other(Option<Ident>),
+}
+
+/// A module: its name and, written inline, its inner attributes and items.
+pub struct ShallowModule {
+    pub ident: Ident,
+    /// `None` for `mod name;`, whose items are in another file.
+    pub content: Option<ModuleContent>,
+}
+
+/// The braces of an inline module and what is in them.
+pub struct ModuleContent {
+    pub brace: Span,
+    /// `#![..]` attributes, kept as written.
+    pub inner_attrs: Vec<Attribute>,
+    pub items: Vec<ShallowItem>,
+}
+
+impl ShallowItem {
+    /// An item written by the macro itself, emitted as `tokens`.
+    pub fn verbatim(tokens: TokenStream) -> Self {
+        ShallowItem {
+            attrs: Vec::new(),
+            vis: Visibility::Inherited,
+            kind: ShallowKind::Other(None),
+            tokens,
+        }
+    }
+
+    /// The item's name, for the items that have one.
+    pub fn ident(&self) -> Option<&Ident> {
+        match &self.kind {
+            ShallowKind::Fn(sig) => Some(&sig.ident),
+            ShallowKind::Const { ident, .. } => Some(ident),
+            ShallowKind::Module(module) => Some(&module.ident),
+            ShallowKind::Other(ident) => ident.as_ref(),
+        }
+    }
+}
+
+impl Parse for ShallowItem {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let attrs = Attribute::parse_outer(input)?;
+        let begin = input.cursor();
+        let ahead = input.fork();
+        let vis: Visibility = ahead.parse()?;
+        let kind = if is_fn(ahead.cursor()) {
+            input.advance_to(&ahead);
+            let sig: Signature = input.parse()?;
+            skip_body(input)?;
+            ShallowKind::Fn(sig)
+        } else if ahead.peek(Token![const])
+            && ahead.peek2(Ident::peek_any)
+            && !ahead.peek2(Token![_])
+        {
+            input.advance_to(&ahead);
+            input.parse::<Token![const]>()?;
+            let ident = input.call(Ident::parse_any)?;
+            input.parse::<Token![:]>()?;
+            let ty: Type = input.parse()?;
+            skip_to_semicolon(input)?;
+            ShallowKind::Const { ident, ty }
+        } else if ahead.peek(Token![mod])
+            || (ahead.peek(Token![unsafe]) && ahead.peek2(Token![mod]))
+        {
+            input.advance_to(&ahead);
+            input.parse::<Option<Token![unsafe]>>()?;
+            input.parse::<Token![mod]>()?;
+            let ident = input.call(Ident::parse_any)?;
+            let tokens = tokens_between(begin, input.cursor());
+            let content = if input.peek(Token![;]) {
+                let semi = input.parse::<Token![;]>()?;
+                let mut tokens = tokens;
+                semi.to_tokens(&mut tokens);
+                return Ok(ShallowItem {
+                    attrs,
+                    vis,
+                    kind: ShallowKind::Module(ShallowModule {
+                        ident,
+                        content: None,
+                    }),
+                    tokens,
+                });
+            } else {
+                let content;
+                let brace = syn::braced!(content in input);
+                Some(ModuleContent {
+                    brace: brace.span.join(),
+                    inner_attrs: Attribute::parse_inner(&content)?,
+                    items: parse_items(&content)?,
+                })
+            };
+            return Ok(ShallowItem {
+                attrs,
+                vis,
+                kind: ShallowKind::Module(ShallowModule { ident, content }),
+                tokens,
+            });
+        } else {
+            let item: Item = input.parse()?;
+            ShallowKind::Other(item_ident(&item))
+        };
+        Ok(ShallowItem {
+            attrs,
+            vis,
+            kind,
+            tokens: tokens_between(begin, input.cursor()),
+        })
+    }
+}
+
+/// Items until the end of `input`.
+pub fn parse_items(input: ParseStream) -> syn::Result<Vec<ShallowItem>> {
+    let mut items = Vec::new();
+    while !input.is_empty() {
+        items.push(input.parse()?);
+    }
+    Ok(items)
+}
+
+impl ToTokens for ShallowItem {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        tokens.append_all(&self.attrs);
+        tokens.extend(self.tokens.clone());
+        if let ShallowKind::Module(ShallowModule {
+            content: Some(content),
+            ..
+        }) = &self.kind
+        {
+            let mut inner = TokenStream::new();
+            inner.append_all(&content.inner_attrs);
+            inner.append_all(&content.items);
+            let mut group = Group::new(Delimiter::Brace, inner);
+            group.set_span(content.brace);
+            tokens.append(group);
+        }
+    }
+}
+
+/// Whether the cursor is at a function: `fn`, after any of `const`, `async`, `unsafe`,
+/// `safe` and `extern "abi"`.
+fn is_fn(mut cursor: Cursor) -> bool {
+    while let Some((ident, next)) = cursor.ident() {
+        if ident == "fn" {
+            return true;
+        }
+        if !(ident == "const"
+            || ident == "async"
+            || ident == "unsafe"
+            || ident == "safe"
+            || ident == "extern")
+        {
+            return false;
+        }
+        cursor = match next.literal() {
+            Some((_, after_abi)) if ident == "extern" => after_abi,
+            _ => next,
+        };
+    }
+    false
+}
+
+/// Steps over a function's body, `{ .. }`, without parsing it.
+fn skip_body(input: ParseStream) -> syn::Result<()> {
+    input.step(|cursor| match cursor.token_tree() {
+        Some((TokenTree::Group(group), rest)) if group.delimiter() == Delimiter::Brace => {
+            Ok(((), rest))
+        }
+        _ => Err(cursor.error("expected the function's body, `{ .. }`")),
+    })
+}
+
+/// Steps over the rest of an item up to its `;`, without parsing it: an expression has no
+/// `;` outside its groups.
+fn skip_to_semicolon(input: ParseStream) -> syn::Result<()> {
+    input.step(|cursor| {
+        let mut rest = *cursor;
+        while let Some((tree, next)) = rest.token_tree() {
+            rest = next;
+            if matches!(&tree, TokenTree::Punct(punct) if punct.as_char() == ';') {
+                return Ok(((), rest));
+            }
+        }
+        Err(cursor.error("expected `;` at the end of the constant"))
+    })
+}
+
+/// The tokens from `begin` up to `end`, as they came: groups are handed on whole.
+fn tokens_between(mut begin: Cursor, end: Cursor) -> TokenStream {
+    let mut tokens = TokenStream::new();
+    while begin < end {
+        let Some((tree, next)) = begin.token_tree() else {
+            break;
+        };
+        tokens.append(tree);
+        begin = next;
+    }
+    tokens
+}
+
+/// The name of a named item.
+fn item_ident(item: &Item) -> Option<Ident> {
+    let ident = match item {
+        Item::Static(item) => &item.ident,
+        Item::Struct(item) => &item.ident,
+        Item::Enum(item) => &item.ident,
+        Item::Type(item) => &item.ident,
+        Item::Trait(item) => &item.ident,
+        Item::TraitAlias(item) => &item.ident,
+        Item::Union(item) => &item.ident,
+        Item::ExternCrate(item) => &item.ident,
+        Item::Macro(item) => item.ident.as_ref()?,
+        _ => return None,
+    };
+    Some(ident.clone())
+}
