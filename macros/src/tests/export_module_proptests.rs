@@ -44,6 +44,17 @@ const ITEMS: &[&str] = &[
     "pub fn module() {}",
     "pub struct Point;",
     "fn private() {}",
+    "pub const fn constant_fn() -> i64 { 1 }",
+    "pub const unsafe fn constant_unsafe() {}",
+    "pub const _: () = ();",
+    "pub const BRACED: i64 = { let x = 1; x };",
+    "pub fn array() -> [u8; { 1 }] { [0] }",
+    "impl Point { pub fn method(&self) -> i64 { 1 } }",
+    "macro_rules! m { () => {}; }",
+    "extern crate alloc;",
+    "unsafe extern \"C\" { pub safe fn abs(x: i32) -> i32; }",
+    "pub static S: i64 = 1;",
+    "use std::fmt;",
 ];
 
 proptest! {
@@ -56,7 +67,7 @@ proptest! {
         kind in 0..3_u8,
     ) {
         let item = match kind {
-            0 => format!("pub mod math {{ {} }}", items.join(" ")),
+            0 => format!("pub mod math {{ #![allow(dead_code)] {} }}", items.join(" ")),
             1 => "pub mod math;".to_owned(),
             _ => "pub fn math() {}".to_owned(),
         };
