@@ -510,7 +510,7 @@ pub use modsmith_runtime::{
 /// `&[u8]`, `&[Value]` and `&Value` borrow from the argument; other slices (`&[i64]`) are
 /// converted into a `Vec` first, which allocates; anything else is taken by value. Results
 /// convert with [`IntoValue`](dynamic::IntoValue), and a `Result<T, E: Display>` reports
-/// its error as [`CallError::Failed`](dynamic::CallError::Failed). A function adds no code
+/// its error as [`CallErrorKind::Failed`](dynamic::CallErrorKind::Failed). A function adds no code
 /// of its own to your crate: its name, doc and signature are a few bytes of one string and
 /// its `fn` pointer one element of an array, and the functions of one signature share one
 /// adapter from the runtime, so exporting adds little compile time.

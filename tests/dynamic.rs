@@ -6,8 +6,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use modsmith::dynamic::{
-    CallError, ConflictPolicy, DynModule, FromValue, FunctionInfo, IntoValue, Member,
-    ModuleBuilder, Source, Value,
+    CallError, CallErrorKind, ConflictPolicy, DynModule, FromValue, FunctionInfo, IntoValue,
+    Member, ModuleBuilder, Source, Value,
 };
 
 fn math() -> DynModule {
@@ -174,7 +174,7 @@ fn functions_are_called_by_name_through_handles_and_paths() {
 fn an_unknown_name_suggests_the_closest() {
     let error = math().call("dvi", &[]).unwrap_err();
     assert!(
-        matches!(&error, CallError::UnknownName { suggestion: Some(name), .. } if name == "div")
+        matches!(error.kind(), CallErrorKind::UnknownName { suggestion: Some(name), .. } if name == "div")
     );
     assert_eq!(
         error.to_string(),
@@ -205,8 +205,8 @@ fn a_constant_is_not_a_function() {
 fn the_wrong_number_of_arguments_shows_the_signature() {
     let error = math().call("add", &[1.into()]).unwrap_err();
     assert!(matches!(
-        error,
-        CallError::Arity {
+        error.kind(),
+        CallErrorKind::Arity {
             expected: 2,
             got: 1,
             ..
@@ -222,7 +222,7 @@ fn the_wrong_number_of_arguments_shows_the_signature() {
 fn an_argument_of_the_wrong_type_names_the_parameter() {
     let error = math().call("add", &[1.into(), "2".into()]).unwrap_err();
     assert!(
-        matches!(&error, CallError::ArgumentType { index: 1, parameter, .. } if parameter == "b")
+        matches!(error.kind(), CallErrorKind::ArgumentType { index: 1, parameter, .. } if parameter == "b")
     );
     assert_eq!(
         error.to_string(),
@@ -241,8 +241,8 @@ fn an_argument_of_the_wrong_type_names_the_parameter() {
 fn the_functions_own_error_is_reported() {
     let error = math().call("div", &[1.into(), 0.into()]).unwrap_err();
     assert_eq!(
-        error,
-        CallError::Failed {
+        error.into_kind(),
+        CallErrorKind::Failed {
             function: "math::div".into(),
             message: "division by zero".into()
         }
@@ -252,7 +252,10 @@ fn the_functions_own_error_is_reported() {
 #[test]
 fn a_result_that_does_not_fit_is_an_error() {
     let error = math().call("huge", &[]).unwrap_err();
-    assert!(matches!(error, CallError::Return { .. }), "{error}");
+    assert!(
+        matches!(error.kind(), CallErrorKind::Return { .. }),
+        "{error}"
+    );
 }
 
 #[test]
@@ -451,7 +454,7 @@ fn middleware_sees_every_call_and_can_change_it() {
     );
     // Errors pass through unchanged, named after the wrapped function.
     let error = doubled.call("add", &[1.into()]).unwrap_err();
-    assert!(matches!(error, CallError::Arity { .. }));
+    assert!(matches!(error.kind(), CallErrorKind::Arity { .. }));
     assert_eq!(calls.load(Ordering::Relaxed), 3);
     assert_eq!(doubled.signature("add"), math().signature("add"));
 }
@@ -595,25 +598,25 @@ mod property {
         ) {
             let math = math();
             let result = math.call(&name, &args);
-            match (math.get(&name), &result) {
-                (None, Err(CallError::UnknownName { .. })) => {}
-                (Some(Member::Constant(_) | Member::Module(_)), Err(CallError::NotAFunction { .. })) => {}
-                (Some(Member::Function(function)), Err(CallError::Arity { expected, got, .. })) => {
+            match (math.get(&name), result.as_ref().map_err(CallError::kind)) {
+                (None, Err(CallErrorKind::UnknownName { .. })) => {}
+                (Some(Member::Constant(_) | Member::Module(_)), Err(CallErrorKind::NotAFunction { .. })) => {}
+                (Some(Member::Function(function)), Err(CallErrorKind::Arity { expected, got, .. })) => {
                     prop_assert_eq!(*expected, function.signature().params().len());
                     prop_assert_eq!(*got, args.len());
                     prop_assert_ne!(*expected, args.len());
                 }
-                (Some(Member::Function(function)), Err(CallError::ArgumentType { index, .. })) => {
+                (Some(Member::Function(function)), Err(CallErrorKind::ArgumentType { index, .. })) => {
                     prop_assert_eq!(function.signature().params().len(), args.len());
                     prop_assert!(*index < args.len());
                 }
-                (Some(Member::Function(function)), Err(CallError::Failed { .. })) => {
+                (Some(Member::Function(function)), Err(CallErrorKind::Failed { .. })) => {
                     prop_assert!(["div", "sum"].contains(&function.name()), "{}", function.name());
                 }
-                (Some(Member::Function(function)), Err(CallError::Panicked { .. })) => {
+                (Some(Member::Function(function)), Err(CallErrorKind::Panicked { .. })) => {
                     prop_assert_eq!(function.name(), "boom");
                 }
-                (Some(Member::Function(function)), Err(CallError::Return { .. })) => {
+                (Some(Member::Function(function)), Err(CallErrorKind::Return { .. })) => {
                     prop_assert_eq!(function.name(), "huge");
                 }
                 (Some(Member::Function(_)), Ok(_)) => {}

@@ -1,7 +1,7 @@
 //! Behaviour of `#[export_module]`: the module stays as written, and `module()` exposes its
 //! `pub` functions, constants and nested modules with their docs and signatures.
 
-use modsmith::dynamic::{CallError, DynModule, Member, Value};
+use modsmith::dynamic::{CallErrorKind, DynModule, Member, Value};
 
 /// Arithmetic, by name.
 #[modsmith::export_module]
@@ -194,7 +194,7 @@ fn bad_calls_are_typed_errors() {
         "`math::checked_div` failed: cannot divide 1 by zero"
     );
     let error = module.call("generic", &[]).unwrap_err();
-    assert!(matches!(error, CallError::UnknownName { .. }));
+    assert!(matches!(error.kind(), CallErrorKind::UnknownName { .. }));
     assert!(module.get("private_helper").is_none());
     let error = module.call("length", &[]).unwrap_err();
     assert_eq!(

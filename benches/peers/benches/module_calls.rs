@@ -1,8 +1,9 @@
 //! One call of `add(i64, i64) -> i64` inside a module of 50 functions, from Rust, through
 //! modsmith and through rhai, in one criterion run so the figures compare:
 //!
-//! - modsmith, a [`Function`] handle: `add.call(&[a.into(), b.into()])`.
-//! - modsmith, by name: `module.call("add", &[a.into(), b.into()])`.
+//! - modsmith, a [`Function`] handle: `add.call(&[a.into(), b.into()])`, the result read as
+//!   an `i64` (as rhai's `call::<i64>` returns one).
+//! - modsmith, by name: `module.call("add", &[a.into(), b.into()])`, read the same way.
 //! - rhai `call_fn`, script fn: `engine.call_fn::<i64>(&mut scope, &ast, "add", (a, b))`,
 //!   where `ast` defines `fn add(a, b) { a + b }` and 49 other script functions. rhai looks
 //!   the function up by name and interprets its body; the nearest rhai has to calling a
@@ -25,7 +26,7 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use modsmith::dynamic::{CallError, DynModule, Function, ModuleBuilder, Value};
+use modsmith::dynamic::{DynModule, Function, ModuleBuilder};
 use rhai::{AST, Engine, EvalAltResult, FnPtr, Scope};
 
 #[path = "../../support/module_calls.rs"]
@@ -106,14 +107,21 @@ impl Calls {
         }
     }
 
-    fn modsmith_handle(&self) -> Result<Value, CallError> {
+    /// The result read as the `i64` it is, as rhai's `call::<i64>` gives it.
+    fn modsmith_handle(&self) -> Option<i64> {
         let (a, b) = (black_box(1_i64), black_box(2_i64));
-        black_box(&self.handle).call(&[a.into(), b.into()])
+        black_box(&self.handle)
+            .call(&[a.into(), b.into()])
+            .ok()?
+            .as_int()
     }
 
-    fn modsmith_by_name(&self) -> Result<Value, CallError> {
+    fn modsmith_by_name(&self) -> Option<i64> {
         let (a, b) = (black_box(1_i64), black_box(2_i64));
-        black_box(&self.module).call(black_box("add"), &[a.into(), b.into()])
+        black_box(&self.module)
+            .call(black_box("add"), &[a.into(), b.into()])
+            .ok()?
+            .as_int()
     }
 
     fn rhai_call_fn(&self, scope: &mut Scope) -> Result<i64, Box<EvalAltResult>> {
@@ -160,8 +168,12 @@ fn allocations(_: &mut Criterion) {
         calls.rhai_fn_ptr_native(),
         calls.rhai_script_calls_native(&mut scope),
     );
-    let handle = allocations_per_call(|| drop(black_box(calls.modsmith_handle())));
-    let by_name = allocations_per_call(|| drop(black_box(calls.modsmith_by_name())));
+    let handle = allocations_per_call(|| {
+        black_box(calls.modsmith_handle());
+    });
+    let by_name = allocations_per_call(|| {
+        black_box(calls.modsmith_by_name());
+    });
     let call_fn = allocations_per_call(|| drop(black_box(calls.rhai_call_fn(&mut scope))));
     let fn_ptr = allocations_per_call(|| drop(black_box(calls.rhai_fn_ptr_native())));
     let script = allocations_per_call(|| {

@@ -5,11 +5,60 @@ use std::fmt;
 
 use super::convert::ValueError;
 
-/// Why a call to a [`DynModule`](super::DynModule) function failed. Each message says what
-/// to do about it.
+/// Why a call to a [`DynModule`](super::DynModule) function failed: its message says what
+/// to do about it, and [`CallError::kind`] tells the cases apart.
+///
+/// One pointer wide (the details are boxed, as in `std::io::Error`), so that the
+/// `Result<Value, CallError>` of every call is no larger than a `Value` and a successful
+/// call moves nothing more.
+///
+/// ```
+/// use modsmith::dynamic::{CallErrorKind, ModuleBuilder};
+///
+/// let math = ModuleBuilder::new("math").function("add", |a: i64, b: i64| a + b).build()?;
+/// let error = math.call("ad", &[]).unwrap_err();
+/// assert!(matches!(error.kind(), CallErrorKind::UnknownName { suggestion: Some(s), .. } if s == "add"));
+/// # Ok::<(), modsmith::dynamic::BuildError>(())
+/// ```
+#[derive(Clone, PartialEq)]
+pub struct CallError(Box<CallErrorKind>);
+
+impl CallError {
+    /// What went wrong, with its details.
+    pub fn kind(&self) -> &CallErrorKind {
+        &self.0
+    }
+
+    /// The details, owned.
+    pub fn into_kind(self) -> CallErrorKind {
+        *self.0
+    }
+}
+
+impl From<CallErrorKind> for CallError {
+    fn from(kind: CallErrorKind) -> Self {
+        CallError(Box::new(kind))
+    }
+}
+
+impl fmt::Debug for CallError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Display for CallError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&*self.0, f)
+    }
+}
+
+impl std::error::Error for CallError {}
+
+/// The cases of [`CallError`], with their details.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
-pub enum CallError {
+pub enum CallErrorKind {
     /// No member of that name.
     UnknownName {
         /// The module searched.
@@ -75,10 +124,10 @@ pub enum CallError {
     },
 }
 
-impl fmt::Display for CallError {
+impl fmt::Display for CallErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CallError::UnknownName {
+            CallErrorKind::UnknownName {
                 module,
                 name,
                 suggestion,
@@ -89,13 +138,13 @@ impl fmt::Display for CallError {
                     None => write!(f, "; `names()` lists what it has"),
                 }
             }
-            CallError::NotAFunction { name, kind } => {
+            CallErrorKind::NotAFunction { name, kind } => {
                 write!(
                     f,
                     "`{name}` is a {kind}, not a function; read it with `get`"
                 )
             }
-            CallError::Arity {
+            CallErrorKind::Arity {
                 function,
                 expected,
                 got,
@@ -108,7 +157,7 @@ impl fmt::Display for CallError {
                      its signature is `{signature}`"
                 )
             }
-            CallError::ArgumentType {
+            CallErrorKind::ArgumentType {
                 function,
                 index,
                 parameter,
@@ -127,13 +176,15 @@ impl fmt::Display for CallError {
                 }
                 Ok(())
             }
-            CallError::Failed { function, message } => write!(f, "`{function}` failed: {message}"),
-            CallError::Return { function, error } => write!(
+            CallErrorKind::Failed { function, message } => {
+                write!(f, "`{function}` failed: {message}")
+            }
+            CallErrorKind::Return { function, error } => write!(
                 f,
                 "`{function}` returned a value that is not a `Value`: {error}; return a type \
                  that fits (`i64` rather than a large `u64`)"
             ),
-            CallError::Panicked { function, message } => write!(
+            CallErrorKind::Panicked { function, message } => write!(
                 f,
                 "`{function}` panicked: {message} (the panic was caught; the module is still \
                  usable)"
@@ -141,8 +192,6 @@ impl fmt::Display for CallError {
         }
     }
 }
-
-impl std::error::Error for CallError {}
 
 /// Every problem found by [`ModuleBuilder::build`](super::ModuleBuilder::build), at once.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 
 use super::convert::{FromValue, IntoValue, ValueError};
-use super::error::CallError;
+use super::error::{CallError, CallErrorKind};
 use super::value::Value;
 
 /// What went wrong inside a call, before the names of the module and function are known:
@@ -24,7 +24,7 @@ pub enum Fault {
     /// The returned value did not convert.
     Return(ValueError),
     /// A whole error, from a middleware or a nested call.
-    Call(Box<CallError>),
+    Call(CallError),
 }
 
 /// The type-erased body of a function: arguments in, value or fault out.
@@ -214,10 +214,11 @@ impl Function {
     #[cold]
     #[inline(never)]
     fn panicked(&self, panic: &(dyn std::any::Any + Send)) -> CallError {
-        CallError::Panicked {
+        CallErrorKind::Panicked {
             function: self.qualified_name(),
             message: panic_message(panic),
         }
+        .into()
     }
 
     /// The function's name in its module.
@@ -254,13 +255,13 @@ impl Function {
         let function = self.qualified_name();
         let signature = &self.0.signature;
         match fault {
-            Fault::Arity { got } => CallError::Arity {
+            Fault::Arity { got } => CallErrorKind::Arity {
                 function,
                 expected: signature.params().len(),
                 got,
                 signature: signature.to_string(),
             },
-            Fault::Argument { index, error } => CallError::ArgumentType {
+            Fault::Argument { index, error } => CallErrorKind::ArgumentType {
                 function,
                 index,
                 parameter: signature.params().get(index).map_or_else(
@@ -274,10 +275,11 @@ impl Function {
                 got: args.get(index).map_or("nothing", Value::kind).to_owned(),
                 error,
             },
-            Fault::Failed(message) => CallError::Failed { function, message },
-            Fault::Return(error) => CallError::Return { function, error },
-            Fault::Call(error) => *error,
+            Fault::Failed(message) => CallErrorKind::Failed { function, message },
+            Fault::Return(error) => CallErrorKind::Return { function, error },
+            Fault::Call(error) => return error,
         }
+        .into()
     }
 }
 
@@ -300,7 +302,7 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 
 /// A function's return value, turned into the result of a call: any [`IntoValue`], or a
 /// `Result` of one whose error is `Display` (its message becomes
-/// [`CallError::Failed`]).
+/// [`CallErrorKind::Failed`]).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be returned as a `Value`",
     label = "this return type has no conversion into `Value`",

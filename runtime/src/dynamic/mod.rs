@@ -37,7 +37,7 @@ pub use self::serde::SerdeError;
 pub use builder::{FunctionInfo, ModuleBuilder};
 pub use compose::{ConflictPolicy, Pick, Source, SourceRules, Unresolved, plan};
 pub use convert::{FromValue, IntoValue, ValueError};
-pub use error::{BuildError, CallError, ComposeError};
+pub use error::{BuildError, CallError, CallErrorKind, ComposeError};
 pub use function::{Function, IntoCallResult, IntoFunction, Parameter, Signature};
 pub use module::{DynModule, Member};
 pub use value::{Opaque, Value};

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
-use super::error::CallError;
+use super::error::{CallError, CallErrorKind};
 use super::function::{Function, Signature};
 use super::value::Value;
 
@@ -138,7 +138,8 @@ impl DynModule {
     ///
     /// # Errors
     ///
-    /// [`CallError::UnknownName`] (with the closest name) or [`CallError::NotAFunction`].
+    /// [`CallErrorKind::UnknownName`] (with the closest name) or
+    /// [`CallErrorKind::NotAFunction`].
     pub fn function(&self, name: &str) -> Result<Function, CallError> {
         self.resolve(name).cloned()
     }
@@ -172,26 +173,36 @@ impl DynModule {
     fn resolve(&self, name: &str) -> Result<&Function, CallError> {
         match self.get(name) {
             Some(Member::Function(function)) => Ok(function),
-            Some(other) => Err(CallError::NotAFunction {
-                name: format!("{}::{name}", self.0.name),
-                kind: other.kind(),
-            }),
+            Some(other) => Err(self.not_a_function(name, other)),
             None => Err(self.unknown(name)),
         }
     }
 
+    #[cold]
+    #[inline(never)]
+    fn not_a_function(&self, name: &str, member: &Member) -> CallError {
+        CallErrorKind::NotAFunction {
+            name: format!("{}::{name}", self.0.name),
+            kind: member.kind(),
+        }
+        .into()
+    }
+
     /// The error for a name this module (or the submodule a path reaches) does not have.
+    #[cold]
+    #[inline(never)]
     fn unknown(&self, name: &str) -> CallError {
         if let Some((module, rest)) = name.split_once("::")
             && let Some(Member::Module(submodule)) = self.get(module)
         {
             return submodule.unknown(rest);
         }
-        CallError::UnknownName {
+        CallErrorKind::UnknownName {
             module: self.0.name.to_string(),
             name: name.to_owned(),
             suggestion: closest(name, self.names()).map(str::to_owned),
         }
+        .into()
     }
 }
 

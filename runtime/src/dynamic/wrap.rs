@@ -112,7 +112,7 @@ where
             function: &inner,
             args,
         };
-        middleware(&call, Next { function: &inner }).map_err(|error| Fault::Call(Box::new(error)))
+        middleware(&call, Next { function: &inner }).map_err(Fault::Call)
     };
     Function::new(
         Arc::clone(function.module_name()),
