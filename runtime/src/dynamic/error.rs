@@ -13,12 +13,12 @@ use super::convert::ValueError;
 /// call moves nothing more.
 ///
 /// ```
-/// use modsmith::dynamic::{CallErrorKind, ModuleBuilder};
+/// use modsmith_runtime::dynamic::{CallErrorKind, ModuleBuilder};
 ///
 /// let math = ModuleBuilder::new("math").function("add", |a: i64, b: i64| a + b).build()?;
 /// let error = math.call("ad", &[]).unwrap_err();
 /// assert!(matches!(error.kind(), CallErrorKind::UnknownName { suggestion: Some(s), .. } if s == "add"));
-/// # Ok::<(), modsmith::dynamic::BuildError>(())
+/// # Ok::<(), modsmith_runtime::dynamic::BuildError>(())
 /// ```
 #[derive(Clone, PartialEq)]
 pub struct CallError(Box<CallErrorKind>);
