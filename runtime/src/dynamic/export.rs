@@ -103,8 +103,16 @@ pub struct Exports {
     pub name: &'static str,
     /// Its doc comment.
     pub doc: &'static str,
-    /// Its members in order, each with what the source says of it, in the format
-    /// [`Manifest`] reads.
+    /// Its members in order, each with what the source says of it: a sequence of fields,
+    /// each written `<length>:<text>` (the length in bytes, in decimal), so that any text (a
+    /// doc with any character in it) reads back as written. A member is
+    ///
+    /// - a function: `f`, its name, its group's index in [`Exports::groups`], its doc, its
+    ///   return type as written, the number of parameters, then each parameter's name and
+    ///   type as written. Its index in the group is the number of functions of that group
+    ///   before it;
+    /// - a constant: `c`, its name (its value is the next of [`Exports::constants`]);
+    /// - a module: `m`, its name (the next of [`Exports::modules`]).
     pub manifest: &'static str,
     /// The functions, one group per distinct signature.
     pub groups: &'static [&'static dyn FunctionGroup],
@@ -119,18 +127,9 @@ pub fn constant<T: IntoValue>(value: T) -> Result<Value, ValueError> {
     value.into_value()
 }
 
-/// Reads [`Exports::manifest`]: a sequence of fields, each written `<length>:<text>` (the
-/// length in bytes, in decimal), so that any text (a doc with any character in it) reads
-/// back as written. Members, in the module's order:
-///
-/// - a function: `f`, its group's index in [`Exports::groups`], its name, doc, return type
-///   as written, the number of parameters, then each parameter's name and type as written.
-///   Its index in the group is the number of functions of that group before it;
-/// - a constant: `c`, its name (its value is the next of [`Exports::constants`]);
-/// - a module: `m`, its name (the next of [`Exports::modules`]).
-///
-/// The expansion writes the manifest, so a manifest that does not read is a bug of
-/// modsmith's; it is reported as a [`BuildError`], never a panic.
+/// Reads [`Exports::manifest`], field by field. The expansion writes the manifest, so one
+/// that does not read is a bug of modsmith's; it is reported as a [`BuildError`], never a
+/// panic.
 struct Manifest {
     rest: &'static str,
 }
