@@ -33,7 +33,7 @@ pub enum ShallowKind {
     Const { ident: Ident, ty: Type },
     /// A module, with its items when it is written inline.
     Module(ShallowModule),
-    /// Any other item, with its name when it has one.
+    /// Any other item, with its name when it defines a type or a value.
     Other(Option<Ident>),
 }
 
@@ -234,7 +234,8 @@ fn tokens_between(mut begin: Cursor, end: Cursor) -> TokenStream {
     tokens
 }
 
-/// The name of a named item.
+/// The name of an item that defines a type or a value (a `macro_rules!` name lives apart, and
+/// `use` and `extern crate` only bring names in).
 fn item_ident(item: &Item) -> Option<Ident> {
     let ident = match item {
         Item::Static(item) => &item.ident,
@@ -244,8 +245,6 @@ fn item_ident(item: &Item) -> Option<Ident> {
         Item::Trait(item) => &item.ident,
         Item::TraitAlias(item) => &item.ident,
         Item::Union(item) => &item.ident,
-        Item::ExternCrate(item) => &item.ident,
-        Item::Macro(item) => item.ident.as_ref()?,
         _ => return None,
     };
     Some(ident.clone())
