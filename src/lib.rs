@@ -506,7 +506,9 @@ pub use modsmith_runtime::{
 /// ```
 ///
 /// Exported: every `pub fn`, `pub const` and inline `pub mod` (each nested module gets its
-/// own `module()`). Parameters are read with [`FromValue`](dynamic::FromValue): `&str`,
+/// own `module()`). A member under `#[cfg(..)]` leaves `module()` when its item is
+/// configured out (`#[cfg_attr(..)]` is not read: what it adds is not known before rustc
+/// expands it). Parameters are read with [`FromValue`](dynamic::FromValue): `&str`,
 /// `&[u8]`, `&[Value]` and `&Value` borrow from the argument; other slices (`&[i64]`) are
 /// converted into a `Vec` first, which allocates; anything else is taken by value. Results
 /// convert with [`IntoValue`](dynamic::IntoValue), and a `Result<T, E: Display>` reports

@@ -67,6 +67,63 @@ pub mod math {
     }
 }
 
+/// Members under `#[cfg]`: configured out, they leave `module()` with their items.
+#[modsmith::export_module]
+pub mod configured {
+    #[cfg(any())]
+    pub struct OnlyWhenConfigured;
+
+    /// Its own group, whose types exist only when it is compiled; the group after it must
+    /// still be found.
+    #[cfg(any())]
+    pub fn gone(value: OnlyWhenConfigured) -> OnlyWhenConfigured {
+        value
+    }
+
+    pub fn after(a: i64) -> i64 {
+        a * 2
+    }
+
+    #[cfg(not(any()))]
+    pub fn kept(a: i64) -> i64 {
+        a + 1
+    }
+
+    #[cfg(any())]
+    pub const GONE: i64 = 1;
+
+    pub const KEPT: i64 = 2;
+
+    #[cfg(unix)]
+    pub fn platform() -> &'static str {
+        "unix"
+    }
+
+    #[cfg(not(unix))]
+    pub fn platform() -> &'static str {
+        "elsewhere"
+    }
+
+    #[cfg(any())]
+    pub mod gone_module {
+        pub fn inner() {}
+    }
+}
+
+#[test]
+fn members_configured_out_leave_the_module() {
+    let module = configured::module();
+    assert_eq!(
+        module.names().collect::<Vec<_>>(),
+        ["after", "kept", "KEPT", "platform"]
+    );
+    assert_eq!(module.call("after", &[2.into()]).unwrap(), Value::Int(4));
+    assert_eq!(module.call("kept", &[2.into()]).unwrap(), Value::Int(3));
+    assert_eq!(module.constant("KEPT"), Some(&Value::Int(2)));
+    let expected = if cfg!(unix) { "unix" } else { "elsewhere" };
+    assert_eq!(module.call("platform", &[]).unwrap(), Value::from(expected));
+}
+
 #[modsmith::export_module(name = "strings")]
 mod text {
     pub fn upper(text: String) -> String {
@@ -221,7 +278,9 @@ mod manifest {
         let exports: &'static Exports = Box::leak(Box::new(Exports {
             name: "m",
             doc: "",
-            manifest: Box::leak(manifest.to_owned().into_boxed_str()),
+            manifest: Box::leak(Box::new([&*Box::leak(
+                manifest.to_owned().into_boxed_str(),
+            )])),
             groups: &GROUPS,
             constants: &[|| Ok(Value::Int(1))],
             modules: &[],

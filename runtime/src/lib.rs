@@ -59,7 +59,7 @@ pub mod __private {
     pub mod dynamic {
         pub use crate::dynamic::export::{
             Borrowed, Converted, Exports, Group0, Group1, Group2, Group3, Group4, Group5, Group6,
-            Group7, Group8, ModuleCell, Owned, Returns, constant,
+            Group7, Group8, ModuleCell, NoGroup, Owned, Returns, constant,
         };
         pub use crate::dynamic::{BuildError, DynModule};
     }

@@ -5,6 +5,7 @@ use proc_macro2::{Span, TokenStream};
 
 use crate::common::respan::located_at;
 use crate::common::shallow::{ShallowItem, ShallowKind, ShallowModule};
+use crate::common::source_text::source_text;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
@@ -27,7 +28,7 @@ fn add_module_fn(exported: &Exported, module: &mut ShallowItem) {
     for member in &exported.members {
         if let ExportedMember::Module {
             ident, exported, ..
-        } = member
+        } = &member.kind
             && let Some(nested) = content.items.iter_mut().find(
                 |item| matches!(&item.kind, ShallowKind::Module(nested) if nested.ident == *ident),
             )
@@ -56,9 +57,14 @@ fn module_fn(exported: &Exported) -> TokenStream {
     let mut constants = Vec::new();
     let mut modules = Vec::new();
     for member in &exported.members {
-        match member {
+        // A member whose item carries `#[cfg(..)]` gets the same predicates on its part of
+        // the manifest, and on its constant or module entry, so that it leaves `module()`
+        // when its item is configured out.
+        let cfg = cfg_attribute(&member.cfg);
+        manifest.start_member(&cfg);
+        match &member.kind {
             ExportedMember::Function(function) => {
-                let group = groups.add(function);
+                let group = groups.add(function, &member.cfg);
                 manifest.field("f");
                 manifest.field(&function.name);
                 manifest.field(&group.to_string());
@@ -73,26 +79,29 @@ fn module_fn(exported: &Exported) -> TokenStream {
             ExportedMember::Constant { name, ident } => {
                 manifest.field("c");
                 manifest.field(name);
-                constants.push(quote!(|| #private::constant(self::#ident)));
+                constants.push(quote!(#cfg || #private::constant(self::#ident)));
             }
             ExportedMember::Module { name, ident, .. } => {
                 manifest.field("m");
                 manifest.field(name);
-                modules.push(quote!(self::#ident::module));
+                modules.push(quote!(#cfg self::#ident::module));
             }
         }
+        manifest.end_member(&cfg);
     }
     // Each group's return type named where its first function declares it, in a constant
     // (checked, never compiled to code): one without a conversion is reported there.
     let returns = groups.list.iter().filter_map(|group| {
         let ty = group.first.ret_ty.as_ref()?;
-        Some(quote_spanned!(ty.span()=> let _: ::core::option::Option<#private::Returns<#ty>> = ::core::option::Option::None;))
+        let cfg = cfg_attribute(group.cfg);
+        Some(quote_spanned!(ty.span()=> #cfg let _: ::core::option::Option<#private::Returns<#ty>> = ::core::option::Option::None;))
     });
     let groups = groups
         .list
         .iter()
         .map(|group| group_tokens(group, &private));
-    let (name, doc, manifest) = (&exported.name, &exported.doc, manifest.text);
+    let manifest = manifest.finish();
+    let (name, doc) = (&exported.name, &exported.doc);
     let fn_doc = format!(
         "This module as a `DynModule` named `{name}`, built on first use: its exported \
          functions, constants and modules, called and read by name \
@@ -105,7 +114,7 @@ fn module_fn(exported: &Exported) -> TokenStream {
             static __MODSMITH_EXPORTS: #private::Exports = #private::Exports {
                 name: #name,
                 doc: #doc,
-                manifest: #manifest,
+                manifest: &[ #( #manifest ),* ],
                 groups: &[ #( #groups ),* ],
                 constants: &[ #( #constants ),* ],
                 modules: &[ #( #modules ),* ],
@@ -116,18 +125,63 @@ fn module_fn(exported: &Exported) -> TokenStream {
     }
 }
 
-/// The manifest the runtime's `build` reads: fields written `<length>:<text>`, so that any
-/// text reads back as written.
+/// `#[cfg(..)]` of a member's predicates; nothing for a member without `#[cfg]`.
+fn cfg_attribute(predicates: &[TokenStream]) -> TokenStream {
+    if predicates.is_empty() {
+        TokenStream::new()
+    } else {
+        let predicate = all_of(predicates);
+        quote!(#[cfg(#predicate)])
+    }
+}
+
+/// The predicate that holds when all of `predicates` do: the one itself when there is one.
+fn all_of(predicates: &[TokenStream]) -> TokenStream {
+    match predicates {
+        [one] => one.clone(),
+        many => quote!(all( #( #many ),* )),
+    }
+}
+
+/// The manifest the runtime's `build` reads, as string literals: fields written
+/// `<length>:<text>`, so that any text reads back as written. The members without `#[cfg]`
+/// that follow each other share one literal; each member with one has its own, under its
+/// predicates.
 #[derive(Default)]
 struct Manifest {
+    chunks: Vec<TokenStream>,
     text: String,
 }
 
 impl Manifest {
+    fn start_member(&mut self, cfg: &TokenStream) {
+        if !cfg.is_empty() {
+            self.flush(&TokenStream::new());
+        }
+    }
+
+    fn end_member(&mut self, cfg: &TokenStream) {
+        if !cfg.is_empty() {
+            self.flush(cfg);
+        }
+    }
+
+    fn flush(&mut self, cfg: &TokenStream) {
+        if !self.text.is_empty() {
+            let text = std::mem::take(&mut self.text);
+            self.chunks.push(quote!(#cfg #text));
+        }
+    }
+
     fn field(&mut self, text: &str) {
         self.text.push_str(&text.len().to_string());
         self.text.push(':');
         self.text.push_str(text);
+    }
+
+    fn finish(mut self) -> Vec<TokenStream> {
+        self.flush(&TokenStream::new());
+        self.chunks
     }
 }
 
@@ -144,13 +198,19 @@ struct Groups<'a> {
 struct Group<'a> {
     /// The first function of the group: its types name the group's.
     first: &'a ExportedFn,
+    /// The `#[cfg]` predicates its functions share.
+    cfg: &'a [TokenStream],
     functions: Vec<&'a syn::Ident>,
 }
 
 impl<'a> Groups<'a> {
     /// Adds `function` to its signature's group; the group's position.
-    fn add(&mut self, function: &'a ExportedFn) -> usize {
-        let mut signature = function.ret.clone();
+    fn add(&mut self, function: &'a ExportedFn, cfg: &'a [TokenStream]) -> usize {
+        // Functions under different `#[cfg]`s are in different groups: a group is left out
+        // with its functions' predicates, and its types may exist only under them.
+        let mut signature = source_text(cfg.iter().cloned().collect());
+        signature.push('\n');
+        signature.push_str(&function.ret);
         for param in &function.params {
             // A character no type's text has, between the types.
             signature.push('\n');
@@ -159,6 +219,7 @@ impl<'a> Groups<'a> {
         let position = *self.by_signature.entry(signature).or_insert_with(|| {
             self.list.push(Group {
                 first: function,
+                cfg,
                 functions: Vec::new(),
             });
             self.list.len() - 1
@@ -190,7 +251,17 @@ fn group_tokens(group: &Group<'_>, private: &TokenStream) -> TokenStream {
     };
     let arity = quote::format_ident!("Group{}", group.first.params.len());
     let functions = &group.functions;
-    quote! {
+    let group_of_signature = quote! {
         &#private::#arity::<#( #kinds, )* #ret>(&[ #( self::#functions ),* ])
+    };
+    if group.cfg.is_empty() {
+        return group_of_signature;
+    }
+    // Configured out, the group leaves an empty one in its place, so that the positions of
+    // the groups after it, which the manifest names, stay the same.
+    let predicate = all_of(group.cfg);
+    quote! {
+        #[cfg(#predicate)] #group_of_signature,
+        #[cfg(not(#predicate))] &#private::NoGroup
     }
 }

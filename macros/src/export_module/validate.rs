@@ -2,7 +2,7 @@
 //! parameters sorted into how the runtime reads them, and everything that cannot be
 //! exported refused with what to do instead.
 
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream};
 use syn::spanned::Spanned;
 use syn::{Attribute, FnArg, Path, ReturnType, Signature, Type, Visibility};
 
@@ -19,13 +19,20 @@ pub struct Exported {
     /// The `DynModule`'s name.
     pub name: String,
     pub doc: String,
-    pub members: Vec<ExportedMember>,
+    pub members: Vec<Member>,
     /// False when the module already has an item named `module` (an error): adding ours
     /// would add rustc's E0428 to it.
     pub add_module_fn: bool,
 }
 
-/// One member of `module()`, in the module's order.
+/// One member of `module()`, in the module's order, with the `#[cfg(..)]` predicates of its
+/// item: a member whose item is configured out is left out of `module()` with it.
+pub struct Member {
+    pub cfg: Vec<TokenStream>,
+    pub kind: ExportedMember,
+}
+
+/// What a member is.
 pub enum ExportedMember {
     Function(ExportedFn),
     Constant {
@@ -99,8 +106,10 @@ fn exported_module(
     let doc = doc_text(&module.attrs);
     let mut members = Vec::new();
     let mut add_module_fn = true;
-    // Names taken, with where each was given, for the duplicate check.
-    let mut taken: Vec<(String, Span)> = Vec::new();
+    // Names taken, with their items' `#[cfg]` (as text) and where each was given, for the
+    // duplicate check: two items of one name under different `#[cfg]`s may be alternatives
+    // (`unix` and `windows`), and rustc reports them if both are compiled.
+    let mut taken: Vec<(String, String, Span)> = Vec::new();
     let ShallowKind::Module(shallow) = &mut module.kind else {
         return Exported {
             krate,
@@ -163,7 +172,12 @@ fn exported_module(
                 ident.span(),
             ),
         };
-        if let Some((_, earlier)) = taken.iter().find(|(taken, _)| *taken == member_name) {
+        let cfg = cfg_predicates(&item.attrs);
+        let cfg_text = source_text(cfg.iter().cloned().collect());
+        if let Some((_, _, earlier)) = taken
+            .iter()
+            .find(|(taken, taken_cfg, _)| *taken == member_name && *taken_cfg == cfg_text)
+        {
             errors.at(
                 at,
                 format!(
@@ -176,19 +190,25 @@ fn exported_module(
                 format!("the other `{member_name}` is exported here"),
             );
         } else {
-            taken.push((member_name.clone(), at));
+            taken.push((member_name.clone(), cfg_text, at));
         }
         match &item.kind {
             ShallowKind::Fn(sig) => {
                 if let Some(function) = exported_fn(member_name, sig, &item.attrs, errors) {
-                    members.push(ExportedMember::Function(function));
+                    members.push(Member {
+                        cfg,
+                        kind: ExportedMember::Function(function),
+                    });
                 }
             }
             ShallowKind::Const { ty, .. } => {
                 check_constant(ty, errors);
-                members.push(ExportedMember::Constant {
-                    name: member_name,
-                    ident,
+                members.push(Member {
+                    cfg,
+                    kind: ExportedMember::Constant {
+                        name: member_name,
+                        ident,
+                    },
                 });
             }
             ShallowKind::Module(nested) => {
@@ -205,10 +225,13 @@ fn exported_module(
                     continue;
                 }
                 let exported = exported_module(krate.clone(), member_name.clone(), item, errors);
-                members.push(ExportedMember::Module {
-                    name: member_name,
-                    ident,
-                    exported,
+                members.push(Member {
+                    cfg,
+                    kind: ExportedMember::Module {
+                        name: member_name,
+                        ident,
+                        exported,
+                    },
                 });
             }
             ShallowKind::Other(_) => {}
@@ -221,6 +244,19 @@ fn exported_module(
         members,
         add_module_fn,
     }
+}
+
+/// The predicates of an item's `#[cfg(..)]` attributes (all must hold for it to be compiled).
+/// `#[cfg_attr(..)]` is not read: the attributes it adds are not known before rustc expands it.
+fn cfg_predicates(attrs: &[Attribute]) -> Vec<TokenStream> {
+    attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("cfg"))
+        .filter_map(|attr| match &attr.meta {
+            syn::Meta::List(list) => Some(list.tokens.clone()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// A name a `DynModule` accepts, as its builder checks at run time: letters, digits and

@@ -55,6 +55,11 @@ const ITEMS: &[&str] = &[
     "unsafe extern \"C\" { pub safe fn abs(x: i32) -> i32; }",
     "pub static S: i64 = 1;",
     "use std::fmt;",
+    "#[cfg(any())] pub fn configured_out(a: i64) -> i64 { a }",
+    "#[cfg(unix)] #[cfg(target_pointer_width = \"64\")] pub fn twice_configured() {}",
+    "#[cfg(not(unix))] pub fn add(a: i64, b: i64) -> i64 { a }",
+    "#[cfg(any())] pub const CONFIGURED: i64 = 1;",
+    "#[cfg(any())] pub mod configured { pub fn inner() {} }",
 ];
 
 proptest! {

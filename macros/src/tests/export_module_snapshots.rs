@@ -18,6 +18,9 @@ fn every_member_and_parameter_kind() {
             pub fn length(text: &str, bytes: &[u8], values: &[Value], value: &Value) -> usize { 0 }
             pub fn total(items: &[i64]) -> Result<i64, String> { Ok(0) }
             pub fn nothing() {}
+            /// Under `#[cfg]`: its own group and its own piece of the manifest.
+            #[cfg(feature = "extra")]
+            pub fn extra(a: i64, b: i64) -> i64 { a * b }
             #[export(rename = "plus")]
             pub fn increment(n: i64) -> i64 { n + 1 }
             #[export(skip)]

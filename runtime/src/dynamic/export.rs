@@ -103,9 +103,11 @@ pub struct Exports {
     pub name: &'static str,
     /// Its doc comment.
     pub doc: &'static str,
-    /// Its members in order, each with what the source says of it: a sequence of fields,
-    /// each written `<length>:<text>` (the length in bytes, in decimal), so that any text (a
-    /// doc with any character in it) reads back as written. A member is
+    /// Its members in order, each with what the source says of it, in one or more pieces
+    /// (each member is whole in one piece; a member under `#[cfg]` has a piece of its own,
+    /// under the same predicates): a sequence of fields, each written `<length>:<text>` (the
+    /// length in bytes, in decimal), so that any text (a doc with any character in it) reads
+    /// back as written. A member is
     ///
     /// - a function: `f`, its name, its group's index in [`Exports::groups`], its doc, its
     ///   return type as written, the number of parameters, then each parameter's name and
@@ -113,8 +115,9 @@ pub struct Exports {
     ///   before it;
     /// - a constant: `c`, its name (its value is the next of [`Exports::constants`]);
     /// - a module: `m`, its name (the next of [`Exports::modules`]).
-    pub manifest: &'static str,
-    /// The functions, one group per distinct signature.
+    pub manifest: &'static [&'static str],
+    /// The functions, one group per distinct signature (and `#[cfg]`); a group configured
+    /// out leaves a [`NoGroup`] in its place.
     pub groups: &'static [&'static dyn FunctionGroup],
     /// How to read each constant's value, in the manifest's order of constants.
     pub constants: &'static [fn() -> Result<Value, ValueError>],
@@ -185,48 +188,50 @@ fn read_members(
     problems: &mut Vec<String>,
 ) -> Option<Vec<(Arc<str>, Member)>> {
     let module_name: Arc<str> = Arc::from(exports.name);
-    let mut manifest = Manifest {
-        rest: exports.manifest,
-    };
     let mut members = Vec::new();
     // Functions of each group seen so far: the next one's index in its group.
     let mut group_counts = vec![0_usize; exports.groups.len()];
     let (mut constants, mut modules) = (exports.constants.iter(), exports.modules.iter());
-    while !manifest.rest.is_empty() {
-        let kind = manifest.field()?;
-        let name = manifest.field()?;
-        match kind {
-            "f" => {
-                let group_index = manifest.number()?;
-                let (doc, ret) = (manifest.field()?, manifest.field()?);
-                let count = manifest.number()?;
-                let mut params = Vec::with_capacity(count.min(8));
-                for _ in 0..count {
-                    params.push(Parameter::new(manifest.field()?, manifest.field()?));
+    for piece in exports.manifest {
+        let mut manifest = Manifest { rest: piece };
+        while !manifest.rest.is_empty() {
+            let kind = manifest.field()?;
+            let name = manifest.field()?;
+            match kind {
+                "f" => {
+                    let group_index = manifest.number()?;
+                    let (doc, ret) = (manifest.field()?, manifest.field()?);
+                    let count = manifest.number()?;
+                    let mut params = Vec::with_capacity(count.min(8));
+                    for _ in 0..count {
+                        params.push(Parameter::new(manifest.field()?, manifest.field()?));
+                    }
+                    let group = *exports.groups.get(group_index)?;
+                    let index = group_counts.get_mut(group_index)?;
+                    if *index >= group.count() {
+                        return None;
+                    }
+                    let body = Callable::Grouped {
+                        group,
+                        index: *index,
+                    };
+                    *index += 1;
+                    let signature = Signature::new(name, params, ret, doc);
+                    let function = Function::new(Arc::clone(&module_name), signature, body);
+                    members.push((Arc::from(name), Member::Function(function)));
                 }
-                let group = *exports.groups.get(group_index)?;
-                let index = group_counts.get_mut(group_index)?;
-                if *index >= group.count() {
-                    return None;
+                "c" => match constants.next()?() {
+                    Ok(value) => members.push((Arc::from(name), Member::Constant(value))),
+                    Err(error) => {
+                        problems.push(format!("constant `{name}` is not a value: {error}"));
+                    }
+                },
+                "m" => {
+                    let module = modules.next()?();
+                    members.push((Arc::from(name), Member::Module(module.clone())));
                 }
-                let body = Callable::Grouped {
-                    group,
-                    index: *index,
-                };
-                *index += 1;
-                let signature = Signature::new(name, params, ret, doc);
-                let function = Function::new(Arc::clone(&module_name), signature, body);
-                members.push((Arc::from(name), Member::Function(function)));
+                _ => return None,
             }
-            "c" => match constants.next()?() {
-                Ok(value) => members.push((Arc::from(name), Member::Constant(value))),
-                Err(error) => problems.push(format!("constant `{name}` is not a value: {error}")),
-            },
-            "m" => {
-                let module = modules.next()?();
-                members.push((Arc::from(name), Member::Module(module.clone())));
-            }
-            _ => return None,
         }
     }
     Some(members)
@@ -304,6 +309,20 @@ macro_rules! groups {
             }
         }
     )*};
+}
+
+/// What a group of functions configured out (`#[cfg]`) leaves in [`Exports::groups`]: no
+/// functions, so that the positions of the groups after it stay the same.
+pub struct NoGroup;
+
+impl FunctionGroup for NoGroup {
+    fn call(&self, index: usize, _: &[Value]) -> Result<Value, Fault> {
+        Err(missing_function(index))
+    }
+
+    fn count(&self) -> usize {
+        0
+    }
 }
 
 /// A group asked for a function it does not have: `build` checks the indices, so this is
