@@ -538,6 +538,11 @@ pub use modsmith_runtime::http;
 
 pub use modsmith_runtime::dynamic;
 
+/// Models: structs read, changed, listed and built by field name at run time
+/// ([`Model`](model::Model), [`Shape`](model::Shape)). `#[derive(Model)]`, which implements
+/// them, is being built; the runtime can already be implemented by hand.
+pub use modsmith_runtime::model;
+
 /// Items generated code refers to, one namespace per macro. Not public API: no semver
 /// guarantee.
 // The one `__private` that generated code names. The runtime defines the namespaces of what

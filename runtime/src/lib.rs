@@ -15,6 +15,8 @@ pub mod dynamic;
 pub mod http;
 #[cfg(feature = "tracing")]
 mod instrument;
+pub mod model;
+mod suggest;
 mod validation;
 
 pub use builder::{IsSet, IsUnset, Set};

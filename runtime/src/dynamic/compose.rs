@@ -5,7 +5,8 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use super::error::ComposeError;
-use super::module::{DynModule, Member, closest};
+use super::module::{DynModule, Member};
+use crate::suggest::closest;
 
 /// What to take from one module of a composition: all of it by default, or only some names,
 /// or all but some, with renames.

@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap;
 use super::error::{CallError, CallErrorKind};
 use super::function::{Function, Signature};
 use super::value::Value;
+use crate::suggest::closest;
 
 /// One member of a [`DynModule`].
 #[derive(Clone, Debug)]
@@ -204,22 +205,6 @@ impl DynModule {
         }
         .into()
     }
-}
-
-/// The candidate closest to `name`, if one is close enough to be a typo of it: within a
-/// third of its length in Damerau–Levenshtein distance (a swap of two letters counts once),
-/// and never one that shares no letter with it (`h` is not a typo of `f`).
-pub(crate) fn closest<'c>(
-    name: &str,
-    candidates: impl Iterator<Item = &'c str>,
-) -> Option<&'c str> {
-    let length = name.chars().count();
-    let limit = (length / 3).max(1);
-    candidates
-        .map(|candidate| (strsim::damerau_levenshtein(name, candidate), candidate))
-        .filter(|(distance, _)| *distance <= limit && *distance < length)
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, candidate)| candidate)
 }
 
 impl fmt::Debug for DynModule {

@@ -1,0 +1,24 @@
+//! Models: structs read, changed, listed and built by field name at run time, through
+//! [`Value`](crate::dynamic::Value)s: what a Python metaclass gives its classes, as the
+//! runtime half of `#[derive(Model)]`.
+//!
+//! - [`Shape`]: what a model is, as a constant: its type name, its fields (name, type as
+//!   written, doc) and its metadata.
+//! - [`Model`]: `get` and `set` by name, [`Model::from_values`] (which reports every missing,
+//!   unknown and wrongly typed field at once), [`Model::to_values`] and
+//!   [`Model::field_values`].
+//! - Errors that say what to do: [`SetError`], [`ValuesError`] with its [`FieldProblem`]s.
+
+mod error;
+#[allow(
+    clippy::module_inception,
+    reason = "the trait's own file, named after it"
+)]
+mod model;
+mod shape;
+#[doc(hidden)]
+pub mod support;
+
+pub use error::{FieldProblem, SetError, ValuesError};
+pub use model::{FieldValues, Model, Values};
+pub use shape::{FieldShape, Shape};
