@@ -167,6 +167,59 @@
 /// - `impl modsmith::Data` with `NAME`, `FIELDS` and `validate()`.
 pub use modsmith_macros::Data;
 
+/// Derives [`Model`](model::Model) for a struct with named fields: its fields read, changed,
+/// listed and built by name at run time, through [`Value`](dynamic::Value)s.
+///
+/// ```
+/// use modsmith::Model;
+/// use modsmith::dynamic::Value;
+/// use modsmith::model::Model as _;
+///
+/// #[derive(Model, Debug, PartialEq)]
+/// #[model(meta(table = "users"))]
+/// struct User {
+///     /// The user's name.
+///     name: String,
+///     age: i64,
+///     /// Missing from the values: `None`.
+///     email: Option<String>,
+/// }
+///
+/// let mut user = User { name: "Ada".into(), age: 36, email: None };
+/// assert_eq!(user.get("name"), Some(Value::from("Ada")));
+/// user.set("age", Value::Int(37))?;
+/// assert_eq!(user.age, 37);
+/// assert_eq!(User::SHAPE.meta("table"), Some("users"));
+///
+/// let error = User::from_values(&[("nmae".into(), Value::from("Bob"))].into()).unwrap_err();
+/// assert_eq!(
+///     error.to_string(),
+///     "cannot build `User`: 3 problems\n  \
+///      - `name` is missing (a `String`)\n  \
+///      - `age` is missing (a `i64`)\n  \
+///      - `nmae` is not a field; did you mean `name`?"
+/// );
+/// # Ok::<(), modsmith::model::SetError>(())
+/// ```
+///
+/// With `#[derive(Data)]` on the same struct, a field's `#[data(default ..)]` is what
+/// `from_values` uses when the field is missing, and `set` and `from_values` run the
+/// validators (`set` keeps the old value when they fail). An `Option` field may be missing
+/// (it is `None`).
+///
+/// | option | effect |
+/// | --- | --- |
+/// | `#[model(meta(key = "value", ..))]` | metadata of the shape |
+/// | `#[model(crate = path)]` | where `modsmith` is, if renamed in `Cargo.toml` |
+/// | `#[model(skip)]` on a field | left out of the shape, `get`, `set` and the values; `from_values` fills it with `Default::default()` |
+/// | `#[model(rename = "..")]` on a field | its name in the shape and the values |
+///
+/// Refused with an error that says what to do: enums, unions, tuple structs, generic
+/// structs, a field type without the `Value` conversions (reported at the type), two fields
+/// of one name. The registry, kinds and lifecycle hooks of the issue that describes models
+/// are not built yet.
+pub use modsmith_macros::Model;
+
 /// Builds a module of [`Data`](derive@crate::Data) structs from names and field lists: the
 /// compile-time form of building a module of data classes at run time.
 ///
@@ -556,7 +609,7 @@ pub use modsmith_runtime::model;
 pub mod __private {
     #[cfg(feature = "tracing")]
     pub use modsmith_runtime::__private::instrument;
-    pub use modsmith_runtime::__private::{data, dynamic, http};
+    pub use modsmith_runtime::__private::{data, dynamic, http, model};
 
     /// What `template!` expands to, and what the macros it defines expand to.
     pub mod template {

@@ -52,7 +52,7 @@ impl Model for User {
     fn set(&mut self, field: &str, value: Value) -> Result<(), SetError> {
         macro_rules! set {
             ($field:ident, $index:literal) => {{
-                let new = support::convert(&value, &SHAPE, &FIELDS[$index])?;
+                let new = support::convert(&value, &SHAPE, $index)?;
                 let old = std::mem::replace(&mut self.$field, new);
                 if let Err(errors) = self.validate() {
                     self.$field = old;
@@ -71,9 +71,9 @@ impl Model for User {
 
     fn from_values(values: &Values) -> Result<Self, ValuesError> {
         let mut problems = Vec::new();
-        let name = support::take(values, &FIELDS[0], &mut problems);
-        let age = support::take(values, &FIELDS[1], &mut problems);
-        let admin = support::take_or_else(values, &FIELDS[2], &mut problems, || false);
+        let name = support::take(values, &SHAPE, 0, &mut problems);
+        let age = support::take(values, &SHAPE, 1, &mut problems);
+        let admin = support::take_or_else(values, &SHAPE, 2, &mut problems, || false);
         support::unknown(values, &SHAPE, &mut problems);
         support::finish(&SHAPE, problems)?;
         let (Some(name), Some(age), Some(admin)) = (name, age, admin) else {

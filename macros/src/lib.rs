@@ -8,6 +8,7 @@ mod data;
 mod data_module;
 mod export_module;
 mod instrument;
+mod model;
 mod template;
 mod transform;
 
@@ -24,6 +25,21 @@ pub fn derive_data(input: TokenStream) -> TokenStream {
     let input = proc_macro2::TokenStream::from(input);
     common::entry::run("#[derive(Data)]", || match syn::parse2(input) {
         Ok(input) => data::run(&input),
+        Err(error) => common::entry::Expansion::Err {
+            errors: error,
+            fallback: proc_macro2::TokenStream::new(),
+        },
+    })
+    .into()
+}
+
+/// Derives `Model`: a struct read, changed, listed and built by field name at run time. See
+/// `modsmith::Model`.
+#[proc_macro_derive(Model, attributes(model))]
+pub fn derive_model(input: TokenStream) -> TokenStream {
+    let input = proc_macro2::TokenStream::from(input);
+    common::entry::run("#[derive(Model)]", || match syn::parse2(input) {
+        Ok(input) => model::run(&input),
         Err(error) => common::entry::Expansion::Err {
             errors: error,
             fallback: proc_macro2::TokenStream::new(),

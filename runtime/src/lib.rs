@@ -66,6 +66,16 @@ pub mod __private {
         pub use crate::dynamic::{BuildError, DynModule};
     }
 
+    /// What `#[derive(Model)]` expansions name.
+    pub mod model {
+        pub use crate::dynamic::Value;
+        pub use crate::model::support::{
+            Field, convert, finish, get, problems, take, take_or_else, unknown, unknown_field,
+            unreadable, validated,
+        };
+        pub use crate::model::{FieldShape, Model, SetError, Shape, Values, ValuesError};
+    }
+
     /// What `api_client!` expansions name.
     pub mod http {
         pub use crate::http::bounds::{

@@ -984,7 +984,7 @@ fn builder_param_type(ty: &TokenStream, into: bool) -> TokenStream {
 
 /// A `default = expr` as it initialises the field: a string literal converts with `Into`
 /// (`default = "anon"` on a `String`, or on an `Option<String>` as `Some(..)`).
-fn default_expr(expr: &Expr, shape: TypeShape) -> TokenStream {
+pub(crate) fn default_expr(expr: &Expr, shape: TypeShape) -> TokenStream {
     let is_string_literal = match expr {
         Expr::Lit(literal) => matches!(literal.lit, Lit::Str(_)),
         Expr::Group(group) => {

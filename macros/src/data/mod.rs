@@ -15,6 +15,7 @@ use syn::ext::IdentExt;
 pub use self::deserialize::generate as deserialize_tokens;
 pub use self::generate::generate;
 pub use self::validate::CheckedStruct;
+use self::validate::{DefaultValue, Presence};
 use crate::common::crate_path::{crate_path, lenient_crate_path};
 use crate::common::entry::Expansion;
 use crate::common::errors::Errors;
@@ -42,6 +43,63 @@ pub fn check<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Option<CheckedS
             None
         }
     }
+}
+
+/// What `#[derive(Data)]` says of a struct's fields, for another derive on the same struct
+/// (`Model`): each field's default, and whether validators run.
+pub struct DataDefaults {
+    fields: Vec<(syn::Ident, DataDefault)>,
+    /// A field validator or a whole-struct check exists: `Data::validate` does something.
+    pub validated: bool,
+}
+
+/// A field's default, as `#[data]` gives it.
+pub enum DataDefault {
+    Required,
+    /// The expression that initialises the field (it may name `__modsmith_Option`, which
+    /// the caller brings into scope).
+    Value(TokenStream),
+}
+
+impl DataDefaults {
+    pub fn get(&self, field: &syn::Ident) -> Option<&DataDefault> {
+        self.fields
+            .iter()
+            .find(|(ident, _)| ident == field)
+            .map(|(_, default)| default)
+    }
+}
+
+/// [`DataDefaults`] of `input`; `None` when it is not a struct `Data` accepts. `Data`'s own
+/// errors are left for that derive to report, once.
+pub fn data_defaults(input: &DeriveInput) -> Option<DataDefaults> {
+    let mut errors_reported_by_data = Errors::new();
+    let checked = check(input, &mut errors_reported_by_data);
+    // Ended on purpose, unread: `#[derive(Data)]` on the same struct reports them.
+    let _ = errors_reported_by_data.finish();
+    let checked = checked?;
+    let validated = checked.struct_check.is_some()
+        || checked
+            .fields
+            .iter()
+            .any(|field| !field.validators.is_empty());
+    let fields = checked
+        .fields
+        .iter()
+        .map(|field| {
+            let default = match &field.presence {
+                Presence::Required => DataDefault::Required,
+                Presence::Optional(DefaultValue::Trait(_)) => {
+                    DataDefault::Value(quote!(::core::default::Default::default()))
+                }
+                Presence::Optional(DefaultValue::Expr(expr)) => {
+                    DataDefault::Value(generate::default_expr(expr, field.shape))
+                }
+            };
+            (field.ident.clone(), default)
+        })
+        .collect();
+    Some(DataDefaults { fields, validated })
 }
 
 /// Emitted next to the error for an enum, union or tuple struct: an empty `Data` impl, so

@@ -13,6 +13,7 @@ mod export_module_proptests;
 mod export_module_snapshots;
 mod instrument_proptests;
 mod instrument_snapshots;
+mod model_proptests;
 mod shallow;
 mod support;
 mod template_proptests;

@@ -1,20 +1,49 @@
 //! What `#[derive(Model)]` expansions call: reading each field from values with its problem
-//! recorded, and the errors of `set`. Generic over the field's type only, so that each
-//! distinct field type is compiled once per crate, whatever the number of models.
+//! recorded, converting a value for `set`, and the errors. Generic over the field's type
+//! only, so that each distinct field type is compiled once per crate, whatever the number of
+//! models. Fields are named by their position in the model's [`Shape`].
+
+use std::marker::PhantomData;
 
 use super::error::{FieldProblem, SetError, ValuesError};
 use super::model::Values;
 use super::shape::{FieldShape, Shape};
-use crate::dynamic::{FromValue, Value};
+use crate::dynamic::{FromValue, IntoValue, Value};
 use crate::suggest::closest;
+use crate::validation::ValidationErrors;
 
-/// Field `field` read from `values`; a missing or wrongly typed value is recorded in
-/// `problems` and gives `None`.
+/// A field's type, named where the field declares it: the bound reports a type without the
+/// conversions there.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a type a model field can have",
+    note = "a model's fields convert to and from `Value`: implement `modsmith::dynamic::IntoValue` and `FromValue` for it (and `Clone`), or leave the field out with `#[model(skip)]`"
+)]
+pub trait FieldType {}
+
+impl<T: IntoValue + for<'a> FromValue<'a> + Clone> FieldType for T {}
+
+/// See [`FieldType`].
+pub struct Field<T: FieldType>(PhantomData<fn() -> T>);
+
+/// The value of a field, for `get`: `None` when it does not fit a `Value`.
+pub fn get<T: IntoValue + Clone>(field: &T) -> Option<Value> {
+    field.clone().into_value().ok()
+}
+
+/// An empty list of problems.
+pub fn problems() -> Vec<FieldProblem> {
+    Vec::new()
+}
+
+/// Field `index` of `shape` read from `values`; a missing or wrongly typed value is recorded
+/// in `problems` and gives `None`.
 pub fn take<T: for<'a> FromValue<'a>>(
     values: &Values,
-    field: &'static FieldShape,
+    shape: &'static Shape,
+    index: usize,
     problems: &mut Vec<FieldProblem>,
 ) -> Option<T> {
+    let field = shape.fields().get(index)?;
     match values.get(field.name()) {
         Some(value) => read(value, field, problems),
         None => {
@@ -30,10 +59,12 @@ pub fn take<T: for<'a> FromValue<'a>>(
 /// The same for a field with a default: a missing value gives `default()`.
 pub fn take_or_else<T: for<'a> FromValue<'a>>(
     values: &Values,
-    field: &'static FieldShape,
+    shape: &'static Shape,
+    index: usize,
     problems: &mut Vec<FieldProblem>,
     default: fn() -> T,
 ) -> Option<T> {
+    let field = shape.fields().get(index)?;
     match values.get(field.name()) {
         Some(value) => read(value, field, problems),
         None => Some(default()),
@@ -71,6 +102,10 @@ pub fn unknown(values: &Values, shape: &'static Shape, problems: &mut Vec<FieldP
 }
 
 /// `Ok` when nothing was recorded; otherwise every problem, as one error.
+///
+/// # Errors
+///
+/// The problems recorded.
 pub fn finish(shape: &'static Shape, problems: Vec<FieldProblem>) -> Result<(), ValuesError> {
     if problems.is_empty() {
         Ok(())
@@ -79,12 +114,53 @@ pub fn finish(shape: &'static Shape, problems: Vec<FieldProblem>) -> Result<(), 
     }
 }
 
-/// `value` read as field `field`'s type, for `set`.
+/// The model built from values, once its validators pass.
+///
+/// # Errors
+///
+/// The validators' errors.
+pub fn validated<M>(
+    shape: &'static Shape,
+    model: M,
+    validate: fn(&M) -> Result<(), ValidationErrors>,
+) -> Result<M, ValuesError> {
+    match validate(&model) {
+        Ok(()) => Ok(model),
+        Err(errors) => Err(ValuesError::new(
+            shape.name(),
+            vec![FieldProblem::Invalid(errors)],
+        )),
+    }
+}
+
+/// A field that read without a recorded problem and still gave nothing: only an expansion
+/// and a shape that disagree could do it (a bug of modsmith); an error, never a panic.
+#[cold]
+#[inline(never)]
+pub fn unreadable(shape: &'static Shape) -> ValuesError {
+    ValuesError::new(
+        shape.name(),
+        vec![FieldProblem::Unknown {
+            field: "(a field the shape does not list: please report this as a bug of modsmith)"
+                .to_owned(),
+            suggestion: None,
+        }],
+    )
+}
+
+/// `value` read as field `index`'s type, for `set`.
+///
+/// # Errors
+///
+/// [`SetError::WrongType`].
 pub fn convert<T: for<'a> FromValue<'a>>(
     value: &Value,
     shape: &'static Shape,
-    field: &'static FieldShape,
+    index: usize,
 ) -> Result<T, SetError> {
+    let Some(field) = shape.fields().get(index) else {
+        return Err(unknown_field(shape, "(a field the shape does not list)"));
+    };
     T::from_value(value).map_err(|error| SetError::WrongType {
         field: format!("{}.{}", shape.name(), field.name()),
         expected: field.ty(),

@@ -1,0 +1,164 @@
+//! Checked model → tokens: the `Model` impl. Thin: each method is a `match` of field names
+//! or a sequence of calls into the runtime's `model::support`, generic only over the field
+//! types, so that a model adds little to its crate's build.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use super::validate::CheckedModel;
+use crate::common::respan::located_at;
+
+pub fn generate(model: &CheckedModel) -> TokenStream {
+    if !model.generate {
+        return TokenStream::new();
+    }
+    let krate = &model.krate;
+    let support = quote!(#krate::__private::model);
+    let ident = &model.input.ident;
+    let name = &model.name;
+    // A constant in scope wins over a new binding of its name in a pattern (a `let`, a
+    // parameter), even a `mixed_site` one: the bindings have names no user writes.
+    let [
+        field_name,
+        value,
+        values,
+        shape,
+        problems,
+        old,
+        built_model,
+        errors,
+    ] = [
+        "__modsmith_field",
+        "__modsmith_value",
+        "__modsmith_values",
+        "__modsmith_shape",
+        "__modsmith_problems",
+        "__modsmith_old_value",
+        "__modsmith_model",
+        "__modsmith_errors",
+    ]
+    .map(|name| syn::Ident::new(name, Span::mixed_site()));
+    let shapes = model.fields.iter().map(|field| {
+        let (name, ty, doc) = (&field.name, &field.ty_text, &field.doc);
+        quote!(#support::FieldShape::new(#name, #ty, #doc))
+    });
+    let meta = model.meta.iter().map(|(key, value)| quote!((#key, #value)));
+    // Each field type named where it is declared, in a constant (checked, never compiled to
+    // code): one without the conversions is reported at the field.
+    let conversions = model.fields.iter().map(|field| {
+        let ty = field.ty;
+        // The runtime's path too, or a path of mixed locations is reported at the derive.
+        let support = located_at(&support, ty.span());
+        quote_spanned!(ty.span()=> let _: ::core::option::Option<#support::Field<#ty>> = ::core::option::Option::None;)
+    });
+    // The calls that need a field's conversions are located at its type too, so that a type
+    // without them is reported there, once, rather than at the derive for each use.
+    let at_field = |field: &super::validate::ModelField| located_at(&support, field.ty.span());
+    let gets = model.fields.iter().map(|field| {
+        let (name, member) = (&field.name, field.ident);
+        let support = at_field(field);
+        quote!(#name => #support::get(&self.#member))
+    });
+    let validate = quote!(<Self as #krate::__private::data::Data>::validate);
+    let sets = model.fields.iter().enumerate().map(|(index, field)| {
+        let (name, member) = (&field.name, field.ident);
+        let convert_path = at_field(field);
+        let convert =
+            quote!(#convert_path::convert(&#value, &<Self as #support::Model>::SHAPE, #index)?);
+        if model.validated {
+            quote!(#name => {
+                let #old = ::core::mem::replace(&mut self.#member, #convert);
+                match #validate(self) {
+                    ::core::result::Result::Ok(()) => ::core::result::Result::Ok(()),
+                    ::core::result::Result::Err(#errors) => {
+                        self.#member = #old;
+                        ::core::result::Result::Err(#support::SetError::Invalid(#errors))
+                    }
+                }
+            })
+        } else {
+            quote!(#name => {
+                self.#member = #convert;
+                ::core::result::Result::Ok(())
+            })
+        }
+    });
+    let bindings: Vec<syn::Ident> = (0..model.fields.len())
+        .map(|index| format_ident!("__modsmith_field_{}", index, span = Span::mixed_site()))
+        .collect();
+    let takes = model.fields.iter().enumerate().map(|(index, field)| {
+        let ty = field.ty;
+        let binding = &bindings[index];
+        let take = at_field(field);
+        match &field.default {
+            Some(default) => quote! {
+                let #binding = #take::take_or_else::<#ty>(#values, #shape, #index, &mut #problems, || #default);
+            },
+            None => quote! {
+                let #binding = #take::take::<#ty>(#values, #shape, #index, &mut #problems);
+            },
+        }
+    });
+    let members = model.fields.iter().map(|field| field.ident);
+    let skipped = &model.skipped;
+    let built = if model.validated {
+        quote!(#support::validated(#shape, #built_model, #validate))
+    } else {
+        quote!(::core::result::Result::Ok(#built_model))
+    };
+    // With no field to read, the one pattern matches and a catch-all arm would be unreachable.
+    let unreadable = (!model.fields.is_empty())
+        .then(|| quote!(_ => ::core::result::Result::Err(#support::unreadable(#shape)),));
+    quote! {
+        #[automatically_derived]
+        impl #support::Model for #ident {
+            const SHAPE: #support::Shape = #support::Shape::new(
+                #name,
+                &[ #( #shapes ),* ],
+                &[ #( #meta ),* ],
+            );
+
+            fn get(&self, #field_name: &str) -> ::core::option::Option<#support::Value> {
+                const _: () = { #( #conversions )* };
+                match #field_name {
+                    #( #gets, )*
+                    _ => ::core::option::Option::None,
+                }
+            }
+
+            fn set(
+                &mut self,
+                #field_name: &str,
+                #value: #support::Value,
+            ) -> ::core::result::Result<(), #support::SetError> {
+                match #field_name {
+                    #( #sets )*
+                    _ => ::core::result::Result::Err(#support::unknown_field(&<Self as #support::Model>::SHAPE, #field_name)),
+                }
+            }
+
+            fn from_values(
+                #values: &#support::Values,
+            ) -> ::core::result::Result<Self, #support::ValuesError> {
+                #[allow(unused_imports)]
+                use ::core::option::Option as __modsmith_Option;
+                let #shape = &<Self as #support::Model>::SHAPE;
+                let mut #problems = #support::problems();
+                #( #takes )*
+                #support::unknown(#values, #shape, &mut #problems);
+                #support::finish(#shape, #problems)?;
+                match ( #( #bindings, )* ) {
+                    ( #( ::core::option::Option::Some(#bindings), )* ) => {
+                        let #built_model = Self {
+                            #( #members: #bindings, )*
+                            #( #skipped: ::core::default::Default::default(), )*
+                        };
+                        #built
+                    }
+                    #unreadable
+                }
+            }
+        }
+    }
+}

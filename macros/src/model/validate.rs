@@ -1,0 +1,144 @@
+//! Model → checked model: each exposed field with its name, type and doc as written and,
+//! when the struct also derives `Data`, its default and whether validators run; names
+//! checked for duplicates; generic structs refused.
+
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use syn::{DeriveInput, Ident, Path, Type};
+
+use super::parse::ParsedModel;
+use crate::common::crate_path::crate_path;
+use crate::common::docs::doc_text;
+use crate::common::errors::Errors;
+use crate::common::items::is_attribute;
+use crate::common::source_text::source_text;
+use crate::common::type_shape::{TypeShape, type_shape};
+use crate::data::{DataDefault, data_defaults};
+
+pub struct CheckedModel<'a> {
+    pub input: &'a DeriveInput,
+    pub krate: Path,
+    /// The type's name as written.
+    pub name: String,
+    pub meta: Vec<(String, String)>,
+    /// The fields `get`, `set` and the values see, in declaration order.
+    pub fields: Vec<ModelField<'a>>,
+    /// `#[model(skip)]` fields: `from_values` fills them with `Default::default()`.
+    pub skipped: Vec<&'a Ident>,
+    /// The struct derives `Data` with validators: `set` and `from_values` run them.
+    pub validated: bool,
+    /// False for a generic struct (an error): no impl is generated.
+    pub generate: bool,
+}
+
+pub struct ModelField<'a> {
+    pub ident: &'a Ident,
+    pub ty: &'a Type,
+    pub name: String,
+    pub ty_text: String,
+    pub doc: String,
+    /// What `from_values` uses when the field is missing; `None` for a required field.
+    pub default: Option<TokenStream>,
+}
+
+pub fn validate<'a>(parsed: ParsedModel<'a>, errors: &mut Errors) -> CheckedModel<'a> {
+    let input = parsed.input;
+    let mut generate = true;
+    if let Some(param) = input.generics.params.first() {
+        generate = false;
+        errors.spanned(
+            param,
+            format!(
+                "a generic struct cannot be a model: a model is built from values by name, \
+                 which cannot choose `{}`; derive `Model` on a struct with concrete field \
+                 types (for example one that wraps `{}<YourType>`)",
+                quote!(#param),
+                input.ident
+            ),
+        );
+    }
+    // What `#[derive(Data)]` says of the fields, when the struct uses `#[data]`: its own
+    // errors are reported by that derive, not a second time here.
+    let uses_data = input.attrs.iter().any(|attr| is_attribute(attr, "data"))
+        || parsed.fields.iter().any(|field| {
+            field
+                .field
+                .attrs
+                .iter()
+                .any(|attr| is_attribute(attr, "data"))
+        });
+    let data = uses_data.then(|| data_defaults(input)).flatten();
+    let mut fields = Vec::new();
+    let mut skipped = Vec::new();
+    let mut taken: Vec<(String, Span)> = Vec::new();
+    for field in &parsed.fields {
+        if field.options.skip.is_present() {
+            if let Some(rename) = &field.options.rename {
+                errors.at(
+                    rename.key,
+                    "a skipped field has no name in the model; remove `rename` or `skip`",
+                );
+            }
+            skipped.push(field.ident);
+            continue;
+        }
+        let (name, at) = match &field.options.rename {
+            Some(rename) => (rename.value.0.clone(), rename.key),
+            None => (
+                field.ident.to_string().trim_start_matches("r#").to_owned(),
+                field.ident.span(),
+            ),
+        };
+        if name.is_empty() {
+            errors.at(at, "`rename` needs a name, e.g. `rename = \"user_name\"`");
+        }
+        if let Some((_, earlier)) = taken.iter().find(|(taken, _)| *taken == name) {
+            errors.at(
+                at,
+                format!("two fields of the model are named `{name}`; rename one with `#[model(rename = \"..\")]`"),
+            );
+            errors.at(*earlier, format!("the other `{name}` is here"));
+        } else {
+            taken.push((name.clone(), at));
+        }
+        let ty = &field.field.ty;
+        let default = match data.as_ref().and_then(|data| data.get(field.ident)) {
+            Some(DataDefault::Required) => None,
+            Some(DataDefault::Value(tokens)) => Some(tokens.clone()),
+            None if matches!(type_shape(ty), TypeShape::Option(_)) => {
+                Some(quote!(::core::option::Option::None))
+            }
+            None => None,
+        };
+        fields.push(ModelField {
+            ident: field.ident,
+            ty,
+            name,
+            ty_text: source_text(quote!(#ty)),
+            doc: doc_text(&field.field.attrs),
+            default,
+        });
+    }
+    let meta = parsed
+        .options
+        .meta
+        .as_ref()
+        .map(|meta| {
+            meta.value
+                .0
+                .iter()
+                .map(|(key, value, _)| (key.clone(), value.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    CheckedModel {
+        input,
+        krate: crate_path(parsed.options.krate.as_ref().map(|krate| &krate.0)),
+        name: input.ident.to_string().trim_start_matches("r#").to_owned(),
+        meta,
+        fields,
+        skipped,
+        validated: data.as_ref().is_some_and(|data| data.validated),
+        generate,
+    }
+}

@@ -1,0 +1,150 @@
+//! `#[derive(Model)]`, alone and with `#[derive(Data)]`: the shape from the source, `get`
+//! and `set` by name (validators run, the old value kept on failure), `from_values` with
+//! `#[data]` defaults and every problem at once, `skip` and `rename`.
+
+use std::sync::Arc;
+
+use modsmith::dynamic::Value;
+use modsmith::model::{FieldProblem, FieldShape, Model as _, SetError, Values};
+use modsmith::{Data, Model};
+
+fn values(pairs: &[(&str, Value)]) -> Values {
+    pairs
+        .iter()
+        .map(|(name, value)| (Arc::from(*name), value.clone()))
+        .collect()
+}
+
+/// A user of the shop.
+#[derive(Data, Model, Debug, Clone, PartialEq)]
+#[model(meta(table = "users", schema = "shop"))]
+struct User {
+    /// Shown on the profile.
+    #[data(validate(non_empty))]
+    name: String,
+    #[data(default = 18, validate(range(min = 0, max = 150)))]
+    age: i64,
+    #[model(rename = "mail")]
+    email: Option<String>,
+    #[data(default)]
+    #[model(skip)]
+    sessions: Vec<u64>,
+}
+
+#[derive(Model, Debug, PartialEq)]
+struct Point {
+    x: f64,
+    y: f64,
+}
+
+fn ada() -> User {
+    User::new("Ada".to_owned()).expect("valid")
+}
+
+#[test]
+fn the_shape_comes_from_the_source() {
+    assert_eq!(User::SHAPE.name(), "User");
+    let fields: Vec<(&str, &str, &str)> = User::SHAPE
+        .fields()
+        .iter()
+        .map(|field| (field.name(), field.ty(), field.doc()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("name", "String", "Shown on the profile."),
+            ("age", "i64", ""),
+            ("mail", "Option<String>", ""),
+        ]
+    );
+    assert_eq!(
+        User::SHAPE.metadata(),
+        &[("table", "users"), ("schema", "shop")]
+    );
+    assert_eq!(
+        Point::SHAPE
+            .fields()
+            .iter()
+            .map(FieldShape::name)
+            .collect::<Vec<_>>(),
+        ["x", "y"]
+    );
+}
+
+#[test]
+fn get_and_set_by_name() {
+    let mut user = ada();
+    assert_eq!(user.get("name"), Some(Value::from("Ada")));
+    assert_eq!(user.get("mail"), Some(Value::Unit));
+    assert_eq!(user.get("email"), None, "renamed");
+    assert_eq!(user.get("sessions"), None, "skipped");
+    user.set("mail", Value::from("ada@example.com")).unwrap();
+    assert_eq!(user.email.as_deref(), Some("ada@example.com"));
+    let mut point = Point { x: 1.0, y: 2.0 };
+    point.set("y", Value::Float(3.0)).unwrap();
+    assert_eq!(point, Point { x: 1.0, y: 3.0 });
+}
+
+#[test]
+fn set_runs_the_validators_and_keeps_the_old_value() {
+    let mut user = ada();
+    let error = user.set("age", Value::Int(200)).unwrap_err();
+    assert!(matches!(error, SetError::Invalid(_)), "{error}");
+    assert_eq!(user, ada());
+    let error = user.set("name", Value::from("")).unwrap_err();
+    assert!(matches!(error, SetError::Invalid(_)), "{error}");
+    assert_eq!(user.name, "Ada");
+    let error = user.set("age", Value::from("old")).unwrap_err();
+    assert!(matches!(error, SetError::WrongType { .. }), "{error}");
+    let error = user.set("nmae", Value::from("Bob")).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "`User` has no field `nmae`; did you mean `name`?"
+    );
+}
+
+#[test]
+fn from_values_uses_data_defaults_and_reports_every_problem() {
+    let user = User::from_values(&values(&[("name", "Ada".into())])).unwrap();
+    assert_eq!(
+        user,
+        ada(),
+        "age from `#[data(default = 18)]`, mail `None`, sessions default"
+    );
+
+    let error = User::from_values(&values(&[
+        ("age", "old".into()),
+        ("nmae", "Ada".into()),
+        ("email", "ada@example.com".into()),
+    ]))
+    .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "cannot build `User`: 4 problems\n  \
+         - `name` is missing (a `String`)\n  \
+         - `age` must be a `i64`: expected `i64`, found str\n  \
+         - `email` is not a field; did you mean `mail`?\n  \
+         - `nmae` is not a field; did you mean `name`?"
+    );
+
+    let error = User::from_values(&values(&[("name", "".into())])).unwrap_err();
+    assert!(
+        matches!(error.problems(), [FieldProblem::Invalid(_)]),
+        "{error}"
+    );
+}
+
+#[test]
+fn values_round_trip() {
+    let mut user = ada();
+    user.email = Some("ada@example.com".into());
+    let map = user.to_values();
+    assert_eq!(map.get("mail"), Some(&Value::from("ada@example.com")));
+    assert_eq!(User::from_values(&map).unwrap(), user);
+    assert_eq!(
+        user.field_values()
+            .map(|(field, _)| field.name())
+            .collect::<Vec<_>>(),
+        ["name", "age", "mail"]
+    );
+}

@@ -1,0 +1,7 @@
+#[derive(modsmith::Model)]
+struct User {
+    #[model(rename = "")]
+    name: String,
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+#[derive(modsmith::Model)]
+enum Status {
+    Active,
+    Closed,
+}
+
+fn main() {}

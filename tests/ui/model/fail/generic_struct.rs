@@ -1,0 +1,6 @@
+#[derive(modsmith::Model)]
+struct Wrapper<T> {
+    inner: T,
+}
+
+fn main() {}

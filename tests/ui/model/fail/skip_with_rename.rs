@@ -1,0 +1,7 @@
+#[derive(modsmith::Model)]
+struct User {
+    #[model(skip, rename = "secret")]
+    token: String,
+}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[derive(modsmith::Model)]
+struct Point(f64, f64);
+
+fn main() {}

@@ -1,0 +1,7 @@
+#[derive(modsmith::Model)]
+union Bits {
+    int: u32,
+    float: f32,
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+#[derive(modsmith::Model)]
+struct User {
+    #[model(skp)]
+    name: String,
+}
+
+fn main() {}
