@@ -625,3 +625,14 @@ mod property {
         }
     }
 }
+
+/// A call's result is no larger than a `Value`: the error is one pointer, and `Value`'s word
+/// tag leaves a niche for `Option` and `Result`.
+#[cfg(target_pointer_width = "64")]
+#[test]
+fn a_call_result_is_as_small_as_a_value() {
+    use std::mem::size_of;
+    assert_eq!(size_of::<Value>(), 24);
+    assert_eq!(size_of::<Option<Value>>(), 24);
+    assert_eq!(size_of::<Result<Value, CallError>>(), 24);
+}

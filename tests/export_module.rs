@@ -108,6 +108,31 @@ pub mod configured {
     pub mod gone_module {
         pub fn inner() {}
     }
+
+    // Two modules of one name under different `#[cfg]`s, and a private one configured out
+    // before an exported one of its name: each `module()` lands in its own module.
+    #[cfg(unix)]
+    pub mod sys {
+        pub fn kind() -> &'static str {
+            "unix"
+        }
+    }
+
+    #[cfg(not(unix))]
+    pub mod sys {
+        pub fn kind() -> &'static str {
+            "elsewhere"
+        }
+    }
+
+    #[cfg(any())]
+    mod helpers {}
+
+    pub mod helpers {
+        pub fn help() -> i64 {
+            1
+        }
+    }
 }
 
 #[test]
@@ -115,8 +140,13 @@ fn members_configured_out_leave_the_module() {
     let module = configured::module();
     assert_eq!(
         module.names().collect::<Vec<_>>(),
-        ["after", "kept", "KEPT", "platform"]
+        ["after", "kept", "KEPT", "platform", "sys", "helpers"]
     );
+    assert_eq!(
+        module.call("sys::kind", &[]).unwrap(),
+        Value::from(if cfg!(unix) { "unix" } else { "elsewhere" })
+    );
+    assert_eq!(module.call("helpers::help", &[]).unwrap(), Value::Int(1));
     assert_eq!(module.call("after", &[2.into()]).unwrap(), Value::Int(4));
     assert_eq!(module.call("kept", &[2.into()]).unwrap(), Value::Int(3));
     assert_eq!(module.constant("KEPT"), Some(&Value::Int(2)));
@@ -301,16 +331,19 @@ mod manifest {
 
     #[test]
     fn a_malformed_manifest_is_a_build_error() {
+        let add = "1:f3:add1:00:3:i641:21:a3:i641:b3:i64";
         for manifest in [
-            "1:f3:add",                                   // cut short
-            "1:x3:add",                                   // unknown kind
-            "1:f3:add1:90:3:i641:0",                      // no group 9
-            "1:f3:add1:00:3:i641:01:f3:sub1:00:3:i641:0", // a second function in a group of one
-            "1:c3:ONE1:c3:TWO",                           // one constant only
-            "1:m3:sub",                                   // no module
-            "99:f",                                       // a length past the end
+            "1:f3:add".to_owned(),                             // cut short
+            "1:x3:add".to_owned(),                             // unknown kind
+            add.replace("1:00:", "1:90:"),                     // no group 9
+            format!("{add}{}", add.replace("3:add", "3:sub")), // a second function in a group of one
+            "1:c3:ONE1:c3:TWO".to_owned(),                     // one constant only
+            "1:m3:sub".to_owned(),                             // no module
+            "99:f".to_owned(),                                 // a length past the end
+            "1:f3:add1:00:3:i641:11:a3:i64".to_owned(),        // one parameter for a group of two
+            format!("{add}1:c3:add"),                          // two members named `add`
         ] {
-            let error = build(manifest).unwrap_err();
+            let error = build(&manifest).unwrap_err();
             assert!(error.contains("bug of modsmith"), "{manifest}: {error}");
         }
     }

@@ -83,8 +83,15 @@ impl Parse for ShallowItem {
         let kind = if is_fn(ahead.cursor()) {
             input.advance_to(&ahead);
             let sig: Signature = input.parse()?;
-            skip_body(input)?;
-            ShallowKind::Fn(sig)
+            if input.peek(Token![;]) {
+                // `fn f();`: not Rust in a module, and rustc says so; handed back as written
+                // rather than failing the whole module here.
+                input.parse::<Token![;]>()?;
+                ShallowKind::Other(Some(sig.ident))
+            } else {
+                skip_body(input)?;
+                ShallowKind::Fn(sig)
+            }
         } else if ahead.peek(Token![const])
             && ahead.peek2(Ident::peek_any)
             && !ahead.peek2(Token![_])

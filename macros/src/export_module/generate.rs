@@ -27,11 +27,9 @@ fn add_module_fn(exported: &Exported, module: &mut ShallowItem) {
     };
     for member in &exported.members {
         if let ExportedMember::Module {
-            ident, exported, ..
+            position, exported, ..
         } = &member.kind
-            && let Some(nested) = content.items.iter_mut().find(
-                |item| matches!(&item.kind, ShallowKind::Module(nested) if nested.ident == *ident),
-            )
+            && let Some(nested) = content.items.get_mut(*position)
         {
             add_module_fn(exported, nested);
         }

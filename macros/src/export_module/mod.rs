@@ -1,8 +1,8 @@
 //! `#[export_module]`: a Rust module, left as written, also exposed as a `DynModule` by
 //! `module()`.
 //!
-//! Stages: `parse` (the options, and each `pub` item with its `#[export(..)]`), `validate`
-//! (what can be exported, names), `generate` (a `module()` per exported module, its entries
+//! Stages: `parse` (the options), `validate` (each item with its `#[export(..)]` and
+//! `#[cfg(..)]`: what can be exported, names), `generate` (a `module()` per exported module, its entries
 //! written as static data: a manifest string, and one array of `fn` pointers per signature
 //! behind the runtime's adapter for it).
 

@@ -3,6 +3,7 @@
 //! exported refused with what to do instead.
 
 use proc_macro2::{Span, TokenStream};
+use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{Attribute, FnArg, Path, ReturnType, Signature, Type, Visibility};
 
@@ -42,6 +43,9 @@ pub enum ExportedMember {
     Module {
         name: String,
         ident: syn::Ident,
+        /// Its position among the items of the module it is in: two modules may share a
+        /// name under different `#[cfg]`s.
+        position: usize,
         exported: Exported,
     },
 }
@@ -106,10 +110,8 @@ fn exported_module(
     let doc = doc_text(&module.attrs);
     let mut members = Vec::new();
     let mut add_module_fn = true;
-    // Names taken, with their items' `#[cfg]` (as text) and where each was given, for the
-    // duplicate check: two items of one name under different `#[cfg]`s may be alternatives
-    // (`unix` and `windows`), and rustc reports them if both are compiled.
-    let mut taken: Vec<(String, String, Span)> = Vec::new();
+    // Names taken, for the duplicate check.
+    let mut taken: Vec<Taken> = Vec::new();
     let ShallowKind::Module(shallow) = &mut module.kind else {
         return Exported {
             krate,
@@ -128,9 +130,9 @@ fn exported_module(
             add_module_fn,
         };
     };
-    for item in content.items.iter_mut() {
+    for (position, item) in content.items.iter_mut().enumerate() {
         if let Some(ident) = item.ident()
-            && ident == "module"
+            && ident.unraw() == "module"
         {
             add_module_fn = false;
             errors.at(
@@ -173,11 +175,18 @@ fn exported_module(
             ),
         };
         let cfg = cfg_predicates(&item.attrs);
-        let cfg_text = source_text(cfg.iter().cloned().collect());
-        if let Some((_, _, earlier)) = taken
-            .iter()
-            .find(|(taken, taken_cfg, _)| *taken == member_name && *taken_cfg == cfg_text)
-        {
+        // Two members may share a name only as alternatives rustc itself keeps apart: the
+        // same item name, in the same namespace, under different `#[cfg]`s (`unix` and
+        // `windows`); rustc reports them if both are compiled. Anything else is one name for
+        // two members at run time.
+        let taken_as = Taken {
+            name: member_name.clone(),
+            cfg: source_text(cfg.iter().cloned().collect()),
+            item: ident.unraw().to_string(),
+            is_module: matches!(item.kind, ShallowKind::Module(_)),
+            at,
+        };
+        if let Some(earlier) = taken.iter().find(|earlier| earlier.clashes_with(&taken_as)) {
             errors.at(
                 at,
                 format!(
@@ -186,11 +195,11 @@ fn exported_module(
                 ),
             );
             errors.at(
-                *earlier,
+                earlier.at,
                 format!("the other `{member_name}` is exported here"),
             );
         } else {
-            taken.push((member_name.clone(), cfg_text, at));
+            taken.push(taken_as);
         }
         match &item.kind {
             ShallowKind::Fn(sig) => {
@@ -230,6 +239,7 @@ fn exported_module(
                     kind: ExportedMember::Module {
                         name: member_name,
                         ident,
+                        position,
                         exported,
                     },
                 });
@@ -243,6 +253,25 @@ fn exported_module(
         doc,
         members,
         add_module_fn,
+    }
+}
+
+/// A member name taken, with what tells alternatives apart.
+struct Taken {
+    name: String,
+    /// The item's `#[cfg]` predicates, as text.
+    cfg: String,
+    /// The item's own name (a rename gives the member another).
+    item: String,
+    is_module: bool,
+    at: Span,
+}
+
+impl Taken {
+    fn clashes_with(&self, other: &Taken) -> bool {
+        let alternatives =
+            self.cfg != other.cfg && self.item == other.item && self.is_module == other.is_module;
+        self.name == other.name && !alternatives
     }
 }
 

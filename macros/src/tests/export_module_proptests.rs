@@ -60,6 +60,8 @@ const ITEMS: &[&str] = &[
     "#[cfg(not(unix))] pub fn add(a: i64, b: i64) -> i64 { a }",
     "#[cfg(any())] pub const CONFIGURED: i64 = 1;",
     "#[cfg(any())] pub mod configured { pub fn inner() {} }",
+    "pub fn no_body();",
+    "#[cfg(unix)] pub mod nested {} #[cfg(not(unix))] pub mod nested {}",
 ];
 
 proptest! {

@@ -115,7 +115,17 @@ fn each_item_is_read_as_its_kind() {
 }
 
 #[test]
-fn a_function_without_a_body_is_an_error_not_a_panic() {
-    assert!(syn::parse_str::<ShallowItem>("mod m { fn f(); }").is_err());
+fn a_function_without_a_body_is_handed_back_for_rustc_to_report() {
+    let module = parse("mod m { fn f(); pub fn g() {} }");
+    let ShallowKind::Module(module) = &module.kind else {
+        panic!("a module");
+    };
+    let items = &module.content.as_ref().expect("inline").items;
+    assert!(matches!(&items[0].kind, ShallowKind::Other(Some(ident)) if ident == "f"));
+    assert!(matches!(&items[1].kind, ShallowKind::Fn(_)));
+}
+
+#[test]
+fn a_constant_without_its_semicolon_is_an_error_not_a_panic() {
     assert!(syn::parse_str::<ShallowItem>("mod m { const X: i64 = 1 }").is_err());
 }

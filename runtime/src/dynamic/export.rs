@@ -46,7 +46,7 @@ impl<T: for<'a> FromValue<'a> + 'static> Arg for Owned<T> {
     fn lend<'a, 'v: 'a>(held: &'a mut Option<T>) -> T {
         match held.take() {
             Some(value) => value,
-            // `lend` follows its `read` once: the adapters below call them in pairs.
+            // `lend` follows its `read` once: the groups below call them in pairs.
             None => unreachable!("an argument was lent twice"),
         }
     }
@@ -188,7 +188,7 @@ fn read_members(
     problems: &mut Vec<String>,
 ) -> Option<Vec<(Arc<str>, Member)>> {
     let module_name: Arc<str> = Arc::from(exports.name);
-    let mut members = Vec::new();
+    let mut members: Vec<(Arc<str>, Member)> = Vec::new();
     // Functions of each group seen so far: the next one's index in its group.
     let mut group_counts = vec![0_usize; exports.groups.len()];
     let (mut constants, mut modules) = (exports.constants.iter(), exports.modules.iter());
@@ -208,7 +208,7 @@ fn read_members(
                     }
                     let group = *exports.groups.get(group_index)?;
                     let index = group_counts.get_mut(group_index)?;
-                    if *index >= group.count() {
+                    if *index >= group.count() || count != group.arity() {
                         return None;
                     }
                     let body = Callable::Grouped {
@@ -233,6 +233,13 @@ fn read_members(
                 _ => return None,
             }
         }
+    }
+    // The attribute refuses two members of one name that could both be compiled; two here
+    // would be a bug, and the second would hide the first.
+    let mut names: Vec<&str> = members.iter().map(|(name, _)| &**name).collect();
+    names.sort_unstable();
+    if names.windows(2).any(|pair| pair[0] == pair[1]) {
+        return None;
     }
     Some(members)
 }
@@ -265,7 +272,7 @@ impl ModuleCell {
     ///
     /// When a constant's value does not convert into a `Value` (a `u64` above `i64::MAX`
     /// from a type's own `IntoValue`): the module cannot be built, and the message says which
-    /// constant. `try_module()` returns it as an error instead.
+    /// constant. [`ModuleCell::try_get`] returns it as an error instead.
     pub fn get(&'static self, exports: &'static Exports) -> &'static DynModule {
         match self.try_get(exports) {
             Ok(module) => module,
@@ -307,6 +314,10 @@ macro_rules! groups {
             fn count(&self) -> usize {
                 self.0.len()
             }
+
+            fn arity(&self) -> usize {
+                <[usize]>::len(&[$($index),*])
+            }
         }
     )*};
 }
@@ -321,6 +332,10 @@ impl FunctionGroup for NoGroup {
     }
 
     fn count(&self) -> usize {
+        0
+    }
+
+    fn arity(&self) -> usize {
         0
     }
 }

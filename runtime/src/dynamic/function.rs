@@ -40,6 +40,9 @@ pub trait FunctionGroup: Send + Sync {
 
     /// How many functions the group has.
     fn count(&self) -> usize;
+
+    /// How many parameters each of its functions takes.
+    fn arity(&self) -> usize;
 }
 
 /// Where a function's body is: a closure (the builder, middleware) or a function of a group

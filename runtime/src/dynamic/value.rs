@@ -34,8 +34,9 @@ use std::sync::Arc;
 #[derive(Clone, Default)]
 // A whole word for the tag: each layer of a call writes a `Value` and the next reads it back
 // a word at a time, and a word read of a tag written as one byte cannot be forwarded from
-// the store (a stall of a dozen cycles per layer, seen in a profile of `benches/dynamic.rs`). The
-// price is the niche: `Option<Value>` is 32 bytes rather than 24.
+// the store (a stall of a dozen cycles per layer, seen in a profile of `benches/dynamic.rs`).
+// The tag's unused values are still a niche: `Option<Value>` and a call's
+// `Result<Value, CallError>` are 24 bytes, as `Value` is (`tests/dynamic.rs` checks).
 #[repr(u64)]
 pub enum Value {
     /// Nothing: `()`, `None`, `null`.
