@@ -230,6 +230,51 @@ pub mod units {
     pub const MILE_IN_METRES: f64 = 1609.344;
 }
 
+/// `#[derive(Model)]`: a struct read, changed and built by field name.
+#[derive(modsmith::Data, modsmith::Model, Debug)]
+#[model(meta(table = "customers"))]
+struct Customer {
+    #[data(validate(non_empty))]
+    name: String,
+    #[data(default = 1, validate(range(min = 1, max = 5)))]
+    tier: i64,
+}
+
+fn model_tour() {
+    use modsmith::dynamic::Value;
+    use modsmith::model::{Model as _, Values};
+
+    let fields: Vec<&str> = Customer::SHAPE
+        .fields()
+        .iter()
+        .map(|field| field.name())
+        .collect();
+    println!(
+        "shape:     {} {:?}, table {:?}",
+        Customer::SHAPE.name(),
+        fields,
+        Customer::SHAPE.meta("table")
+    );
+    let values: Values = [("name".into(), Value::from("Acme"))].into();
+    match Customer::from_values(&values) {
+        Ok(mut customer) => {
+            println!("built:     {customer:?} (tier from its default)");
+            if let Err(error) = customer.set("tier", Value::Int(9)) {
+                println!("set tier:  {error}: tier is {}", customer.tier);
+            }
+        }
+        Err(error) => println!("unexpected: {error}"),
+    }
+    let bad: Values = [
+        ("nmae".into(), Value::from("Acme")),
+        ("tier".into(), Value::from("gold")),
+    ]
+    .into();
+    if let Err(error) = Customer::from_values(&bad) {
+        println!("refused:   {error}");
+    }
+}
+
 fn dynamic_tour() -> Result<(), Box<dyn std::error::Error>> {
     use modsmith::dynamic::{ConflictPolicy, DynModule, FunctionInfo, ModuleBuilder, Source};
 
@@ -544,6 +589,9 @@ fn main() {
     if let Err(error) = dynamic_tour() {
         println!("the dynamic tour failed: {error}");
     }
+
+    println!("\n== #[derive(Model)] ==");
+    model_tour();
 
     println!("\n== api_client! ==");
     match tokio::runtime::Runtime::new() {

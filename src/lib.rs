@@ -216,8 +216,8 @@ pub use modsmith_macros::Data;
 ///
 /// Refused with an error that says what to do: enums, unions, tuple structs, generic
 /// structs, a field type without the `Value` conversions (reported at the type), two fields
-/// of one name. The registry, kinds and lifecycle hooks of the issue that describes models
-/// are not built yet.
+/// of one name. A registry of models, kinds (`kind = dyn Trait`) and lifecycle hooks are
+/// not built yet.
 pub use modsmith_macros::Model;
 
 /// Builds a module of [`Data`](derive@crate::Data) structs from names and field lists: the
@@ -592,8 +592,7 @@ pub use modsmith_runtime::http;
 pub use modsmith_runtime::dynamic;
 
 /// Models: structs read, changed, listed and built by field name at run time
-/// ([`Model`](model::Model), [`Shape`](model::Shape)). `#[derive(Model)]`, which implements
-/// them, is being built; the runtime can already be implemented by hand.
+/// ([`Model`](model::Model), [`Shape`](model::Shape)), as `#[derive(Model)]` implements them.
 pub use modsmith_runtime::model;
 
 /// Items generated code refers to, one namespace per macro. Not public API: no semver

@@ -4,8 +4,8 @@
 
 use std::sync::Arc;
 
+use modsmith::__private::model as support;
 use modsmith::dynamic::Value;
-use modsmith::model::support;
 use modsmith::model::{FieldProblem, FieldShape, Model, SetError, Shape, Values, ValuesError};
 use modsmith::{ValidationError, ValidationErrors};
 
@@ -146,7 +146,7 @@ fn a_refused_set_keeps_the_old_value() {
     let error = user.set("age", Value::from("old")).unwrap_err();
     assert_eq!(
         error.to_string(),
-        "`User.age` is a `i64`, and this value is not one: expected `i64`, found str"
+        "`User.age` cannot be set to this value: expected `i64`, found str"
     );
     assert_eq!(user, ada());
 
@@ -171,7 +171,7 @@ fn from_values_reports_every_problem_at_once() {
         error.to_string(),
         "cannot build `User`: 4 problems\n  \
          - `name` is missing (a `String`)\n  \
-         - `age` must be a `i64`: expected `i64`, found str\n  \
+         - `age`: expected `i64`, found str\n  \
          - `email` is not a field\n  \
          - `nmae` is not a field; did you mean `name`?"
     );

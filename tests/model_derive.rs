@@ -58,7 +58,7 @@ fn the_shape_comes_from_the_source() {
         ]
     );
     assert_eq!(
-        User::SHAPE.metadata(),
+        User::SHAPE.meta_entries(),
         &[("table", "users"), ("schema", "shop")]
     );
     assert_eq!(
@@ -122,7 +122,7 @@ fn from_values_uses_data_defaults_and_reports_every_problem() {
         error.to_string(),
         "cannot build `User`: 4 problems\n  \
          - `name` is missing (a `String`)\n  \
-         - `age` must be a `i64`: expected `i64`, found str\n  \
+         - `age`: expected `i64`, found str\n  \
          - `email` is not a field; did you mean `mail`?\n  \
          - `nmae` is not a field; did you mean `name`?"
     );

@@ -21,8 +21,10 @@ pub enum SetError {
     },
     /// The value does not convert into the field's type.
     WrongType {
-        /// `Model.field`.
-        field: String,
+        /// The model's type name.
+        model: &'static str,
+        /// The field's name.
+        field: &'static str,
         /// The field's type as written.
         expected: &'static str,
         /// The conversion's error.
@@ -43,17 +45,15 @@ impl fmt::Display for SetError {
                 write!(f, "`{model}` has no field `{field}`")?;
                 match suggestion {
                     Some(suggestion) => write!(f, "; did you mean `{suggestion}`?"),
-                    None => write!(f, "; its shape lists its fields"),
+                    None => write!(f, "; `{model}::SHAPE` lists its fields"),
                 }
             }
             SetError::WrongType {
+                model,
                 field,
-                expected,
+                expected: _,
                 error,
-            } => write!(
-                f,
-                "`{field}` is a `{expected}`, and this value is not one: {error}"
-            ),
+            } => write!(f, "`{model}.{field}` cannot be set to this value: {error}"),
             SetError::Invalid(errors) => write!(f, "{errors}; the field keeps its old value"),
         }
     }
@@ -70,7 +70,7 @@ pub enum FieldProblem {
         /// The field's name.
         field: &'static str,
         /// Its type as written.
-        ty: &'static str,
+        expected: &'static str,
     },
     /// A value names no field.
     Unknown {
@@ -95,8 +95,8 @@ pub enum FieldProblem {
 impl fmt::Display for FieldProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            FieldProblem::Missing { field, ty } => {
-                write!(f, "`{field}` is missing (a `{ty}`)")
+            FieldProblem::Missing { field, expected } => {
+                write!(f, "`{field}` is missing (a `{expected}`)")
             }
             FieldProblem::Unknown { field, suggestion } => {
                 write!(f, "`{field}` is not a field")?;
@@ -107,9 +107,9 @@ impl fmt::Display for FieldProblem {
             }
             FieldProblem::WrongType {
                 field,
-                expected,
+                expected: _,
                 error,
-            } => write!(f, "`{field}` must be a `{expected}`: {error}"),
+            } => write!(f, "`{field}`: {error}"),
             FieldProblem::Invalid(errors) => write!(f, "{errors}"),
         }
     }
@@ -124,7 +124,8 @@ pub struct ValuesError {
 }
 
 impl ValuesError {
-    #[doc(hidden)]
+    /// The error of the model `model` (its type name) with these problems, for a
+    /// hand-written [`Model::from_values`](super::Model::from_values).
     pub fn new(model: &'static str, problems: Vec<FieldProblem>) -> Self {
         ValuesError { model, problems }
     }

@@ -16,8 +16,7 @@ mod error;
 )]
 mod model;
 mod shape;
-#[doc(hidden)]
-pub mod support;
+pub(crate) mod support;
 
 pub use error::{FieldProblem, SetError, ValuesError};
 pub use model::{FieldValues, Model, Values};

@@ -19,9 +19,8 @@ pub type Values = BTreeMap<Arc<str>, Value>;
 /// are provided:
 ///
 /// ```
-/// use std::sync::Arc;
 /// use modsmith_runtime::dynamic::{FromValue, Value};
-/// use modsmith_runtime::model::{FieldShape, Model, SetError, Shape, Values, ValuesError};
+/// use modsmith_runtime::model::{FieldProblem, FieldShape, Model, SetError, Shape, Values, ValuesError};
 ///
 /// struct Point { x: i64 }
 ///
@@ -35,7 +34,8 @@ pub type Values = BTreeMap<Arc<str>, Value>;
 ///     fn set(&mut self, field: &str, value: Value) -> Result<(), SetError> {
 ///         match field {
 ///             "x" => self.x = i64::from_value(&value).map_err(|error| SetError::WrongType {
-///                 field: "Point.x".into(),
+///                 model: "Point",
+///                 field: "x",
 ///                 expected: "i64",
 ///                 error,
 ///             })?,
@@ -45,8 +45,12 @@ pub type Values = BTreeMap<Arc<str>, Value>;
 ///     }
 ///
 ///     fn from_values(values: &Values) -> Result<Self, ValuesError> {
-///         let x = values.get("x").and_then(Value::as_int).unwrap_or_default();
-///         Ok(Point { x })
+///         let problem = match values.get("x").map(i64::from_value) {
+///             Some(Ok(x)) => return Ok(Point { x }),
+///             Some(Err(error)) => FieldProblem::WrongType { field: "x", expected: "i64", error },
+///             None => FieldProblem::Missing { field: "x", expected: "i64" },
+///         };
+///         Err(ValuesError::new("Point", vec![problem]))
 ///     }
 /// }
 ///

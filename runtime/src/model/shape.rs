@@ -48,8 +48,8 @@ impl Shape {
         self.fields.iter().find(|field| field.name == name)
     }
 
-    /// The metadata, in the order written.
-    pub const fn metadata(&self) -> &'static [(&'static str, &'static str)] {
+    /// Every metadata entry, in the order written.
+    pub const fn meta_entries(&self) -> &'static [(&'static str, &'static str)] {
         self.meta
     }
 

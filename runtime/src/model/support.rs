@@ -49,7 +49,7 @@ pub fn take<T: for<'a> FromValue<'a>>(
         None => {
             problems.push(FieldProblem::Missing {
                 field: field.name(),
-                ty: field.ty(),
+                expected: field.ty(),
             });
             None
         }
@@ -162,7 +162,8 @@ pub fn convert<T: for<'a> FromValue<'a>>(
         return Err(unknown_field(shape, "(a field the shape does not list)"));
     };
     T::from_value(value).map_err(|error| SetError::WrongType {
-        field: format!("{}.{}", shape.name(), field.name()),
+        model: shape.name(),
+        field: field.name(),
         expected: field.ty(),
         error,
     })
