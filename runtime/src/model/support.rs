@@ -22,7 +22,7 @@ pub trait FieldType {}
 
 impl<T: IntoValue + for<'a> FromValue<'a> + Clone> FieldType for T {}
 
-/// See [`FieldType`].
+/// A field's type, named where the field declares it (see `FieldType`).
 pub struct Field<T: FieldType>(PhantomData<fn() -> T>);
 
 /// The value of a field, for `get`: `None` when it does not fit a `Value`.
