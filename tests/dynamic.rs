@@ -1,6 +1,9 @@
 //! Behaviour of run-time modules (`modsmith::dynamic`): values and their conversions, calls
 //! and every call error, the builder's checks, composition, wrapping, and serde.
 
+#[path = "support/proptest_config.rs"]
+mod proptest_config;
+
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -584,11 +587,7 @@ mod property {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig {
-            cases: std::env::var("MODSMITH_PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(512),
-            failure_persistence: None,
-            ..ProptestConfig::default()
-        })]
+        #![proptest_config(crate::proptest_config::config())]
 
         /// No call escapes with a panic, and each error is the variant its cause calls for.
         #[test]

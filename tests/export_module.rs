@@ -1,6 +1,9 @@
 //! Behaviour of `#[export_module]`: the module stays as written, and `module()` exposes its
 //! `pub` functions, constants and nested modules with their docs and signatures.
 
+#[path = "support/proptest_config.rs"]
+mod proptest_config;
+
 use modsmith::dynamic::{CallErrorKind, DynModule, Member, Value};
 
 /// Arithmetic, by name.
@@ -349,11 +352,7 @@ mod manifest {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig {
-            cases: std::env::var("MODSMITH_PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(512),
-            failure_persistence: None,
-            ..ProptestConfig::default()
-        })]
+        #![proptest_config(crate::proptest_config::config())]
 
         /// Any text, and any cut or splice of a valid manifest: built or refused, no panic.
         #[test]

@@ -2,6 +2,9 @@
 //! the helpers generated code will call: `get`, `set` with validation that keeps the old
 //! value, `from_values` reporting every problem at once, `to_values`, `field_values`.
 
+#[path = "support/proptest_config.rs"]
+mod proptest_config;
+
 use std::sync::Arc;
 
 use modsmith::__private::model as support;
@@ -222,11 +225,7 @@ mod property {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig {
-            cases: std::env::var("MODSMITH_PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(512),
-            failure_persistence: None,
-            ..ProptestConfig::default()
-        })]
+        #![proptest_config(crate::proptest_config::config())]
 
         /// Any map builds a valid user or reports each problem; no panic, and an unknown
         /// name is always among the problems.

@@ -1,6 +1,7 @@
 //! Machinery shared by every modsmith macro.
 
 pub mod crate_path;
+pub mod derive_input;
 pub mod docs;
 pub mod entry;
 pub mod errors;

@@ -4,24 +4,17 @@
 
 use darling::util::{Override, PreservedStrExpr};
 use darling::{FromAttributes, FromMeta};
-use syn::{Data, DeriveInput, Expr, Field, Fields, Ident};
+use syn::{DeriveInput, Expr};
 
 use crate::common::crate_path::lenient_crate_path;
+use crate::common::derive_input::{self, named_fields};
 use crate::common::errors::Errors;
 use crate::common::options::{CratePath, FnPath, Keyed, Switch, missing_values};
 
 /// A struct deriving `Data`, with its options read but not yet checked against each other.
-pub struct ParsedStruct<'a> {
-    pub input: &'a DeriveInput,
-    pub options: StructOptions,
-    pub fields: Vec<ParsedField<'a>>,
-}
+pub type ParsedStruct<'a> = derive_input::ParsedStruct<'a, StructOptions, FieldOptions>;
 
-pub struct ParsedField<'a> {
-    pub field: &'a Field,
-    pub ident: &'a Ident,
-    pub options: FieldOptions,
-}
+pub type ParsedField<'a> = derive_input::ParsedField<'a, FieldOptions>;
 
 /// `#[data(..)]` on the struct.
 #[derive(FromAttributes, Default)]
@@ -209,7 +202,12 @@ pub fn parse<'a>(
     input: &'a DeriveInput,
     errors: &mut Errors,
 ) -> Result<ParsedStruct<'a>, syn::Error> {
-    let named_fields = named_fields(input)?;
+    let named_fields = named_fields(input, "#[derive(Data)]", |name| {
+        format!(
+            "write `struct {name} {{ field: Type, .. }}`, or derive `Data` on a struct held by \
+             each variant"
+        )
+    })?;
     let options = read_options(&input.attrs, errors).unwrap_or_else(|| StructOptions {
         krate: lenient_crate_path(&input.attrs, "data").map(CratePath),
         ..StructOptions::default()
@@ -243,40 +241,6 @@ fn read_options<T: FromAttributes>(attrs: &[syn::Attribute], errors: &mut Errors
     } else {
         missing.into_iter().for_each(|error| errors.push(error));
         None
-    }
-}
-
-/// The fields of a struct with named fields or a unit struct; a clear error for any other
-/// shape. This one is fatal: nothing else is worth checking on an enum.
-fn named_fields(input: &DeriveInput) -> Result<Vec<&Field>, syn::Error> {
-    let name = &input.ident;
-    match &input.data {
-        Data::Struct(data) => match &data.fields {
-            Fields::Named(fields) => Ok(fields.named.iter().collect()),
-            Fields::Unit => Ok(Vec::new()),
-            Fields::Unnamed(fields) => Err(syn::Error::new_spanned(
-                fields,
-                format!(
-                    "`#[derive(Data)]` needs named fields, but `{name}` is a tuple struct; \
-                     name its fields: `struct {name} {{ field: Type, .. }}`"
-                ),
-            )),
-        },
-        Data::Enum(data) => Err(syn::Error::new_spanned(
-            data.enum_token,
-            format!(
-                "`#[derive(Data)]` works on structs with named fields, but `{name}` is an enum; \
-                 write `struct {name} {{ field: Type, .. }}`, or derive `Data` on a struct \
-                 held by each variant"
-            ),
-        )),
-        Data::Union(data) => Err(syn::Error::new_spanned(
-            data.union_token,
-            format!(
-                "`#[derive(Data)]` works on structs with named fields, but `{name}` is a union; \
-                 write `struct {name} {{ field: Type, .. }}`"
-            ),
-        )),
     }
 }
 

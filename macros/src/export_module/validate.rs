@@ -11,7 +11,7 @@ use super::parse::{Parsed, take_item_options};
 use crate::common::crate_path::crate_path;
 use crate::common::docs::doc_text;
 use crate::common::errors::Errors;
-use crate::common::shallow::{ShallowItem, ShallowKind};
+use crate::common::shallow::{ShallowItem, ShallowKind, ShallowModule};
 use crate::common::source_text::source_text;
 
 /// An exported module: the functions, constants and nested modules `module()` lists.
@@ -112,16 +112,11 @@ fn exported_module(
     let mut add_module_fn = true;
     // Names taken, for the duplicate check.
     let mut taken: Vec<Taken> = Vec::new();
-    let ShallowKind::Module(shallow) = &mut module.kind else {
-        return Exported {
-            krate,
-            name,
-            doc,
-            members,
-            add_module_fn,
-        };
-    };
-    let Some(content) = &mut shallow.content else {
+    let ShallowKind::Module(ShallowModule {
+        content: Some(content),
+        ..
+    }) = &mut module.kind
+    else {
         return Exported {
             krate,
             name,

@@ -4,24 +4,14 @@
 use darling::ast::NestedMeta;
 use darling::{FromAttributes, FromMeta};
 use proc_macro2::Span;
-use syn::spanned::Spanned;
-use syn::{Data, DeriveInput, Field, Fields, Ident};
+use syn::DeriveInput;
 
+use crate::common::derive_input::{ParsedField, ParsedStruct, named_fields};
 use crate::common::errors::Errors;
 use crate::common::options::{CratePath, Keyed, Switch, Text};
 
 /// A struct deriving `Model`.
-pub struct ParsedModel<'a> {
-    pub input: &'a DeriveInput,
-    pub options: ModelOptions,
-    pub fields: Vec<ParsedField<'a>>,
-}
-
-pub struct ParsedField<'a> {
-    pub field: &'a Field,
-    pub ident: &'a Ident,
-    pub options: FieldOptions,
-}
+pub type ParsedModel<'a> = ParsedStruct<'a, ModelOptions, FieldOptions>;
 
 /// `#[model(..)]` on the struct.
 #[derive(FromAttributes, Default)]
@@ -87,7 +77,11 @@ impl FromMeta for MetaPairs {
 /// Reads the input; `None` (with the error pushed) when it is not a struct with named
 /// fields, where nothing else is worth checking.
 pub fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Option<ParsedModel<'a>> {
-    let fields = match named_fields(input) {
+    let fields = match named_fields(input, "#[derive(Model)]", |_| {
+        "derive `Model` on a struct (a field of the enum's type converts with `IntoValue` and \
+         `FromValue`)"
+            .to_owned()
+    }) {
         Ok(fields) => fields,
         Err(error) => {
             errors.push(error);
@@ -116,36 +110,4 @@ pub fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Option<ParsedMo
         options,
         fields,
     })
-}
-
-fn named_fields(input: &DeriveInput) -> Result<Vec<&Field>, syn::Error> {
-    let name = &input.ident;
-    match &input.data {
-        Data::Struct(data) => match &data.fields {
-            Fields::Named(fields) => Ok(fields.named.iter().collect()),
-            Fields::Unit => Ok(Vec::new()),
-            Fields::Unnamed(fields) => Err(syn::Error::new_spanned(
-                fields,
-                format!(
-                    "`#[derive(Model)]` reads fields by name, but `{name}` is a tuple struct; \
-                     name its fields: `struct {name} {{ field: Type, .. }}`"
-                ),
-            )),
-        },
-        Data::Enum(data) => Err(syn::Error::new(
-            data.enum_token.span(),
-            format!(
-                "`#[derive(Model)]` works on structs with named fields, but `{name}` is an \
-                 enum; derive `Model` on a struct (a field of the enum's type converts with \
-                 `IntoValue`/`FromValue`)"
-            ),
-        )),
-        Data::Union(data) => Err(syn::Error::new(
-            data.union_token.span(),
-            format!(
-                "`#[derive(Model)]` works on structs with named fields, but `{name}` is a \
-                 union; write `struct {name} {{ field: Type, .. }}`"
-            ),
-        )),
-    }
 }
