@@ -82,6 +82,17 @@ pub mod transformed {
     }
 }
 
+/// A model whose impl reaches the runtime, and `Data`'s validators, through the renamed crate.
+#[derive(Data, ms::Model, Debug)]
+#[data(crate = ms)]
+#[model(crate = ms)]
+pub struct Customer {
+    #[data(validate(non_empty))]
+    pub name: String,
+    #[data(default = 1)]
+    pub tier: i64,
+}
+
 /// A module also exposed as a `DynModule`.
 #[ms::export_module(crate = ms)]
 pub mod exported {

@@ -4,7 +4,7 @@
 use std::sync::{Arc, Mutex, PoisonError};
 
 use modsmith_test_renamed::{
-    Account, Answer, Counter, Item, Items, add, exported, greetings, shapes, transformed,
+    Account, Answer, Counter, Customer, Item, Items, add, exported, greetings, shapes, transformed,
 };
 use tracing::Subscriber;
 use tracing::span::{Attributes, Id};
@@ -33,6 +33,18 @@ fn export_module_reaches_the_runtime_through_the_renamed_crate() {
         module.constant("nested::ANSWER"),
         Some(&ms::dynamic::Value::Int(42))
     );
+}
+
+#[test]
+fn model_reaches_the_runtime_through_the_renamed_crate() {
+    use ms::model::Model as _;
+    let values: ms::model::Values = [("name".into(), ms::dynamic::Value::from("Acme"))].into();
+    let mut customer = Customer::from_values(&values).map_err(|error| error.to_string());
+    assert_eq!(customer.as_ref().map(|customer| customer.tier), Ok(1));
+    if let Ok(customer) = &mut customer {
+        assert!(customer.set("name", ms::dynamic::Value::from("")).is_err());
+        assert_eq!(customer.name, "Acme");
+    }
 }
 
 #[tokio::test]
