@@ -11,7 +11,6 @@
 //! Run with `cargo bench --bench dynamic`; figures in `benches/RESULTS.md`.
 
 use std::hint::black_box;
-use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -20,7 +19,7 @@ use modsmith::dynamic::{DynModule, Function, ModuleBuilder};
 #[path = "support/module_calls.rs"]
 mod module_calls;
 
-use module_calls::{ALLOCATIONS, other_names};
+use module_calls::{allocations_per_call, other_names};
 
 // Each variant is compiled twice, as identical twins at different addresses (the pattern of
 // `benches/instrument.rs`): code placement alone moves a call of a few nanoseconds on this
@@ -88,18 +87,6 @@ macro_rules! twin {
 
 twin!(first);
 twin!(second);
-
-/// Allocations per call, over 10,000 calls.
-fn allocations_per_call(mut call: impl FnMut()) -> f64 {
-    const CALLS: u64 = 10_000;
-    call();
-    let before = ALLOCATIONS.load(Ordering::Relaxed);
-    for _ in 0..CALLS {
-        call();
-    }
-    let after = ALLOCATIONS.load(Ordering::Relaxed);
-    (after - before) as f64 / CALLS as f64
-}
 
 fn allocations(_: &mut Criterion) {
     let module = first::module();

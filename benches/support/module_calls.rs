@@ -1,5 +1,5 @@
-//! What the run-time module benches share: a counting global allocator, and the names of
-//! the 49 other functions of the 50-function module. Included with `#[path]` by
+//! What the run-time module benches share: a counting global allocator with the count per
+//! call it measures, and the names of the 49 other functions of the 50-function module. Included with `#[path]` by
 //! `benches/dynamic.rs` and by `benches/peers/benches/module_calls.rs` (another workspace),
 //! so that both measure the same module and count allocations the same way.
 
@@ -39,6 +39,18 @@ unsafe impl GlobalAlloc for CountingAllocator {
 
 #[global_allocator]
 static GLOBAL: CountingAllocator = CountingAllocator;
+
+/// Allocations per call, over 10,000 calls (after one call outside the count).
+pub fn allocations_per_call(mut call: impl FnMut()) -> f64 {
+    const CALLS: u64 = 10_000;
+    call();
+    let before = ALLOCATIONS.load(Ordering::Relaxed);
+    for _ in 0..CALLS {
+        call();
+    }
+    let after = ALLOCATIONS.load(Ordering::Relaxed);
+    (after - before) as f64 / CALLS as f64
+}
 
 /// The 49 other functions' names: verb × noun, 6 to 15 characters, as a module's would be.
 pub fn other_names() -> impl Iterator<Item = String> {

@@ -22,7 +22,6 @@
 //! Run with `cargo bench --bench module_calls` from `benches/peers`.
 
 use std::hint::black_box;
-use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -32,7 +31,7 @@ use rhai::{AST, Engine, EvalAltResult, FnPtr, Scope};
 #[path = "../../support/module_calls.rs"]
 mod shared;
 
-use shared::{ALLOCATIONS, other_names};
+use shared::{allocations_per_call, other_names};
 
 #[inline(never)]
 fn add(a: i64, b: i64) -> i64 {
@@ -141,18 +140,6 @@ impl Calls {
         self.engine
             .eval_ast_with_scope::<i64>(scope, &self.script_caller)
     }
-}
-
-/// Allocations per call, over 10,000 calls.
-fn allocations_per_call(mut call: impl FnMut()) -> f64 {
-    const CALLS: u64 = 10_000;
-    call();
-    let before = ALLOCATIONS.load(Ordering::Relaxed);
-    for _ in 0..CALLS {
-        call();
-    }
-    let after = ALLOCATIONS.load(Ordering::Relaxed);
-    (after - before) as f64 / CALLS as f64
 }
 
 fn allocations(_: &mut Criterion) {
