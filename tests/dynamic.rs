@@ -626,7 +626,9 @@ mod property {
 }
 
 /// A call's result is no larger than a `Value`: the error is one pointer, and `Value`'s word
-/// tag leaves a niche for `Option` and `Result`.
+/// tag leaves a niche for `Option` and `Result`. The body's result inside the runtime
+/// (`Result<Value, Fault>`) has the same size, so a call that succeeds hands its value
+/// through without widening it.
 #[cfg(target_pointer_width = "64")]
 #[test]
 fn a_call_result_is_as_small_as_a_value() {
@@ -634,4 +636,5 @@ fn a_call_result_is_as_small_as_a_value() {
     assert_eq!(size_of::<Value>(), 24);
     assert_eq!(size_of::<Option<Value>>(), 24);
     assert_eq!(size_of::<Result<Value, CallError>>(), 24);
+    assert_eq!(size_of::<Result<Value, modsmith::dynamic::Fault>>(), 24);
 }

@@ -298,14 +298,14 @@ macro_rules! groups {
                     return Err(missing_function(index));
                 };
                 let [$($held,)*] = args else {
-                    return Err(Fault::Arity { got: args.len() });
+                    return Err(Fault::arity(args.len()));
                 };
                 // `match`, not `map_err`: a closure per argument would be one more function
                 // for every user crate to compile, per signature.
                 $(
                     let mut $held = match $arg::read($held) {
                         Ok(held) => held,
-                        Err(error) => return Err(Fault::Argument { index: $index, error }),
+                        Err(error) => return Err(Fault::argument($index, error)),
                     };
                 )*
                 function($($arg::lend(&mut $held)),*).into_call_result()
@@ -345,7 +345,7 @@ impl FunctionGroup for NoGroup {
 #[cold]
 #[inline(never)]
 fn missing_function(index: usize) -> Fault {
-    Fault::Failed(format!(
+    Fault::failed(format!(
         "an exported module's function #{index} is missing from its group (a bug of modsmith)"
     ))
 }

@@ -12,9 +12,17 @@ use super::value::Value;
 
 /// What went wrong inside a call, before the names of the module and function are known:
 /// [`Function::call`] turns it into a [`CallError`] that has them.
+///
+/// Boxed, so that `Result<Value, Fault>` is the size of a [`Value`] (the error takes a niche
+/// of its tag) and has the layout of `Result<Value, CallError>`: a call that succeeds hands
+/// its value through without a copy into a wider result.
 #[doc(hidden)]
 #[derive(Debug)]
-pub enum Fault {
+pub struct Fault(Box<FaultKind>);
+
+/// The kinds of [`Fault`].
+#[derive(Debug)]
+enum FaultKind {
     /// The call had `got` arguments.
     Arity { got: usize },
     /// Argument `index` did not convert.
@@ -25,6 +33,43 @@ pub enum Fault {
     Return(ValueError),
     /// A whole error, from a middleware or a nested call.
     Call(CallError),
+}
+
+impl Fault {
+    /// The call had `got` arguments.
+    #[cold]
+    #[inline(never)]
+    pub fn arity(got: usize) -> Fault {
+        Fault(Box::new(FaultKind::Arity { got }))
+    }
+
+    /// Argument `index` (from 0) did not convert.
+    #[cold]
+    #[inline(never)]
+    pub fn argument(index: usize, error: ValueError) -> Fault {
+        Fault(Box::new(FaultKind::Argument { index, error }))
+    }
+
+    /// The function returned an error with this message.
+    #[cold]
+    #[inline(never)]
+    pub fn failed(message: String) -> Fault {
+        Fault(Box::new(FaultKind::Failed(message)))
+    }
+
+    /// The returned value did not convert.
+    #[cold]
+    #[inline(never)]
+    pub fn returned(error: ValueError) -> Fault {
+        Fault(Box::new(FaultKind::Return(error)))
+    }
+
+    /// A whole error, from a middleware or a nested call.
+    #[cold]
+    #[inline(never)]
+    pub fn call(error: CallError) -> Fault {
+        Fault(Box::new(FaultKind::Call(error)))
+    }
 }
 
 /// The type-erased body of a function: arguments in, value or fault out.
@@ -257,14 +302,14 @@ impl Function {
     fn error(&self, fault: Fault, args: &[Value]) -> CallError {
         let function = self.qualified_name();
         let signature = &self.0.signature;
-        match fault {
-            Fault::Arity { got } => CallErrorKind::Arity {
+        match *fault.0 {
+            FaultKind::Arity { got } => CallErrorKind::Arity {
                 function,
                 expected: signature.params().len(),
                 got,
                 signature: signature.to_string(),
             },
-            Fault::Argument { index, error } => CallErrorKind::ArgumentType {
+            FaultKind::Argument { index, error } => CallErrorKind::ArgumentType {
                 function,
                 index,
                 parameter: signature.params().get(index).map_or_else(
@@ -278,9 +323,9 @@ impl Function {
                 got: args.get(index).map_or("nothing", Value::kind).to_owned(),
                 error,
             },
-            Fault::Failed(message) => CallErrorKind::Failed { function, message },
-            Fault::Return(error) => CallErrorKind::Return { function, error },
-            Fault::Call(error) => return error,
+            FaultKind::Failed(message) => CallErrorKind::Failed { function, message },
+            FaultKind::Return(error) => CallErrorKind::Return { function, error },
+            FaultKind::Call(error) => return error,
         }
         .into()
     }
@@ -323,7 +368,7 @@ pub trait IntoCallResult {
 impl<T: IntoValue> IntoCallResult for T {
     #[inline]
     fn into_call_result(self) -> Result<Value, Fault> {
-        self.into_value().map_err(Fault::Return)
+        self.into_value().map_err(Fault::returned)
     }
 
     fn type_name() -> Cow<'static, str> {
@@ -335,8 +380,8 @@ impl<T: IntoValue, E: fmt::Display> IntoCallResult for Result<T, E> {
     #[inline]
     fn into_call_result(self) -> Result<Value, Fault> {
         match self {
-            Ok(value) => value.into_value().map_err(Fault::Return),
-            Err(error) => Err(Fault::Failed(error.to_string())),
+            Ok(value) => value.into_value().map_err(Fault::returned),
+            Err(error) => Err(Fault::failed(error.to_string())),
         }
     }
 
@@ -395,11 +440,11 @@ macro_rules! closures {
                 ];
                 let body = move |args: &[Value]| -> Result<Value, Fault> {
                     let [$($value,)*] = args else {
-                        return Err(Fault::Arity { got: args.len() });
+                        return Err(Fault::arity(args.len()));
                     };
                     $(
                         let $value = $arg::from_value($value)
-                            .map_err(|error| Fault::Argument { index: $index, error })?;
+                            .map_err(|error| Fault::argument($index, error))?;
                     )*
                     (self)($($value),*).into_call_result()
                 };

@@ -112,7 +112,7 @@ where
             function: &inner,
             args,
         };
-        middleware(&call, Next { function: &inner }).map_err(Fault::Call)
+        middleware(&call, Next { function: &inner }).map_err(Fault::call)
     };
     Function::new(
         Arc::clone(function.module_name()),
