@@ -595,6 +595,8 @@ pub use modsmith_runtime::dynamic;
 /// ([`Model`](model::Model), [`Shape`](model::Shape)), as `#[derive(Model)]` implements them.
 pub use modsmith_runtime::model;
 
+pub use modsmith_runtime::registry;
+
 /// Items generated code refers to, one namespace per macro. Not public API: no semver
 /// guarantee.
 // The one `__private` that generated code names. The runtime defines the namespaces of what
@@ -608,7 +610,7 @@ pub use modsmith_runtime::model;
 pub mod __private {
     #[cfg(feature = "tracing")]
     pub use modsmith_runtime::__private::instrument;
-    pub use modsmith_runtime::__private::{data, dynamic, http, model};
+    pub use modsmith_runtime::__private::{data, dynamic, http, model, registry};
 
     /// What `template!` expands to, and what the macros it defines expand to.
     pub mod template {

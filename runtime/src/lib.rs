@@ -16,6 +16,7 @@ pub mod http;
 #[cfg(feature = "tracing")]
 mod instrument;
 pub mod model;
+pub mod registry;
 mod suggest;
 mod validation;
 
@@ -70,10 +71,19 @@ pub mod __private {
     pub mod model {
         pub use crate::dynamic::Value;
         pub use crate::model::support::{
-            Field, convert, finish, get, problems, take, take_or_else, unknown, unknown_field,
-            unreadable, validated,
+            Field, OnChange, OnCreate, after_change, before_change, convert, created, created_ok,
+            finish, get, on_change, on_create, problems, take, take_or_else, unknown,
+            unknown_field, unreadable, validated,
         };
         pub use crate::model::{FieldShape, Model, SetError, Shape, Values, ValuesError};
+    }
+
+    /// What `#[derive(Model)]` expansions name to register a model.
+    pub mod registry {
+        pub use crate::__modsmith_register_model as register;
+        pub use crate::registry::slices::*;
+        pub use crate::registry::{AnyKind, KindEntry, RegisteredModel, as_kind, boxed, create};
+        pub use linkme;
     }
 
     /// What `api_client!` expansions name.

@@ -230,3 +230,50 @@ fn collect_missing_values(tokens: proc_macro2::TokenStream, found: &mut Vec<syn:
         }
     }
 }
+
+/// The items of every `#[name(..)]` attribute, with the `key = Type` entries taken out and
+/// parsed as types: no `Meta` parses a type such as `dyn Plugin` as a value, so darling
+/// cannot read them. The other items are left for darling's `from_list`. An item that does
+/// not parse is reported, and the items after it in its attribute are still read.
+pub fn items_with_types(
+    attrs: &[syn::Attribute],
+    name: &str,
+    key: &str,
+    errors: &mut Errors,
+) -> (Vec<NestedMeta>, Vec<Keyed<syn::Type>>) {
+    enum Item {
+        Meta(NestedMeta),
+        Typed(Keyed<syn::Type>),
+    }
+    let mut items = Vec::new();
+    let mut types = Vec::new();
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident(name)) {
+        let read = attr.parse_args_with(|input: syn::parse::ParseStream| {
+            Ok(super::recover::entries(input, syn::Token![,], errors, |entry| {
+                let is_key = entry.peek2(syn::Token![=])
+                    && entry.fork().parse::<syn::Ident>().is_ok_and(|ident| ident == key);
+                let item = if is_key {
+                    let ident: syn::Ident = entry.parse()?;
+                    entry.parse::<syn::Token![=]>()?;
+                    Item::Typed(Keyed {
+                        value: entry.parse()?,
+                        key: ident.span(),
+                    })
+                } else {
+                    Item::Meta(entry.parse()?)
+                };
+                if !entry.is_empty() && !entry.peek(syn::Token![,]) {
+                    return Err(entry.error("expected `,` between two options"));
+                }
+                Ok(item)
+            }))
+        });
+        for item in errors.handle(read).unwrap_or_default() {
+            match item {
+                Item::Meta(item) => items.push(item),
+                Item::Typed(typed) => types.push(typed),
+            }
+        }
+    }
+    (items, types)
+}

@@ -233,14 +233,57 @@ impl<'m, 'a> Generator<'m, 'a> {
         }
     }
 
-    /// Ends a constructor: validates the freshly built `value` when anything needs it.
+    /// Ends a constructor: validates the freshly built `value` when anything needs it, then
+    /// runs `Model`'s `on_create` when the struct has one.
     fn finish_value(&self) -> TokenStream {
         let (private, value) = (&self.private, &self.value);
-        if self.is_validated() {
-            quote!(#private::validated(#value))
-        } else {
-            quote!(#value)
+        let on_create = self.model.hooks.as_ref().is_some_and(|hooks| hooks.on_create);
+        let krate = &self.model.krate;
+        match (self.is_validated(), on_create) {
+            (true, true) => {
+                quote!(#krate::__private::model::created_ok(#private::validated(#value)))
+            }
+            (true, false) => quote!(#private::validated(#value)),
+            (false, true) => quote!(#krate::__private::model::created(#value)),
+            (false, false) => quote!(#value),
         }
+    }
+
+    /// `assign` (a block that changes `field`, giving `()` or, when `fallible`, a `Result`)
+    /// wrapped, when `Model` has an `on_change` hook and the field is in the model, in reading
+    /// the field's old value before and running the hook after a change that succeeded.
+    /// `receiver` is `self` or `&self`.
+    fn with_change_hook(
+        &self,
+        field: &DataField,
+        receiver: &TokenStream,
+        assign: TokenStream,
+        fallible: bool,
+    ) -> TokenStream {
+        let name = self
+            .model
+            .hooks
+            .as_ref()
+            .filter(|hooks| hooks.on_change)
+            .and_then(|hooks| hooks.field_names.iter().find(|(ident, _)| ident == field.ident))
+            .and_then(|(_, name)| name.as_ref());
+        let Some(name) = name else {
+            return quote!({ #assign });
+        };
+        let krate = &self.model.krate;
+        let before = Ident::new("__modsmith_before", Span::mixed_site());
+        let result = Ident::new("__modsmith_result", Span::mixed_site());
+        let succeeded = if fallible {
+            quote!(__modsmith_Result::is_ok(&#result))
+        } else {
+            quote!(true)
+        };
+        quote!({
+            let #before = #krate::__private::model::before_change(#receiver, #name);
+            let #result = { #assign };
+            #krate::__private::model::after_change(#receiver, #name, #before, #succeeded);
+            #result
+        })
     }
 
     fn required_fields(&self) -> impl Iterator<Item = (&State, &DataField<'a>)> {
@@ -553,23 +596,27 @@ impl<'m, 'a> Generator<'m, 'a> {
         if field.validators.is_empty() && self.model.struct_check.is_none() {
             let set_method = emit_set.then(|| {
                 let doc = with_field_doc(format!("Sets `{field_name}`."), field);
+                let assign =
+                    self.with_change_hook(field, &quote!(self), quote!(self.#ident = #value;), false);
                 quote! {
                     #[doc = #doc]
                     #[inline]
                     #vis fn #set(&mut self, #value: #param) {
                         #convert
-                        self.#ident = #value;
+                        #assign
                     }
                 }
             });
             let with_method = emit_with.then(|| {
                 let doc = with_field_doc(format!("Returns `self` with `{field_name}` set."), field);
+                let assign =
+                    self.with_change_hook(field, &quote!(&self), quote!(self.#ident = #value;), false);
                 quote! {
                     #[doc = #doc]
                     #[inline]
                     #vis fn #with(mut self, #value: #param) -> Self {
                         #convert
-                        self.#ident = #value;
+                        #assign
                         self
                     }
                 }
@@ -621,7 +668,7 @@ impl<'m, 'a> Generator<'m, 'a> {
                 ),
                 field,
             );
-            let assign = assign(quote!(self));
+            let assign = self.with_change_hook(field, &quote!(self), assign(quote!(self)), true);
             quote! {
                 #[doc = #doc]
                 #[inline]
@@ -644,10 +691,16 @@ impl<'m, 'a> Generator<'m, 'a> {
             let set_value = if emit_set {
                 quote!(Self::#set(&mut self, #value)?;)
             } else if self.model.struct_check.is_some() {
-                let assign = assign(quote!(&self));
-                quote!(#convert #field_checks let () = { #assign }?;)
+                let assign = self.with_change_hook(field, &quote!(&self), assign(quote!(&self)), true);
+                quote!(#convert #field_checks let () = #assign?;)
             } else {
-                quote!(#convert #field_checks self.#ident = #value;)
+                let assign = self.with_change_hook(
+                    field,
+                    &quote!(&self),
+                    quote!(self.#ident = #value;),
+                    false,
+                );
+                quote!(#convert #field_checks #assign)
             };
             quote! {
                 #[doc = #doc]

@@ -15,6 +15,7 @@ use crate::common::errors::Errors;
 use crate::common::options::{Keyed, Switch};
 use crate::common::source_text::source_text;
 use crate::common::type_shape::{Primitive, TypeShape, as_referent, type_shape};
+use crate::model::{ModelHooks, model_hooks};
 
 /// What expansion generates for one struct. When validation pushed no error, every option
 /// the user wrote is in it; otherwise the options that broke a rule are left out, so that the
@@ -42,6 +43,9 @@ pub struct CheckedStruct<'a> {
     pub set_methods: bool,
     /// `#[data(with)]`: a `with_*` method per field.
     pub with_methods: bool,
+    /// `Model`'s hooks, when the struct has `#[model(on_create = .., on_change = ..)]`: the
+    /// constructors and setters generated here call them.
+    pub hooks: Option<ModelHooks>,
 }
 
 pub struct DataField<'a> {
@@ -131,6 +135,7 @@ pub fn validate<'a>(parsed: ParsedStruct<'a>, errors: &mut Errors) -> CheckedStr
     let deserialize = check_deserialize(&parsed.options.deserialize, errors);
     let emit_builder = check_method_names(&mut fields, set_methods, with_methods, errors);
     CheckedStruct {
+        hooks: model_hooks(parsed.input),
         input: parsed.input,
         krate: crate_path(parsed.options.krate.as_ref().map(|krate| &krate.0)),
         struct_check: parsed.options.validate.map(|path| path.0),

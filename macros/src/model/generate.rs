@@ -28,6 +28,9 @@ pub fn generate(model: &CheckedModel) -> TokenStream {
         old,
         built_model,
         errors,
+        before,
+        result,
+        new_value,
     ] = [
         "__modsmith_field",
         "__modsmith_value",
@@ -37,6 +40,9 @@ pub fn generate(model: &CheckedModel) -> TokenStream {
         "__modsmith_old_value",
         "__modsmith_model",
         "__modsmith_errors",
+        "__modsmith_before",
+        "__modsmith_result",
+        "__modsmith_new_value",
     ]
     .map(|name| syn::Ident::new(name, Span::mixed_site()));
     let shapes = model.fields.iter().map(|field| {
@@ -102,11 +108,50 @@ pub fn generate(model: &CheckedModel) -> TokenStream {
     });
     let members = model.fields.iter().map(|field| field.ident);
     let skipped = &model.skipped;
-    let built = if model.validated {
+    let mut built = if model.validated {
         quote!(#support::validated(#shape, #built_model, #validate))
     } else {
         quote!(::core::result::Result::Ok(#built_model))
     };
+    if model.on_create.is_some() {
+        built = quote!(#support::created_ok(#built));
+    }
+    let set_body = match &model.on_change {
+        Some(_) => quote! {
+            let #before = #support::before_change(self, #field_name);
+            let #result: ::core::result::Result<(), #support::SetError> = match #field_name {
+                #( #sets )*
+                _ => ::core::result::Result::Err(#support::unknown_field(&<Self as #support::Model>::SHAPE, #field_name)),
+            };
+            #support::after_change(self, #field_name, #before, #result.is_ok());
+            #result
+        },
+        None => quote! {
+            match #field_name {
+                #( #sets )*
+                _ => ::core::result::Result::Err(#support::unknown_field(&<Self as #support::Model>::SHAPE, #field_name)),
+            }
+        },
+    };
+    // The hooks, called at the user's path: a function of the wrong signature is reported
+    // there, with the one expected.
+    let on_create = model.on_create.as_ref().map(|hook| {
+        let call = quote_spanned!(hook.span()=> #support::on_create(#hook, self));
+        quote! {
+            fn on_create(&self) {
+                #call
+            }
+        }
+    });
+    let on_change = model.on_change.as_ref().map(|hook| {
+        let call = quote_spanned!(hook.span()=> #support::on_change(#hook, self, #field_name, #old, #new_value));
+        quote! {
+            fn on_change(&self, #field_name: &str, #old: &#support::Value, #new_value: &#support::Value) {
+                #call
+            }
+        }
+    });
+    let registration = registration(model);
     // With no field to read, the one pattern matches and a catch-all arm would be unreachable.
     let unreadable = (!model.fields.is_empty())
         .then(|| quote!(_ => ::core::result::Result::Err(#support::unreadable(#shape)),));
@@ -132,10 +177,7 @@ pub fn generate(model: &CheckedModel) -> TokenStream {
                 #field_name: &str,
                 #value: #support::Value,
             ) -> ::core::result::Result<(), #support::SetError> {
-                match #field_name {
-                    #( #sets )*
-                    _ => ::core::result::Result::Err(#support::unknown_field(&<Self as #support::Model>::SHAPE, #field_name)),
-                }
+                #set_body
             }
 
             fn from_values(
@@ -159,6 +201,49 @@ pub fn generate(model: &CheckedModel) -> TokenStream {
                     #unreadable
                 }
             }
+
+            #on_create
+            #on_change
         }
+
+        #registration
+    }
+}
+
+/// The model's entry in the registry and, for each `kind = dyn Trait`, a factory giving it as
+/// that kind. The coercion to the kind is located at the kind as written, so that a type
+/// that does not implement the trait is reported at the attribute.
+fn registration(model: &CheckedModel) -> TokenStream {
+    let krate = &model.krate;
+    let registry = quote!(#krate::__private::registry);
+    let support = quote!(#krate::__private::model);
+    let ident = &model.input.ident;
+    let values = syn::Ident::new("__modsmith_values", Span::mixed_site());
+    let built = syn::Ident::new("__modsmith_model", Span::mixed_site());
+    let (factories, kinds): (Vec<TokenStream>, Vec<TokenStream>) = model
+        .kinds
+        .iter()
+        .enumerate()
+        .map(|(index, kind)| {
+            let factory = format_ident!("__modsmith_as_kind_{}", index);
+            let coerced = quote_spanned!(kind.span()=> #registry::as_kind::<#kind>(#registry::boxed(#built)));
+            let factory_fn = quote! {
+                // Unused where the target has no registry.
+                #[allow(dead_code)]
+                fn #factory(
+                    #values: &#support::Values,
+                ) -> ::core::result::Result<#registry::AnyKind, #support::ValuesError> {
+                    let #built = <#ident as #support::Model>::from_values(#values)?;
+                    ::core::result::Result::Ok(#coerced)
+                }
+            };
+            (factory_fn, quote!(, #kind => #factory))
+        })
+        .unzip();
+    quote! {
+        const _: () = {
+            #( #factories )*
+            #registry::register!(#ident #( #kinds )*);
+        };
     }
 }

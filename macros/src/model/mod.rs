@@ -10,10 +10,11 @@ mod generate;
 mod parse;
 mod validate;
 
-use syn::DeriveInput;
+use syn::{DeriveInput, Ident};
 
 use crate::common::entry::Expansion;
 use crate::common::errors::Errors;
+use crate::common::items::is_attribute;
 
 /// The derive: parse, validate, generate. With errors, nothing is generated beside them
 /// when the input is not a struct with named fields; otherwise the impl of the fields that
@@ -28,4 +29,39 @@ pub fn run(input: &DeriveInput) -> Expansion {
         None => proc_macro2::TokenStream::new(),
     };
     errors.into_expansion(tokens)
+}
+
+/// What `#[derive(Data)]` needs of `Model` on the same struct to run its hooks: whether it
+/// has `on_create` and `on_change`, and each field's name in the model (`None` for a skipped
+/// field). `Data` calls the hooks from the constructors and setters it generates; `Model`
+/// owns the options and reports their errors, so nothing is reported here.
+pub struct ModelHooks {
+    pub on_create: bool,
+    pub on_change: bool,
+    pub field_names: Vec<(Ident, Option<String>)>,
+}
+
+/// The [`ModelHooks`] of `input`; `None` when it has no `#[model]` attribute (so that `Data`
+/// alone never names `Model`) or is not a struct `Model` accepts.
+pub fn model_hooks(input: &DeriveInput) -> Option<ModelHooks> {
+    if !input.attrs.iter().any(|attr| is_attribute(attr, "model")) {
+        return None;
+    }
+    let mut errors_reported_by_model = Errors::new();
+    let parsed = parse::parse(input, &mut errors_reported_by_model);
+    // Ended on purpose, unread: `#[derive(Model)]` on the same struct reports them.
+    let _ = errors_reported_by_model.finish();
+    let parsed = parsed?;
+    Some(ModelHooks {
+        on_create: parsed.options.on_create.is_some(),
+        on_change: parsed.options.on_change.is_some(),
+        field_names: parsed
+            .fields
+            .iter()
+            .map(|field| {
+                let name = (!field.options.skip.is_present()).then(|| validate::field_name(field).0);
+                (field.ident.clone(), name)
+            })
+            .collect(),
+    })
 }

@@ -8,20 +8,48 @@ use syn::DeriveInput;
 
 use crate::common::derive_input::{ParsedField, ParsedStruct, named_fields};
 use crate::common::errors::Errors;
-use crate::common::options::{CratePath, Keyed, Switch, Text};
+use crate::common::options::{CratePath, FnPath, Keyed, Switch, Text, items_with_types};
 
 /// A struct deriving `Model`.
 pub type ParsedModel<'a> = ParsedStruct<'a, ModelOptions, FieldOptions>;
 
+/// One of its fields.
+pub type ParsedModelField<'a> = ParsedField<'a, FieldOptions>;
+
 /// `#[model(..)]` on the struct.
-#[derive(FromAttributes, Default)]
-#[darling(attributes(model))]
+#[derive(FromMeta, Default)]
 pub struct ModelOptions {
     /// `crate = path`: where `modsmith` is, when renamed.
     #[darling(rename = "crate")]
     pub krate: Option<CratePath>,
     /// `meta(key = "value", ..)`: metadata of the shape.
     pub meta: Option<Keyed<MetaPairs>>,
+    /// `name = ".."`: the name in the shape and the registry, instead of the type's.
+    pub name: Option<Keyed<Text>>,
+    /// `on_create = path`: run after every construction.
+    pub on_create: Option<Keyed<FnPath>>,
+    /// `on_change = path`: run after every successful change of a field.
+    pub on_change: Option<Keyed<FnPath>>,
+    /// `kind = dyn Trait` entries are read before darling sees the list (no `Meta` parses a
+    /// type): this field puts `kind` among the keys a typo is matched against, and refuses a
+    /// `kind` written without a type.
+    #[allow(dead_code, reason = "never set: reading it is always an error")]
+    kind: Option<KindWithoutType>,
+    /// The `kind = dyn Trait` entries, in the order written.
+    #[darling(skip)]
+    pub kinds: Vec<Keyed<syn::Type>>,
+}
+
+/// A `kind` that reached darling: one without `= Type`.
+struct KindWithoutType;
+
+impl FromMeta for KindWithoutType {
+    fn from_meta(item: &syn::Meta) -> darling::Result<Self> {
+        Err(darling::Error::custom(
+            "`kind` takes the trait object type the model registers under: `kind = dyn Plugin`",
+        )
+        .with_span(item))
+    }
 }
 
 /// `#[model(..)]` on a field.
@@ -88,9 +116,11 @@ pub fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Option<ParsedMo
             return None;
         }
     };
-    let options = errors
-        .handle(ModelOptions::from_attributes(&input.attrs))
+    let (items, kinds) = items_with_types(&input.attrs, "model", "kind", errors);
+    let mut options = errors
+        .handle(ModelOptions::from_list(&items))
         .unwrap_or_default();
+    options.kinds = kinds;
     let fields = fields
         .into_iter()
         .filter_map(|field| {

@@ -4,9 +4,9 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
-use syn::{DeriveInput, Ident, Path, Type};
+use syn::{DeriveInput, ExprPath, Ident, Path, Type};
 
-use super::parse::ParsedModel;
+use super::parse::{ParsedModel, ParsedModelField};
 use crate::common::crate_path::crate_path;
 use crate::common::docs::doc_text;
 use crate::common::errors::Errors;
@@ -18,7 +18,7 @@ use crate::data::{DataDefault, data_defaults};
 pub struct CheckedModel<'a> {
     pub input: &'a DeriveInput,
     pub krate: Path,
-    /// The type's name as written.
+    /// The name in the shape and the registry: the type's, or `name = ".."`.
     pub name: String,
     pub meta: Vec<(String, String)>,
     /// The fields `get`, `set` and the values see, in declaration order.
@@ -29,6 +29,12 @@ pub struct CheckedModel<'a> {
     pub validated: bool,
     /// False for a generic struct (an error): no impl is generated.
     pub generate: bool,
+    /// `kind = dyn Trait`: the trait object types the model registers under.
+    pub kinds: Vec<Type>,
+    /// `on_create = path`.
+    pub on_create: Option<ExprPath>,
+    /// `on_change = path`.
+    pub on_change: Option<ExprPath>,
 }
 
 pub struct ModelField<'a> {
@@ -82,15 +88,19 @@ pub fn validate<'a>(parsed: ParsedModel<'a>, errors: &mut Errors) -> CheckedMode
             skipped.push(field.ident);
             continue;
         }
-        let (name, at) = match &field.options.rename {
-            Some(rename) => (rename.value.0.clone(), rename.key),
-            None => (
-                field.ident.to_string().trim_start_matches("r#").to_owned(),
-                field.ident.span(),
-            ),
-        };
+        let (name, at) = field_name(field);
         if name.is_empty() {
             errors.at(at, "`rename` needs a name, e.g. `rename = \"user_name\"`");
+        } else if name.starts_with("__") {
+            errors.at(
+                at,
+                format!(
+                    "`{name}`: names starting with `__` are reserved for modsmith's own entries \
+                     in a model's values; give the field another name with \
+                     `#[model(rename = \"{}\")]`",
+                    name.trim_start_matches('_')
+                ),
+            );
         }
         if let Some((_, earlier)) = taken.iter().find(|(taken, _)| *taken == name) {
             errors.at(
@@ -131,14 +141,56 @@ pub fn validate<'a>(parsed: ParsedModel<'a>, errors: &mut Errors) -> CheckedMode
                 .collect()
         })
         .unwrap_or_default();
+    let options = &parsed.options;
+    let name = match &options.name {
+        Some(name) if name.value.0.is_empty() => {
+            errors.at(name.key, "`name` needs a name, e.g. `name = \"Customer\"`");
+            String::new()
+        }
+        Some(name) => name.value.0.clone(),
+        None => input.ident.to_string().trim_start_matches("r#").to_owned(),
+    };
+    let kinds = options
+        .kinds
+        .iter()
+        .filter_map(|kind| match &kind.value {
+            Type::TraitObject(object) if object.dyn_token.is_some() => Some(kind.value.clone()),
+            other => {
+                let written = source_text(quote!(#other));
+                errors.spanned(
+                    other,
+                    format!(
+                        "`kind` takes the trait object type the model registers under: \
+                         write `kind = dyn {written}`"
+                    ),
+                );
+                None
+            }
+        })
+        .collect();
     CheckedModel {
         input,
-        krate: crate_path(parsed.options.krate.as_ref().map(|krate| &krate.0)),
-        name: input.ident.to_string().trim_start_matches("r#").to_owned(),
+        krate: crate_path(options.krate.as_ref().map(|krate| &krate.0)),
+        name,
         meta,
         fields,
         skipped,
         validated: data.as_ref().is_some_and(|data| data.validated),
         generate,
+        kinds,
+        on_create: options.on_create.as_ref().map(|hook| hook.value.0.clone()),
+        on_change: options.on_change.as_ref().map(|hook| hook.value.0.clone()),
+    }
+}
+
+/// A field's name in the model (its `rename`, or its identifier without `r#`), and where to
+/// report a problem with it.
+pub fn field_name(field: &ParsedModelField) -> (String, Span) {
+    match &field.options.rename {
+        Some(rename) => (rename.value.0.clone(), rename.key),
+        None => (
+            field.ident.to_string().trim_start_matches("r#").to_owned(),
+            field.ident.span(),
+        ),
     }
 }

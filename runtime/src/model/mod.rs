@@ -9,6 +9,7 @@
 //!   [`Model::field_values`].
 //! - Errors that say what to do: [`SetError`], [`ValuesError`] with its [`FieldProblem`]s.
 
+mod dyn_model;
 mod error;
 #[allow(
     clippy::module_inception,
@@ -18,6 +19,7 @@ mod model;
 mod shape;
 pub(crate) mod support;
 
+pub use dyn_model::DynModel;
 pub use error::{FieldProblem, SetError, ValuesError};
 pub use model::{FieldValues, Model, Values};
 pub use shape::{FieldShape, Shape};

@@ -85,6 +85,18 @@ pub trait Model: Sized + 'static {
     /// the validators' errors.
     fn from_values(values: &Values) -> Result<Self, ValuesError>;
 
+    /// Runs after every construction of the model: `from_values`, and with
+    /// `#[derive(Data)]` also `new` and the builder's `build`. What `#[model(on_create =
+    /// path)]` calls; by default nothing.
+    fn on_create(&self) {}
+
+    /// Runs after a successful change of `field` (by [`set`](Model::set), or with
+    /// `#[derive(Data)]` a `set_*` or `with_*` method), with its old and new values. What
+    /// `#[model(on_change = path)]` calls; by default nothing.
+    fn on_change(&self, field: &str, old: &Value, new: &Value) {
+        let _ = (field, old, new);
+    }
+
     /// Every field's value, by name.
     fn to_values(&self) -> Values {
         self.field_values()

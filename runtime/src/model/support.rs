@@ -6,7 +6,7 @@
 use std::marker::PhantomData;
 
 use super::error::{FieldProblem, SetError, ValuesError};
-use super::model::Values;
+use super::model::{Model, Values};
 use super::shape::{FieldShape, Shape};
 use crate::dynamic::{FromValue, IntoValue, Value};
 use crate::suggest::closest;
@@ -177,5 +177,84 @@ pub fn unknown_field(shape: &'static Shape, field: &str) -> SetError {
         model: shape.name(),
         field: field.to_owned(),
         suggestion: closest(field, shape.fields().iter().map(FieldShape::name)),
+    }
+}
+
+/// An `on_create` hook of `M`, as `#[model(on_create = path)]` names it: the bound reports a
+/// function of another signature at the path, with the one expected.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an `on_create` hook of `{M}`",
+    label = "expected a function `fn(&{M})`",
+    note = "an `on_create` hook takes the new model by reference, `fn(&{M})`, and runs after every construction"
+)]
+pub trait OnCreate<M> {
+    /// Runs the hook.
+    fn run(&self, model: &M);
+}
+
+impl<M, F: Fn(&M)> OnCreate<M> for F {
+    fn run(&self, model: &M) {
+        self(model);
+    }
+}
+
+/// An `on_change` hook of `M` (see [`OnCreate`]).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an `on_change` hook of `{M}`",
+    label = "expected a function `fn(&{M}, &str, &Value, &Value)`",
+    note = "an `on_change` hook takes the model, the field's name, its old value and its new one: `fn(&{M}, &str, &Value, &Value)`"
+)]
+pub trait OnChange<M> {
+    /// Runs the hook.
+    fn run(&self, model: &M, field: &str, old: &Value, new: &Value);
+}
+
+impl<M, F: Fn(&M, &str, &Value, &Value)> OnChange<M> for F {
+    fn run(&self, model: &M, field: &str, old: &Value, new: &Value) {
+        self(model, field, old, new);
+    }
+}
+
+/// Runs `hook` on `model`: the body of a derived `Model::on_create`.
+#[inline]
+pub fn on_create<M>(hook: impl OnCreate<M>, model: &M) {
+    hook.run(model);
+}
+
+/// Runs `hook`: the body of a derived `Model::on_change`.
+#[inline]
+pub fn on_change<M>(hook: impl OnChange<M>, model: &M, field: &str, old: &Value, new: &Value) {
+    hook.run(model, field, old, new);
+}
+
+/// `model`, once its `on_create` has run: the end of a constructor.
+#[inline]
+pub fn created<M: Model>(model: M) -> M {
+    model.on_create();
+    model
+}
+
+/// The same for a constructor that validates: `on_create` runs when it built the model.
+#[inline]
+pub fn created_ok<M: Model, E>(built: Result<M, E>) -> Result<M, E> {
+    if let Ok(model) = &built {
+        model.on_create();
+    }
+    built
+}
+
+/// The value of `field` before a change, for `on_change`.
+#[inline]
+pub fn before_change<M: Model>(model: &M, field: &str) -> Option<Value> {
+    model.get(field)
+}
+
+/// Runs `on_change` after a change of `field` that `succeeded`, with the value `old` it had.
+pub fn after_change<M: Model>(model: &M, field: &str, old: Option<Value>, succeeded: bool) {
+    if !succeeded {
+        return;
+    }
+    if let (Some(old), Some(new)) = (old, model.get(field)) {
+        model.on_change(field, &old, &new);
     }
 }
