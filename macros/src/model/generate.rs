@@ -136,7 +136,7 @@ pub fn generate(model: &CheckedModel) -> TokenStream {
     // The hooks, called at the user's path: a function of the wrong signature is reported
     // there, with the one expected.
     let on_create = model.on_create.as_ref().map(|hook| {
-        let call = quote_spanned!(hook.span()=> #support::on_create(#hook, self));
+        let call = quote_spanned!(hook.span()=> #support::on_create::<Self, _>(#hook, self));
         quote! {
             fn on_create(&self) {
                 #call
@@ -144,7 +144,7 @@ pub fn generate(model: &CheckedModel) -> TokenStream {
         }
     });
     let on_change = model.on_change.as_ref().map(|hook| {
-        let call = quote_spanned!(hook.span()=> #support::on_change(#hook, self, #field_name, #old, #new_value));
+        let call = quote_spanned!(hook.span()=> #support::on_change::<Self, _>(#hook, self, #field_name, #old, #new_value));
         quote! {
             fn on_change(&self, #field_name: &str, #old: &#support::Value, #new_value: &#support::Value) {
                 #call
@@ -218,15 +218,20 @@ fn registration(model: &CheckedModel) -> TokenStream {
     let registry = quote!(#krate::__private::registry);
     let support = quote!(#krate::__private::model);
     let ident = &model.input.ident;
-    let values = syn::Ident::new("__modsmith_values", Span::mixed_site());
-    let built = syn::Ident::new("__modsmith_model", Span::mixed_site());
+    // Call-site names, like the respanned coercion that reads `built`: mixed-site ones would
+    // not be seen from it. The prefix keeps them apart from user constants.
+    let values = syn::Ident::new("__modsmith_values", Span::call_site());
+    let built = syn::Ident::new("__modsmith_model", Span::call_site());
     let (factories, kinds): (Vec<TokenStream>, Vec<TokenStream>) = model
         .kinds
         .iter()
         .enumerate()
         .map(|(index, kind)| {
             let factory = format_ident!("__modsmith_as_kind_{}", index);
-            let coerced = quote_spanned!(kind.span()=> #registry::as_kind::<#kind>(#registry::boxed(#built)));
+            let coerced = located_at(
+                &quote!(#registry::as_kind::<#kind>(#registry::boxed(#built))),
+                kind.span(),
+            );
             let factory_fn = quote! {
                 // Unused where the target has no registry.
                 #[allow(dead_code)]

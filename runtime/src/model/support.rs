@@ -217,13 +217,13 @@ impl<M, F: Fn(&M, &str, &Value, &Value)> OnChange<M> for F {
 
 /// Runs `hook` on `model`: the body of a derived `Model::on_create`.
 #[inline]
-pub fn on_create<M>(hook: impl OnCreate<M>, model: &M) {
+pub fn on_create<M, H: OnCreate<M>>(hook: H, model: &M) {
     hook.run(model);
 }
 
 /// Runs `hook`: the body of a derived `Model::on_change`.
 #[inline]
-pub fn on_change<M>(hook: impl OnChange<M>, model: &M, field: &str, old: &Value, new: &Value) {
+pub fn on_change<M, H: OnChange<M>>(hook: H, model: &M, field: &str, old: &Value, new: &Value) {
     hook.run(model, field, old, new);
 }
 

@@ -29,6 +29,12 @@ const model: u8 = 0;
 const errors: u8 = 0;
 #[allow(non_upper_case_globals, dead_code)]
 const field_0: u8 = 0;
+#[allow(non_upper_case_globals, dead_code)]
+const before: u8 = 0;
+#[allow(non_upper_case_globals, dead_code)]
+const result: u8 = 0;
+#[allow(non_upper_case_globals, dead_code)]
+const new_value: u8 = 0;
 
 #[derive(::modsmith::Data, ::modsmith::Model)]
 #[model(meta(table = "users"))]
@@ -42,6 +48,37 @@ struct User {
 
 #[derive(::modsmith::Model)]
 struct Empty {}
+
+trait Plugin {
+    fn owner(&self) -> &str;
+}
+
+// A kind, both hooks, and `Data`'s constructors and setters calling them.
+#[derive(::modsmith::Data, ::modsmith::Model)]
+#[data(set, with)]
+#[model(kind = dyn Plugin, name = "Account", on_create = created, on_change = changed)]
+struct Hooked {
+    #[data(validate(non_empty))]
+    owner: ::std::string::String,
+    #[data(default = 0)]
+    cents: i64,
+}
+
+impl Plugin for Hooked {
+    fn owner(&self) -> &str {
+        &self.owner
+    }
+}
+
+fn created(_: &Hooked) {}
+
+fn changed(
+    _: &Hooked,
+    _: &str,
+    _: &::modsmith::dynamic::Value,
+    _: &::modsmith::dynamic::Value,
+) {
+}
 
 fn main() {
     use ::core::convert::From;
@@ -59,4 +96,13 @@ fn main() {
         ::core::option::Option::Some(<::modsmith::dynamic::Value as From<&str>>::from("Ada"))
     );
     ::std::assert!(Empty::from_values(&::std::collections::BTreeMap::new()).is_ok());
+
+    let mut hooked = Hooked::new(<::std::string::String as From<&str>>::from("Ada")).unwrap();
+    hooked.set_cents(5);
+    let hooked = hooked.with_cents(6);
+    ::std::assert_eq!(hooked.cents, 6);
+    let plugin = ::modsmith::registry::of::<dyn Plugin>()
+        .create("Account", &::modsmith::model::Model::to_values(&hooked))
+        .unwrap();
+    ::std::assert_eq!(plugin.owner(), "Ada");
 }

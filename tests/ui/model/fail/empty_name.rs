@@ -1,0 +1,7 @@
+#[derive(modsmith::Model)]
+#[model(name = "")]
+struct User {
+    name: String,
+}
+
+fn main() {}

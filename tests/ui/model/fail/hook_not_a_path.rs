@@ -1,0 +1,7 @@
+#[derive(modsmith::Model)]
+#[model(on_create = |user: &User| drop(user))]
+struct User {
+    name: String,
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+#[derive(modsmith::Model)]
+#[model(kind)]
+struct Csv {
+    separator: String,
+}
+
+fn main() {}
