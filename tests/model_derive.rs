@@ -148,3 +148,96 @@ fn values_round_trip() {
         ["name", "age", "mail"]
     );
 }
+
+#[test]
+fn field_ref_borrows_a_field_without_converting_it() {
+    let user = ada();
+    assert_eq!(
+        user.field_ref("name")
+            .and_then(|name| name.downcast_ref::<String>()),
+        Some(&"Ada".to_owned())
+    );
+    // By its name in the model, as `get` reads it.
+    assert!(user.field_ref("mail").is_some());
+    assert!(user.field_ref("email").is_none());
+    assert!(user.field_ref("sessions").is_none(), "skipped");
+}
+
+/// With serde: the values of a model are the ones serde gives for the same type, names
+/// included (`#[serde(rename)]` and `#[serde(rename_all)]`), both ways.
+#[cfg(feature = "serde")]
+mod serde_agreement {
+    use std::sync::Arc;
+
+    use modsmith::Model;
+    use modsmith::dynamic::Value;
+    use modsmith::model::Model as _;
+    use serde::{Deserialize, Serialize};
+
+    #[derive(Model, Serialize, Deserialize, Debug, PartialEq)]
+    #[serde(rename_all = "camelCase")]
+    struct Order {
+        order_number: i64,
+        #[serde(rename = "customer")]
+        customer_name: String,
+        gift_note: Option<String>,
+        lines: Vec<String>,
+        paid: bool,
+        total: f64,
+        #[model(rename = "tag")]
+        #[serde(rename = "tag")]
+        label: String,
+    }
+
+    fn order() -> Order {
+        Order {
+            order_number: 7,
+            customer_name: "Ada".into(),
+            gift_note: None,
+            lines: vec!["tea".into(), "cake".into()],
+            paid: true,
+            total: 12.5,
+            label: "rush".into(),
+        }
+    }
+
+    #[test]
+    fn to_values_is_what_serde_gives() {
+        let order = order();
+        let names: Vec<&str> = Order::SHAPE.fields().iter().map(|field| field.name()).collect();
+        assert_eq!(
+            names,
+            ["orderNumber", "customer", "giftNote", "lines", "paid", "total", "tag"]
+        );
+        let through_serde = Value::from_serde(&order).expect("serializable");
+        assert_eq!(through_serde, Value::Map(Arc::new(order.to_values())));
+
+        let json = serde_json::to_value(&order).expect("serializable");
+        let json_keys: Vec<&str> = json
+            .as_object()
+            .expect("an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut value_keys: Vec<&str> = names.clone();
+        value_keys.sort_unstable();
+        let mut json_keys = json_keys;
+        json_keys.sort_unstable();
+        assert_eq!(json_keys, value_keys);
+    }
+
+    #[test]
+    fn from_values_reads_what_serde_writes() {
+        let order = order();
+        let Value::Map(values) = Value::from_serde(&order).expect("serializable") else {
+            panic!("a struct serializes as a map");
+        };
+        assert_eq!(Order::from_values(&values).expect("valid"), order);
+        let json = serde_json::to_string(&order).expect("serializable");
+        let from_json: Value = serde_json::from_str(&json).expect("valid JSON");
+        let Value::Map(values) = from_json else {
+            panic!("an object");
+        };
+        assert_eq!(Order::from_values(&values).expect("valid"), order);
+    }
+}

@@ -66,6 +66,10 @@ pub fn generate(model: &CheckedModel) -> TokenStream {
         let support = at_field(field);
         quote!(#name => #support::get(&self.#member))
     });
+    let refs = model.fields.iter().map(|field| {
+        let (name, member) = (&field.name, field.ident);
+        quote!(#name => ::core::option::Option::Some(&self.#member))
+    });
     let validate = quote!(<Self as #krate::__private::data::Data>::validate);
     let sets = model.fields.iter().enumerate().map(|(index, field)| {
         let (name, member) = (&field.name, field.ident);
@@ -168,6 +172,13 @@ pub fn generate(model: &CheckedModel) -> TokenStream {
                 const _: () = { #( #conversions )* };
                 match #field_name {
                     #( #gets, )*
+                    _ => ::core::option::Option::None,
+                }
+            }
+
+            fn field_ref(&self, #field_name: &str) -> ::core::option::Option<&dyn ::core::any::Any> {
+                match #field_name {
+                    #( #refs, )*
                     _ => ::core::option::Option::None,
                 }
             }

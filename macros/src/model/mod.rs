@@ -59,7 +59,9 @@ pub fn model_hooks(input: &DeriveInput) -> Option<ModelHooks> {
             .fields
             .iter()
             .map(|field| {
-                let name = (!field.options.skip.is_present()).then(|| validate::field_name(field).0);
+                let name = (!field.options.skip.is_present()).then(|| {
+                    validate::field_name(field, parsed.options.serde_rename_all.as_deref()).0
+                });
                 (field.ident.clone(), name)
             })
             .collect(),

@@ -38,6 +38,9 @@ pub struct ModelOptions {
     /// The `kind = dyn Trait` entries, in the order written.
     #[darling(skip)]
     pub kinds: Vec<Keyed<syn::Type>>,
+    /// `#[serde(rename_all = "..")]`, so that the values' names agree with serde's.
+    #[darling(skip)]
+    pub serde_rename_all: Option<String>,
 }
 
 /// A `kind` that reached darling: one without `= Type`.
@@ -61,6 +64,9 @@ pub struct FieldOptions {
     pub skip: Switch,
     /// `rename = ".."`: the field's name in the shape and the values.
     pub rename: Option<Keyed<Text>>,
+    /// `#[serde(rename = "..")]`, so that the values' names agree with serde's.
+    #[darling(skip)]
+    pub serde_rename: Option<String>,
 }
 
 /// `meta(table = "users", schema = "app")`, in the order written.
@@ -121,13 +127,15 @@ pub fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Option<ParsedMo
         .handle(ModelOptions::from_list(&items))
         .unwrap_or_default();
     options.kinds = kinds;
+    options.serde_rename_all = serde_text(&input.attrs, "rename_all");
     let fields = fields
         .into_iter()
         .filter_map(|field| {
             let ident = field.ident.as_ref()?;
-            let options = errors
+            let mut options = errors
                 .handle(FieldOptions::from_attributes(&field.attrs))
                 .unwrap_or_default();
+            options.serde_rename = serde_text(&field.attrs, "rename");
             Some(ParsedField {
                 field,
                 ident,
@@ -140,4 +148,32 @@ pub fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Option<ParsedMo
         options,
         fields,
     })
+}
+
+/// The string value of `key = ".."` in the `#[serde(..)]` attributes, read leniently: serde
+/// reports its own attributes' errors, and other forms (`rename(serialize = ..)`) are not
+/// ones the values can agree with.
+fn serde_text(attrs: &[syn::Attribute], key: &str) -> Option<String> {
+    attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("serde"))
+        .filter_map(|attr| {
+            let syn::Meta::List(list) = &attr.meta else {
+                return None;
+            };
+            NestedMeta::parse_meta_list(list.tokens.clone()).ok()
+        })
+        .flatten()
+        .find_map(|item| match item {
+            NestedMeta::Meta(syn::Meta::NameValue(pair)) if pair.path.is_ident(key) => {
+                match pair.value {
+                    syn::Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Str(text),
+                        ..
+                    }) => Some(text.value()),
+                    _ => None,
+                }
+            }
+            _ => None,
+        })
 }

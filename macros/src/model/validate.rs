@@ -88,7 +88,7 @@ pub fn validate<'a>(parsed: ParsedModel<'a>, errors: &mut Errors) -> CheckedMode
             skipped.push(field.ident);
             continue;
         }
-        let (name, at) = field_name(field);
+        let (name, at) = field_name(field, parsed.options.serde_rename_all.as_deref());
         if name.is_empty() {
             errors.at(at, "`rename` needs a name, e.g. `rename = \"user_name\"`");
         } else if name.starts_with("__") {
@@ -183,14 +183,38 @@ pub fn validate<'a>(parsed: ParsedModel<'a>, errors: &mut Errors) -> CheckedMode
     }
 }
 
-/// A field's name in the model (its `rename`, or its identifier without `r#`), and where to
-/// report a problem with it.
-pub fn field_name(field: &ParsedModelField) -> (String, Span) {
-    match &field.options.rename {
-        Some(rename) => (rename.value.0.clone(), rename.key),
-        None => (
-            field.ident.to_string().trim_start_matches("r#").to_owned(),
-            field.ident.span(),
-        ),
+/// A field's name in the model, and where to report a problem with it: its `rename`, else
+/// the name serde gives it (`#[serde(rename)]`, or the struct's `#[serde(rename_all)]`), so
+/// that the values and serde agree, else its identifier without `r#`.
+pub fn field_name(field: &ParsedModelField, serde_rename_all: Option<&str>) -> (String, Span) {
+    if let Some(rename) = &field.options.rename {
+        return (rename.value.0.clone(), rename.key);
     }
+    let ident = field.ident.to_string().trim_start_matches("r#").to_owned();
+    let name = match (&field.options.serde_rename, serde_rename_all) {
+        (Some(rename), _) => rename.clone(),
+        (None, Some(rule)) => serde_rule(rule, &ident).unwrap_or(ident),
+        (None, None) => ident,
+    };
+    (name, field.ident.span())
+}
+
+/// `ident` renamed by serde's `rename_all` `rule`, as serde renames a field (whose name is in
+/// snake case); `None` for a rule serde does not know (serde reports it).
+fn serde_rule(rule: &str, ident: &str) -> Option<String> {
+    use heck::{
+        ToKebabCase, ToLowerCamelCase, ToShoutyKebabCase, ToShoutySnakeCase, ToSnakeCase,
+        ToUpperCamelCase,
+    };
+    Some(match rule {
+        "lowercase" => ident.to_ascii_lowercase(),
+        "UPPERCASE" => ident.to_ascii_uppercase(),
+        "PascalCase" => ident.to_upper_camel_case(),
+        "camelCase" => ident.to_lower_camel_case(),
+        "snake_case" => ident.to_snake_case(),
+        "SCREAMING_SNAKE_CASE" => ident.to_shouty_snake_case(),
+        "kebab-case" => ident.to_kebab_case(),
+        "SCREAMING-KEBAB-CASE" => ident.to_shouty_kebab_case(),
+        _ => return None,
+    })
 }

@@ -23,6 +23,16 @@ use super::value::Value;
 pub trait IntoValue {
     /// The value, or why it does not fit.
     fn into_value(self) -> Result<Value, ValueError>;
+
+    /// The value of a borrowed `self`, as a model's `get` reads a field: by default a clone,
+    /// converted. A type that converts from a reference more cheaply overrides it (`String`:
+    /// one allocation rather than two).
+    fn to_value(&self) -> Result<Value, ValueError>
+    where
+        Self: Clone,
+    {
+        self.clone().into_value()
+    }
 }
 
 /// A Rust value that can be read from a [`Value`]: the parameter type of a function in a
@@ -410,7 +420,17 @@ macro_rules! into_value_by_from {
     )*};
 }
 
-into_value_by_from!(&str, String, Arc<str>, char, &[u8], Arc<[u8]>);
+into_value_by_from!(&str, Arc<str>, char, &[u8], Arc<[u8]>);
+
+impl IntoValue for String {
+    fn into_value(self) -> Result<Value, ValueError> {
+        Ok(Value::from(self))
+    }
+
+    fn to_value(&self) -> Result<Value, ValueError> {
+        Ok(Value::from(self.as_str()))
+    }
+}
 
 impl<'a> FromValue<'a> for &'a str {
     fn from_value(value: &'a Value) -> Result<Self, ValueError> {

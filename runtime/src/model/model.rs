@@ -1,5 +1,6 @@
 //! [`Model`]: a struct read, changed and built by field name.
 
+use std::any::Any;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -67,6 +68,22 @@ pub trait Model: Sized + 'static {
     /// The value of `field`; `None` when the model has no field of that name, or when its
     /// value does not fit a [`Value`] (an integer above `i64::MAX`).
     fn get(&self, field: &str) -> Option<Value>;
+
+    /// A reference to `field` itself, without a conversion (downcast it to the field's
+    /// type): the borrowed counterpart of [`get`](Model::get), as cheap as a `match`.
+    /// `None` when the model has no field of that name; by default `None` for every name
+    /// (the derive implements it).
+    ///
+    /// ```
+    /// # use modsmith_runtime::model::Model;
+    /// # fn read(user: &impl Model) -> Option<&String> {
+    /// user.field_ref("name")?.downcast_ref::<String>()
+    /// # }
+    /// ```
+    fn field_ref(&self, field: &str) -> Option<&dyn Any> {
+        let _ = field;
+        None
+    }
 
     /// Sets `field` to `value`, running that field's validators and the model's own check;
     /// on any error the field keeps its old value.

@@ -27,7 +27,7 @@ pub struct Field<T: FieldType>(PhantomData<fn() -> T>);
 
 /// The value of a field, for `get`: `None` when it does not fit a `Value`.
 pub fn get<T: IntoValue + Clone>(field: &T) -> Option<Value> {
-    field.clone().into_value().ok()
+    field.to_value().ok()
 }
 
 /// An empty list of problems.
