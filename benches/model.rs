@@ -5,8 +5,9 @@
 //!
 //! - (a) direct get: `Value::from(customer.name.as_str())`, the field read and converted
 //!   into a [`Value`] by hand (one `Arc<str>` allocated).
-//! - (a') direct get, cloned: `Value::from(customer.name.clone())`, the conversion `get`
-//!   makes (the `String` cloned, then turned into an `Arc<str>`), written by hand.
+//! - (a') direct get, cloned: `Value::from(customer.name.clone())`, the `String` cloned, then
+//!   turned into an `Arc<str>` (two allocations): what `get` did before
+//!   `IntoValue::to_value`, which converts a `String` from its `&str`.
 //! - (b) `Model::get`: `customer.get("name")`, the name opaque to the optimiser.
 //! - (c) direct set: `customer.set_name("Grace".to_owned())`, the validating setter
 //!   `#[derive(Data)]` generates; the caller allocates the new `String`.

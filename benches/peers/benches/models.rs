@@ -4,8 +4,12 @@
 //! Option<String>, Vec<u8>, bool, u64, Option<u32>, String, i64, f64`), the `String` field
 //! `name` 8th; here it derives `Model` and `Reflect` (no `Data`: nothing is validated).
 //!
-//! - modsmith `get`: `customer.get("name")`, an owned `Option<Value>` (the `String` cloned and
-//!   turned into an `Arc<str>`).
+//! - modsmith `get`: `customer.get("name")`, an owned `Option<Value>` (the `str` copied into
+//!   an `Arc<str>`).
+//! - modsmith `field_ref`: `customer.field_ref("name")`, an `Option<&dyn Any>`: a reference,
+//!   as bevy's `field` gives.
+//! - modsmith `field_ref` + downcast + clone: the same, then `downcast_ref::<String>()` and
+//!   `.cloned()`, an owned `Option<String>`.
 //! - bevy `field`: `Struct::field(&customer, "name")`, an `Option<&dyn PartialReflect>`: a
 //!   reference, nothing copied.
 //! - bevy `field` + downcast + clone: the same, then `try_downcast_ref::<String>()` and
@@ -77,6 +81,17 @@ macro_rules! twin {
                 black_box(customer).get(black_box("name"))
             }
 
+            pub fn modsmith_field_ref(customer: &$model) -> Option<&dyn std::any::Any> {
+                black_box(customer).field_ref(black_box("name"))
+            }
+
+            pub fn modsmith_field_ref_cloned(customer: &$model) -> Option<String> {
+                black_box(customer)
+                    .field_ref(black_box("name"))?
+                    .downcast_ref::<String>()
+                    .cloned()
+            }
+
             pub fn bevy_field(customer: &$model) -> Option<&dyn PartialReflect> {
                 black_box(customer).field(black_box("name"))
             }
@@ -102,6 +117,12 @@ macro_rules! twin {
                 let customer = customer();
                 let mut group = c.benchmark_group(format!("name of 10 fields{twin}"));
                 group.bench_function("modsmith get", |b| b.iter(|| modsmith_get(&customer)));
+                group.bench_function("modsmith field_ref", |b| {
+                    b.iter(|| modsmith_field_ref(&customer))
+                });
+                group.bench_function("modsmith field_ref + downcast + clone", |b| {
+                    b.iter(|| modsmith_field_ref_cloned(&customer))
+                });
                 group.bench_function("bevy field", |b| b.iter(|| bevy_field(&customer)));
                 group.bench_function("bevy field + downcast + clone", |b| {
                     b.iter(|| bevy_field_cloned(&customer))
@@ -122,14 +143,22 @@ fn allocations(_: &mut Criterion) {
     let customer = first::customer();
     // Printed, not asserted: a reader sees a wrong result next to the figures.
     println!(
-        "modsmith get {:?}; bevy field {:?}; + downcast + clone {:?}; + reflect_clone {:?}",
+        "modsmith get {:?}; field_ref + downcast + clone {:?}; bevy field {:?}; + downcast + \
+         clone {:?}; + reflect_clone {:?}",
         first::modsmith_get(&customer),
+        first::modsmith_field_ref_cloned(&customer),
         first::bevy_field(&customer),
         first::bevy_field_cloned(&customer),
         first::bevy_field_reflect_clone(&customer),
     );
     let modsmith_get = allocations_per_call(|| {
         black_box(first::modsmith_get(&customer));
+    });
+    let modsmith_field_ref = allocations_per_call(|| {
+        black_box(first::modsmith_field_ref(&customer));
+    });
+    let modsmith_field_ref_cloned = allocations_per_call(|| {
+        black_box(first::modsmith_field_ref_cloned(&customer));
     });
     let bevy_field = allocations_per_call(|| {
         black_box(first::bevy_field(&customer));
@@ -141,7 +170,8 @@ fn allocations(_: &mut Criterion) {
         black_box(first::bevy_field_reflect_clone(&customer));
     });
     println!(
-        "allocations per call, 10,000 calls: modsmith get {modsmith_get}, bevy field \
+        "allocations per call, 10,000 calls: modsmith get {modsmith_get}, field_ref \
+         {modsmith_field_ref}, field_ref + downcast + clone {modsmith_field_ref_cloned}, bevy field \
          {bevy_field}, + downcast + clone {bevy_field_cloned}, + reflect_clone \
          {bevy_field_reflect_clone}"
     );
