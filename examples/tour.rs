@@ -230,19 +230,60 @@ pub mod units {
     pub const MILE_IN_METRES: f64 = 1609.344;
 }
 
-/// `#[derive(Model)]`: a struct read, changed and built by field name.
-#[derive(modsmith::Data, modsmith::Model, Debug)]
-#[model(meta(table = "customers"))]
-struct Customer {
-    #[data(validate(non_empty))]
-    name: String,
-    #[data(default = 1, validate(range(min = 1, max = 5)))]
-    tier: i64,
+/// `#[derive(Model)]`: structs read, changed and built by field name, registered from two
+/// modules, with a hook and a kind.
+mod crm {
+    use modsmith::dynamic::Value;
+
+    #[derive(modsmith::Data, modsmith::Model, Debug)]
+    #[data(set)]
+    #[model(meta(table = "customers"), on_change = Self::changed)]
+    pub struct Customer {
+        #[data(validate(non_empty))]
+        pub name: String,
+        #[data(default = 1, validate(range(min = 1, max = 5)))]
+        pub tier: i64,
+    }
+
+    impl Customer {
+        fn changed(&self, field: &str, old: &Value, new: &Value) {
+            println!("on_change: {}.{field}: {old} -> {new}", self.name);
+        }
+    }
 }
 
-fn model_tour() {
+mod catalog {
+    /// What the shop exports its reports with: a kind of model.
+    pub trait Exporter {
+        fn export(&self, rows: &[i64]) -> String;
+    }
+
+    #[derive(modsmith::Model, Debug)]
+    pub struct Product {
+        pub sku: String,
+        pub cents: i64,
+    }
+
+    #[derive(modsmith::Model)]
+    #[model(kind = dyn Exporter)]
+    pub struct Csv {
+        pub separator: String,
+    }
+
+    impl Exporter for Csv {
+        fn export(&self, rows: &[i64]) -> String {
+            let cells: Vec<String> = rows.iter().map(i64::to_string).collect();
+            cells.join(&self.separator)
+        }
+    }
+}
+
+fn model_tour() -> Result<(), Box<dyn std::error::Error>> {
+    use catalog::Exporter;
+    use crm::Customer;
     use modsmith::dynamic::Value;
     use modsmith::model::{Model as _, Values};
+    use modsmith::registry;
 
     let fields: Vec<&str> = Customer::SHAPE
         .fields()
@@ -255,24 +296,51 @@ fn model_tour() {
         fields,
         Customer::SHAPE.meta("table")
     );
-    let values: Values = [("name".into(), Value::from("Acme"))].into();
-    match Customer::from_values(&values) {
-        Ok(mut customer) => {
-            println!("built:     {customer:?} (tier from its default)");
-            if let Err(error) = customer.set("tier", Value::Int(9)) {
-                println!("set tier:  {error}: tier is {}", customer.tier);
-            }
-        }
-        Err(error) => println!("unexpected: {error}"),
+
+    // Every model of the program, from both modules.
+    let mut registered: Vec<&str> = registry::models()
+        .iter()
+        .map(|model| model.type_path())
+        .collect();
+    registered.sort_unstable();
+    println!("registry:  {registered:?}");
+    registry::expect(["Customer", "Product"])?;
+    if let Err(error) = registry::expect(["Invoice"]) {
+        println!("expect:    {error}");
     }
-    let bad: Values = [
-        ("nmae".into(), Value::from("Acme")),
-        ("tier".into(), Value::from("gold")),
+
+    // Built by name from values; a bad set of values gets every problem at once.
+    let products = registry::get("Product")?;
+    let values: Values = [
+        ("sku".into(), Value::from("T-1")),
+        ("cents".into(), Value::Int(450)),
     ]
     .into();
-    if let Err(error) = Customer::from_values(&bad) {
+    println!("by name:   {:?}", products.create(&values)?);
+    let bad: Values = [
+        ("skus".into(), Value::from("T-1")),
+        ("cents".into(), Value::from("cheap")),
+    ]
+    .into();
+    if let Err(error) = products.create(&bad) {
         println!("refused:   {error}");
     }
+
+    // Changed by name or by setter: validators run, and the `on_change` hook fires.
+    let mut customer = Customer::from_values(&[("name".into(), Value::from("Acme"))].into())?;
+    println!("built:     {customer:?} (tier from its default)");
+    customer.set("tier", Value::Int(3))?;
+    customer.set_name("Acme Ltd".into())?;
+    if let Err(error) = customer.set("tier", Value::Int(9)) {
+        println!("set tier:  {error}: tier is {}", customer.tier);
+    }
+
+    // A kind: the models registered under `dyn Exporter`, created by name.
+    let exporters = registry::of::<dyn Exporter>();
+    println!("kind:      {:?}", exporters.names().collect::<Vec<_>>());
+    let csv = exporters.create("Csv", &[("separator".into(), Value::from(";"))].into())?;
+    println!("exported:  {}", csv.export(&[1, 2, 3]));
+    Ok(())
 }
 
 fn dynamic_tour() -> Result<(), Box<dyn std::error::Error>> {
@@ -590,8 +658,10 @@ fn main() {
         println!("the dynamic tour failed: {error}");
     }
 
-    println!("\n== #[derive(Model)] ==");
-    model_tour();
+    println!("\n== #[derive(Model)] and modsmith::registry ==");
+    if let Err(error) = model_tour() {
+        println!("the model tour failed: {error}");
+    }
 
     println!("\n== api_client! ==");
     match tokio::runtime::Runtime::new() {

@@ -205,19 +205,55 @@ pub use modsmith_macros::Data;
 /// With `#[derive(Data)]` on the same struct, a field's `#[data(default ..)]` is what
 /// `from_values` uses when the field is missing, and `set` and `from_values` run the
 /// validators (`set` keeps the old value when they fail). An `Option` field may be missing
-/// (it is `None`).
+/// (it is `None`). With serde, field names follow `#[serde(rename)]` and
+/// `#[serde(rename_all)]`, so the values agree with serde's.
+///
+/// Every model is registered: [`registry`] lists them, finds one by name and builds it from
+/// values, and checks at start-up which expected models are missing (see its docs for the
+/// platforms and the one thing to write for a crate of models the program never names).
 ///
 /// | option | effect |
 /// | --- | --- |
 /// | `#[model(meta(key = "value", ..))]` | metadata of the shape |
+/// | `#[model(name = "..")]` | the name in the shape and the registry, instead of the type's |
+/// | `#[model(kind = dyn Trait)]` | also registered under the trait: [`registry::of`] lists and creates the models of a kind as `Box<dyn Trait>` |
+/// | `#[model(on_create = path)]` | `fn(&T)`, run after every construction (`from_values`; with `Data`, `new` and the builder) |
+/// | `#[model(on_change = path)]` | `fn(&T, &str, &Value, &Value)`, run after every successful change (`set`; with `Data`, `set_*` and `with_*`) with the field's name, old and new values |
 /// | `#[model(crate = path)]` | where `modsmith` is, if renamed in `Cargo.toml` |
 /// | `#[model(skip)]` on a field | left out of the shape, `get`, `set` and the values; `from_values` fills it with `Default::default()` |
 /// | `#[model(rename = "..")]` on a field | its name in the shape and the values |
 ///
+/// ```
+/// use modsmith::dynamic::Value;
+/// use modsmith::{Model, registry};
+///
+/// trait Exporter {
+///     fn export(&self, rows: &[i64]) -> String;
+/// }
+///
+/// #[derive(Model)]
+/// #[model(kind = dyn Exporter)]
+/// struct Csv {
+///     separator: String,
+/// }
+///
+/// impl Exporter for Csv {
+///     fn export(&self, rows: &[i64]) -> String {
+///         rows.iter().map(i64::to_string).collect::<Vec<_>>().join(&self.separator)
+///     }
+/// }
+///
+/// let exporter = registry::of::<dyn Exporter>()
+///     .create("Csv", &[("separator".into(), Value::from(";"))].into())?;
+/// assert_eq!(exporter.export(&[1, 2]), "1;2");
+/// # Ok::<(), modsmith::registry::KindError>(())
+/// ```
+///
 /// Refused with an error that says what to do: enums, unions, tuple structs, generic
 /// structs, a field type without the `Value` conversions (reported at the type), two fields
-/// of one name. A registry of models, kinds (`kind = dyn Trait`) and lifecycle hooks are
-/// not built yet.
+/// of one name, names starting with `__`, a `kind` the type does not implement (reported at
+/// the attribute), hooks of the wrong signature (reported at the path, with the signature
+/// expected).
 pub use modsmith_macros::Model;
 
 /// Builds a module of [`Data`](derive@crate::Data) structs from names and field lists: the

@@ -132,9 +132,12 @@ impl dyn DynModel {
 
 impl std::fmt::Debug for dyn DynModel {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // In declaration order, as a derived `Debug` shows a struct.
         let mut out = f.debug_struct(self.shape().name());
-        for (name, value) in self.to_values() {
-            out.field(&name, &value);
+        for field in self.shape().fields() {
+            if let Some(value) = self.get(field.name()) {
+                out.field(field.name(), &value);
+            }
         }
         out.finish()
     }

@@ -4,9 +4,11 @@
 //!
 //! - [`Shape`]: what a model is, as a constant: its type name, its fields (name, type as
 //!   written, doc) and its metadata.
-//! - [`Model`]: `get` and `set` by name, [`Model::from_values`] (which reports every missing,
-//!   unknown and wrongly typed field at once), [`Model::to_values`] and
-//!   [`Model::field_values`].
+//! - [`Model`]: `get`, `field_ref` and `set` by name, [`Model::from_values`] (which reports
+//!   every missing, unknown and wrongly typed field at once), [`Model::to_values`] and
+//!   [`Model::field_values`]; the `on_create` and `on_change` hooks.
+//! - [`DynModel`]: any model behind a pointer, as the [registry](crate::registry) builds
+//!   them, with a downcast to the concrete type.
 //! - Errors that say what to do: [`SetError`], [`ValuesError`] with its [`FieldProblem`]s.
 
 mod dyn_model;

@@ -116,9 +116,10 @@ pub trait Model: Sized + 'static {
 
     /// Every field's value, by name.
     fn to_values(&self) -> Values {
-        self.field_values()
-            .map(|(field, value)| (Arc::from(field.name()), value))
-            .collect()
+        // The work is in a function compiled once, in this crate: the default method is
+        // compiled again for every model that uses it (the registry's `DynModel` does), and
+        // a `collect` into a map written here would be too.
+        values_of(Self::SHAPE.fields(), &|field| self.get(field))
     }
 
     /// Each field, in declaration order, with its value.
@@ -147,4 +148,15 @@ impl<M: Model> Iterator for FieldValues<'_, M> {
             }
         }
     }
+}
+
+/// The values of `fields`, each read with `get`: the body of [`Model::to_values`].
+fn values_of(fields: &[FieldShape], get: &dyn Fn(&str) -> Option<Value>) -> Values {
+    let mut values = Values::new();
+    for field in fields {
+        if let Some(value) = get(field.name()) {
+            values.insert(Arc::from(field.name()), value);
+        }
+    }
+    values
 }
