@@ -33,16 +33,36 @@ macro_rules! entry {
 
 macro_rules! ten {
     ($inner:ident) => {
-        pub mod m0 { $inner!(); }
-        pub mod m1 { $inner!(); }
-        pub mod m2 { $inner!(); }
-        pub mod m3 { $inner!(); }
-        pub mod m4 { $inner!(); }
-        pub mod m5 { $inner!(); }
-        pub mod m6 { $inner!(); }
-        pub mod m7 { $inner!(); }
-        pub mod m8 { $inner!(); }
-        pub mod m9 { $inner!(); }
+        pub mod m0 {
+            $inner!();
+        }
+        pub mod m1 {
+            $inner!();
+        }
+        pub mod m2 {
+            $inner!();
+        }
+        pub mod m3 {
+            $inner!();
+        }
+        pub mod m4 {
+            $inner!();
+        }
+        pub mod m5 {
+            $inner!();
+        }
+        pub mod m6 {
+            $inner!();
+        }
+        pub mod m7 {
+            $inner!();
+        }
+        pub mod m8 {
+            $inner!();
+        }
+        pub mod m9 {
+            $inner!();
+        }
     };
 }
 
@@ -73,7 +93,10 @@ fn iterate(c: &mut Criterion) {
     println!(
         "registered models: {} ({} named `Entry`)",
         models.len(),
-        models.iter().filter(|model| model.name() == "Entry").count()
+        models
+            .iter()
+            .filter(|model| model.name() == "Entry")
+            .count()
     );
     c.bench_function("iterate 1,001 registered models", |b| {
         b.iter(|| {

@@ -204,10 +204,22 @@ mod serde_agreement {
     #[test]
     fn to_values_is_what_serde_gives() {
         let order = order();
-        let names: Vec<&str> = Order::SHAPE.fields().iter().map(|field| field.name()).collect();
+        let names: Vec<&str> = Order::SHAPE
+            .fields()
+            .iter()
+            .map(|field| field.name())
+            .collect();
         assert_eq!(
             names,
-            ["orderNumber", "customer", "giftNote", "lines", "paid", "total", "tag"]
+            [
+                "orderNumber",
+                "customer",
+                "giftNote",
+                "lines",
+                "paid",
+                "total",
+                "tag"
+            ]
         );
         let through_serde = Value::from_serde(&order).expect("serializable");
         assert_eq!(through_serde, Value::Map(Arc::new(order.to_values())));

@@ -99,7 +99,7 @@ fn a_model_is_found_by_name_and_built_from_values() {
         .create(&values(&[("name", "Ada".into()), ("age", Value::Int(36))]))
         .expect("valid values");
     assert_eq!(built.get("name"), Some(Value::from("Ada")));
-    let built: Box<shop::Customer> = built.downcast().ok().expect("a Customer");
+    let built: Box<shop::Customer> = built.downcast().expect("a Customer");
     assert_eq!(
         *built,
         shop::Customer {
@@ -121,7 +121,10 @@ fn building_by_name_reports_every_bad_field() {
         [
             FieldProblem::Missing { field: "name", .. },
             FieldProblem::WrongType { field: "age", .. },
-            FieldProblem::Unknown { suggestion: Some("name"), .. },
+            FieldProblem::Unknown {
+                suggestion: Some("name"),
+                ..
+            },
         ]
     ));
 }
@@ -181,16 +184,28 @@ fn a_kind_lists_its_models_and_creates_them_as_the_trait() {
 fn a_kind_refuses_names_outside_it_and_bad_values() {
     let exporters = registry::of::<dyn Exporter>();
     // `Customer` is registered, but not as an exporter.
-    let error = exporters.create("Customer", &Values::new()).err().expect("not an exporter");
+    let error = exporters
+        .create("Customer", &Values::new())
+        .err()
+        .expect("not an exporter");
     assert!(matches!(error, KindError::Lookup { .. }));
     assert_eq!(
         error.to_string(),
         "no model of the kind `dyn model_registry::Exporter` is registered as `Customer`; \
          the models of this kind are `Csv`, `Json`"
     );
-    let error = exporters.create("Csx", &Values::new()).err().expect("unknown");
-    assert!(error.to_string().ends_with("did you mean `Csv`?"), "{error}");
-    let error = exporters.create("Csv", &Values::new()).err().expect("no separator");
+    let error = exporters
+        .create("Csx", &Values::new())
+        .err()
+        .expect("unknown");
+    assert!(
+        error.to_string().ends_with("did you mean `Csv`?"),
+        "{error}"
+    );
+    let error = exporters
+        .create("Csv", &Values::new())
+        .err()
+        .expect("no separator");
     assert!(matches!(error, KindError::Values(_)), "{error}");
 }
 
@@ -244,10 +259,32 @@ mod hooked {
 
     fn changed(_: &Account, field: &str, old: &Value, new: &Value) {
         EVENTS.with(|events| {
-            events
-                .borrow_mut()
-                .push(format!("{field}: {old} -> {new}"));
+            events.borrow_mut().push(format!("{field}: {old} -> {new}"));
         });
+    }
+
+    /// `with_*` without `set_*`, and a whole-struct check: the `with_*` methods carry the
+    /// check and the hook themselves.
+    #[derive(Data, Model, Debug)]
+    #[data(with, validate = Self::check)]
+    #[model(on_change = changed_range)]
+    pub struct Range {
+        pub low: i64,
+        pub high: i64,
+    }
+
+    impl Range {
+        fn check(&self) -> Result<(), String> {
+            if self.low <= self.high {
+                Ok(())
+            } else {
+                Err("low must not exceed high".into())
+            }
+        }
+    }
+
+    fn changed_range(_: &Range, field: &str, old: &Value, new: &Value) {
+        EVENTS.with(|events| events.borrow_mut().push(format!("{field}: {old} -> {new}")));
     }
 
     /// `Model` alone: only `from_values` and `set` build and change it.
@@ -271,7 +308,10 @@ fn on_create_runs_after_every_construction() {
     use hooked::Account;
     events();
     Account::new("Ada".into()).expect("valid");
-    Account::builder().owner("Bob".into()).build().expect("valid");
+    Account::builder()
+        .owner("Bob".into())
+        .build()
+        .expect("valid");
     Account::from_values(&values(&[("owner", "Cy".into())])).expect("valid");
     registry::get("Account")
         .expect("registered")
@@ -326,10 +366,29 @@ fn on_change_runs_after_every_successful_change() {
 fn a_created_model_is_a_dyn_model() {
     let model: Box<dyn DynModel> = registry::get("Invoice")
         .expect("registered")
-        .create(&values(&[("number", Value::Int(7)), ("paid", false.into())]))
+        .create(&values(&[
+            ("number", Value::Int(7)),
+            ("paid", false.into()),
+        ]))
         .expect("valid");
     assert_eq!(model.shape().name(), "Invoice");
-    assert_eq!(format!("{model:?}"), "Invoice { number: Int(7), paid: Bool(false) }");
-    let invoice = model.downcast_ref::<billing::Invoice>().expect("an Invoice");
+    assert_eq!(
+        format!("{model:?}"),
+        "Invoice { number: Int(7), paid: Bool(false) }"
+    );
+    let invoice = model
+        .downcast_ref::<billing::Invoice>()
+        .expect("an Invoice");
     assert_eq!((invoice.number, invoice.paid), (7, false));
+}
+
+#[test]
+fn on_change_runs_from_with_methods_that_check_the_struct() {
+    use hooked::Range;
+    let range = Range::new(1, 5).expect("valid");
+    events();
+    let range = range.with_high(7).expect("valid");
+    assert_eq!(events(), ["high: 5 -> 7"]);
+    assert!(range.with_low(9).is_err());
+    assert_eq!(events(), Vec::<String>::new());
 }

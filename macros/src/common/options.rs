@@ -249,24 +249,32 @@ pub fn items_with_types(
     let mut types = Vec::new();
     for attr in attrs.iter().filter(|attr| attr.path().is_ident(name)) {
         let read = attr.parse_args_with(|input: syn::parse::ParseStream| {
-            Ok(super::recover::entries(input, syn::Token![,], errors, |entry| {
-                let is_key = entry.peek2(syn::Token![=])
-                    && entry.fork().parse::<syn::Ident>().is_ok_and(|ident| ident == key);
-                let item = if is_key {
-                    let ident: syn::Ident = entry.parse()?;
-                    entry.parse::<syn::Token![=]>()?;
-                    Item::Typed(Keyed {
-                        value: entry.parse()?,
-                        key: ident.span(),
-                    })
-                } else {
-                    Item::Meta(entry.parse()?)
-                };
-                if !entry.is_empty() && !entry.peek(syn::Token![,]) {
-                    return Err(entry.error("expected `,` between two options"));
-                }
-                Ok(item)
-            }))
+            Ok(super::recover::entries(
+                input,
+                syn::Token![,],
+                errors,
+                |entry| {
+                    let is_key = entry.peek2(syn::Token![=])
+                        && entry
+                            .fork()
+                            .parse::<syn::Ident>()
+                            .is_ok_and(|ident| ident == key);
+                    let item = if is_key {
+                        let ident: syn::Ident = entry.parse()?;
+                        entry.parse::<syn::Token![=]>()?;
+                        Item::Typed(Keyed {
+                            value: entry.parse()?,
+                            key: ident.span(),
+                        })
+                    } else {
+                        Item::Meta(entry.parse()?)
+                    };
+                    if !entry.is_empty() && !entry.peek(syn::Token![,]) {
+                        return Err(entry.error("expected `,` between two options"));
+                    }
+                    Ok(item)
+                },
+            ))
         });
         for item in errors.handle(read).unwrap_or_default() {
             match item {

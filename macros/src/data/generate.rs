@@ -237,7 +237,11 @@ impl<'m, 'a> Generator<'m, 'a> {
     /// runs `Model`'s `on_create` when the struct has one.
     fn finish_value(&self) -> TokenStream {
         let (private, value) = (&self.private, &self.value);
-        let on_create = self.model.hooks.as_ref().is_some_and(|hooks| hooks.on_create);
+        let on_create = self
+            .model
+            .hooks
+            .as_ref()
+            .is_some_and(|hooks| hooks.on_create);
         let krate = &self.model.krate;
         match (self.is_validated(), on_create) {
             (true, true) => {
@@ -249,9 +253,10 @@ impl<'m, 'a> Generator<'m, 'a> {
         }
     }
 
-    /// `assign` (a block that changes `field`, giving `()` or, when `fallible`, a `Result`)
-    /// wrapped, when `Model` has an `on_change` hook and the field is in the model, in reading
-    /// the field's old value before and running the hook after a change that succeeded.
+    /// `assign` (statements that change `field`, ending in `()` or, when `fallible`, in a
+    /// `Result`) wrapped, when `Model` has an `on_change` hook and the field is in the model,
+    /// in a block that reads the field's old value before and runs the hook after a change
+    /// that succeeded; unchanged otherwise, so that a struct without the hook pays nothing.
     /// `receiver` is `self` or `&self`.
     fn with_change_hook(
         &self,
@@ -265,10 +270,15 @@ impl<'m, 'a> Generator<'m, 'a> {
             .hooks
             .as_ref()
             .filter(|hooks| hooks.on_change)
-            .and_then(|hooks| hooks.field_names.iter().find(|(ident, _)| ident == field.ident))
+            .and_then(|hooks| {
+                hooks
+                    .field_names
+                    .iter()
+                    .find(|(ident, _)| ident == field.ident)
+            })
             .and_then(|(_, name)| name.as_ref());
         let Some(name) = name else {
-            return quote!({ #assign });
+            return assign;
         };
         let krate = &self.model.krate;
         let before = Ident::new("__modsmith_before", Span::mixed_site());
@@ -596,8 +606,12 @@ impl<'m, 'a> Generator<'m, 'a> {
         if field.validators.is_empty() && self.model.struct_check.is_none() {
             let set_method = emit_set.then(|| {
                 let doc = with_field_doc(format!("Sets `{field_name}`."), field);
-                let assign =
-                    self.with_change_hook(field, &quote!(self), quote!(self.#ident = #value;), false);
+                let assign = self.with_change_hook(
+                    field,
+                    &quote!(self),
+                    quote!(self.#ident = #value;),
+                    false,
+                );
                 quote! {
                     #[doc = #doc]
                     #[inline]
@@ -609,8 +623,12 @@ impl<'m, 'a> Generator<'m, 'a> {
             });
             let with_method = emit_with.then(|| {
                 let doc = with_field_doc(format!("Returns `self` with `{field_name}` set."), field);
-                let assign =
-                    self.with_change_hook(field, &quote!(&self), quote!(self.#ident = #value;), false);
+                let assign = self.with_change_hook(
+                    field,
+                    &quote!(&self),
+                    quote!(self.#ident = #value;),
+                    false,
+                );
                 quote! {
                     #[doc = #doc]
                     #[inline]
@@ -692,7 +710,7 @@ impl<'m, 'a> Generator<'m, 'a> {
                 quote!(Self::#set(&mut self, #value)?;)
             } else if self.model.struct_check.is_some() {
                 let assign = self.with_change_hook(field, &quote!(&self), assign(quote!(&self)), true);
-                quote!(#convert #field_checks let () = #assign?;)
+                quote!(#convert #field_checks let () = { #assign }?;)
             } else {
                 let assign = self.with_change_hook(
                     field,

@@ -27,7 +27,7 @@ use crate::dynamic::Value;
 /// let model: Box<dyn DynModel> = Box::new(Point { x: 3 });
 /// assert_eq!(model.shape().name(), "Point");
 /// assert_eq!(model.get("x"), Some(Value::Int(3)));
-/// let point: Box<Point> = model.downcast().ok().expect("a Point");
+/// let point: Box<Point> = model.downcast().expect("a Point");
 /// assert_eq!(point.x, 3);
 /// ```
 pub trait DynModel: Any {

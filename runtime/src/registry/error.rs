@@ -121,7 +121,12 @@ struct Shared<'a> {
 
 impl fmt::Display for Shared<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} models are registered as `{}`: ", self.type_paths.len(), self.name)?;
+        write!(
+            f,
+            "{} models are registered as `{}`: ",
+            self.type_paths.len(),
+            self.name
+        )?;
         for (position, path) in self.type_paths.iter().enumerate() {
             if position > 0 {
                 f.write_str(" and ")?;

@@ -70,10 +70,8 @@ impl<K: ?Sized + 'static> Kind<K> {
 
     #[cold]
     fn lookup_error(&self, name: &str) -> KindError {
-        let of_name: Vec<&'static RegisteredModel> = self
-            .models()
-            .filter(|model| model.name() == name)
-            .collect();
+        let of_name: Vec<&'static RegisteredModel> =
+            self.models().filter(|model| model.name() == name).collect();
         let error = if of_name.len() > 1 {
             LookupError::Ambiguous {
                 name: name.to_owned(),
@@ -135,7 +133,11 @@ impl fmt::Display for KindError {
                 } else if available.is_empty() {
                     write!(f, "; none is registered under `{kind}`")?;
                 } else {
-                    write!(f, "; the models of this kind are `{}`", available.join("`, `"))?;
+                    write!(
+                        f,
+                        "; the models of this kind are `{}`",
+                        available.join("`, `")
+                    )?;
                 }
                 Ok(())
             }

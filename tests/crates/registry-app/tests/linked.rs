@@ -30,7 +30,9 @@ fn registered() -> Vec<(&'static str, &'static str)> {
 #[test]
 fn the_models_of_both_crates_are_registered() {
     // The application names its own crate (`app`) and the models crate (`Storage`).
-    let _ = app::Customer { name: String::new() };
+    let _ = app::Customer {
+        name: String::new(),
+    };
     assert_eq!(
         registered(),
         [

@@ -12,9 +12,9 @@ fn models_of_crates_the_program_never_names_are_not_registered() {
     let error = registry::expect(["Order", "Customer"]).unwrap_err();
     assert_eq!(error.missing(), ["Order", "Customer"]);
     assert!(
-        error
-            .to_string()
-            .contains("a crate the program never names is not linked, so name it with `use the_crate as _;`"),
+        error.to_string().contains(
+            "a crate the program never names is not linked, so name it with `use the_crate as _;`"
+        ),
         "{error}"
     );
 }
