@@ -9,7 +9,7 @@ use crate::dynamic::Value;
 
 /// A [`Model`] whose type is known only at run time: what
 /// [`RegisteredModel::create`](crate::registry::RegisteredModel::create) returns. Every
-/// model is one (a blanket impl); [`downcast`](DynModel::downcast) gives the concrete type
+/// model is one (a blanket impl); `downcast` (on `dyn DynModel`) gives the concrete type
 /// back.
 ///
 /// ```
