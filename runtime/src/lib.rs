@@ -71,9 +71,8 @@ pub mod __private {
     pub mod model {
         pub use crate::dynamic::Value;
         pub use crate::model::support::{
-            Field, OnChange, OnCreate, after_change, before_change, convert, created, created_ok,
-            finish, get, on_change, on_create, problems, take, take_or_else, unknown,
-            unknown_field, unreadable, validated,
+            Field, after_change, before_change, convert, created, created_ok, finish, get,
+            problems, take, take_or_else, unknown, unknown_field, unreadable, validated,
         };
         pub use crate::model::{FieldShape, Model, SetError, Shape, Values, ValuesError};
     }

@@ -137,21 +137,26 @@ pub fn generate(model: &CheckedModel) -> TokenStream {
             }
         },
     };
-    // The hooks, called at the user's path: a function of the wrong signature is reported
-    // there, with the one expected.
-    let on_create = model.on_create.as_ref().map(|hook| {
-        let call = quote_spanned!(hook.span()=> #support::on_create::<Self, _>(#hook, self));
+    // The hooks, as `fn` pointers of the signature expected, at the user's path: a function
+    // of another signature is reported there, and rustc's message shows both signatures.
+    let hook = syn::Ident::new("__modsmith_hook", Span::mixed_site());
+    let on_create = model.on_create.as_ref().map(|path| {
+        let typed = quote_spanned!(path.span()=> let #hook: fn(&Self) = #path;);
         quote! {
             fn on_create(&self) {
-                #call
+                #typed
+                #hook(self)
             }
         }
     });
-    let on_change = model.on_change.as_ref().map(|hook| {
-        let call = quote_spanned!(hook.span()=> #support::on_change::<Self, _>(#hook, self, #field_name, #old, #new_value));
+    let on_change = model.on_change.as_ref().map(|path| {
+        let value = quote!(#support::Value);
+        let typed =
+            quote_spanned!(path.span()=> let #hook: fn(&Self, &str, &#value, &#value) = #path;);
         quote! {
-            fn on_change(&self, #field_name: &str, #old: &#support::Value, #new_value: &#support::Value) {
-                #call
+            fn on_change(&self, #field_name: &str, #old: &#value, #new_value: &#value) {
+                #typed
+                #hook(self, #field_name, #old, #new_value)
             }
         }
     });

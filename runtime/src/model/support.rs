@@ -180,53 +180,6 @@ pub fn unknown_field(shape: &'static Shape, field: &str) -> SetError {
     }
 }
 
-/// An `on_create` hook of `M`, as `#[model(on_create = path)]` names it: the bound reports a
-/// function of another signature at the path, with the one expected.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` is not an `on_create` hook of `{M}`",
-    label = "expected a function `fn(&{M})`",
-    note = "an `on_create` hook takes the new model by reference, `fn(&{M})`, and runs after every construction"
-)]
-pub trait OnCreate<M> {
-    /// Runs the hook.
-    fn run(&self, model: &M);
-}
-
-impl<M, F: Fn(&M)> OnCreate<M> for F {
-    fn run(&self, model: &M) {
-        self(model);
-    }
-}
-
-/// An `on_change` hook of `M` (see [`OnCreate`]).
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` is not an `on_change` hook of `{M}`",
-    label = "expected a function `fn(&{M}, &str, &Value, &Value)`",
-    note = "an `on_change` hook takes the model, the field's name, its old value and its new one: `fn(&{M}, &str, &Value, &Value)`"
-)]
-pub trait OnChange<M> {
-    /// Runs the hook.
-    fn run(&self, model: &M, field: &str, old: &Value, new: &Value);
-}
-
-impl<M, F: Fn(&M, &str, &Value, &Value)> OnChange<M> for F {
-    fn run(&self, model: &M, field: &str, old: &Value, new: &Value) {
-        self(model, field, old, new);
-    }
-}
-
-/// Runs `hook` on `model`: the body of a derived `Model::on_create`.
-#[inline]
-pub fn on_create<M, H: OnCreate<M>>(hook: H, model: &M) {
-    hook.run(model);
-}
-
-/// Runs `hook`: the body of a derived `Model::on_change`.
-#[inline]
-pub fn on_change<M, H: OnChange<M>>(hook: H, model: &M, field: &str, old: &Value, new: &Value) {
-    hook.run(model, field, old, new);
-}
-
 /// `model`, once its `on_create` has run: the end of a constructor.
 #[inline]
 pub fn created<M: Model>(model: M) -> M {
