@@ -217,7 +217,7 @@ pub use modsmith_macros::Data;
 /// | `#[model(meta(key = "value", ..))]` | metadata of the shape |
 /// | `#[model(name = "..")]` | the name in the shape and the registry, instead of the type's |
 /// | `#[model(kind = dyn Trait)]` | also registered under the trait: [`registry::of`] lists and creates the models of a kind as `Box<dyn Trait>` |
-/// | `#[model(on_create = path)]` | `fn(&T)`, run after every construction (`from_values`; with `Data`, `new` and the builder) |
+/// | `#[model(on_create = path)]` | `fn(&T)`, run after every construction that succeeds (`from_values`; with `Data`, `new`, the builder and `#[data(deserialize)]`) |
 /// | `#[model(on_change = path)]` | `fn(&T, &str, &Value, &Value)`, run after every successful change (`set`; with `Data`, `set_*` and `with_*`) with the field's name, old and new values |
 /// | `#[model(crate = path)]` | where `modsmith` is, if renamed in `Cargo.toml` |
 /// | `#[model(skip)]` on a field | left out of the shape, `get`, `set` and the values; `from_values` fills it with `Default::default()` |

@@ -201,6 +201,46 @@ mod serde_agreement {
         }
     }
 
+    /// serde's own renaming rules (a trailing `_` kept in kebab case) and the serialized
+    /// name where `rename` gives two.
+    #[derive(Model, Serialize, Deserialize, Debug, PartialEq)]
+    #[serde(rename_all = "kebab-case")]
+    struct Odd {
+        type_: String,
+        user_id: i64,
+        #[serde(rename(serialize = "out", deserialize = "in"))]
+        amount: i64,
+    }
+
+    #[test]
+    fn names_follow_serdes_rules_exactly() {
+        let odd = Odd {
+            type_: "a".into(),
+            user_id: 1,
+            amount: 2,
+        };
+        let json = serde_json::to_value(&odd).expect("serializable");
+        let mut json_keys: Vec<&str> = json
+            .as_object()
+            .expect("an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        json_keys.sort_unstable();
+        let mut names: Vec<&str> = Odd::SHAPE
+            .fields()
+            .iter()
+            .map(|field| field.name())
+            .collect();
+        names.sort_unstable();
+        assert_eq!(names, ["out", "type-", "user-id"]);
+        assert_eq!(names, json_keys);
+        assert_eq!(
+            Value::from_serde(&odd).expect("serializable"),
+            Value::Map(Arc::new(odd.to_values()))
+        );
+    }
+
     #[test]
     fn to_values_is_what_serde_gives() {
         let order = order();

@@ -392,3 +392,32 @@ fn on_change_runs_from_with_methods_that_check_the_struct() {
     assert!(range.with_low(9).is_err());
     assert_eq!(events(), Vec::<String>::new());
 }
+
+/// `#[data(deserialize)]` constructs the struct too: `on_create` runs after it.
+#[cfg(feature = "serde")]
+mod deserialized {
+    use modsmith::{Data, Model};
+
+    use super::EVENTS;
+
+    #[derive(Data, Model, Debug)]
+    #[data(deserialize)]
+    #[model(on_create = ticket_created)]
+    pub struct Ticket {
+        #[data(validate(non_empty))]
+        pub title: String,
+    }
+
+    fn ticket_created(ticket: &Ticket) {
+        EVENTS.with(|events| events.borrow_mut().push(format!("ticket {}", ticket.title)));
+    }
+
+    #[test]
+    fn on_create_runs_after_deserializing() {
+        super::events();
+        let ticket: Ticket = serde_json::from_str(r#"{"title": "broken tap"}"#).expect("valid");
+        assert_eq!(ticket.title, "broken tap");
+        assert!(serde_json::from_str::<Ticket>(r#"{"title": ""}"#).is_err());
+        assert_eq!(super::events(), ["ticket broken tap"]);
+    }
+}

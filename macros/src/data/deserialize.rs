@@ -87,6 +87,12 @@ pub fn generate(model: &CheckedStruct) -> TokenStream {
     let predicates = where_clause
         .map(|clause| clause.predicates.iter().collect::<Vec<_>>())
         .unwrap_or_default();
+    // Deserializing constructs the struct: `Model`'s `on_create` runs after it too.
+    let mut finish = quote!(#private::deserialized(#name { #( #moved: #read.#moved, )* }));
+    if model.hooks.as_ref().is_some_and(|hooks| hooks.on_create) {
+        let krate = &model.krate;
+        finish = quote!(#krate::__private::model::created_ok(#finish));
+    }
     quote! {
         #[derive(#private::serde::Deserialize)]
         #crate_attr
@@ -110,7 +116,7 @@ pub fn generate(model: &CheckedStruct) -> TokenStream {
                 #deserializer: #private::serde::Deserializer<#lifetime>,
             {
                 let #read = <#twin #ty_generics as #private::serde::Deserialize<#lifetime>>::deserialize(#deserializer_value)?;
-                #private::deserialized(#name { #( #moved: #read.#moved, )* })
+                #finish
             }
         }
     }

@@ -42,9 +42,13 @@ pub struct ModelHooks {
 }
 
 /// The [`ModelHooks`] of `input`; `None` when it has no `#[model]` attribute (so that `Data`
-/// alone never names `Model`) or is not a struct `Model` accepts.
+/// alone never names `Model`), is generic, or is not a struct `Model` accepts.
 pub fn model_hooks(input: &DeriveInput) -> Option<ModelHooks> {
-    if !input.attrs.iter().any(|attr| is_attribute(attr, "model")) {
+    // A generic struct gets no `Model` impl (that derive reports why), so there is nothing
+    // to call.
+    if !input.generics.params.is_empty()
+        || !input.attrs.iter().any(|attr| is_attribute(attr, "model"))
+    {
         return None;
     }
     let mut errors_reported_by_model = Errors::new();

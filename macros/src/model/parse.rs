@@ -150,10 +150,17 @@ pub fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Option<ParsedMo
     })
 }
 
-/// The string value of `key = ".."` in the `#[serde(..)]` attributes, read leniently: serde
-/// reports its own attributes' errors, and other forms (`rename(serialize = ..)`) are not
-/// ones the values can agree with.
+/// The name serde serializes under, from `key = ".."` or `key(serialize = "..")` in the
+/// `#[serde(..)]` attributes, read leniently: serde reports its own attributes' errors. The
+/// serialized name, because that is the one `Value::from_serde` gives.
 fn serde_text(attrs: &[syn::Attribute], key: &str) -> Option<String> {
+    let text = |expr: &syn::Expr| match expr {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(text),
+            ..
+        }) => Some(text.value()),
+        _ => None,
+    };
     attrs
         .iter()
         .filter(|attr| attr.path().is_ident("serde"))
@@ -166,13 +173,20 @@ fn serde_text(attrs: &[syn::Attribute], key: &str) -> Option<String> {
         .flatten()
         .find_map(|item| match item {
             NestedMeta::Meta(syn::Meta::NameValue(pair)) if pair.path.is_ident(key) => {
-                match pair.value {
-                    syn::Expr::Lit(syn::ExprLit {
-                        lit: syn::Lit::Str(text),
-                        ..
-                    }) => Some(text.value()),
-                    _ => None,
-                }
+                text(&pair.value)
+            }
+            NestedMeta::Meta(syn::Meta::List(list)) if list.path.is_ident(key) => {
+                NestedMeta::parse_meta_list(list.tokens.clone())
+                    .ok()?
+                    .into_iter()
+                    .find_map(|item| match item {
+                        NestedMeta::Meta(syn::Meta::NameValue(pair))
+                            if pair.path.is_ident("serialize") =>
+                        {
+                            text(&pair.value)
+                        }
+                        _ => None,
+                    })
             }
             _ => None,
         })

@@ -95,10 +95,13 @@ pub fn validate<'a>(parsed: ParsedModel<'a>, errors: &mut Errors) -> CheckedMode
             errors.at(
                 at,
                 format!(
-                    "`{name}`: names starting with `__` are reserved for modsmith's own entries \
-                     in a model's values; give the field another name with \
-                     `#[model(rename = \"{}\")]`",
-                    name.trim_start_matches('_')
+                    "`{name}`: names starting with `__` are reserved for modsmith (for entries \
+                     it may add to a model's values, such as a type tag); give the field \
+                     another name with `#[model(rename = \"{}\")]`",
+                    match name.trim_start_matches('_') {
+                        "" => "..",
+                        trimmed => trimmed,
+                    }
                 ),
             );
         }
@@ -150,24 +153,36 @@ pub fn validate<'a>(parsed: ParsedModel<'a>, errors: &mut Errors) -> CheckedMode
         Some(name) => name.value.0.clone(),
         None => input.ident.to_string().trim_start_matches("r#").to_owned(),
     };
-    let kinds = options
-        .kinds
-        .iter()
-        .filter_map(|kind| match &kind.value {
-            Type::TraitObject(object) if object.dyn_token.is_some() => Some(kind.value.clone()),
-            other => {
-                let written = source_text(quote!(#other));
-                errors.spanned(
-                    other,
-                    format!(
-                        "`kind` takes the trait object type the model registers under: \
-                         write `kind = dyn {written}`"
-                    ),
-                );
-                None
+    let mut kinds: Vec<Type> = Vec::new();
+    for kind in &options.kinds {
+        let written = source_text({
+            let ty = &kind.value;
+            quote!(#ty)
+        });
+        match &kind.value {
+            Type::TraitObject(object) if object.dyn_token.is_some() => {
+                let repeated = kinds
+                    .iter()
+                    .any(|earlier| source_text(quote!(#earlier)) == written);
+                if repeated {
+                    errors.spanned(
+                        &kind.value,
+                        format!("`kind = {written}` is given twice; write each kind once"),
+                    );
+                } else {
+                    kinds.push(kind.value.clone());
+                }
             }
-        })
-        .collect();
+            other => errors.spanned(
+                other,
+                format!(
+                    "`kind` takes the trait object type the model registers under: write \
+                     `kind = {}`",
+                    kind_advice(other)
+                ),
+            ),
+        }
+    }
     CheckedModel {
         input,
         krate: crate_path(options.krate.as_ref().map(|krate| &krate.0)),
@@ -199,22 +214,76 @@ pub fn field_name(field: &ParsedModelField, serde_rename_all: Option<&str>) -> (
     (name, field.ident.span())
 }
 
-/// `ident` renamed by serde's `rename_all` `rule`, as serde renames a field (whose name is in
-/// snake case); `None` for a rule serde does not know (serde reports it).
+/// `ident` renamed by serde's `rename_all` `rule` as serde renames a field (its
+/// `RenameRule::apply_to_field`: the name is taken to be in snake case, and `lowercase` and
+/// `snake_case` leave it as it is); `None` for a rule serde does not know (serde reports it).
 fn serde_rule(rule: &str, ident: &str) -> Option<String> {
-    use heck::{
-        ToKebabCase, ToLowerCamelCase, ToShoutyKebabCase, ToShoutySnakeCase, ToSnakeCase,
-        ToUpperCamelCase,
+    let pascal = || {
+        let mut pascal = String::with_capacity(ident.len());
+        let mut capitalize = true;
+        for ch in ident.chars() {
+            if ch == '_' {
+                capitalize = true;
+            } else if capitalize {
+                pascal.push(ch.to_ascii_uppercase());
+                capitalize = false;
+            } else {
+                pascal.push(ch);
+            }
+        }
+        pascal
     };
     Some(match rule {
-        "lowercase" => ident.to_ascii_lowercase(),
-        "UPPERCASE" => ident.to_ascii_uppercase(),
-        "PascalCase" => ident.to_upper_camel_case(),
-        "camelCase" => ident.to_lower_camel_case(),
-        "snake_case" => ident.to_snake_case(),
-        "SCREAMING_SNAKE_CASE" => ident.to_shouty_snake_case(),
-        "kebab-case" => ident.to_kebab_case(),
-        "SCREAMING-KEBAB-CASE" => ident.to_shouty_kebab_case(),
+        "lowercase" | "snake_case" => ident.to_owned(),
+        "UPPERCASE" | "SCREAMING_SNAKE_CASE" => ident.to_ascii_uppercase(),
+        "PascalCase" => pascal(),
+        "camelCase" => {
+            let pascal = pascal();
+            let mut chars = pascal.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_ascii_lowercase().to_string() + chars.as_str()
+            })
+        }
+        "kebab-case" => ident.replace('_', "-"),
+        "SCREAMING-KEBAB-CASE" => ident.to_ascii_uppercase().replace('_', "-"),
         _ => return None,
     })
+}
+
+/// The `dyn Trait` a `kind` that is not one most likely means: `dyn Plugin` for `Plugin`,
+/// `impl Plugin`, `Box<dyn Plugin>` or `&dyn Plugin`.
+fn kind_advice(ty: &Type) -> String {
+    let inner = match ty {
+        Type::ImplTrait(found) => {
+            let bounds = &found.bounds;
+            return format!("dyn {}", source_text(quote!(#bounds)));
+        }
+        Type::TraitObject(object) => {
+            let bounds = &object.bounds;
+            return format!("dyn {}", source_text(quote!(#bounds)));
+        }
+        Type::Reference(reference) => Some(&*reference.elem),
+        Type::Paren(paren) => Some(&*paren.elem),
+        Type::Path(path) => path
+            .path
+            .segments
+            .last()
+            .filter(|segment| {
+                segment.ident == "Box" || segment.ident == "Arc" || segment.ident == "Rc"
+            })
+            .and_then(|segment| match &segment.arguments {
+                syn::PathArguments::AngleBracketed(arguments) => {
+                    arguments.args.iter().find_map(|argument| match argument {
+                        syn::GenericArgument::Type(inner) => Some(inner),
+                        _ => None,
+                    })
+                }
+                _ => None,
+            }),
+        _ => None,
+    };
+    match inner {
+        Some(inner @ (Type::TraitObject(_) | Type::ImplTrait(_))) => kind_advice(inner),
+        _ => format!("dyn {}", source_text(quote!(#ty))),
+    }
 }

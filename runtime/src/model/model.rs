@@ -102,14 +102,16 @@ pub trait Model: Sized + 'static {
     /// the validators' errors.
     fn from_values(values: &Values) -> Result<Self, ValuesError>;
 
-    /// Runs after every construction of the model: `from_values`, and with
-    /// `#[derive(Data)]` also `new` and the builder's `build`. What `#[model(on_create =
-    /// path)]` calls; by default nothing.
+    /// Runs after every construction of the model that succeeded: `from_values`, and with
+    /// `#[derive(Data)]` also `new`, the builder's `build` and `#[data(deserialize)]`'s
+    /// `Deserialize`. What `#[model(on_create = path)]` calls; by default nothing.
     fn on_create(&self) {}
 
     /// Runs after a successful change of `field` (by [`set`](Model::set), or with
     /// `#[derive(Data)]` a `set_*` or `with_*` method), with its old and new values. What
-    /// `#[model(on_change = path)]` calls; by default nothing.
+    /// `#[model(on_change = path)]` calls; by default nothing. A change whose old or new value
+    /// does not fit a [`Value`] (a `u64` above `i64::MAX`) runs nothing, as `get` gives
+    /// nothing for it.
     fn on_change(&self, field: &str, old: &Value, new: &Value) {
         let _ = (field, old, new);
     }

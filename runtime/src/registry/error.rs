@@ -30,7 +30,8 @@ impl fmt::Display for LookupError {
                 write!(f, "no model is registered as `{name}`")?;
                 match suggestion {
                     Some(suggestion) => write!(f, "; did you mean `{suggestion}`?"),
-                    None => f.write_str(MISSING_WHY),
+                    None if super::entry::SUPPORTED => f.write_str(MISSING_WHY),
+                    None => f.write_str(NO_SECTIONS),
                 }
             }
             LookupError::Ambiguous { name, type_paths } => {
@@ -91,9 +92,7 @@ impl fmt::Display for RegistryError {
             if self.supported {
                 f.write_str(MISSING_WHY)?;
             } else {
-                f.write_str(
-                    "; this target has no link sections (wasm, for one), so no model registers on it",
-                )?;
+                f.write_str(NO_SECTIONS)?;
             }
         }
         for (name, type_paths) in &self.duplicates {
@@ -112,6 +111,10 @@ impl std::error::Error for RegistryError {}
 const MISSING_WHY: &str = "; a model registers when `#[derive(Model)]` is on its type and its \
      crate is linked into the program: a crate the program never names is not linked, so \
      name it with `use the_crate as _;`";
+
+/// Why nothing is registered on a target without link sections.
+const NO_SECTIONS: &str =
+    "; this target has no link sections (wasm, for one), so no model registers on it";
 
 /// Two models of one name, and what to do.
 struct Shared<'a> {

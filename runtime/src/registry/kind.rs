@@ -40,7 +40,16 @@ impl<K: ?Sized + 'static> Kind<K> {
 
     /// The models of this kind, in no set order.
     pub fn models(&self) -> impl Iterator<Item = &'static RegisteredModel> + use<K> {
-        self.entries().map(KindEntry::model)
+        // Once each: a model registered under two spellings of one kind (`dyn P` and
+        // `dyn P + 'static` have one `TypeId`) has two entries.
+        let mut seen: Vec<&'static RegisteredModel> = Vec::new();
+        self.entries().map(KindEntry::model).filter(move |model| {
+            let new = !seen.iter().any(|earlier| std::ptr::eq(*earlier, *model));
+            if new {
+                seen.push(model);
+            }
+            new
+        })
     }
 
     /// Their names.
@@ -56,9 +65,12 @@ impl<K: ?Sized + 'static> Kind<K> {
     /// [`KindError::Values`] when the values do not build it.
     pub fn create(&self, name: &str, values: &Values) -> Result<Box<K>, KindError> {
         let mut found = self.entries().filter(|entry| entry.model().name() == name);
-        let (Some(entry), None) = (found.next(), found.next()) else {
+        let Some(entry) = found.next() else {
             return Err(self.lookup_error(name));
         };
+        if found.any(|other| !std::ptr::eq(other.model(), entry.model())) {
+            return Err(self.lookup_error(name));
+        }
         let model = entry.create(values).map_err(KindError::Values)?;
         match model.downcast::<Box<K>>() {
             Ok(model) => Ok(*model),

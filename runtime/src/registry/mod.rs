@@ -26,9 +26,12 @@
 //! - Under `#![forbid(unsafe_code)]`, in edition 2021 and 2024, the derive compiles as is:
 //!   the link-section attributes come from the runtime's macro, not the user's code.
 //!
-//! Two models may share a name (a `User` in two crates): [`models`] lists both, [`get`] and
-//! [`of`]'s `create` refuse the name with both type paths, and [`expect`] reports it. Rename
-//! one with `#[model(name = "..")]`.
+//! Two models may share a name (a `User` in two crates): [`models`] lists both, [`get`]
+//! refuses the name with both type paths (as does [`of`]'s `create` when both are of that
+//! kind), and [`expect`] reports it. Rename one with `#[model(name = "..")]`.
+//!
+//! The models the registry creates are `Box<dyn DynModel>` (and `Box<dyn Trait>` for a kind),
+//! neither `Send` nor `Sync`: they stay on the thread that created them.
 
 mod entry;
 mod error;
