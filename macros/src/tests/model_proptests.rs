@@ -15,6 +15,30 @@ const STRUCT_OPTIONS: &[&str] = &[
     "#[model(crate)]",
     "#[data(validate = Self::check)]",
     "#[data(validate)]",
+    "#[data(set, with)]",
+    "#[model(kind = dyn Plugin)]",
+    "#[model(kind = dyn Plugin + Send, kind = dyn Other)]",
+    "#[model(kind = dyn Plugin)] #[model(kind = dyn Plugin)]",
+    "#[model(kind = Plugin)]",
+    "#[model(kind = Box<dyn Plugin>)]",
+    "#[model(kind = impl Plugin)]",
+    "#[model(kind = &'static dyn Plugin)]",
+    "#[model(kind = dyn Fn(i64) -> i64)]",
+    "#[model(kind)]",
+    "#[model(kind = )]",
+    "#[model(kind = dyn)]",
+    "#[model(kind = dyn Plugin on_create = f)]",
+    "#[model(kind = dyn Plugin<A, B>, name = \"P\")]",
+    "#[model(on_create = created, on_change = Self::changed)]",
+    "#[model(on_create = |x| x)]",
+    "#[model(on_change)]",
+    "#[model(on_create = 5)]",
+    "#[model(name = \"\")]",
+    "#[model(name = \"Customer\")]",
+    "#[serde(rename_all = \"kebab-case\")]",
+    "#[serde(rename_all(serialize = \"camelCase\"))]",
+    "#[serde(rename_all = \"nonsense\")]",
+    "#[serde(rename_all = 5)]",
 ];
 
 const FIELDS: &[&str] = &[
@@ -32,6 +56,13 @@ const FIELDS: &[&str] = &[
     "#[data(validate(range(min = 0)))] score: i64",
     "#[data(bogus)] bad: String",
     "r#type: String",
+    "type_: String",
+    "__hidden: i64",
+    "__: i64",
+    "#[serde(rename = \"x\")] renamed_by_serde: i64",
+    "#[serde(rename(serialize = \"a\", deserialize = \"b\"))] two_names: i64",
+    "#[serde(rename(deserialize = \"only\"))] one_name: i64",
+    "#[serde(rename)] bare: i64",
 ];
 
 proptest! {
@@ -51,5 +82,8 @@ proptest! {
         };
         let input: syn::DeriveInput = syn::parse_str(&item).expect("valid input");
         assert_valid_rust(crate::model::run(&input).into_tokens());
+        // `Data` reads `#[model]` too, for the hooks it calls: the same input must not make
+        // it panic or emit broken code either.
+        assert_valid_rust(crate::data::run(&input).into_tokens());
     }
 }
