@@ -633,6 +633,11 @@ pub use modsmith_runtime::model;
 
 pub use modsmith_runtime::registry;
 
+pub use modsmith_runtime::adaptive;
+
+/// Makes every function of an inline module a swappable slot. See the `modsmith::adaptive` module docs (TODO).
+pub use modsmith_macros::adaptive;
+
 /// Items generated code refers to, one namespace per macro. Not public API: no semver
 /// guarantee.
 // The one `__private` that generated code names. The runtime defines the namespaces of what
@@ -646,7 +651,7 @@ pub use modsmith_runtime::registry;
 pub mod __private {
     #[cfg(feature = "tracing")]
     pub use modsmith_runtime::__private::instrument;
-    pub use modsmith_runtime::__private::{data, dynamic, http, model, registry};
+    pub use modsmith_runtime::__private::{adaptive, data, dynamic, http, model, registry};
 
     /// What `template!` expands to, and what the macros it defines expand to.
     pub mod template {

@@ -2,6 +2,7 @@
 //! this crate: generated code refers to `::modsmith::__private`, and the macros are
 //! documented, with examples, where `modsmith` re-exports them.
 
+mod adaptive;
 mod api_client;
 mod common;
 mod data;
@@ -94,6 +95,18 @@ pub fn export_module(args: TokenStream, item: TokenStream) -> TokenStream {
         proc_macro2::TokenStream::from(item),
     );
     common::entry::run("#[export_module]", || export_module::run(args, item)).into()
+}
+
+/// Makes every function of an inline module a slot: replaced, overridden for a thread or a
+/// task, wrapped by middleware and inspected at run time, and called as before. See
+/// `modsmith::adaptive`.
+#[proc_macro_attribute]
+pub fn adaptive(args: TokenStream, item: TokenStream) -> TokenStream {
+    let (args, item) = (
+        proc_macro2::TokenStream::from(args),
+        proc_macro2::TokenStream::from(item),
+    );
+    common::entry::run("#[adaptive]", || adaptive::run(args, item)).into()
 }
 
 /// Defines typed module templates, each a `macro_rules!` macro. See `modsmith::template`.

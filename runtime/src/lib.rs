@@ -7,6 +7,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod adaptive;
 mod builder;
 mod data;
 #[cfg(feature = "serde")]
@@ -32,6 +33,15 @@ pub use validation::{IntoValidationErrors, ValidationError, ValidationErrors};
 /// lists what its macro's expansions name, and nothing else.
 #[doc(hidden)]
 pub mod __private {
+    /// What `#[adaptive]` expansions name.
+    pub mod adaptive {
+        pub use crate::adaptive::support::*;
+        pub use crate::adaptive::{
+            FillError, Interface, Layer, Next, NotProvided, OverrideGuard, Restore,
+        };
+        pub use crate::dynamic::Function;
+    }
+
     /// What `#[derive(Data)]` and `data_module!` expansions name.
     pub mod data {
         pub use crate::builder::{DebugValues, IsSet, IsUnset, Set, debug_builder, required};

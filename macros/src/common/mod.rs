@@ -3,6 +3,7 @@
 pub mod crate_path;
 pub mod derive_input;
 pub mod docs;
+pub mod elided;
 pub mod entry;
 pub mod errors;
 pub mod items;

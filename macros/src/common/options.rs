@@ -182,6 +182,7 @@ const TEXT_EXAMPLES: &[(&str, &str)] = &[
     ("base_url", "https://api.example.com"),
     ("target", "my_app::db"),
     ("name", "load_user"),
+    ("version", "2.1"),
 ];
 
 /// Every `key =` with nothing after it (before a `,` or the end of its list) in the

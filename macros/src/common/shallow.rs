@@ -29,6 +29,9 @@ pub struct ShallowItem {
 pub enum ShallowKind {
     /// A function; its body is in the item's tokens.
     Fn(Signature),
+    /// A function declared without a body, `fn f();`: not Rust in a module (rustc says so),
+    /// but how `#[adaptive(optional)]` declares a function provided at run time.
+    Declared(Signature),
     /// A named constant (`const _` is [`ShallowKind::Other`]); its value is in the tokens.
     Const { ident: Ident, ty: Type },
     /// A module, with its items when it is written inline.
@@ -66,7 +69,7 @@ impl ShallowItem {
     /// The item's name, for the items that have one.
     pub fn ident(&self) -> Option<&Ident> {
         match &self.kind {
-            ShallowKind::Fn(sig) => Some(&sig.ident),
+            ShallowKind::Fn(sig) | ShallowKind::Declared(sig) => Some(&sig.ident),
             ShallowKind::Const { ident, .. } => Some(ident),
             ShallowKind::Module(module) => Some(&module.ident),
             ShallowKind::Other(ident) => ident.as_ref(),
@@ -84,10 +87,10 @@ impl Parse for ShallowItem {
             input.advance_to(&ahead);
             let sig: Signature = input.parse()?;
             if input.peek(Token![;]) {
-                // `fn f();`: not Rust in a module, and rustc says so; handed back as written
-                // rather than failing the whole module here.
+                // `fn f();`: not Rust in a module, and rustc says so when it is handed back
+                // as written, rather than failing the whole module here.
                 input.parse::<Token![;]>()?;
-                ShallowKind::Other(Some(sig.ident))
+                ShallowKind::Declared(sig)
             } else {
                 skip_body(input)?;
                 ShallowKind::Fn(sig)

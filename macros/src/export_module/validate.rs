@@ -239,7 +239,7 @@ fn exported_module(
                     },
                 });
             }
-            ShallowKind::Other(_) => {}
+            ShallowKind::Declared(_) | ShallowKind::Other(_) => {}
         }
     }
     Exported {

@@ -77,6 +77,7 @@ fn each_item_is_read_as_its_kind() {
             let name = item.ident().map_or("-".to_owned(), ToString::to_string);
             match &item.kind {
                 ShallowKind::Fn(_) => format!("fn {name}"),
+                ShallowKind::Declared(_) => format!("fn {name};"),
                 ShallowKind::Const { .. } => format!("const {name}"),
                 ShallowKind::Module(module) if module.content.is_some() => {
                     format!("mod {name} {{}}")
@@ -121,7 +122,7 @@ fn a_function_without_a_body_is_handed_back_for_rustc_to_report() {
         panic!("a module");
     };
     let items = &module.content.as_ref().expect("inline").items;
-    assert!(matches!(&items[0].kind, ShallowKind::Other(Some(ident)) if ident == "f"));
+    assert!(matches!(&items[0].kind, ShallowKind::Declared(sig) if sig.ident == "f"));
     assert!(matches!(&items[1].kind, ShallowKind::Fn(_)));
 }
 

@@ -1,0 +1,92 @@
+//! `#[adaptive]`: every function of an inline module becomes a slot that can be replaced,
+//! overridden for a thread or a task, wrapped by middleware and inspected, while it is
+//! called exactly as before.
+//!
+//! Stages: `parse` (the options, and each function's `#[adaptive(..)]`), `validate` (what
+//! can be a slot; each function's parameters read into the arguments struct), `generate`
+//! (each function's slot and handle, the module's `adapt`, `interface()` and `supports()`).
+
+mod generate;
+mod parse;
+mod validate;
+
+use proc_macro2::TokenStream;
+
+use crate::common::entry::Expansion;
+use crate::common::errors::Errors;
+use crate::common::shallow::{ShallowItem, ShallowKind};
+
+/// The attribute: `parse` and `validate`, then `generate`. With errors, the functions that
+/// passed still become slots, so that code using their handles does not fail a second time.
+pub fn run(args: TokenStream, item: TokenStream) -> Expansion {
+    let mut errors = Errors::new();
+    let Some(mut module) = parse_module(item.clone(), &mut errors) else {
+        return errors.into_expansion(item);
+    };
+    let options = parse::parse(args, &mut errors);
+    match options.and_then(|options| validate::validate(&options, &mut module, &mut errors)) {
+        Some(adaptive) => {
+            let tokens = generate::generate(&adaptive, module);
+            errors.into_expansion(tokens)
+        }
+        None => errors.into_expansion(quote::ToTokens::into_token_stream(&module)),
+    }
+}
+
+/// The item, if it is an inline module, read down to its members' signatures.
+fn parse_module(item: TokenStream, errors: &mut Errors) -> Option<ShallowItem> {
+    match syn::parse2::<ShallowItem>(item.clone()) {
+        Ok(parsed) => match &parsed.kind {
+            ShallowKind::Module(module) if module.content.is_some() => Some(parsed),
+            ShallowKind::Module(module) => {
+                errors.spanned(
+                    &parsed.tokens,
+                    format!(
+                        "`#[adaptive]` on `mod {0};` cannot see the module's functions, which \
+                         are in another file (an attribute only receives the tokens it is \
+                         written on); write the module inline: `mod {0} {{ .. }}`",
+                        module.ident
+                    ),
+                );
+                None
+            }
+            ShallowKind::Fn(sig) | ShallowKind::Declared(sig) => {
+                errors.spanned(
+                    &parsed.tokens,
+                    format!(
+                        "`#[adaptive]` goes on an inline module, whose functions become slots; \
+                         put `{}` in one: `#[adaptive] pub mod name {{ .. }}`",
+                        sig.ident
+                    ),
+                );
+                None
+            }
+            _ if is_impl(&item) => {
+                errors.spanned(
+                    &parsed.tokens,
+                    "`#[adaptive]` does not go on an `impl` block: a slot is a function of a \
+                     module, shared by every caller, while a method belongs to each value; put \
+                     the swappable logic in a function of an `#[adaptive]` module and call it \
+                     from the method",
+                );
+                None
+            }
+            _ => {
+                errors.spanned(
+                    &parsed.tokens,
+                    "`#[adaptive]` goes on an inline module: `pub mod name { .. }`",
+                );
+                None
+            }
+        },
+        Err(error) => {
+            errors.push(error);
+            None
+        }
+    }
+}
+
+/// Whether the item is an `impl` block (after its attributes).
+fn is_impl(item: &TokenStream) -> bool {
+    syn::parse2::<syn::ItemImpl>(item.clone()).is_ok()
+}

@@ -1,0 +1,469 @@
+//! One swappable function: its [`Slot`], the fast path every call takes, and the guards that
+//! undo a change.
+//!
+//! Per slot the macro emits a `static Slot<S>` and two `thread_local!`s (reached through
+//! [`Sig::local`] and [`Sig::overrides`]):
+//!
+//! - the slot's **word**: 0 while nothing is replaced and no layer is installed, otherwise the
+//!   generation of the current snapshot (a process-wide counter, never reused);
+//! - the slot's **state**: the current snapshot (replacement and layers), leaked so that
+//!   readers keep a `&'static` to it without a lock; only the slow path and writers lock it;
+//! - per thread, a **cache** `(key, replacement)`: the word this thread last resolved, and
+//!   the replacement it found. `key == word` means the cache is valid, there are no layers
+//!   and this thread has no override, so a call needs one load of the word, one load of the
+//!   cache and a compare ([`Slot::fast`]). Its initial value `(0, None)` is valid for a slot
+//!   nobody touched: such a slot never runs the slow path;
+//! - per thread, a stack of **overrides**, touched only by the slow path and by guards.
+//!   While a thread has one, its key is [`NEVER`], so it takes the slow path.
+//!
+//! An override on one thread writes only that thread's locals: every other thread runs the
+//! same instructions as before.
+
+use std::cell::{Cell, RefCell};
+use std::fmt;
+use std::future::Future;
+use std::marker::PhantomData;
+use std::pin::pin;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering::Relaxed};
+use std::sync::{Arc, PoisonError, RwLock};
+use std::thread::LocalKey;
+
+/// The types of one slot, implemented by generated code on an uninhabited marker type.
+pub trait Sig: Sized + 'static {
+    /// A replacement, shared by every thread: `dyn Fn(u64, &Card) -> R + Send + Sync`.
+    type Imp: ?Sized + Send + Sync + 'static;
+    /// An override of one thread, which need not be `Send`: `dyn Fn(u64, &Card) -> R`.
+    type Local: ?Sized + 'static;
+    /// A middleware layer: `dyn Fn(ChargeArgs<'_>, Next<'_, Self>) -> R + Send + Sync`.
+    type Layer: ?Sized + Send + Sync + 'static;
+
+    /// This thread's cache of the slot. An associated function rather than a field of the
+    /// [`Slot`]: a `&'static LocalKey` read from the static (which has interior mutability,
+    /// so it is never constant-folded) makes every access an indirect call, measured at +3
+    /// to +4 ns a call; monomorphised, the access is one thread-relative load.
+    fn local() -> &'static LocalKey<Cell<Cache<Self>>>;
+
+    /// This thread's overrides of the slot, innermost last.
+    fn overrides() -> &'static LocalKey<Overrides<Self>>;
+}
+
+/// A thread's cache of a slot: the word it last resolved, and the replacement it found.
+pub type Cache<S> = (usize, Option<&'static <S as Sig>::Imp>);
+
+/// The initial cache: valid for a slot nobody touched (word 0), which then calls its body.
+pub const fn empty_cache<S: Sig>() -> Cell<Cache<S>> {
+    Cell::new((0, None))
+}
+
+/// The initial override stack: empty.
+pub const fn no_overrides<S: Sig>() -> Overrides<S> {
+    RefCell::new(Vec::new())
+}
+
+/// A thread's overrides of a slot, innermost last, each with the id of its guard.
+pub type Overrides<S> = RefCell<Vec<(u64, Override<S>)>>;
+
+/// One override: a closure of this thread, or one shared with a task (`scope`).
+pub enum Override<S: Sig> {
+    /// From `override_scoped`.
+    Local(Rc<S::Local>),
+    /// From `scope`: installed around each poll of the task, on whatever thread polls it.
+    Shared(Arc<S::Imp>),
+}
+
+impl<S: Sig> Clone for Override<S> {
+    fn clone(&self) -> Self {
+        match self {
+            Override::Local(f) => Override::Local(Rc::clone(f)),
+            Override::Shared(f) => Override::Shared(Arc::clone(f)),
+        }
+    }
+}
+
+/// A key no word ever has: the thread must take the slow path.
+pub const NEVER: usize = usize::MAX;
+
+/// The generation of the next snapshot, shared by all slots so that a word is never reused
+/// (a thread's cached key can then never match a later snapshot by accident).
+static NEXT_GENERATION: AtomicUsize = AtomicUsize::new(1);
+/// The id of the next layer or override guard.
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// What every thread sees of a slot: its replacement and its layers. Leaked when installed.
+struct Snapshot<S: Sig> {
+    imp: Option<&'static S::Imp>,
+    /// Outermost first, each with the id its [`Layer`] handle removes it by.
+    layers: Vec<(u64, &'static S::Layer)>,
+}
+
+/// A swappable function: the macro emits one `static` per function of an `#[adaptive]`
+/// module.
+pub struct Slot<S: Sig> {
+    word: AtomicUsize,
+    state: RwLock<Option<&'static Snapshot<S>>>,
+}
+
+/// What the fast path found.
+pub enum Fast<S: Sig> {
+    /// Call the body.
+    Body,
+    /// Call this replacement.
+    Imp(&'static S::Imp),
+    /// Take the slow path, [`Slot::slow`].
+    Slow,
+}
+
+/// What the slow path found: the implementation that runs (override, else replacement,
+/// else body) and the layers around it.
+struct Resolved<S: Sig> {
+    over: Option<Override<S>>,
+    imp: Option<&'static S::Imp>,
+    layers: &'static [(u64, &'static S::Layer)],
+}
+
+/// What a slot is doing now, as [`Interface`](super::Interface) reports it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct SlotState {
+    /// A replacement (or, for an optional function, a provided implementation) is
+    /// installed for every thread.
+    pub replaced: bool,
+    /// This thread (or task, under `scope`) has an override.
+    pub overridden: bool,
+    /// How many middleware layers are installed.
+    pub layers: usize,
+}
+
+impl<S: Sig> Slot<S> {
+    /// An untouched slot: calls run the body.
+    #[allow(clippy::new_without_default, reason = "a `static` needs a `const fn`")]
+    pub const fn new() -> Self {
+        Slot {
+            word: AtomicUsize::new(0),
+            state: RwLock::new(None),
+        }
+    }
+
+    /// The fast path: one relaxed load of the word, one load of this thread's cache, one
+    /// compare.
+    ///
+    /// Relaxed is enough: the word is only compared with a value this thread read under the
+    /// lock, and a thread that synchronised with a change (through a channel, a join, a
+    /// lock) sees its word by write-read coherence.
+    #[inline(always)]
+    pub fn fast(&'static self) -> Fast<S> {
+        let word = self.word.load(Relaxed);
+        let (key, imp) = S::local().with(Cell::get);
+        if word == key {
+            match imp {
+                None => Fast::Body,
+                Some(imp) => Fast::Imp(imp),
+            }
+        } else {
+            Fast::Slow
+        }
+    }
+
+    /// The slow path: resolves what runs (refreshing this thread's cache) and runs it with
+    /// `args`, through the layers.
+    #[cold]
+    #[inline(never)]
+    pub fn slow<A>(&'static self, args: A) -> <S as Call<A>>::Out
+    where
+        S: Call<A>,
+    {
+        let resolved = self.resolve();
+        Next::new(&resolved).run(args)
+    }
+
+    /// Reads the snapshot under the lock and refreshes this thread's cache.
+    fn resolve(&'static self) -> Resolved<S> {
+        let over = S::overrides().with(|stack| stack.borrow().last().map(|(_, f)| f.clone()));
+        let (word, snapshot) = {
+            let state = self.state.read().unwrap_or_else(PoisonError::into_inner);
+            (self.word.load(Relaxed), *state)
+        };
+        let imp = snapshot.and_then(|snapshot| snapshot.imp);
+        let layers: &'static [_] = match snapshot {
+            Some(snapshot) => &snapshot.layers,
+            None => &[],
+        };
+        let cache = if over.is_none() && layers.is_empty() {
+            (word, imp)
+        } else {
+            (NEVER, None)
+        };
+        S::local().with(|local| local.set(cache));
+        Resolved { over, imp, layers }
+    }
+
+    /// Installs a new snapshot made by `change` from the current replacement and layers;
+    /// the replacement it replaced.
+    fn update(
+        &'static self,
+        change: impl FnOnce(
+            Option<&'static S::Imp>,
+            &mut Vec<(u64, &'static S::Layer)>,
+        ) -> Option<&'static S::Imp>,
+    ) -> Option<&'static S::Imp> {
+        let mut state = self.state.write().unwrap_or_else(PoisonError::into_inner);
+        let (old, mut layers) = match *state {
+            Some(snapshot) => (snapshot.imp, snapshot.layers.clone()),
+            None => (None, Vec::new()),
+        };
+        let imp = change(old, &mut layers);
+        if imp.is_none() && layers.is_empty() {
+            *state = None;
+            self.word.store(0, Relaxed);
+        } else {
+            // Leaked on purpose: threads keep a `&'static` to it in their caches, without a
+            // lock; one snapshot per change.
+            *state = Some(Box::leak(Box::new(Snapshot { imp, layers })));
+            self.word
+                .store(NEXT_GENERATION.fetch_add(1, Relaxed), Relaxed);
+        }
+        old
+    }
+
+    /// Replaces the implementation for every thread. The box is leaked: a closure that
+    /// captures nothing is zero-sized and allocates nothing.
+    pub fn replace(&'static self, imp: Box<S::Imp>) -> Restore<S> {
+        let imp: &'static S::Imp = Box::leak(imp);
+        let previous = self.update(|_, _| Some(imp));
+        Restore {
+            slot: self,
+            previous,
+        }
+    }
+
+    /// Back to the body as written: no replacement, no layers. Overrides are left to their
+    /// guards.
+    pub fn reset(&'static self) {
+        self.update(|_, layers| {
+            layers.clear();
+            None
+        });
+    }
+
+    /// What the slot is doing now, seen from this thread.
+    pub fn state(&'static self) -> SlotState {
+        let snapshot = *self.state.read().unwrap_or_else(PoisonError::into_inner);
+        SlotState {
+            replaced: snapshot.is_some_and(|snapshot| snapshot.imp.is_some()),
+            overridden: S::overrides().with(|stack| !stack.borrow().is_empty()),
+            layers: snapshot.map_or(0, |snapshot| snapshot.layers.len()),
+        }
+    }
+
+    /// Adds a middleware layer, outermost. The box is leaked.
+    pub fn wrap(&'static self, layer: Box<S::Layer>) -> Layer<S> {
+        let layer: &'static S::Layer = Box::leak(layer);
+        let id = NEXT_ID.fetch_add(1, Relaxed);
+        self.update(|imp, layers| {
+            layers.insert(0, (id, layer));
+            imp
+        });
+        Layer { slot: self, id }
+    }
+
+    /// Overrides the slot on this thread until the guard drops.
+    pub fn override_scoped(&'static self, f: Rc<S::Local>) -> OverrideGuard<S> {
+        self.push(Override::Local(f))
+    }
+
+    fn push(&'static self, over: Override<S>) -> OverrideGuard<S> {
+        let id = NEXT_ID.fetch_add(1, Relaxed);
+        S::overrides().with(|stack| stack.borrow_mut().push((id, over)));
+        S::local().with(|local| local.set((NEVER, None)));
+        OverrideGuard {
+            slot: self,
+            id,
+            not_send: PhantomData,
+        }
+    }
+
+    fn pop(&'static self, id: u64) {
+        S::overrides().with(|stack| {
+            let mut stack = stack.borrow_mut();
+            // The last one, unless guards are dropped out of order: each removes its own.
+            if let Some(position) = stack.iter().rposition(|(entry, _)| *entry == id) {
+                stack.remove(position);
+            }
+        });
+        // The next call refreshes the cache.
+        S::local().with(|local| local.set((NEVER, None)));
+    }
+
+    /// Runs `future` with `f` overriding the slot on whichever thread polls it: the
+    /// override is installed around each `poll`, as tokio's `task_local!` does, so it
+    /// follows the task across `.await`s and worker threads and is never seen by another
+    /// task polled on the same thread. Needs no particular executor.
+    pub async fn scope<Fut: Future>(&'static self, f: Arc<S::Imp>, future: Fut) -> Fut::Output {
+        let mut future = pin!(future);
+        std::future::poll_fn(move |context| {
+            let _guard = self.push(Override::Shared(Arc::clone(&f)));
+            future.as_mut().poll(context)
+        })
+        .await
+    }
+}
+
+impl<S: Sig> fmt::Debug for Slot<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Slot")
+            .field("word", &self.word.load(Relaxed))
+            .finish_non_exhaustive()
+    }
+}
+
+/// Puts back what [`replace`](Slot::replace) replaced. Not a guard: dropping it keeps the
+/// replacement, as a replacement installed at start-up should stay.
+#[must_use = "dropping it keeps the replacement; call `restore()` to undo it"]
+pub struct Restore<S: Sig> {
+    slot: &'static Slot<S>,
+    previous: Option<&'static S::Imp>,
+}
+
+impl<S: Sig> Restore<S> {
+    /// Puts back the implementation that was active before (the body, or an earlier
+    /// replacement). Restores are meant in reverse order of their replacements; out of
+    /// order, the last restore wins.
+    pub fn restore(self) {
+        let previous = self.previous;
+        self.slot.update(|_, _| previous);
+    }
+}
+
+impl<S: Sig> fmt::Debug for Restore<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Restore")
+            .field("previous_replaced", &self.previous.is_some())
+            .finish()
+    }
+}
+
+/// A middleware layer installed by `wrap`. Dropping it keeps the layer; [`Layer::remove`]
+/// takes it off.
+#[must_use = "dropping it keeps the layer; call `remove()` to take it off"]
+pub struct Layer<S: Sig> {
+    slot: &'static Slot<S>,
+    id: u64,
+}
+
+impl<S: Sig> Layer<S> {
+    /// Takes this layer off; the others stay in their order.
+    pub fn remove(self) {
+        let id = self.id;
+        self.slot.update(|imp, layers| {
+            layers.retain(|(entry, _)| *entry != id);
+            imp
+        });
+    }
+}
+
+impl<S: Sig> fmt::Debug for Layer<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Layer").field("id", &self.id).finish()
+    }
+}
+
+/// An override of the current thread, ended when the guard drops. Not `Send`: it names this
+/// thread's override; in async code use the handle's `scope`.
+#[must_use = "the override ends when the guard drops"]
+pub struct OverrideGuard<S: Sig> {
+    slot: &'static Slot<S>,
+    id: u64,
+    not_send: PhantomData<*const ()>,
+}
+
+impl<S: Sig> Drop for OverrideGuard<S> {
+    fn drop(&mut self) {
+        self.slot.pop(self.id);
+    }
+}
+
+impl<S: Sig> fmt::Debug for OverrideGuard<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("OverrideGuard")
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
+/// How a slot calls a layer, and the implementation under the layers, with one choice of its
+/// argument struct's lifetimes; generated per slot (`impl<'a> Call<ChargeArgs<'a>> for
+/// ChargeSig`). [`Next::run`] is generic over them, so a layer can pass on borrows of its
+/// own locals.
+pub trait Call<A>: Sig {
+    /// The return type (it may borrow from the arguments).
+    type Out;
+    /// Calls `layer(args, next)`.
+    fn layer(layer: &Self::Layer, args: A, next: Next<'_, Self>) -> Self::Out;
+    /// Calls the active implementation.
+    fn base(active: Active<'_, Self>, args: A) -> Self::Out;
+}
+
+/// The implementation under the layers.
+pub enum Active<'a, S: Sig> {
+    /// This thread's override.
+    Local(&'a S::Local),
+    /// A task's override (`scope`), or the replacement.
+    Shared(&'a S::Imp),
+    /// The body as written.
+    Body,
+}
+
+/// The rest of the chain, handed to a middleware layer: [`Next::run`] calls the next layer,
+/// or the active implementation (scoped override, else replacement, else body).
+pub struct Next<'n, S: Sig> {
+    layers: &'static [(u64, &'static S::Layer)],
+    over: Option<&'n Override<S>>,
+    imp: Option<&'static S::Imp>,
+}
+
+impl<'n, S: Sig> Next<'n, S> {
+    /// The chain a resolved call runs.
+    fn new(resolved: &'n Resolved<S>) -> Self {
+        Next {
+            layers: resolved.layers,
+            over: resolved.over.as_ref(),
+            imp: resolved.imp,
+        }
+    }
+
+    /// Calls the next layer with `args`, or the active implementation.
+    pub fn run<A>(self, args: A) -> <S as Call<A>>::Out
+    where
+        S: Call<A>,
+    {
+        match self.layers.split_first() {
+            Some(((_, layer), rest)) => S::layer(
+                layer,
+                args,
+                Next {
+                    layers: rest,
+                    ..self
+                },
+            ),
+            None => {
+                let active = match (self.over, self.imp) {
+                    (Some(Override::Local(f)), _) => Active::Local(&**f),
+                    (Some(Override::Shared(f)), _) => Active::Shared(&**f),
+                    (None, Some(imp)) => Active::Shared(imp),
+                    (None, None) => Active::Body,
+                };
+                S::base(active, args)
+            }
+        }
+    }
+}
+
+impl<S: Sig> fmt::Debug for Next<'_, S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Next")
+            .field("layers", &self.layers.len())
+            .field("overridden", &self.over.is_some())
+            .field("replaced", &self.imp.is_some())
+            .finish()
+    }
+}

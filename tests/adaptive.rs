@@ -1,0 +1,587 @@
+//! `#[adaptive]`: slots replaced, overridden, wrapped, provided and inspected, through the
+//! macro's output on a real module.
+//!
+//! Tests that change what every thread sees (`replace`, `provide`, `wrap`, `reset`) take
+//! `GLOBAL` for writing; tests that only override take it for reading, so that they run in
+//! parallel with each other (the point of overrides) but never while a global change, which
+//! by design reaches every thread, is installed. Users' tests follow the same rule: override
+//! in tests, replace at start-up.
+
+use std::sync::{Arc, Barrier, Mutex, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
+
+use modsmith::adaptive::NotProvided;
+use modsmith::dynamic::ModuleBuilder;
+
+#[modsmith::adaptive(version = "2.1")]
+/// Card payments.
+pub mod payments {
+    use modsmith::adaptive::NotProvided;
+    use modsmith::dynamic::CallError;
+
+    /// A card.
+    #[derive(Debug, Clone)]
+    pub struct Card {
+        pub id: u32,
+    }
+
+    /// A receipt.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Receipt {
+        pub cents: u64,
+        pub by: String,
+    }
+
+    #[derive(Debug, PartialEq)]
+    pub enum PayError {
+        Declined,
+        NotProvided(NotProvided),
+        Call(String),
+    }
+
+    impl From<NotProvided> for PayError {
+        fn from(error: NotProvided) -> Self {
+            PayError::NotProvided(error)
+        }
+    }
+
+    impl From<CallError> for PayError {
+        fn from(error: CallError) -> Self {
+            PayError::Call(error.to_string())
+        }
+    }
+
+    /// Charges a card.
+    pub fn charge(cents: u64, card: &Card) -> Result<Receipt, PayError> {
+        if cents > 10_000 {
+            return Err(PayError::Declined);
+        }
+        Ok(Receipt {
+            cents,
+            by: format!("body:{}", card.id),
+        })
+    }
+
+    /// Refunds a receipt; provided at run time.
+    #[adaptive(optional)]
+    pub fn refund(receipt: &Receipt) -> Result<u64, PayError>;
+
+    /// A discount code's percentage, if a provider knows it.
+    #[adaptive(optional)]
+    pub fn discount(code: &str) -> Option<u8>;
+
+    /// Two lifetimes, one under `&mut` (invariant).
+    pub fn remember<'a>(seen: &mut Vec<&'a str>, name: &'a str) -> usize {
+        seen.push(name);
+        seen.len()
+    }
+
+    /// A pattern parameter, and a result that borrows from an argument.
+    pub fn first((left, _right): (u8, u8), names: &[String]) -> Option<&String> {
+        names.get(usize::from(left))
+    }
+
+    /// Values that convert to and from `Value`.
+    pub fn fee(cents: i64, currency: &str) -> Result<i64, PayError> {
+        Ok(cents / 100 + i64::from(currency == "EUR"))
+    }
+
+    fn private_rate() -> u32 {
+        7
+    }
+
+    pub fn rate() -> u32 {
+        private_rate()
+    }
+
+    pub fn private_rate_handle_works() -> bool {
+        let restore = adapt::private_rate.replace(|| 8);
+        let replaced = private_rate() == 8;
+        restore.restore();
+        replaced && private_rate() == 7
+    }
+
+    #[cfg(any())]
+    pub fn configured_out() -> u32 {
+        0
+    }
+}
+
+use payments::{Card, PayError, Receipt, adapt};
+
+static GLOBAL: RwLock<()> = RwLock::new(());
+
+fn global() -> RwLockWriteGuard<'static, ()> {
+    GLOBAL.write().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn overrides_only() -> RwLockReadGuard<'static, ()> {
+    GLOBAL.read().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn card(id: u32) -> Card {
+    Card { id }
+}
+
+fn by(result: Result<Receipt, PayError>) -> String {
+    match result {
+        Ok(receipt) => receipt.by,
+        Err(error) => format!("{error:?}"),
+    }
+}
+
+#[test]
+fn a_slot_nothing_changed_runs_its_body() {
+    let _global = overrides_only();
+    assert_eq!(by(payments::charge(5, &card(1))), "body:1");
+    assert_eq!(payments::charge(20_000, &card(1)), Err(PayError::Declined));
+    assert!(!adapt::charge.is_replaced());
+    assert!(!adapt::charge.is_overridden());
+}
+
+#[test]
+fn replace_restore_reset_and_how_they_stack() {
+    let _global = global();
+    // Closure parameters need no annotations: the handle's bound names the types.
+    let restore = adapt::charge.replace(|cents, card| {
+        Ok(Receipt {
+            cents,
+            by: format!("replaced:{}", card.id),
+        })
+    });
+    assert!(adapt::charge.is_replaced());
+    assert_eq!(by(payments::charge(5, &card(1))), "replaced:1");
+    {
+        let _outer = adapt::charge.override_scoped(|cents, _| {
+            Ok(Receipt {
+                cents,
+                by: "override".into(),
+            })
+        });
+        assert!(adapt::charge.is_overridden());
+        // A scoped override wins over a replacement.
+        assert_eq!(by(payments::charge(5, &card(1))), "override");
+        {
+            let _inner = adapt::charge.override_scoped(|_, _| Err(PayError::Declined));
+            // The innermost override wins.
+            assert_eq!(payments::charge(5, &card(1)), Err(PayError::Declined));
+        }
+        assert_eq!(by(payments::charge(5, &card(1))), "override");
+    }
+    assert!(!adapt::charge.is_overridden());
+    assert_eq!(by(payments::charge(5, &card(1))), "replaced:1");
+    let second = adapt::charge.replace(|cents, _| {
+        Ok(Receipt {
+            cents,
+            by: "second".into(),
+        })
+    });
+    assert_eq!(by(payments::charge(5, &card(1))), "second");
+    second.restore();
+    assert_eq!(by(payments::charge(5, &card(1))), "replaced:1");
+    restore.restore();
+    assert!(!adapt::charge.is_replaced());
+    assert_eq!(by(payments::charge(5, &card(1))), "body:1");
+    // `reset` takes off the replacement and the layers.
+    let _kept = adapt::charge.replace(|_, _| Err(PayError::Declined));
+    let _layer = adapt::charge.wrap(|args, next| next.run(args));
+    adapt::charge.reset();
+    assert_eq!(by(payments::charge(5, &card(1))), "body:1");
+    assert_eq!(
+        payments::interface().function("charge").map(|f| f.layers()),
+        Some(0)
+    );
+}
+
+#[test]
+fn middleware_sees_the_arguments_and_runs_around_the_active_implementation() {
+    let _global = global();
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let log = Arc::clone(&seen);
+    let inner = adapt::charge.wrap(move |args, next| {
+        log.lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(format!("{} cents, card {}", args.cents, args.card.id));
+        next.run(args)
+    });
+    // A layer may change the arguments, borrowed ones included, and the result.
+    let outer = adapt::charge.wrap(|args: adapt::ChargeArgs<'_>, next| {
+        let other = Card {
+            id: args.card.id + 100,
+        };
+        next.run(adapt::ChargeArgs {
+            cents: args.cents * 2,
+            card: &other,
+        })
+        .map(|mut receipt| {
+            receipt.by.push_str("+outer");
+            receipt
+        })
+    });
+    assert_eq!(
+        payments::charge(5, &card(1)),
+        Ok(Receipt {
+            cents: 10,
+            by: "body:101+outer".into()
+        })
+    );
+    {
+        let _over = adapt::charge.override_scoped(|cents, card| {
+            Ok(Receipt {
+                cents,
+                by: format!("override:{}", card.id),
+            })
+        });
+        // Layers run around the override too.
+        assert_eq!(by(payments::charge(5, &card(1))), "override:101+outer");
+    }
+    assert_eq!(
+        *seen.lock().unwrap_or_else(PoisonError::into_inner),
+        ["10 cents, card 101", "10 cents, card 101"]
+    );
+    assert_eq!(
+        payments::interface().function("charge").map(|f| f.layers()),
+        Some(2)
+    );
+    outer.remove();
+    inner.remove();
+    assert_eq!(by(payments::charge(5, &card(1))), "body:1");
+}
+
+#[test]
+fn optional_functions_return_not_provided_until_provided() {
+    let _global = global();
+    let receipt = Receipt {
+        cents: 250,
+        by: "x".into(),
+    };
+    assert_eq!(
+        payments::refund(&receipt),
+        Err(PayError::NotProvided(NotProvided::new(
+            "payments", "refund"
+        )))
+    );
+    assert_eq!(payments::discount("SPRING"), None);
+    assert!(!payments::supports("refund"));
+    assert!(payments::supports("charge"));
+    assert!(!payments::supports("no_such_function"));
+
+    let restore = adapt::refund.provide(|receipt| Ok(receipt.cents));
+    assert!(adapt::refund.is_provided());
+    assert!(payments::supports("refund"));
+    assert_eq!(payments::refund(&receipt), Ok(250));
+    restore.restore();
+    assert!(!payments::supports("refund"));
+
+    // An override provides it for this thread only.
+    let _over = adapt::discount.override_scoped(|code| (code == "SPRING").then_some(10));
+    assert!(payments::supports("discount"));
+    assert_eq!(payments::discount("SPRING"), Some(10));
+}
+
+#[test]
+fn the_error_of_an_unprovided_function_says_what_to_do() {
+    let message = NotProvided::new("payments", "refund").to_string();
+    assert_eq!(
+        message,
+        "`payments::refund` is optional and nothing provided it; provide it with \
+         `payments::adapt::refund.provide(..)`, or ask `payments::supports(\"refund\")` before \
+         calling"
+    );
+}
+
+#[test]
+fn interface_describes_every_function() {
+    let _global = global();
+    let interface = payments::interface();
+    assert_eq!(interface.module(), "payments");
+    assert_eq!(interface.version(), Some("2.1"));
+    assert_eq!(interface.doc(), "Card payments.");
+    let names: Vec<&str> = interface.functions().iter().map(|f| f.name()).collect();
+    // `configured_out` is left out with its `#[cfg]`.
+    assert_eq!(
+        names,
+        [
+            "charge",
+            "refund",
+            "discount",
+            "remember",
+            "first",
+            "fee",
+            "private_rate",
+            "rate",
+            "private_rate_handle_works"
+        ]
+    );
+    let charge = interface.function("charge").expect("charge");
+    assert_eq!(
+        charge.signature(),
+        "fn charge(cents: u64, card: &Card) -> Result<Receipt, PayError>"
+    );
+    assert_eq!(charge.doc(), "Charges a card.");
+    assert!(!charge.is_optional() && charge.is_provided() && !charge.is_replaced());
+    let refund = interface.function("refund").expect("refund");
+    assert!(refund.is_optional() && !refund.is_provided());
+
+    let restore = adapt::charge.replace(|_, _| Err(PayError::Declined));
+    let interface = payments::interface();
+    assert!(
+        interface
+            .function("charge")
+            .is_some_and(|f| f.is_replaced())
+    );
+    let table = interface.to_string();
+    restore.restore();
+    assert!(table.starts_with("payments 2.1\n"), "{table}");
+    assert!(
+        table.contains(
+            "fn charge(cents: u64, card: &Card) -> Result<Receipt, PayError>  [replaced]"
+        ),
+        "{table}"
+    );
+    assert!(
+        table.contains("fn refund(receipt: &Receipt) -> Result<u64, PayError>  [not provided]"),
+        "{table}"
+    );
+}
+
+#[test]
+fn lifetimes_patterns_and_borrowed_results() {
+    let mut seen: Vec<&str> = Vec::new();
+    let name = String::from("x");
+    let names = vec!["a".to_owned(), "b".to_owned()];
+    {
+        let _global = overrides_only();
+        assert_eq!(payments::remember(&mut seen, &name), 1);
+        assert_eq!(payments::first((1, 0), &names), Some(&names[1]));
+    }
+    let _global = global();
+    let layer = adapt::remember.wrap(|args, next| {
+        10 * next.run(adapt::RememberArgs {
+            seen: args.seen,
+            name: args.name,
+        })
+    });
+    let restore = adapt::remember.replace(|seen, name| {
+        seen.push(name);
+        seen.push(name);
+        seen.len()
+    });
+    assert_eq!(payments::remember(&mut seen, &name), 30);
+    restore.restore();
+    layer.remove();
+    assert_eq!(seen, ["x", "x", "x"]);
+
+    // A pattern parameter is `argN` in the arguments struct; the result borrows from `names`.
+    let layer = adapt::first.wrap(|args, next| {
+        let (left, right) = args.arg0;
+        next.run(adapt::FirstArgs {
+            arg0: (right, left),
+            names: args.names,
+        })
+    });
+    assert_eq!(payments::first((1, 0), &names), Some(&names[0]));
+    layer.remove();
+}
+
+#[test]
+fn private_functions_have_handles_in_their_module() {
+    let _global = global();
+    assert!(payments::private_rate_handle_works());
+    assert_eq!(payments::rate(), 7);
+}
+
+/// Many threads override the same slot at once, each with its own closure: each sees only
+/// its own override on every call, and threads without one see the body meanwhile. A barrier
+/// makes all the overrides live at the same time.
+#[test]
+fn parallel_overrides_do_not_leak_between_threads() {
+    const THREADS: u32 = 32;
+    const CALLS: u32 = 2_000;
+    let _global = overrides_only();
+    let barrier = Arc::new(Barrier::new(THREADS as usize + 4));
+    let mut threads = Vec::new();
+    for thread in 0..THREADS {
+        let barrier = Arc::clone(&barrier);
+        threads.push(std::thread::spawn(move || {
+            let _over = adapt::charge.override_scoped(move |cents, card| {
+                Ok(Receipt {
+                    cents,
+                    by: format!("thread {thread}:{}", card.id),
+                })
+            });
+            barrier.wait();
+            for call in 0..CALLS {
+                assert_eq!(
+                    by(payments::charge(u64::from(call), &card(call))),
+                    format!("thread {thread}:{call}")
+                );
+                if call % 100 == 0 {
+                    let _nested = adapt::charge.override_scoped(|_, _| Err(PayError::Declined));
+                    assert_eq!(payments::charge(1, &card(1)), Err(PayError::Declined));
+                }
+                std::thread::yield_now();
+            }
+        }));
+    }
+    for _ in 0..4 {
+        let barrier = Arc::clone(&barrier);
+        threads.push(std::thread::spawn(move || {
+            barrier.wait();
+            for call in 0..CALLS {
+                assert_eq!(
+                    by(payments::charge(u64::from(call), &card(call))),
+                    format!("body:{call}")
+                );
+            }
+        }));
+    }
+    for thread in threads {
+        if let Err(panic) = thread.join() {
+            std::panic::resume_unwind(panic);
+        }
+    }
+}
+
+/// Two tests overriding the same function differently, run in parallel by the test harness
+/// (mockall's static mocks race here, its issue #267).
+#[test]
+fn parallel_test_one() {
+    let _global = overrides_only();
+    let _over = adapt::charge.override_scoped(|_, _| Err(PayError::Declined));
+    for _ in 0..10_000 {
+        assert_eq!(payments::charge(1, &card(1)), Err(PayError::Declined));
+    }
+}
+
+#[test]
+fn parallel_test_two() {
+    let _global = overrides_only();
+    let _over = adapt::charge.override_scoped(|cents, _| {
+        Ok(Receipt {
+            cents,
+            by: "two".into(),
+        })
+    });
+    for _ in 0..10_000 {
+        assert_eq!(by(payments::charge(1, &card(1))), "two");
+    }
+}
+
+/// `scope` follows its task across `.await`s and worker threads.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn scope_follows_the_task() {
+    let _global = overrides_only();
+    let scoped = adapt::charge.scope(
+        |cents, _| {
+            Ok(Receipt {
+                cents,
+                by: "scoped".into(),
+            })
+        },
+        async {
+            for _ in 0..50 {
+                assert_eq!(by(payments::charge(1, &card(1))), "scoped");
+                tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+                tokio::task::yield_now().await;
+            }
+        },
+    );
+    let other = async {
+        for _ in 0..50 {
+            assert_eq!(by(payments::charge(1, &card(1))), "body:1");
+            tokio::task::yield_now().await;
+        }
+    };
+    let (scoped, other) = tokio::join!(tokio::spawn(scoped), tokio::spawn(other));
+    assert!(scoped.is_ok() && other.is_ok());
+}
+
+/// Two tasks interleaved on one thread: the scoped one sees its override at every poll, the
+/// other never does (a guard held across `.await` would leak into it).
+#[tokio::test(flavor = "current_thread")]
+async fn scope_does_not_leak_to_a_task_on_the_same_thread() {
+    let _global = overrides_only();
+    let scoped = adapt::charge.scope(
+        |cents, _| {
+            Ok(Receipt {
+                cents,
+                by: "scoped".into(),
+            })
+        },
+        async {
+            for _ in 0..100 {
+                assert_eq!(by(payments::charge(1, &card(1))), "scoped");
+                tokio::task::yield_now().await;
+            }
+        },
+    );
+    let other = async {
+        for _ in 0..100 {
+            assert_eq!(by(payments::charge(1, &card(1))), "body:1");
+            tokio::task::yield_now().await;
+        }
+    };
+    tokio::join!(scoped, other);
+    assert!(!adapt::charge.is_overridden());
+}
+
+#[test]
+fn a_slot_filled_from_a_dyn_module_function() {
+    let _global = global();
+    let rates = ModuleBuilder::new("rates")
+        .function("fee", |cents: i64, currency: String| {
+            cents / 10 + if currency == "EUR" { 1 } else { 0 }
+        })
+        .function("fails", |_: i64, _: String| -> Result<i64, String> {
+            Err("rates are closed".into())
+        })
+        .function("three", |a: i64, _: i64, _: i64| a)
+        .function("texts", |_: String, currency: String| currency)
+        .build()
+        .expect("a module");
+    assert_eq!(payments::fee(1_000, "EUR"), Ok(11));
+
+    let fee = rates.function("fee").expect("fee");
+    let restore = adapt::fee
+        .replace_dynamic(&fee)
+        .expect("the signatures agree");
+    assert_eq!(payments::fee(1_000, "EUR"), Ok(101));
+    restore.restore();
+
+    // A failed call is the slot's own error, through `From<CallError>`.
+    let fails = rates.function("fails").expect("fails");
+    let restore = adapt::fee
+        .replace_dynamic(&fails)
+        .expect("the signatures agree");
+    let error = payments::fee(1, "EUR");
+    restore.restore();
+    assert!(
+        matches!(&error, Err(PayError::Call(message)) if message.contains("rates are closed")),
+        "{error:?}"
+    );
+
+    // A mismatch is a typed error, and the slot is left as it was.
+    let three = rates.function("three").expect("three");
+    let error = adapt::fee
+        .replace_dynamic(&three)
+        .expect_err("three arguments");
+    assert_eq!(error.slot(), "payments::fee");
+    assert_eq!(error.function(), "rates::three");
+    assert_eq!(
+        error.problems(),
+        ["it takes 3 argument(s), the slot passes 2"]
+    );
+    let texts = rates.function("texts").expect("texts");
+    let error = adapt::fee
+        .replace_dynamic(&texts)
+        .expect_err("a string for an integer");
+    assert_eq!(
+        error.to_string(),
+        "`rates::texts` cannot fill the slot `payments::fee`: argument 1 is `arg1: String` (a \
+         string), the slot passes `i64` (an integer); it returns `String` (a string), the slot \
+         reads `i64` (an integer); the slot is `fn fee(cents: i64, currency: &str) -> \
+         Result<i64, PayError>`, the function is `texts(arg1: String, arg2: String) -> String`"
+    );
+    assert!(!adapt::fee.is_replaced());
+    assert_eq!(payments::fee(1_000, "EUR"), Ok(11));
+}
