@@ -343,6 +343,114 @@ fn model_tour() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
+// ─── #[adaptive] ────────────────────────────────────────────────────────────────────────
+//
+// A module whose functions can be swapped while the program runs, as a Python module's
+// attributes can be reassigned (`pricing.quote = cheaper_quote`), but typed, per thread when
+// wanted, and costing about a nanosecond while nothing is swapped.
+
+/// Prices of the shop.
+#[modsmith::adaptive(version = "1.2")]
+mod pricing {
+    use modsmith::adaptive::NotProvided;
+    use modsmith::dynamic::CallError;
+
+    /// Why a price could not be given.
+    #[derive(Debug)]
+    pub enum PriceError {
+        NotProvided(NotProvided),
+        Call(CallError),
+    }
+
+    impl std::fmt::Display for PriceError {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            match self {
+                PriceError::NotProvided(error) => write!(f, "{error}"),
+                PriceError::Call(error) => write!(f, "{error}"),
+            }
+        }
+    }
+
+    impl std::error::Error for PriceError {}
+
+    impl From<NotProvided> for PriceError {
+        fn from(error: NotProvided) -> Self {
+            PriceError::NotProvided(error)
+        }
+    }
+
+    impl From<CallError> for PriceError {
+        fn from(error: CallError) -> Self {
+            PriceError::Call(error)
+        }
+    }
+
+    /// The price of `quantity` items, in cents.
+    pub fn quote(item: &str, quantity: i64) -> Result<i64, PriceError> {
+        Ok(quantity * if item == "tea" { 350 } else { 500 })
+    }
+
+    /// A coupon's discount in percent; provided by a marketing plug-in at run time.
+    #[adaptive(optional)]
+    pub fn coupon(code: &str) -> Result<i64, PriceError>;
+}
+
+fn adaptive_tour() -> Result<(), Box<dyn std::error::Error>> {
+    use modsmith::dynamic::ModuleBuilder;
+    use pricing::adapt;
+
+    println!(
+        "quote:     3 tea = {} cents (the body)",
+        pricing::quote("tea", 3)?
+    );
+
+    // Replaced for every thread; the previous one comes back with `restore`.
+    let sale = adapt::quote.replace(|_item, quantity| Ok(quantity * 100));
+    println!("replaced:  3 tea = {} cents", pricing::quote("tea", 3)?);
+    {
+        // Overridden for this thread only, as a test would; it wins over the replacement.
+        let _test = adapt::quote.override_scoped(|_, _| Ok(0));
+        println!(
+            "override:  3 tea = {} cents (this thread only)",
+            pricing::quote("tea", 3)?
+        );
+    }
+    sale.restore();
+
+    // Middleware around whichever implementation is active.
+    let logged = adapt::quote.wrap(|args, next| {
+        let (item, quantity) = (args.item, args.quantity);
+        let price = next.run(args);
+        println!(
+            "wrapped:   quote({item:?}, {quantity}) -> {:?}",
+            price.as_ref().ok()
+        );
+        price
+    });
+    let _ = pricing::quote("coffee", 2);
+    logged.remove();
+
+    // An optional function: its error until provided, then provided from a run-time module.
+    match pricing::coupon("WELCOME") {
+        Ok(discount) => println!("coupon:    unexpectedly {discount}%"),
+        Err(error) => println!("coupon:    {error}"),
+    }
+    let marketing = ModuleBuilder::new("marketing")
+        .function(
+            "coupon",
+            |code: String| if code == "WELCOME" { 10 } else { 0 },
+        )
+        .build()?;
+    let _plugin = adapt::coupon.replace_dynamic(&marketing.function("coupon")?)?;
+    println!(
+        "coupon:    WELCOME = {}% (from the DynModule marketing)",
+        pricing::coupon("WELCOME")?
+    );
+    println!("supports(\"coupon\"): {}", pricing::supports("coupon"));
+    println!("interface: {}", pricing::interface());
+    Ok(())
+}
+
 fn dynamic_tour() -> Result<(), Box<dyn std::error::Error>> {
     use modsmith::dynamic::{ConflictPolicy, DynModule, FunctionInfo, ModuleBuilder, Source};
 
@@ -661,6 +769,11 @@ fn main() {
     println!("\n== #[derive(Model)] and modsmith::registry ==");
     if let Err(error) = model_tour() {
         println!("the model tour failed: {error}");
+    }
+
+    println!("\n== #[adaptive] ==");
+    if let Err(error) = adaptive_tour() {
+        println!("the adaptive tour failed: {error}");
     }
 
     println!("\n== api_client! ==");

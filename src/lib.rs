@@ -635,7 +635,108 @@ pub use modsmith_runtime::registry;
 
 pub use modsmith_runtime::adaptive;
 
-/// Makes every function of an inline module a swappable slot. See the `modsmith::adaptive` module docs (TODO).
+/// Makes every function of an inline module a slot: called exactly as before, and replaced,
+/// overridden for one thread or one task, wrapped by middleware, provided (optional
+/// functions) and inspected while the program runs.
+///
+/// ```
+/// #[modsmith::adaptive(version = "2.1")]
+/// pub mod payments {
+///     use modsmith::adaptive::NotProvided;
+///
+///     #[derive(Debug, PartialEq)]
+///     pub enum PayError { Declined, NotProvided(NotProvided) }
+///     impl From<NotProvided> for PayError {
+///         fn from(error: NotProvided) -> Self { PayError::NotProvided(error) }
+///     }
+///
+///     /// Charges a card; returns the receipt's number.
+///     pub fn charge(cents: u64, card: &str) -> Result<u64, PayError> {
+///         if cents > 10_000 { Err(PayError::Declined) } else { Ok(cents + card.len() as u64) }
+///     }
+///
+///     /// Refunds a receipt: no body, provided at run time.
+///     #[adaptive(optional)]
+///     pub fn refund(receipt: u64) -> Result<(), PayError>;
+/// }
+///
+/// use payments::{adapt, PayError};
+///
+/// assert_eq!(payments::charge(100, "visa"), Ok(104)); // the body, as written
+///
+/// // For every thread, until restored:
+/// let restore = adapt::charge.replace(|cents, _card| Ok(cents));
+/// assert_eq!(payments::charge(100, "visa"), Ok(100));
+/// {
+///     // For this thread only, until the guard drops; it wins over the replacement.
+///     let _guard = adapt::charge.override_scoped(|_, _| Err(PayError::Declined));
+///     assert_eq!(payments::charge(100, "visa"), Err(PayError::Declined));
+/// }
+/// restore.restore();
+///
+/// // Middleware: the arguments, and `next` for the rest of the chain.
+/// let layer = adapt::charge.wrap(|args, next| next.run(args).map(|n| n * 10));
+/// assert_eq!(payments::charge(100, "visa"), Ok(1040));
+/// layer.remove();
+///
+/// // An optional function returns its error until something provides it.
+/// assert!(matches!(payments::refund(1), Err(PayError::NotProvided(_))));
+/// assert!(!payments::supports("refund"));
+/// let _provided = adapt::refund.provide(|_| Ok(()));
+/// assert_eq!(payments::refund(1), Ok(()));
+/// assert!(payments::supports("refund"));
+///
+/// // What the module offers now.
+/// let interface = payments::interface();
+/// assert_eq!(interface.version(), Some("2.1"));
+/// assert!(interface.function("refund").unwrap().is_provided());
+/// println!("{interface}");
+/// ```
+///
+/// Each function `f` keeps its signature, and gets a handle `adapt::f` (a constant, as
+/// visible as `f`) with:
+///
+/// | method | effect |
+/// | --- | --- |
+/// | `replace(f)` (`provide(f)` for an optional function) | for every thread, until `.restore()` on what it returns or `reset()`; the closure is leaked (never freed) |
+/// | `reset()` | back to the body as written: no replacement, no layers |
+/// | `override_scoped(f)` | for the current thread, until the guard drops; threads it spawns do not see it |
+/// | `scope(f, future)` | for one task: installed around each poll, so it follows the task across `.await`s and worker threads, on any executor |
+/// | `wrap(layer)` | middleware `|args, next| ..`, newest outermost, until `.remove()` on what it returns or `reset()`; leaked |
+/// | `is_replaced()` (`is_provided()`), `is_overridden()` | what is installed, seen from this thread |
+/// | `replace_dynamic(&function)` | fills the slot from a [`DynModule`](dynamic::DynModule) function, its signature checked ([`FillError`](adaptive::FillError) otherwise); only for parameters with [`IntoValue`](dynamic::IntoValue) and a `Result<T, E>` with `E: From<CallError>`, which a compile error names otherwise |
+///
+/// They stack: a scoped override wins over a replacement, which wins over the body; layers
+/// run around whichever is active. `adapt::FArgs` is `f`'s arguments struct, which a layer
+/// receives (a field per parameter, `argN` for a pattern). The module also gets
+/// `interface()` (every function with its signature, doc, version and state) and
+/// `supports(name)`. An optional function (`#[adaptive(optional)]`, no body) returns
+/// `Option<T>` (`None`) or `Result<T, E>` with `E: From<`[`NotProvided`](adaptive::NotProvided)`>`
+/// until it is provided, never panicking.
+///
+/// A call through a slot nothing changed costs about a nanosecond over a direct call: a load
+/// of the slot's word, a load of a thread-local and a compare (`benches/RESULTS.md`).
+/// Overrides are per thread, so tests that override the same function run in parallel
+/// without seeing each other's; `replace` is global: use it at start-up, or in tests that
+/// do not run at the same time as others calling the function.
+///
+/// | option | effect |
+/// | --- | --- |
+/// | `version = ".."` | reported by `interface()` |
+/// | `crate = path` | where `modsmith` is, if renamed in `Cargo.toml` |
+/// | `#[adaptive(optional)]` on a function | no body; provided at run time |
+///
+/// Refused with a message that says what to write instead: generic and const-generic
+/// functions, `impl Trait` parameters and returns, `async`, `const`, `unsafe` and `extern`
+/// functions, `where` clauses and lifetime bounds, an optional function with a body or a
+/// non-optional one without, an optional function returning neither `Option` nor `Result`,
+/// `#[adaptive]` on `mod m;` (its items are in another file), on a function or on an `impl`
+/// block (a slot is a function of a module; call one from a method), and items already
+/// named `adapt`, `interface` or `supports`. Methods and other items of the module are left
+/// as written. The attribute sees the module's tokens before other macros expand, so
+/// functions that a macro inside the module generates are not slots. A lifetime hidden in
+/// a path (`Formatter` for `Formatter<'_>`) must be written out (`<'_>`) for the arguments
+/// struct.
 pub use modsmith_macros::adaptive;
 
 /// Items generated code refers to, one namespace per macro. Not public API: no semver
