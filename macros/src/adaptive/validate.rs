@@ -388,10 +388,8 @@ fn check_signature(sig: &Signature, optional: bool, errors: &mut Errors) {
     if let Some(abi) = &sig.abi {
         errors.spanned(
             abi,
-            format!(
-                "an `extern` fn cannot be a slot: a slot dispatches between Rust closures; \
-                 remove `extern`, and keep an `extern` fn outside that calls it"
-            ),
+            "an `extern` fn cannot be a slot: a slot dispatches between Rust closures; remove \
+             `extern`, and keep an `extern` fn outside that calls it",
         );
     }
     if let Some(variadic) = &sig.variadic {

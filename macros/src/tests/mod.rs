@@ -2,6 +2,8 @@
 //! wrapper. They call each macro's `run` directly, so they run on stable without a
 //! compiler in the loop.
 
+mod adaptive_proptests;
+mod adaptive_snapshots;
 mod api_client_proptests;
 mod api_client_snapshots;
 mod data_module_proptests;

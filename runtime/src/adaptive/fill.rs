@@ -129,26 +129,26 @@ pub fn check(function: &Function, shape: &SlotShape) -> Result<(), FillError> {
         ));
     } else {
         for (index, (param, ours)) in signature.params().iter().zip(shape.params).enumerate() {
-            if let (Some(theirs), Some(mine)) = (kind_of(param.ty()), kind_of(ours)) {
-                if theirs != mine {
-                    problems.push(format!(
-                        "argument {} is `{}: {}` ({theirs}), the slot passes `{ours}` ({mine})",
-                        index + 1,
-                        param.name(),
-                        param.ty()
-                    ));
-                }
+            if let (Some(theirs), Some(mine)) = (kind_of(param.ty()), kind_of(ours))
+                && theirs != mine
+            {
+                problems.push(format!(
+                    "argument {} is `{}: {}` ({theirs}), the slot passes `{ours}` ({mine})",
+                    index + 1,
+                    param.name(),
+                    param.ty()
+                ));
             }
         }
     }
-    if let (Some(theirs), Some(mine)) = (kind_of(signature.ret()), kind_of(shape.ok)) {
-        if theirs != mine {
-            problems.push(format!(
-                "it returns `{}` ({theirs}), the slot reads `{}` ({mine})",
-                signature.ret(),
-                shape.ok
-            ));
-        }
+    if let (Some(theirs), Some(mine)) = (kind_of(signature.ret()), kind_of(shape.ok))
+        && theirs != mine
+    {
+        problems.push(format!(
+            "it returns `{}` ({theirs}), the slot reads `{}` ({mine})",
+            signature.ret(),
+            shape.ok
+        ));
     }
     if problems.is_empty() {
         Ok(())
