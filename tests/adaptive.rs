@@ -85,6 +85,13 @@ pub mod payments {
         Ok(cents / 100 + i64::from(currency == "EUR"))
     }
 
+    /// A trait object parameter, shared and mutable.
+    pub fn describe(value: &dyn std::fmt::Display, out: &mut dyn std::fmt::Write) -> usize {
+        let text = value.to_string();
+        let _ = out.write_str(&text);
+        text.len()
+    }
+
     fn private_rate() -> u32 {
         7
     }
@@ -307,6 +314,7 @@ fn interface_describes_every_function() {
             "remember",
             "first",
             "fee",
+            "describe",
             "private_rate",
             "rate",
             "private_rate_handle_works"
@@ -381,6 +389,21 @@ fn lifetimes_patterns_and_borrowed_results() {
     });
     assert_eq!(payments::first((1, 0), &names), Some(&names[0]));
     layer.remove();
+}
+
+#[test]
+fn trait_object_parameters() {
+    let mut out = String::new();
+    {
+        let _global = overrides_only();
+        assert_eq!(payments::describe(&42, &mut out), 2);
+        let _over = adapt::describe.override_scoped(|value, out| {
+            let _ = write!(out, "<{value}>");
+            0
+        });
+        assert_eq!(payments::describe(&7, &mut out), 0);
+    }
+    assert_eq!(out, "42<7>");
 }
 
 #[test]

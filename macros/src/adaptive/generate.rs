@@ -12,6 +12,7 @@ use syn::spanned::Spanned;
 use syn::{Attribute, Lifetime, ReturnType, Type, Visibility};
 
 use super::validate::{Adaptive, Slot};
+use crate::common::respan::located_at;
 use crate::common::shallow::{ShallowItem, ShallowKind, ShallowModule};
 
 /// The module with its functions made slots, and the items the macro adds.
@@ -27,11 +28,14 @@ pub fn generate(adaptive: &Adaptive, mut module: ShallowItem) -> TokenStream {
                 *item = ShallowItem::verbatim(slot_items(adaptive, slot, &private));
             }
         }
-        if adaptive.add_items {
-            content
-                .items
-                .push(ShallowItem::verbatim(module_items(adaptive, &private)));
+        for position in &adaptive.stubbed {
+            if let Some(item) = content.items.get_mut(*position) {
+                stub(item);
+            }
         }
+        content
+            .items
+            .push(ShallowItem::verbatim(module_items(adaptive, &private)));
     }
     quote::ToTokens::into_token_stream(&module)
 }
@@ -39,6 +43,20 @@ pub fn generate(adaptive: &Adaptive, mut module: ShallowItem) -> TokenStream {
 fn private(adaptive: &Adaptive) -> TokenStream {
     let krate = &adaptive.krate;
     quote!(#krate::__private::adaptive)
+}
+
+/// Gives a function declared without a body, which could not become a slot, a body: the
+/// module has an error already, and rustc would add "free function without a body".
+fn stub(item: &mut ShallowItem) {
+    let mut tokens: Vec<proc_macro2::TokenTree> = item.tokens.clone().into_iter().collect();
+    if matches!(tokens.last(), Some(proc_macro2::TokenTree::Punct(punct)) if punct.as_char() == ';')
+    {
+        tokens.pop();
+        item.tokens = tokens.into_iter().collect();
+        item.attrs
+            .push(syn::parse_quote!(#[allow(unused_variables)]));
+        item.tokens.extend(quote!({ ::core::unreachable!() }));
+    }
 }
 
 /// The names of one slot's generated items.
@@ -63,6 +81,60 @@ impl Names {
             args_alias: format_ident!("{}Args", slot.camel),
         }
     }
+}
+
+/// `E` of a return type written `Result<T, E>`.
+fn result_error(output: &ReturnType) -> Option<&Type> {
+    let ReturnType::Type(_, ty) = output else {
+        return None;
+    };
+    let Type::Path(path) = &**ty else {
+        return None;
+    };
+    let segment = path.path.segments.last()?;
+    let syn::PathArguments::AngleBracketed(args) = &segment.arguments else {
+        return None;
+    };
+    let types: Vec<&Type> = args
+        .args
+        .iter()
+        .filter_map(|arg| match arg {
+            syn::GenericArgument::Type(ty) => Some(ty),
+            _ => None,
+        })
+        .collect();
+    match types.as_slice() {
+        [_, error] if segment.ident == "Result" && path.qself.is_none() => Some(error),
+        _ => None,
+    }
+}
+
+/// The type with every lifetime but `'static` written `'_`, for expressions inside a closure,
+/// where the function's lifetimes are not in scope and rustc infers them.
+fn erase_lifetimes(ty: &Type) -> TokenStream {
+    fn erase(tokens: TokenStream) -> TokenStream {
+        let mut out = Vec::new();
+        let mut after_apostrophe = false;
+        for token in tokens {
+            let token = match token {
+                proc_macro2::TokenTree::Group(group) => {
+                    let mut erased =
+                        proc_macro2::Group::new(group.delimiter(), erase(group.stream()));
+                    erased.set_span(group.span());
+                    proc_macro2::TokenTree::Group(erased)
+                }
+                proc_macro2::TokenTree::Ident(ident) if after_apostrophe && ident != "static" => {
+                    proc_macro2::TokenTree::Ident(syn::Ident::new("_", ident.span()))
+                }
+                other => other,
+            };
+            after_apostrophe =
+                matches!(&token, proc_macro2::TokenTree::Punct(punct) if punct.as_char() == '\'');
+            out.push(token);
+        }
+        out.into_iter().collect()
+    }
+    erase(quote!(#ty))
 }
 
 /// `for<'a, ..>` over `lifetimes`; nothing when there are none.
@@ -163,13 +235,28 @@ fn slot_items(adaptive: &Adaptive, slot: &Slot, private: &TokenStream) -> TokenS
                 ReturnType::Default => sig.span(),
             };
             let (module, name) = (&adaptive.module, &slot.name);
-            let optional_return =
-                crate::common::respan::located_at(&quote!(#private::OptionalReturn), at);
-            quote_spanned! {at=>
-                {
-                    <#ret as #optional_return>::not_provided(
-                        #private::NotProvided::new(#module, #name),
-                    )
+            let not_provided = quote!(#private::NotProvided::new(#module, #name));
+            match result_error(&sig.output) {
+                // `Result<T, E>` as written: the bound is on `E` itself, so that rustc shows
+                // `NotProvidedError`'s message, at `E`.
+                Some(error) => {
+                    let at = error.span();
+                    let trait_path = located_at(&quote!(#private::NotProvidedError), at);
+                    quote_spanned! {at=>
+                        {
+                            ::core::result::Result::Err(
+                                <#error as #trait_path>::from_not_provided(#not_provided),
+                            )
+                        }
+                    }
+                }
+                None => {
+                    let optional_return = located_at(&quote!(#private::OptionalReturn), at);
+                    quote_spanned! {at=>
+                        {
+                            <#ret as #optional_return>::not_provided(#not_provided)
+                        }
+                    }
                 }
             }
         }
@@ -260,7 +347,11 @@ fn slot_items(adaptive: &Adaptive, slot: &Slot, private: &TokenStream) -> TokenS
         static #slot_static: #private::Slot<#sig_ty> = #private::Slot::new();
     };
 
-    let handle = handle_impl(adaptive, slot, &names, private);
+    let handle = if adaptive.adds("adapt") {
+        handle_impl(adaptive, slot, &names, private)
+    } else {
+        TokenStream::new()
+    };
     quote! {
         #wrapper
         #body_fn_item
@@ -337,22 +428,37 @@ fn handle_impl(
         .map(|index| format_ident!("__modsmith_arg{}", index))
         .collect();
     for (param, binding) in slot.params.iter().zip(&closure_params) {
-        let at = param.ty.span();
-        match (&param.by_ref, &param.field_ty) {
+        // At the referent of a reference (`Card` of `&Card`): a span is one token on stable.
+        let at = match &param.ty {
+            Type::Reference(reference) => reference.elem.span(),
+            ty => ty.span(),
+        };
+        // Spanned at the parameter's type, paths included, so that rustc's "required by
+        // this bound" points there.
+        let bound = match (&param.by_ref, &param.field_ty) {
             (Some(_), Type::Reference(field)) => {
-                let field_referent = &field.elem;
-                bounds.push(
-                    quote_spanned!(at=> #for_args #through: #private::ArgumentRef<#field_referent>),
-                );
-                conversions.push(quote!(<#through as #private::ArgumentRef<_>>::value(&*#binding)));
+                // `&'e T` even for `&'e mut T`: the value is read through a shared reborrow.
+                // The reference rather than `T`, so that a `dyn Trait` keeps its lifetime.
+                let (lifetime, referent) = (&field.lifetime, &field.elem);
+                let referent_ty = erase_lifetimes(referent);
+                conversions.push(quote!(
+                    <#through as #private::ArgumentRef<&#referent_ty>>::value(&*#binding)
+                ));
+                quote!(#for_args #through: #private::ArgumentRef<&#lifetime #referent>)
             }
             (_, field_ty) => {
-                bounds.push(quote_spanned!(at=> #for_args #through: #private::Argument<#field_ty>));
-                conversions.push(quote!(<#through as #private::Argument<_>>::value(#binding)));
+                let ty = erase_lifetimes(field_ty);
+                conversions.push(quote!(<#through as #private::Argument<#ty>>::value(#binding)));
+                quote!(#for_args #through: #private::Argument<#field_ty>)
             }
-        }
+        };
+        bounds.push(located_at(&bound, at));
     }
-    bounds.push(quote!(#for_args #through: #private::Returned<#out>));
+    let returned = quote!(#for_args #through: #private::Returned<#out>);
+    bounds.push(match &sig.output {
+        ReturnType::Type(_, ty) => located_at(&returned, ty.span()),
+        ReturnType::Default => returned,
+    });
     let param_texts = slot.params.iter().map(|param| &param.ty_text);
     let (signature_text, ok_text) = (&slot.signature_text, &slot.ok_text);
 
@@ -374,12 +480,12 @@ fn handle_impl(
             }
 
             #[doc = #is_installed_doc]
-            pub fn #is_installed(self) -> bool {
+            pub fn #is_installed(self) -> ::core::primitive::bool {
                 #private::Slot::state(&#slot_static).replaced
             }
 
             /// Whether this thread (or task, under `scope`) overrides it.
-            pub fn is_overridden(self) -> bool {
+            pub fn is_overridden(self) -> ::core::primitive::bool {
                 #private::Slot::state(&#slot_static).overridden
             }
 
@@ -435,7 +541,7 @@ fn handle_impl(
                     params: &[ #( #param_texts ),* ],
                     ok: #ok_text,
                 })?;
-                let __modsmith_function = #private::Function::clone(__modsmith_function);
+                let __modsmith_function = <#private::Function as ::core::clone::Clone>::clone(__modsmith_function);
                 ::core::result::Result::Ok(self.#install(move | #( #closure_params ),* | {
                     let __modsmith_result = #private::call(&__modsmith_function, [ #( #conversions ),* ]);
                     <#through as #private::Returned<_>>::returned(&__modsmith_function, __modsmith_result)
@@ -502,24 +608,38 @@ fn module_items(adaptive: &Adaptive, private: &TokenStream) -> TokenStream {
          (`{module}::adapt::name.replace(..)`), and each one's arguments struct for middleware \
          (`#[modsmith::adaptive]`)."
     );
+    let adapt = adaptive.adds("adapt").then(|| {
+        quote! {
+            #[doc = #adapt_doc]
+            pub mod adapt {
+                #( #handles )*
+            }
+        }
+    });
+    let interface = adaptive.adds("interface").then(|| {
+        quote! {
+            /// What this module offers now: every function with its signature, doc, and
+            /// whether it is provided, replaced or overridden (`#[modsmith::adaptive]`).
+            pub fn interface() -> #private::Interface {
+                #private::interface(&__MODSMITH_MANIFEST)
+            }
+        }
+    });
+    let supports = adaptive.adds("supports").then(|| {
+        quote! {
+            /// Whether this module has a function of that name that can be called now: an
+            /// optional one only once provided (`#[modsmith::adaptive]`).
+            pub fn supports(__modsmith_name: &::core::primitive::str) -> ::core::primitive::bool {
+                #private::supports(&__MODSMITH_MANIFEST, __modsmith_name)
+            }
+        }
+    });
     quote! {
-        #[doc = #adapt_doc]
-        pub mod adapt {
-            #( #handles )*
-        }
+        #adapt
+        #interface
+        #supports
 
-        /// What this module offers now: every function with its signature, doc, and whether
-        /// it is provided, replaced or overridden (`#[modsmith::adaptive]`).
-        pub fn interface() -> #private::Interface {
-            #private::interface(&__MODSMITH_MANIFEST)
-        }
-
-        /// Whether this module has a function of that name that can be called now: an
-        /// optional one only once provided (`#[modsmith::adaptive]`).
-        pub fn supports(__modsmith_name: &str) -> bool {
-            #private::supports(&__MODSMITH_MANIFEST, __modsmith_name)
-        }
-
+        #[allow(dead_code)]
         static __MODSMITH_MANIFEST: #private::Manifest = #private::Manifest {
             module: #module,
             version: #version,

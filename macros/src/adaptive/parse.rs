@@ -33,22 +33,39 @@ pub fn parse(args: TokenStream, errors: &mut Errors) -> Option<ModuleOptions> {
     errors.handle(ModuleOptions::from_list(&items))
 }
 
-/// Takes the `#[adaptive(..)]` attributes off an item and reads them; the span of the first,
-/// for errors about an item that cannot have one.
-pub fn take_fn_options(
-    attrs: &mut Vec<Attribute>,
-    errors: &mut Errors,
-) -> (FnOptions, Option<proc_macro2::Span>) {
-    let Some(first) = attrs.iter().find(|attr| is_attribute(attr, "adaptive")) else {
-        return (FnOptions::default(), None);
-    };
-    let span = syn::spanned::Spanned::span(first);
-    let (ours, theirs): (Vec<_>, Vec<_>) = attrs
+/// An item's `#[adaptive(..)]` attributes, taken off it.
+pub struct TakenOptions {
+    /// The options; `None` when they do not parse (the errors are pushed).
+    pub options: Option<FnOptions>,
+    /// The first attribute, for errors about an item that cannot have one.
+    pub attribute: Option<Attribute>,
+}
+
+/// Takes the `#[adaptive(..)]` attributes off an item (written bare or by path,
+/// `#[modsmith::adaptive(optional)]`) and reads them.
+pub fn take_fn_options(attrs: &mut Vec<Attribute>, errors: &mut Errors) -> TakenOptions {
+    if !attrs.iter().any(|attr| is_attribute(attr, "adaptive")) {
+        return TakenOptions {
+            options: Some(FnOptions::default()),
+            attribute: None,
+        };
+    }
+    let (mut ours, theirs): (Vec<_>, Vec<_>) = attrs
         .drain(..)
         .partition(|attr| is_attribute(attr, "adaptive"));
     *attrs = theirs;
-    let options = errors
-        .handle(FnOptions::from_attributes(&ours))
-        .unwrap_or_default();
-    (options, Some(span))
+    let attribute = ours.first().cloned();
+    // darling matches the bare name only.
+    for attr in &mut ours {
+        let bare = syn::Ident::new("adaptive", syn::spanned::Spanned::span(attr.path()));
+        match &mut attr.meta {
+            syn::Meta::Path(path) => *path = bare.into(),
+            syn::Meta::List(list) => list.path = bare.into(),
+            syn::Meta::NameValue(name_value) => name_value.path = bare.into(),
+        }
+    }
+    TakenOptions {
+        options: errors.handle(FnOptions::from_attributes(&ours)),
+        attribute,
+    }
 }

@@ -32,9 +32,20 @@ pub struct Adaptive {
     pub version: String,
     pub doc: String,
     pub slots: Vec<Slot>,
-    /// False when the module already has an item named like one the macro adds (an error):
-    /// adding ours would add rustc's E0428 to it.
-    pub add_items: bool,
+    /// The names the macro adds that the module does not have already (one it has is an
+    /// error; adding ours would add rustc's E0428 to it).
+    pub free_names: Vec<&'static str>,
+    /// Functions declared without a body that could not become slots: given a body that is
+    /// never compiled into a working program (the module has an error), so that rustc does
+    /// not add "free function without a body" to it.
+    pub stubbed: Vec<usize>,
+}
+
+impl Adaptive {
+    /// Whether the macro may add `name` to the module.
+    pub fn adds(&self, name: &str) -> bool {
+        self.free_names.contains(&name)
+    }
 }
 
 /// One function of the module, as a slot.
@@ -110,14 +121,15 @@ pub fn validate(
         version,
         doc,
         slots: Vec::new(),
-        add_items: true,
+        free_names: ADDED.to_vec(),
+        stubbed: Vec::new(),
     };
     let mut handles: Vec<(String, Span)> = Vec::new();
     for (position, item) in content.items.iter_mut().enumerate() {
         if let Some(name) = item.ident()
             && let Some(added) = ADDED.iter().find(|added| name.unraw() == **added)
         {
-            adaptive.add_items = false;
+            adaptive.free_names.retain(|free| free != added);
             errors.at(
                 name.span(),
                 format!(
@@ -126,44 +138,36 @@ pub fn validate(
                 ),
             );
         }
-        let (options, attribute) = take_fn_options(&mut item.attrs, errors);
+        let taken = take_fn_options(&mut item.attrs, errors);
         let (sig, body) = match &item.kind {
             ShallowKind::Fn(sig) => (sig.clone(), Some(body_of(&item.tokens))),
             ShallowKind::Declared(sig) => (sig.clone(), None),
             _ => {
-                if let Some(attribute) = attribute {
-                    errors.at(
+                if let Some(attribute) = &taken.attribute {
+                    errors.spanned(
                         attribute,
-                        "`#[adaptive(..)]` goes on a function of the module; other items are \
-                         left as written",
+                        "`#[adaptive(..)]` goes on a function of the module, and other items \
+                         are left as written; remove it here",
                     );
                 }
                 continue;
             }
         };
-        let optional = options.optional.is_present();
-        match (&body, optional) {
-            (Some(body), true) => errors.at(
-                body.span(),
-                format!(
-                    "an optional function has no body: it is provided at run time; end it \
-                     with `;` (`fn {}(..) -> ..;`), or remove `#[adaptive(optional)]`",
-                    sig.ident
-                ),
-            ),
-            (None, false) => errors.at(
-                sig.span(),
-                format!(
-                    "`{0}` has no body; give it one, or mark it `#[adaptive(optional)]` to \
-                     provide it at run time (`payments::adapt::{0}.provide(..)`)",
-                    sig.ident
-                ),
-            ),
-            _ => {}
-        }
         let checkpoint = errors.checkpoint();
+        let optional = taken
+            .options
+            .as_ref()
+            .is_some_and(|options| options.optional.is_present());
+        // Options that did not parse are reported already: whether a body is expected is
+        // then unknown.
+        if taken.options.is_some() {
+            check_body(&sig, body.as_ref(), optional, &adaptive.module, errors);
+        }
         check_signature(&sig, optional, errors);
         if errors.failed_since(checkpoint) {
+            if body.is_none() {
+                adaptive.stubbed.push(position);
+            }
             continue;
         }
         let name = sig.ident.unraw().to_string();
@@ -187,6 +191,35 @@ pub fn validate(
         adaptive.slots.push(slot);
     }
     Some(adaptive)
+}
+
+/// An optional function has no body; any other has one.
+fn check_body(
+    sig: &Signature,
+    body: Option<&TokenStream>,
+    optional: bool,
+    module: &str,
+    errors: &mut Errors,
+) {
+    match (body, optional) {
+        (Some(body), true) => errors.spanned(
+            body,
+            format!(
+                "an optional function has no body: it is provided at run time; end it with `;` \
+                 (`fn {}(..) -> ..;`), or remove `#[adaptive(optional)]`",
+                sig.ident
+            ),
+        ),
+        (None, false) => errors.spanned(
+            sig,
+            format!(
+                "`{0}` has no body; give it one, or mark it `#[adaptive(optional)]` to provide it \
+                 at run time (`{module}::adapt::{0}.provide(..)`)",
+                sig.ident.unraw()
+            ),
+        ),
+        _ => {}
+    }
 }
 
 /// The last token tree of a function's tokens: its body.
@@ -443,6 +476,17 @@ fn check_signature(sig: &Signature, optional: bool, errors: &mut Errors) {
                  and a slot holds one replacement; take `&dyn Trait` or a concrete type",
             );
         }
+    }
+    if let ReturnType::Type(_, ty) = &sig.output
+        && matches!(strip(ty), Type::Never(_))
+    {
+        errors.spanned(
+            ty,
+            format!(
+                "a slot cannot return `!`: a replacement's type would need the unstable never \
+                 type; return `()` (the body can still diverge), {outside}"
+            ),
+        );
     }
     if let ReturnType::Type(_, ty) = &sig.output
         && crate::common::signature::has_impl_trait(ty)

@@ -30,15 +30,17 @@ impl<T: IntoValue> Argument<T> for Through<'_> {
     }
 }
 
-/// An argument passed by reference, `&T`: `T: IntoValue + Clone`.
+/// An argument passed by reference, `&T` (or `&mut T`, read through a shared reborrow):
+/// `T: IntoValue + Clone`, converted from the reference with [`IntoValue::to_value`], which
+/// clones by default.
 #[doc(hidden)]
-pub trait ArgumentRef<T: ?Sized> {
+pub trait ArgumentRef<R> {
     /// The argument as a `Value`.
-    fn value(argument: &T) -> Result<Value, ValueError>;
+    fn value(argument: R) -> Result<Value, ValueError>;
 }
 
-impl<T: IntoValue + Clone> ArgumentRef<T> for Through<'_> {
-    fn value(argument: &T) -> Result<Value, ValueError> {
+impl<'r, T: IntoValue + Clone> ArgumentRef<&'r T> for Through<'_> {
+    fn value(argument: &'r T) -> Result<Value, ValueError> {
         argument.to_value()
     }
 }

@@ -260,6 +260,25 @@ impl<T, E: From<NotProvided>> OptionalReturn for Result<T, E> {
     }
 }
 
+/// The error type of an optional function returning `Result<T, E>` as written: the bound is
+/// on `E` itself, so that rustc reports this message at `E`.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is the error of an optional function, and needs `impl From<NotProvided> for {Self}`",
+    label = "a call before anything provided the function returns `Err` of this type",
+    note = "add `impl From<modsmith::adaptive::NotProvided> for {Self}`, or return `Option<T>`: a call before `provide(..)` then returns that error or `None`, never panics"
+)]
+pub trait NotProvidedError {
+    /// `Self::from(error)`.
+    fn from_not_provided(error: NotProvided) -> Self;
+}
+
+impl<E: From<NotProvided>> NotProvidedError for E {
+    fn from_not_provided(error: NotProvided) -> Self {
+        E::from(error)
+    }
+}
+
 impl<T> OptionalReturn for Option<T> {
     fn not_provided(_: NotProvided) -> Self {
         None

@@ -29,7 +29,9 @@ pub use slot::{Layer, Next, OverrideGuard, Restore, SlotState};
 #[doc(hidden)]
 pub mod support {
     pub use super::fill::{Argument, ArgumentRef, Returned, SlotShape, Through, call, check};
-    pub use super::interface::{FunctionEntry, Manifest, OptionalReturn, interface, supports};
+    pub use super::interface::{
+        FunctionEntry, Manifest, NotProvidedError, OptionalReturn, interface, supports,
+    };
     pub use super::slot::{
         Active, Cache, Call, Fast, Override, Overrides, Sig, Slot, empty_cache, no_overrides,
     };

@@ -18,7 +18,7 @@ use super::value::Value;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot become a `Value`",
     label = "this type has no conversion into `Value`",
-    note = "implement `modsmith::dynamic::IntoValue` for it, return a type that has one (`i64`, `f64`, `bool`, `String`, `Vec<T>`, `Option<T>`, maps, tuples, `Value`), or pass it as `Value::opaque(..)`"
+    note = "implement `modsmith::dynamic::IntoValue` for it, or use a type that has one (`i64`, `f64`, `bool`, `String`, `Vec<T>`, `Option<T>`, maps, tuples, `Value`); a value of any type can also travel as `Value::opaque(..)`"
 )]
 pub trait IntoValue {
     /// The value, or why it does not fit.
@@ -43,7 +43,7 @@ pub trait IntoValue {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be read from a `Value`",
     label = "this type has no conversion from `Value`",
-    note = "implement `modsmith::dynamic::FromValue` for it, take a type that has one (`i64`, `f64`, `bool`, `String`, `Vec<T>`, `Option<T>`, maps, tuples, `Value`), or leave the function out with `#[export(skip)]`"
+    note = "implement `modsmith::dynamic::FromValue` for it, or use a type that has one (`i64`, `f64`, `bool`, `String`, `Vec<T>`, `Option<T>`, maps, tuples, `Value`); in an `#[export_module]`, `#[export(skip)]` leaves the function out"
 )]
 pub trait FromValue<'a>: Sized {
     /// The value as `Self`, or what was expected and found instead.

@@ -51,6 +51,20 @@ pub mod transformed {
     }
 }
 
+/// Slots named `gen`, with a parameter `gen`: the handle (`adapt::gen`), its type
+/// (`adapt::Gen`) and the arguments struct (`adapt::GenArgs`, field `gen`) come from the name.
+#[modsmith::adaptive]
+pub mod generator {
+    /// The next generation.
+    pub fn gen(gen: u32) -> u32 {
+        gen + 1
+    }
+
+    /// Provided at run time.
+    #[adaptive(optional)]
+    pub fn gen_name(gen: u32) -> Option<String>;
+}
+
 modsmith::template! {
     template counter(Name: ident, field: ident) {
         pub struct $Name { pub $field: u32 }

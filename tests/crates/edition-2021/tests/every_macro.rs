@@ -1,6 +1,8 @@
 //! The edition-2021 crate's macros work as they do in a 2024 crate.
 
-use modsmith_test_edition_2021::{generations, next_gen, transformed, Counter, Items, Seed};
+use modsmith_test_edition_2021::{
+    generations, generator, next_gen, transformed, Counter, Items, Seed,
+};
 
 #[test]
 fn data_with_a_field_named_gen() {
@@ -32,6 +34,32 @@ fn instrument_transform_and_template_with_gen() {
     let made = transformed::gen(3);
     assert_eq!(made.clone(), transformed::Gen { gen: 3 });
     assert_eq!(Counter { gen: 4 }.gen_doubled(), 8);
+}
+
+#[test]
+fn adaptive_slots_named_gen() {
+    use generator::adapt;
+    assert_eq!(generator::gen(1), 2);
+    assert_eq!(generator::gen_name(1), None);
+    let layer = adapt::gen
+        .wrap(|args: adapt::GenArgs, next| next.run(adapt::GenArgs { gen: args.gen * 10 }));
+    let restore = adapt::gen.replace(|gen| gen + 100);
+    assert_eq!(generator::gen(1), 110);
+    restore.restore();
+    layer.remove();
+    {
+        let _over = adapt::gen.override_scoped(|gen| gen);
+        assert_eq!(generator::gen(1), 1);
+    }
+    assert_eq!(generator::gen(1), 2);
+    let provided = adapt::gen_name.provide(|gen| Some(format!("gen {gen}")));
+    assert_eq!(generator::gen_name(3).as_deref(), Some("gen 3"));
+    provided.restore();
+    let interface = generator::interface();
+    assert_eq!(
+        interface.function("gen").map(|gen| gen.signature()),
+        Some("fn gen(gen: u32) -> u32")
+    );
 }
 
 /// Polls a future that completes without waiting (the mock transport answers at once).

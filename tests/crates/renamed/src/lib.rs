@@ -108,6 +108,43 @@ pub mod exported {
     }
 }
 
+/// Swappable functions: the handles, `interface()` and `replace_dynamic` reach the runtime
+/// through the renamed crate.
+#[ms::adaptive(crate = ms, version = "1")]
+pub mod pricing {
+    /// Why a price could not be found.
+    #[derive(Debug, PartialEq)]
+    pub enum PriceError {
+        NotProvided,
+        Call(String),
+    }
+
+    impl From<ms::adaptive::NotProvided> for PriceError {
+        fn from(_: ms::adaptive::NotProvided) -> Self {
+            PriceError::NotProvided
+        }
+    }
+
+    impl From<ms::dynamic::CallError> for PriceError {
+        fn from(error: ms::dynamic::CallError) -> Self {
+            PriceError::Call(error.to_string())
+        }
+    }
+
+    /// A price in cents, with tax.
+    pub fn price(cents: i64, region: &str) -> Result<i64, PriceError> {
+        Ok(if region == "EU" {
+            cents * 12 / 10
+        } else {
+            cents
+        })
+    }
+
+    /// A discount, provided at run time.
+    #[adaptive(optional)]
+    pub fn discount(code: &str) -> Result<i64, PriceError>;
+}
+
 ms::template! {
     /// A named constant wrapper, used in this crate.
     #[template(crate = ms)]

@@ -4,7 +4,8 @@
 use std::sync::{Arc, Mutex, PoisonError};
 
 use modsmith_test_renamed::{
-    Account, Answer, Counter, Customer, Item, Items, add, exported, greetings, shapes, transformed,
+    Account, Answer, Counter, Customer, Item, Items, add, exported, greetings, pricing, shapes,
+    transformed,
 };
 use tracing::Subscriber;
 use tracing::span::{Attributes, Id};
@@ -111,4 +112,44 @@ fn instrument_and_transform_make_spans() {
 #[test]
 fn template_defined_and_instantiated_here() {
     assert_eq!(Answer::VALUE, 42);
+}
+
+#[test]
+fn adaptive_reaches_the_runtime_through_the_renamed_crate() {
+    use pricing::{PriceError, adapt};
+    assert_eq!(pricing::price(100, "EU"), Ok(120));
+    assert_eq!(pricing::discount("SPRING"), Err(PriceError::NotProvided));
+
+    let restore = adapt::price.replace(|cents, _| Ok(cents + 1));
+    assert_eq!(pricing::price(100, "EU"), Ok(101));
+    restore.restore();
+    {
+        let _over = adapt::price.override_scoped(|_, _| Ok(0));
+        assert_eq!(pricing::price(100, "EU"), Ok(0));
+    }
+    assert_eq!(pricing::price(100, "EU"), Ok(120));
+
+    let provided = adapt::discount.provide(|code| Ok(code.len() as i64));
+    assert!(pricing::supports("discount"));
+    assert_eq!(pricing::discount("SPRING"), Ok(6));
+    provided.restore();
+
+    let rates = ms::dynamic::ModuleBuilder::new("rates")
+        .function("price", |cents: i64, _region: String| cents * 2)
+        .build()
+        .expect("a module");
+    let function = rates.function("price").expect("price");
+    let filled = adapt::price
+        .replace_dynamic(&function)
+        .expect("the signatures agree");
+    assert_eq!(pricing::price(100, "EU"), Ok(200));
+    filled.restore();
+
+    let interface = pricing::interface();
+    assert_eq!(interface.version(), Some("1"));
+    assert_eq!(
+        interface.to_string(),
+        "pricing 1\n  fn price(cents: i64, region: &str) -> Result<i64, PriceError>  [body]\n  \
+         fn discount(code: &str) -> Result<i64, PriceError>  [not provided]"
+    );
 }
