@@ -698,7 +698,7 @@ pub use modsmith_runtime::adaptive;
 ///
 /// | method | effect |
 /// | --- | --- |
-/// | `replace(f)` (`provide(f)` for an optional function) | for every thread, until `.restore()` on what it returns or `reset()`; the closure is leaked (never freed) |
+/// | `replace(f)` (`provide(f)` for an optional function) | for every thread, until `.restore()` on what it returns (which takes off that replacement only, in any order) or `reset()`; the closure is leaked (never freed) |
 /// | `reset()` | back to the body as written: no replacement, no layers |
 /// | `override_scoped(f)` | for the current thread, until the guard drops; threads it spawns do not see it |
 /// | `scope(f, future)` | for one task: installed around each poll, so it follows the task across `.await`s and worker threads, on any executor |
@@ -715,7 +715,11 @@ pub use modsmith_runtime::adaptive;
 /// until it is provided, never panicking.
 ///
 /// A call through a slot nothing changed costs about a nanosecond over a direct call: a load
-/// of the slot's word, a load of a thread-local and a compare (`benches/RESULTS.md`).
+/// of the slot's word, a load of a thread-local and a compare (`benches/RESULTS.md`). Each
+/// global change (`replace`, `restore`, `wrap`, `remove`, `reset`) leaks a small snapshot of
+/// the slot's state, which lets every thread read it without a lock: change slots at
+/// start-up or in tests, not in a hot loop. A `&T` parameter converts for `replace_dynamic`
+/// when `T: IntoValue + Clone`.
 /// Overrides are per thread, so tests that override the same function run in parallel
 /// without seeing each other's; `replace` is global: use it at start-up, or in tests that
 /// do not run at the same time as others calling the function.

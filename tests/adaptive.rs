@@ -111,6 +111,35 @@ pub mod payments {
     pub fn configured_out() -> u32 {
         0
     }
+
+    /// Alternatives under `#[cfg]`: one slot each, one compiled.
+    #[cfg(not(any()))]
+    pub fn platform() -> &'static str {
+        "this"
+    }
+
+    #[cfg(any())]
+    pub fn platform() -> &'static str {
+        "other"
+    }
+
+    /// Names whose handle types need care: `adapt::Fn3ds`, `adapt::SelfFn`, and
+    /// `adapt::Parse` with `adapt::ParseArgs`'s neighbour `adapt::ParseArguments`.
+    pub fn _3ds() -> u8 {
+        3
+    }
+
+    pub fn self_() -> u8 {
+        1
+    }
+
+    pub fn parse(text: &str) -> usize {
+        text.len()
+    }
+
+    pub fn parse_arguments((a, b): (u8, u8), arg0: u8) -> u8 {
+        a + b + arg0
+    }
 }
 
 use payments::{Card, PayError, Receipt, adapt};
@@ -317,7 +346,12 @@ fn interface_describes_every_function() {
             "describe",
             "private_rate",
             "rate",
-            "private_rate_handle_works"
+            "private_rate_handle_works",
+            "platform",
+            "_3ds",
+            "self_",
+            "parse",
+            "parse_arguments"
         ]
     );
     let charge = interface.function("charge").expect("charge");
@@ -465,12 +499,28 @@ fn parallel_overrides_do_not_leak_between_threads() {
     }
 }
 
+/// How many of the two `parallel_test_*` tests hold their override.
+static PARALLEL_TESTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Waits (up to 10 s, in case the harness runs one test at a time) until both
+/// `parallel_test_*` tests hold their overrides, so that their calls overlap.
+fn meet_the_other_parallel_test() {
+    use std::sync::atomic::Ordering::SeqCst;
+    PARALLEL_TESTS.fetch_add(1, SeqCst);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while PARALLEL_TESTS.load(SeqCst) < 2 && std::time::Instant::now() < deadline {
+        std::thread::yield_now();
+    }
+}
+
 /// Two tests overriding the same function differently, run in parallel by the test harness
-/// (mockall's static mocks race here, its issue #267).
+/// (mockall's static mocks race here, its issue #267): each holds its override while the
+/// other runs. (The thread test above is the proof that does not depend on the harness.)
 #[test]
 fn parallel_test_one() {
     let _global = overrides_only();
     let _over = adapt::charge.override_scoped(|_, _| Err(PayError::Declined));
+    meet_the_other_parallel_test();
     for _ in 0..10_000 {
         assert_eq!(payments::charge(1, &card(1)), Err(PayError::Declined));
     }
@@ -485,9 +535,222 @@ fn parallel_test_two() {
             by: "two".into(),
         })
     });
+    meet_the_other_parallel_test();
     for _ in 0..10_000 {
         assert_eq!(by(payments::charge(1, &card(1))), "two");
     }
+}
+
+/// A scoped future polled on one thread, then moved to another and polled again: the
+/// override follows it, and the first thread does not keep it.
+#[test]
+fn scope_follows_a_task_to_another_thread() {
+    use std::future::Future;
+    use std::pin::Pin;
+    use std::task::{Context, Poll, Waker};
+
+    /// Pending once, then ready.
+    struct YieldOnce(bool);
+    impl Future for YieldOnce {
+        type Output = ();
+        fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
+            if self.0 {
+                Poll::Ready(())
+            } else {
+                self.0 = true;
+                Poll::Pending
+            }
+        }
+    }
+
+    let _global = overrides_only();
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let log = Arc::clone(&seen);
+    let mut task = Box::pin(adapt::charge.scope(
+        |cents, _| {
+            Ok(Receipt {
+                cents,
+                by: "scoped".into(),
+            })
+        },
+        async move {
+            let record = || {
+                let thread = std::thread::current().id();
+                let by = by(payments::charge(1, &card(1)));
+                log.lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .push((thread, by));
+            };
+            record();
+            YieldOnce(false).await;
+            record();
+        },
+    ));
+    let mut context = Context::from_waker(Waker::noop());
+    assert!(task.as_mut().poll(&mut context).is_pending());
+    assert_eq!(by(payments::charge(1, &card(1))), "body:1");
+    let other = std::thread::spawn(move || {
+        let mut context = Context::from_waker(Waker::noop());
+        task.as_mut().poll(&mut context).is_ready()
+    });
+    assert!(matches!(other.join(), Ok(true)));
+    let seen = seen.lock().unwrap_or_else(PoisonError::into_inner);
+    assert_eq!(seen.len(), 2);
+    assert_ne!(seen[0].0, seen[1].0, "polled on two threads");
+    assert!(seen.iter().all(|(_, by)| by == "scoped"), "{seen:?}");
+}
+
+#[test]
+fn guards_dropped_out_of_order_each_take_off_their_own() {
+    let _global = overrides_only();
+    let first = adapt::charge.override_scoped(|_, _| Err(PayError::Call("first".into())));
+    let second = adapt::charge.override_scoped(|_, _| Err(PayError::Call("second".into())));
+    drop(first);
+    assert_eq!(
+        payments::charge(1, &card(1)),
+        Err(PayError::Call("second".into()))
+    );
+    drop(second);
+    assert_eq!(by(payments::charge(1, &card(1))), "body:1");
+}
+
+/// An override whose closure owns another guard of the same slot: dropping it drops that
+/// guard too, while the first is being taken off.
+#[test]
+fn a_guard_owned_by_an_override_is_dropped_safely() {
+    let _global = overrides_only();
+    let inner = adapt::charge.override_scoped(|_, _| Err(PayError::Call("inner".into())));
+    let outer = adapt::charge.override_scoped(move |_, _| {
+        let _owned = &inner;
+        Err(PayError::Call("outer".into()))
+    });
+    assert_eq!(
+        payments::charge(1, &card(1)),
+        Err(PayError::Call("outer".into()))
+    );
+    drop(outer);
+    assert_eq!(by(payments::charge(1, &card(1))), "body:1");
+    assert!(!adapt::charge.is_overridden());
+}
+
+#[test]
+fn restores_in_any_order_take_off_only_their_own_replacement() {
+    let _global = global();
+    let replaced = |name: &'static str| {
+        adapt::charge.replace(move |cents, _| {
+            Ok(Receipt {
+                cents,
+                by: name.into(),
+            })
+        })
+    };
+    let first = replaced("first");
+    let second = replaced("second");
+    first.restore();
+    assert_eq!(by(payments::charge(1, &card(1))), "second");
+    second.restore();
+    assert_eq!(by(payments::charge(1, &card(1))), "body:1");
+    // After `reset`, a restore does nothing.
+    let third = replaced("third");
+    adapt::charge.reset();
+    let fourth = replaced("fourth");
+    third.restore();
+    assert_eq!(by(payments::charge(1, &card(1))), "fourth");
+    fourth.restore();
+    assert!(!adapt::charge.is_replaced());
+}
+
+/// A replacement that calls its own function under an override it installs, and a layer
+/// that calls the function again: no lock or borrow is held while user code runs.
+#[test]
+fn replacements_and_layers_may_call_and_change_their_own_slot() {
+    let _global = global();
+    let restore = adapt::charge.replace(|cents, card| {
+        let _over = adapt::charge.override_scoped(|cents, _| {
+            Ok(Receipt {
+                cents,
+                by: "inner override".into(),
+            })
+        });
+        let inner = payments::charge(cents, card)?;
+        Ok(Receipt {
+            cents,
+            by: format!("replacement around {}", inner.by),
+        })
+    });
+    let layer = adapt::charge.wrap(|args, next| {
+        if args.cents == 1 {
+            // Calls the whole chain again, once.
+            let again = payments::charge(2, args.card)?;
+            return Ok(Receipt {
+                cents: 1,
+                by: format!("layer around {}", again.by),
+            });
+        }
+        next.run(args)
+    });
+    assert_eq!(
+        by(payments::charge(1, &card(1))),
+        "layer around replacement around inner override"
+    );
+    layer.remove();
+    restore.restore();
+}
+
+/// Other threads call while one replaces and restores: every call sees the body or the
+/// replacement, whole, and after the last restore every thread sees the body.
+#[test]
+fn replacing_while_other_threads_call() {
+    let _global = global();
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let callers: Vec<_> = (0..4)
+        .map(|_| {
+            let stop = Arc::clone(&stop);
+            std::thread::spawn(move || {
+                let mut calls = 0_u32;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    let seen = by(payments::charge(1, &card(1)));
+                    assert!(seen == "body:1" || seen == "replaced", "{seen}");
+                    calls += 1;
+                }
+                calls
+            })
+        })
+        .collect();
+    for _ in 0..2_000 {
+        adapt::charge
+            .replace(|cents, _| {
+                Ok(Receipt {
+                    cents,
+                    by: "replaced".into(),
+                })
+            })
+            .restore();
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    for caller in callers {
+        match caller.join() {
+            Ok(calls) => assert!(calls > 0),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    }
+    assert_eq!(by(payments::charge(1, &card(1))), "body:1");
+}
+
+#[test]
+fn names_that_need_care() {
+    let _global = overrides_only();
+    assert_eq!(payments::platform(), "this");
+    let _over = adapt::_3ds.override_scoped(|| 4);
+    assert_eq!(payments::_3ds(), 4);
+    let _over = adapt::self_.override_scoped(|| 2);
+    assert_eq!(payments::self_(), 2);
+    let _: adapt::Fn3ds = adapt::_3ds;
+    let _: adapt::SelfFn = adapt::self_;
+    // A pattern parameter next to one named `arg0`: its field is `arg0_`.
+    let _layer_type = |args: adapt::ParseArgumentsArgs| (args.arg0_, args.arg0);
+    assert_eq!(payments::parse_arguments((1, 2), 3), 6);
+    assert_eq!(payments::parse("abc"), 3);
 }
 
 /// `scope` follows its task across `.await`s and worker threads.

@@ -156,11 +156,36 @@ fn generics(lifetimes: &[Lifetime]) -> TokenStream {
     }
 }
 
-/// Whether an attribute is a lint level (`allow`, `expect`, ...), which the body needs too.
-fn is_lint(attr: &Attribute) -> bool {
-    ["allow", "expect", "warn", "deny", "forbid"]
-        .iter()
-        .any(|lint| attr.path().is_ident(lint))
+/// The attribute with `#[expect(..)]` written `#[allow(..)]`: a function's attributes go on
+/// the wrapper and the body, and an expectation only one of them fulfils would warn on the
+/// other.
+fn expect_as_allow(attr: &Attribute) -> Attribute {
+    let mut attr = attr.clone();
+    if let syn::Meta::List(list) = &mut attr.meta
+        && list.path.is_ident("expect")
+    {
+        list.path = syn::Ident::new("allow", list.path.span()).into();
+    }
+    attr
+}
+
+/// Whether the body needs the attribute too: lint levels, `#[inline]`, `#[cfg]`, and what
+/// changes how the body runs (`#[track_caller]`, `#[target_feature]`, `#[cold]`).
+fn for_the_body(attr: &Attribute) -> bool {
+    [
+        "allow",
+        "expect",
+        "warn",
+        "deny",
+        "forbid",
+        "inline",
+        "cfg",
+        "track_caller",
+        "target_feature",
+        "cold",
+    ]
+    .iter()
+    .any(|name| attr.path().is_ident(name))
 }
 
 fn slot_items(adaptive: &Adaptive, slot: &Slot, private: &TokenStream) -> TokenStream {
@@ -200,7 +225,8 @@ fn slot_items(adaptive: &Adaptive, slot: &Slot, private: &TokenStream) -> TokenS
     let wrapper_attrs = slot
         .attrs
         .iter()
-        .filter(|attr| !attr.path().is_ident("inline"));
+        .filter(|attr| !attr.path().is_ident("inline") && !attr.path().is_ident("cold"))
+        .map(expect_as_allow);
     let wrapper = quote! {
         #(#wrapper_attrs)*
         #[inline]
@@ -217,9 +243,11 @@ fn slot_items(adaptive: &Adaptive, slot: &Slot, private: &TokenStream) -> TokenS
     };
 
     // The body as written, or, for an optional function, "not provided".
-    let body_attrs = slot.attrs.iter().filter(|attr| {
-        is_lint(attr) || attr.path().is_ident("inline") || attr.path().is_ident("cfg")
-    });
+    let body_attrs = slot
+        .attrs
+        .iter()
+        .filter(|attr| for_the_body(attr))
+        .map(expect_as_allow);
     let inline = if slot.attrs.iter().any(|attr| attr.path().is_ident("inline")) {
         TokenStream::new()
     } else {
@@ -286,6 +314,7 @@ fn slot_items(adaptive: &Adaptive, slot: &Slot, private: &TokenStream) -> TokenS
     let sig_items = quote! {
         #(#cfg)*
         #[doc = #args_doc]
+        #[doc(hidden)]
         #[allow(non_camel_case_types)]
         pub struct #args_ty #args_generics {
             #( #[doc = #args_docs] pub #fields: #field_tys, )*
@@ -400,8 +429,8 @@ fn handle_impl(
             format_ident!("provide"),
             format!(
                 "Provides `{qualified}` for every thread, until `reset()` or the returned \
-                 `Restore` is restored. The closure is leaked (never freed); one that captures \
-                 nothing is zero-sized."
+                 `Restore` is restored. The closure is leaked (never freed), and so is a small \
+                 snapshot of the slot's state per change."
             ),
             format_ident!("is_provided"),
             format!("Whether `{qualified}` is provided for every thread."),
@@ -411,8 +440,8 @@ fn handle_impl(
             format_ident!("replace"),
             format!(
                 "Replaces `{qualified}` for every thread, until `reset()` or the returned \
-                 `Restore` is restored. The closure is leaked (never freed); one that captures \
-                 nothing is zero-sized."
+                 `Restore` is restored. The closure is leaked (never freed), and so is a small \
+                 snapshot of the slot's state per change."
             ),
             format_ident!("is_replaced"),
             format!("Whether `{qualified}` is replaced for every thread."),
@@ -573,13 +602,15 @@ fn module_items(adaptive: &Adaptive, private: &TokenStream) -> TokenStream {
         quote! {
             #(#cfg)*
             #[doc = #handle_doc]
-            #[derive(Clone, Copy, Debug)]
-            #vis struct #handle(());
+            #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+            #vis struct #handle {
+                _private: (),
+            }
 
             #(#cfg)*
             #[doc = #const_doc]
             #[allow(non_upper_case_globals)]
-            #vis const #ident: #handle = #handle(());
+            #vis const #ident: #handle = #handle { _private: () };
 
             #(#cfg)*
             #[doc(inline)]

@@ -12,8 +12,10 @@ mod validate;
 
 use proc_macro2::TokenStream;
 
+use crate::common::crate_path::lenient_crate_path_in_args;
 use crate::common::entry::Expansion;
 use crate::common::errors::Errors;
+use crate::common::options::CratePath;
 use crate::common::shallow::{ShallowItem, ShallowKind};
 
 /// The attribute: `parse` and `validate`, then `generate`. With errors, the functions that
@@ -23,8 +25,15 @@ pub fn run(args: TokenStream, item: TokenStream) -> Expansion {
     let Some(mut module) = parse_module(item.clone(), &mut errors) else {
         return errors.into_expansion(item);
     };
-    let options = parse::parse(args, &mut errors);
-    match options.and_then(|options| validate::validate(&options, &mut module, &mut errors)) {
+    // Options that do not parse are reported; the functions are still read with the
+    // defaults (and the `crate` path if it can be found), so that no follow-up errors come
+    // from the module left as written.
+    let user_crate = lenient_crate_path_in_args(args.clone());
+    let options = parse::parse(args, &mut errors).unwrap_or_else(|| parse::ModuleOptions {
+        krate: user_crate.map(CratePath),
+        ..parse::ModuleOptions::default()
+    });
+    match validate::validate(&options, &mut module, &mut errors) {
         Some(adaptive) => {
             let tokens = generate::generate(&adaptive, module);
             errors.into_expansion(tokens)

@@ -124,7 +124,7 @@ pub fn validate(
         free_names: ADDED.to_vec(),
         stubbed: Vec::new(),
     };
-    let mut handles: Vec<(String, Span)> = Vec::new();
+    let mut handles: Vec<Added> = Vec::new();
     for (position, item) in content.items.iter_mut().enumerate() {
         if let Some(name) = item.ident()
             && let Some(added) = ADDED.iter().find(|added| name.unraw() == **added)
@@ -171,26 +171,93 @@ pub fn validate(
             continue;
         }
         let name = sig.ident.unraw().to_string();
-        let camel = name.to_upper_camel_case();
-        if let Some((other, at)) = handles.iter().find(|(taken, _)| *taken == camel) {
+        let camel = handle_name(&name);
+        let cfg = source_text(
+            item.attrs
+                .iter()
+                .filter(|attr| attr.path().is_ident("cfg"))
+                .map(quote::ToTokens::to_token_stream)
+                .collect(),
+        );
+        // Each function adds two types to `adapt`: its handle and its arguments struct.
+        // Functions of one name under different `#[cfg]`s are alternatives (rustc reports
+        // them if both are compiled).
+        let added = [camel.clone(), format!("{camel}Args")];
+        let clash = handles.iter().find(|taken| {
+            added.contains(&taken.type_name) && !(taken.function == name && taken.cfg != cfg)
+        });
+        if let Some(taken) = clash {
             errors.at(
                 sig.ident.span(),
                 format!(
-                    "`{name}`'s handle type would be `adapt::{camel}`, as another function's \
-                     is; rename one of them"
+                    "`{name}` adds `adapt::{camel}` and `adapt::{camel}Args`, and `{}` adds \
+                     `adapt::{}` already; rename one of the two functions",
+                    taken.function, taken.type_name
                 ),
             );
-            errors.at(
-                *at,
-                format!("the other function whose handle is `adapt::{other}`"),
+            errors.at(taken.at, format!("`{}` is declared here", taken.function));
+            continue;
+        }
+        for type_name in added {
+            handles.push(Added {
+                type_name,
+                function: name.clone(),
+                cfg: cfg.clone(),
+                at: sig.ident.span(),
+            });
+        }
+        let slot = slot(position, item, sig, body, optional, name, camel);
+        if let Some(unused) = lifetime_only_in_return(&slot) {
+            errors.spanned(
+                &unused,
+                format!(
+                    "`{unused}` appears in no parameter of `{}`, which a replacement's closure \
+                     type cannot express; use it in a parameter, or return `'static` data",
+                    slot.name
+                ),
             );
             continue;
         }
-        handles.push((camel.clone(), sig.ident.span()));
-        let slot = slot(position, item, sig, body, optional, name, camel);
         adaptive.slots.push(slot);
     }
     Some(adaptive)
+}
+
+/// A type name the macro adds to `adapt`, with the function it is for.
+struct Added {
+    type_name: String,
+    function: String,
+    /// The function's `#[cfg(..)]` attributes, as text.
+    cfg: String,
+    at: Span,
+}
+
+/// `Charge` for `charge`: a type name whatever the function's name (`_3ds`, `__`, `self_`).
+fn handle_name(name: &str) -> String {
+    let camel = name.to_upper_camel_case();
+    if camel == "Self" {
+        "SelfFn".to_owned()
+    } else if camel.starts_with(|first: char| first.is_alphabetic()) {
+        camel
+    } else {
+        format!("Fn{camel}")
+    }
+}
+
+/// A lifetime parameter of the function that no parameter's type names (`fn f<'a>() ->
+/// &'a str`).
+fn lifetime_only_in_return(slot: &Slot) -> Option<Lifetime> {
+    slot.sig
+        .generics
+        .lifetimes()
+        .map(|param| &param.lifetime)
+        .find(|lifetime| {
+            !slot
+                .args_lifetimes
+                .iter()
+                .any(|used| used.ident == lifetime.ident)
+        })
+        .cloned()
 }
 
 /// An optional function has no body; any other has one.
@@ -243,6 +310,17 @@ fn slot(
 ) -> Slot {
     let mut elided = Elided::default();
     let mut lifetimes = Vec::new();
+    let names: Vec<String> = sig
+        .inputs
+        .iter()
+        .filter_map(|input| match input {
+            FnArg::Typed(typed) => match &*typed.pat {
+                Pat::Ident(binding) => Some(binding.ident.unraw().to_string()),
+                _ => None,
+            },
+            FnArg::Receiver(_) => None,
+        })
+        .collect();
     let params: Vec<Param> = sig
         .inputs
         .iter()
@@ -253,10 +331,17 @@ fn slot(
                     Pat::Ident(binding) if binding.subpat.is_none() => {
                         (binding.ident.clone(), binding.ident.clone())
                     }
-                    _ => (
-                        Ident::new(&format!("arg{index}"), typed.pat.span()),
-                        Ident::new(&format!("__modsmith_arg{index}"), typed.pat.span()),
-                    ),
+                    _ => {
+                        // `argN`, unless a parameter has that name.
+                        let mut field = format!("arg{index}");
+                        while names.contains(&field) {
+                            field.push('_');
+                        }
+                        (
+                            Ident::new(&field, typed.pat.span()),
+                            Ident::new(&format!("__modsmith_arg{index}"), typed.pat.span()),
+                        )
+                    }
                 };
                 let field_ty = elided.name_all(&typed.ty);
                 lifetimes_in(&field_ty, &mut lifetimes);

@@ -165,18 +165,40 @@ pub fn check(function: &Function, shape: &SlotShape) -> Result<(), FillError> {
     }
 }
 
+/// The kinds of `Value` a slot's types are checked by.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    Integer,
+    Float,
+    Bool,
+    String,
+    Unit,
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Kind::Integer => "an integer",
+            Kind::Float => "a float",
+            Kind::Bool => "a bool",
+            Kind::String => "a string",
+            Kind::Unit => "unit",
+        })
+    }
+}
+
 /// The kind of `Value` a type as written converts from and to, for the types whose kind is
 /// certain; `None` for the others, which are then not checked.
-fn kind_of(ty: &str) -> Option<&'static str> {
+fn kind_of(ty: &str) -> Option<Kind> {
     let ty = ty.trim().trim_start_matches('&').trim_start();
     let ty = ty.strip_prefix("mut ").unwrap_or(ty).trim();
     Some(match ty {
         "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "u8" | "u16" | "u32" | "u64" | "u128"
-        | "usize" => "an integer",
-        "f32" | "f64" => "a float",
-        "bool" => "a bool",
-        "str" | "String" | "char" => "a string",
-        "()" => "unit",
+        | "usize" => Kind::Integer,
+        "f32" | "f64" => Kind::Float,
+        "bool" => Kind::Bool,
+        "str" | "String" | "char" => Kind::String,
+        "()" => Kind::Unit,
         _ => return None,
     })
 }

@@ -184,11 +184,12 @@ impl FunctionInfo {
 
     /// `body`, `replaced`, `not provided`, ... as the table shows it.
     fn status(&self) -> String {
-        let mut status = match (self.optional, self.state.replaced) {
-            (false, false) => "body",
-            (false, true) => "replaced",
-            (true, false) => "not provided",
-            (true, true) => "provided",
+        let mut status = match (self.optional, self.state.replaced, self.state.overridden) {
+            (false, false, _) => "body",
+            (false, true, _) => "replaced",
+            (true, false, false) => "not provided",
+            (true, false, true) => "provided here",
+            (true, true, _) => "provided",
         }
         .to_owned();
         if self.state.overridden {

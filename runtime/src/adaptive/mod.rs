@@ -14,9 +14,10 @@
 //!
 //! A call through a slot nothing changed costs a load of the slot's word, a load of a
 //! thread-local and a compare (`benches/RESULTS.md`). Replacements and layers are leaked
-//! when installed (never freed), which is what lets every thread keep a `&'static` to them
-//! without a lock; a closure that captures nothing is zero-sized and leaks nothing.
-//! Overrides are freed when their guard drops.
+//! when installed (never freed), and each global change (`replace`, `restore`, `wrap`,
+//! `remove`, `reset`) leaks a small snapshot of the slot's state (two vectors): that is what
+//! lets every thread keep a `&'static` to them without a lock. Change slots at start-up or
+//! in tests, not in a hot loop. Overrides are freed when their guard drops.
 
 mod fill;
 mod interface;

@@ -48,12 +48,15 @@ pub trait Sig: Sized + 'static {
     fn overrides() -> &'static LocalKey<Overrides<Self>>;
 }
 
-/// A thread's cache of a slot: the word it last resolved, and the replacement it found.
-pub type Cache<S> = (usize, Option<&'static <S as Sig>::Imp>);
+/// A thread's cache of a slot: the word for which it calls the body, the word for which it
+/// calls the replacement, and that replacement. At most one of the two words is not
+/// [`NEVER`]. Two words rather than one word and a test of the replacement: the path of a
+/// slot nothing changed is then one compare and one branch.
+pub type Cache<S> = (usize, usize, Option<&'static <S as Sig>::Imp>);
 
 /// The initial cache: valid for a slot nobody touched (word 0), which then calls its body.
 pub const fn empty_cache<S: Sig>() -> Cell<Cache<S>> {
-    Cell::new((0, None))
+    Cell::new((0, NEVER, None))
 }
 
 /// The initial override stack: empty.
@@ -90,18 +93,34 @@ static NEXT_GENERATION: AtomicUsize = AtomicUsize::new(1);
 /// The id of the next layer or override guard.
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
-/// What every thread sees of a slot: its replacement and its layers. Leaked when installed.
-struct Snapshot<S: Sig> {
-    imp: Option<&'static S::Imp>,
+/// What every thread sees of a slot: its replacements and its layers. Leaked when installed.
+struct Changes<S: Sig> {
+    /// Oldest first, each with the id its [`Restore`] removes it by: the last one is active.
+    replacements: Vec<(u64, &'static S::Imp)>,
     /// Outermost first, each with the id its [`Layer`] handle removes it by.
     layers: Vec<(u64, &'static S::Layer)>,
+}
+
+impl<S: Sig> Clone for Changes<S> {
+    fn clone(&self) -> Self {
+        Changes {
+            replacements: self.replacements.clone(),
+            layers: self.layers.clone(),
+        }
+    }
+}
+
+impl<S: Sig> Changes<S> {
+    fn active(&self) -> Option<&'static S::Imp> {
+        self.replacements.last().map(|(_, imp)| *imp)
+    }
 }
 
 /// A swappable function: the macro emits one `static` per function of an `#[adaptive]`
 /// module.
 pub struct Slot<S: Sig> {
     word: AtomicUsize,
-    state: RwLock<Option<&'static Snapshot<S>>>,
+    state: RwLock<Option<&'static Changes<S>>>,
 }
 
 /// What the fast path found.
@@ -153,12 +172,13 @@ impl<S: Sig> Slot<S> {
     #[inline(always)]
     pub fn fast(&'static self) -> Fast<S> {
         let word = self.word.load(Relaxed);
-        let (key, imp) = S::local().with(Cell::get);
-        if word == key {
-            match imp {
-                None => Fast::Body,
-                Some(imp) => Fast::Imp(imp),
-            }
+        let (body, replaced, imp) = S::local().with(Cell::get);
+        if word == body {
+            Fast::Body
+        } else if word == replaced
+            && let Some(imp) = imp
+        {
+            Fast::Imp(imp)
         } else {
             Fast::Slow
         }
@@ -177,71 +197,66 @@ impl<S: Sig> Slot<S> {
     }
 
     /// Reads the snapshot under the lock and refreshes this thread's cache.
+    ///
+    /// Any change another thread made that this one is meant to see (it synchronised with
+    /// the change, through a channel, a join or a lock) moved the word this thread compares
+    /// its cache with, so it comes here; taking the lock then synchronises it with the
+    /// writer, and the snapshot it reads is the one the word names.
     fn resolve(&'static self) -> Resolved<S> {
-        let over = S::overrides().with(|stack| stack.borrow().last().map(|(_, f)| f.clone()));
+        let over = innermost::<S>();
         let (word, snapshot) = {
             let state = self.state.read().unwrap_or_else(PoisonError::into_inner);
             (self.word.load(Relaxed), *state)
         };
-        let imp = snapshot.and_then(|snapshot| snapshot.imp);
+        let imp = snapshot.and_then(Changes::active);
         let layers: &'static [_] = match snapshot {
             Some(snapshot) => &snapshot.layers,
             None => &[],
         };
-        let cache = if over.is_none() && layers.is_empty() {
-            (word, imp)
-        } else {
-            (NEVER, None)
+        let cache = match imp {
+            _ if over.is_some() || !layers.is_empty() => (NEVER, NEVER, None),
+            None => (word, NEVER, None),
+            Some(imp) => (NEVER, word, Some(imp)),
         };
         S::local().with(|local| local.set(cache));
         Resolved { over, imp, layers }
     }
 
-    /// Installs a new snapshot made by `change` from the current replacement and layers;
-    /// the replacement it replaced.
-    fn update(
-        &'static self,
-        change: impl FnOnce(
-            Option<&'static S::Imp>,
-            &mut Vec<(u64, &'static S::Layer)>,
-        ) -> Option<&'static S::Imp>,
-    ) -> Option<&'static S::Imp> {
+    /// Installs the snapshot `change` makes of a copy of the current one.
+    fn update(&'static self, change: impl FnOnce(&mut Changes<S>)) {
         let mut state = self.state.write().unwrap_or_else(PoisonError::into_inner);
-        let (old, mut layers) = match *state {
-            Some(snapshot) => (snapshot.imp, snapshot.layers.clone()),
-            None => (None, Vec::new()),
-        };
-        let imp = change(old, &mut layers);
-        if imp.is_none() && layers.is_empty() {
+        let mut changes = state.cloned().unwrap_or_else(|| Changes {
+            replacements: Vec::new(),
+            layers: Vec::new(),
+        });
+        change(&mut changes);
+        if changes.replacements.is_empty() && changes.layers.is_empty() {
             *state = None;
             self.word.store(0, Relaxed);
         } else {
             // Leaked on purpose: threads keep a `&'static` to it in their caches, without a
-            // lock; one snapshot per change.
-            *state = Some(Box::leak(Box::new(Snapshot { imp, layers })));
+            // lock. One snapshot (two small vectors) per change.
+            *state = Some(Box::leak(Box::new(changes)));
             self.word
                 .store(NEXT_GENERATION.fetch_add(1, Relaxed), Relaxed);
         }
-        old
     }
 
-    /// Replaces the implementation for every thread. The box is leaked: a closure that
-    /// captures nothing is zero-sized and allocates nothing.
+    /// Replaces the implementation for every thread, until [`Restore::restore`] or
+    /// [`reset`](Slot::reset). The box is leaked.
     pub fn replace(&'static self, imp: Box<S::Imp>) -> Restore<S> {
         let imp: &'static S::Imp = Box::leak(imp);
-        let previous = self.update(|_, _| Some(imp));
-        Restore {
-            slot: self,
-            previous,
-        }
+        let id = NEXT_ID.fetch_add(1, Relaxed);
+        self.update(|changes| changes.replacements.push((id, imp)));
+        Restore { slot: self, id }
     }
 
     /// Back to the body as written: no replacement, no layers. Overrides are left to their
     /// guards.
     pub fn reset(&'static self) {
-        self.update(|_, layers| {
-            layers.clear();
-            None
+        self.update(|changes| {
+            changes.replacements.clear();
+            changes.layers.clear();
         });
     }
 
@@ -249,8 +264,8 @@ impl<S: Sig> Slot<S> {
     pub fn state(&'static self) -> SlotState {
         let snapshot = *self.state.read().unwrap_or_else(PoisonError::into_inner);
         SlotState {
-            replaced: snapshot.is_some_and(|snapshot| snapshot.imp.is_some()),
-            overridden: S::overrides().with(|stack| !stack.borrow().is_empty()),
+            replaced: snapshot.is_some_and(|snapshot| !snapshot.replacements.is_empty()),
+            overridden: innermost::<S>().is_some(),
             layers: snapshot.map_or(0, |snapshot| snapshot.layers.len()),
         }
     }
@@ -259,10 +274,7 @@ impl<S: Sig> Slot<S> {
     pub fn wrap(&'static self, layer: Box<S::Layer>) -> Layer<S> {
         let layer: &'static S::Layer = Box::leak(layer);
         let id = NEXT_ID.fetch_add(1, Relaxed);
-        self.update(|imp, layers| {
-            layers.insert(0, (id, layer));
-            imp
-        });
+        self.update(|changes| changes.layers.insert(0, (id, layer)));
         Layer { slot: self, id }
     }
 
@@ -273,8 +285,10 @@ impl<S: Sig> Slot<S> {
 
     fn push(&'static self, over: Override<S>) -> OverrideGuard<S> {
         let id = NEXT_ID.fetch_add(1, Relaxed);
-        S::overrides().with(|stack| stack.borrow_mut().push((id, over)));
-        S::local().with(|local| local.set((NEVER, None)));
+        // While the thread's locals are being destroyed, there is no stack to push on: the
+        // override is then not installed.
+        let _ = S::overrides().try_with(|stack| stack.borrow_mut().push((id, over)));
+        S::local().with(|local| local.set((NEVER, NEVER, None)));
         OverrideGuard {
             slot: self,
             id,
@@ -283,15 +297,20 @@ impl<S: Sig> Slot<S> {
     }
 
     fn pop(&'static self, id: u64) {
-        S::overrides().with(|stack| {
-            let mut stack = stack.borrow_mut();
-            // The last one, unless guards are dropped out of order: each removes its own.
-            if let Some(position) = stack.iter().rposition(|(entry, _)| *entry == id) {
-                stack.remove(position);
-            }
-        });
+        let removed = S::overrides()
+            .try_with(|stack| {
+                let mut stack = stack.borrow_mut();
+                // The last one, unless guards are dropped out of order: each removes its own.
+                let position = stack.iter().rposition(|(entry, _)| *entry == id)?;
+                Some(stack.remove(position))
+            })
+            .ok()
+            .flatten();
         // The next call refreshes the cache.
-        S::local().with(|local| local.set((NEVER, None)));
+        S::local().with(|local| local.set((NEVER, NEVER, None)));
+        // Dropped after the stack's borrow ends: the closure may own what touches the slot
+        // again when dropped (another guard of it).
+        drop(removed);
     }
 
     /// Runs `future` with `f` overriding the slot on whichever thread polls it: the
@@ -308,6 +327,15 @@ impl<S: Sig> Slot<S> {
     }
 }
 
+/// This thread's innermost override of the slot: none while the thread's locals are being
+/// destroyed.
+fn innermost<S: Sig>() -> Option<Override<S>> {
+    S::overrides()
+        .try_with(|stack| stack.borrow().last().map(|(_, over)| over.clone()))
+        .ok()
+        .flatten()
+}
+
 impl<S: Sig> fmt::Debug for Slot<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Slot")
@@ -316,29 +344,28 @@ impl<S: Sig> fmt::Debug for Slot<S> {
     }
 }
 
-/// Puts back what [`replace`](Slot::replace) replaced. Not a guard: dropping it keeps the
+/// Takes off what [`replace`](Slot::replace) installed. Not a guard: dropping it keeps the
 /// replacement, as a replacement installed at start-up should stay.
 #[must_use = "dropping it keeps the replacement; call `restore()` to undo it"]
 pub struct Restore<S: Sig> {
     slot: &'static Slot<S>,
-    previous: Option<&'static S::Imp>,
+    id: u64,
 }
 
 impl<S: Sig> Restore<S> {
-    /// Puts back the implementation that was active before (the body, or an earlier
-    /// replacement). Restores are meant in reverse order of their replacements; out of
-    /// order, the last restore wins.
+    /// Takes this replacement off. The replacement installed before it is active again if
+    /// it is still installed, else the body; restoring in another order takes off only this
+    /// one, and after `reset()` it does nothing.
     pub fn restore(self) {
-        let previous = self.previous;
-        self.slot.update(|_, _| previous);
+        let id = self.id;
+        self.slot
+            .update(|changes| changes.replacements.retain(|(entry, _)| *entry != id));
     }
 }
 
 impl<S: Sig> fmt::Debug for Restore<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Restore")
-            .field("previous_replaced", &self.previous.is_some())
-            .finish()
+        f.debug_struct("Restore").field("id", &self.id).finish()
     }
 }
 
@@ -354,10 +381,8 @@ impl<S: Sig> Layer<S> {
     /// Takes this layer off; the others stay in their order.
     pub fn remove(self) {
         let id = self.id;
-        self.slot.update(|imp, layers| {
-            layers.retain(|(entry, _)| *entry != id);
-            imp
-        });
+        self.slot
+            .update(|changes| changes.layers.retain(|(entry, _)| *entry != id));
     }
 }
 
