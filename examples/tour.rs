@@ -435,6 +435,12 @@ fn adaptive_tour() -> Result<(), Box<dyn std::error::Error>> {
         Ok(discount) => println!("coupon:    unexpectedly {discount}%"),
         Err(error) => println!("coupon:    {error}"),
     }
+    let welcome = adapt::coupon.provide(|code| Ok(if code == "WELCOME" { 5 } else { 0 }));
+    println!(
+        "coupon:    WELCOME = {}% (provided)",
+        pricing::coupon("WELCOME")?
+    );
+    welcome.restore();
     let marketing = ModuleBuilder::new("marketing")
         .function(
             "coupon",

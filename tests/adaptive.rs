@@ -759,9 +759,19 @@ fn names_that_need_care() {
 }
 
 /// `scope` follows its task across `.await`s and worker threads.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn scope_follows_the_task() {
+#[test]
+fn scope_follows_the_task() {
+    // The guard is taken outside the runtime: it must not be held across an `.await`.
     let _global = overrides_only();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_time()
+        .build()
+        .expect("a runtime");
+    runtime.block_on(a_scoped_task_and_another());
+}
+
+async fn a_scoped_task_and_another() {
     let scoped = adapt::charge.scope(
         |cents, _| {
             Ok(Receipt {
@@ -789,9 +799,16 @@ async fn scope_follows_the_task() {
 
 /// Two tasks interleaved on one thread: the scoped one sees its override at every poll, the
 /// other never does (a guard held across `.await` would leak into it).
-#[tokio::test(flavor = "current_thread")]
-async fn scope_does_not_leak_to_a_task_on_the_same_thread() {
+#[test]
+fn scope_does_not_leak_to_a_task_on_the_same_thread() {
     let _global = overrides_only();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a runtime");
+    runtime.block_on(two_tasks_on_one_thread());
+}
+
+async fn two_tasks_on_one_thread() {
     let scoped = adapt::charge.scope(
         |cents, _| {
             Ok(Receipt {
