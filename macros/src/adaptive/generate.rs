@@ -137,6 +137,38 @@ fn erase_lifetimes(ty: &Type) -> TokenStream {
     erase(quote!(#ty))
 }
 
+/// The pieces of a slot's types that its items and its handle both write.
+struct Types<'a> {
+    /// `for<'a, ..>` over the function's lifetimes: the replacement's binder.
+    for_fn: TokenStream,
+    /// The parameters' types as written.
+    tys: Vec<&'a Type>,
+    /// The return type as written; `()` without one.
+    ret: TokenStream,
+    /// `<'e0, 'a, ..>` of the arguments struct.
+    args_generics: TokenStream,
+    /// `for<'e0, 'a, ..>` over the arguments struct's lifetimes.
+    for_args: TokenStream,
+    send_sync: TokenStream,
+}
+
+impl<'a> Types<'a> {
+    fn of(slot: &'a Slot) -> Self {
+        let sig = &slot.sig;
+        Types {
+            for_fn: binder(sig.generics.lifetimes().map(|param| &param.lifetime)),
+            tys: slot.params.iter().map(|param| &param.ty).collect(),
+            ret: match &sig.output {
+                ReturnType::Default => quote!(()),
+                ReturnType::Type(_, ty) => quote!(#ty),
+            },
+            args_generics: generics(&slot.args_lifetimes),
+            for_args: binder(&slot.args_lifetimes),
+            send_sync: quote!(+ ::core::marker::Send + ::core::marker::Sync),
+        }
+    }
+}
+
 /// `for<'a, ..>` over `lifetimes`; nothing when there are none.
 fn binder<'a>(lifetimes: impl IntoIterator<Item = &'a Lifetime>) -> TokenStream {
     let lifetimes: Vec<_> = lifetimes.into_iter().collect();
@@ -202,24 +234,19 @@ fn slot_items(adaptive: &Adaptive, slot: &Slot, private: &TokenStream) -> TokenS
     let vis = &slot.vis;
     let sig = &slot.sig;
     let fn_generics = &sig.generics;
-    let fn_lifetimes: Vec<&Lifetime> = sig
-        .generics
-        .lifetimes()
-        .map(|param| &param.lifetime)
-        .collect();
-    let for_fn = binder(fn_lifetimes.iter().copied());
-    let tys: Vec<&Type> = slot.params.iter().map(|param| &param.ty).collect();
+    let Types {
+        for_fn,
+        tys,
+        ret,
+        args_generics,
+        send_sync,
+        ..
+    } = Types::of(slot);
     let fields: Vec<&syn::Ident> = slot.params.iter().map(|param| &param.field).collect();
     let bindings: Vec<&syn::Ident> = slot.params.iter().map(|param| &param.binding).collect();
     let field_tys: Vec<&Type> = slot.params.iter().map(|param| &param.field_ty).collect();
-    let ret = match &sig.output {
-        ReturnType::Default => quote!(()),
-        ReturnType::Type(_, ty) => quote!(#ty),
-    };
     let out = &slot.out;
     let args_lifetimes = &slot.args_lifetimes;
-    let args_generics = generics(args_lifetimes);
-    let send_sync = quote!(+ ::core::marker::Send + ::core::marker::Sync);
 
     // The function, called as before.
     let wrapper_attrs = slot
@@ -405,22 +432,16 @@ fn handle_impl(
     } = names;
     let cfg = &slot.cfg;
     let sig = &slot.sig;
-    let fn_lifetimes: Vec<&Lifetime> = sig
-        .generics
-        .lifetimes()
-        .map(|param| &param.lifetime)
-        .collect();
-    let for_fn = binder(fn_lifetimes.iter().copied());
-    let tys: Vec<&Type> = slot.params.iter().map(|param| &param.ty).collect();
-    let ret = match &sig.output {
-        ReturnType::Default => quote!(()),
-        ReturnType::Type(_, ty) => quote!(#ty),
-    };
+    let Types {
+        for_fn,
+        tys,
+        ret,
+        args_generics,
+        for_args,
+        send_sync,
+    } = Types::of(slot);
     let out = &slot.out;
     let args_lifetimes = &slot.args_lifetimes;
-    let args_generics = generics(args_lifetimes);
-    let for_args = binder(args_lifetimes);
-    let send_sync = quote!(+ ::core::marker::Send + ::core::marker::Sync);
     let name = &slot.name;
     let qualified = format!("{}::{}", adaptive.module, name);
 

@@ -16,7 +16,7 @@ use crate::common::crate_path::lenient_crate_path_in_args;
 use crate::common::entry::Expansion;
 use crate::common::errors::Errors;
 use crate::common::options::CratePath;
-use crate::common::shallow::{ShallowItem, ShallowKind};
+use crate::common::shallow::{ShallowItem, ShallowKind, inline_module};
 
 /// The attribute: `parse` and `validate`, then `generate`. With errors, the functions that
 /// passed still become slots, so that code using their handles does not fail a second time.
@@ -44,58 +44,18 @@ pub fn run(args: TokenStream, item: TokenStream) -> Expansion {
 
 /// The item, if it is an inline module, read down to its members' signatures.
 fn parse_module(item: TokenStream, errors: &mut Errors) -> Option<ShallowItem> {
-    match syn::parse2::<ShallowItem>(item.clone()) {
-        Ok(parsed) => match &parsed.kind {
-            ShallowKind::Module(module) if module.content.is_some() => Some(parsed),
-            ShallowKind::Module(module) => {
-                errors.spanned(
-                    &parsed.tokens,
-                    format!(
-                        "`#[adaptive]` on `mod {0};` cannot see the module's functions, which \
-                         are in another file (an attribute only receives the tokens it is \
-                         written on); write the module inline: `mod {0} {{ .. }}`",
-                        module.ident
-                    ),
-                );
-                None
-            }
-            ShallowKind::Fn(sig) | ShallowKind::Declared(sig) => {
-                errors.spanned(
-                    &parsed.tokens,
-                    format!(
-                        "`#[adaptive]` goes on an inline module, whose functions become slots; \
-                         put `{}` in one: `#[adaptive] pub mod name {{ .. }}`",
-                        sig.ident
-                    ),
-                );
-                None
-            }
-            _ if is_impl(&item) => {
-                errors.spanned(
-                    &parsed.tokens,
-                    "`#[adaptive]` does not go on an `impl` block: a slot is a function of a \
-                     module, shared by every caller, while a method belongs to each value; put \
-                     the swappable logic in a function of an `#[adaptive]` module and call it \
-                     from the method",
-                );
-                None
-            }
-            _ => {
-                errors.spanned(
-                    &parsed.tokens,
-                    "`#[adaptive]` goes on an inline module: `pub mod name { .. }`",
-                );
-                None
-            }
-        },
-        Err(error) => {
-            errors.push(error);
-            None
-        }
-    }
-}
-
-/// Whether the item is an `impl` block (after its attributes).
-fn is_impl(item: &TokenStream) -> bool {
-    syn::parse2::<syn::ItemImpl>(item.clone()).is_ok()
+    let is_impl = syn::parse2::<syn::ItemImpl>(item.clone()).is_ok();
+    inline_module(item, "adaptive", errors, |parsed| match &parsed.kind {
+        ShallowKind::Fn(sig) | ShallowKind::Declared(sig) => format!(
+            "`#[adaptive]` goes on an inline module, whose functions become slots; put `{}` in \
+             one: `#[adaptive] pub mod name {{ .. }}`",
+            sig.ident
+        ),
+        _ if is_impl => "`#[adaptive]` does not go on an `impl` block: a slot is a function of \
+                         a module, shared by every caller, while a method belongs to each \
+                         value; put the swappable logic in a function of an `#[adaptive]` \
+                         module and call it from the method"
+            .to_owned(),
+        _ => "`#[adaptive]` goes on an inline module: `pub mod name { .. }`".to_owned(),
+    })
 }

@@ -15,6 +15,8 @@ use syn::parse::discouraged::Speculative;
 use syn::parse::{Parse, ParseStream};
 use syn::{Attribute, Ident, Item, Signature, Token, Type, Visibility};
 
+use super::errors::Errors;
+
 /// An item of a module: its outer attributes (which the macro may change), and the rest.
 pub struct ShallowItem {
     pub attrs: Vec<Attribute>,
@@ -153,6 +155,39 @@ impl Parse for ShallowItem {
             tokens: tokens_between(begin, input.cursor()),
         })
     }
+}
+
+/// The item an attribute for inline modules (`#[export_module]`, `#[adaptive]`) is written
+/// on, read down to its members' signatures. `None` when it is not an inline module, with
+/// the error pushed: `mod m;` is explained here (its items are in a file the attribute never
+/// receives), any other item by `not_a_module`'s message.
+pub fn inline_module(
+    item: TokenStream,
+    attribute: &str,
+    errors: &mut Errors,
+    not_a_module: impl FnOnce(&ShallowItem) -> String,
+) -> Option<ShallowItem> {
+    let item = match syn::parse2::<ShallowItem>(item) {
+        Ok(item) => item,
+        Err(error) => {
+            errors.push(error);
+            return None;
+        }
+    };
+    match &item.kind {
+        ShallowKind::Module(module) if module.content.is_some() => return Some(item),
+        ShallowKind::Module(module) => errors.spanned(
+            &item.tokens,
+            format!(
+                "`#[{attribute}]` on `mod {0};` cannot see the module's body, which is in \
+                 another file (an attribute only receives the tokens it is written on); write \
+                 the module inline: `mod {0} {{ .. }}`",
+                module.ident
+            ),
+        ),
+        _ => errors.spanned(&item.tokens, not_a_module(&item)),
+    }
+    None
 }
 
 /// Items until the end of `input`.

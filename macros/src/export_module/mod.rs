@@ -12,7 +12,7 @@ mod validate;
 
 use proc_macro2::TokenStream;
 
-use crate::common::shallow::{ShallowItem, ShallowKind};
+use crate::common::shallow::{ShallowItem, inline_module};
 
 use crate::common::entry::Expansion;
 use crate::common::errors::Errors;
@@ -40,32 +40,7 @@ pub fn run(args: TokenStream, item: TokenStream) -> Expansion {
 /// The item, if it is an inline module: read down to its members' signatures, bodies left
 /// as written (see `common::shallow`).
 fn parse_module(item: TokenStream, errors: &mut Errors) -> Option<ShallowItem> {
-    match syn::parse2::<ShallowItem>(item) {
-        Ok(item) => match &item.kind {
-            ShallowKind::Module(module) if module.content.is_some() => Some(item),
-            ShallowKind::Module(module) => {
-                errors.spanned(
-                    &item.tokens,
-                    format!(
-                        "`#[export_module]` on `mod {0};` cannot see the module's body, which is \
-                         in another file (an attribute only receives the tokens it is written \
-                         on); write the module inline: `mod {0} {{ .. }}`",
-                        module.ident
-                    ),
-                );
-                None
-            }
-            _ => {
-                errors.spanned(
-                    &item.tokens,
-                    "`#[export_module]` goes on an inline module: `pub mod name { .. }`",
-                );
-                None
-            }
-        },
-        Err(error) => {
-            errors.push(error);
-            None
-        }
-    }
+    inline_module(item, "export_module", errors, |_| {
+        "`#[export_module]` goes on an inline module: `pub mod name { .. }`".to_owned()
+    })
 }

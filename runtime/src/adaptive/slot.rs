@@ -14,7 +14,7 @@
 //!   cache and a compare ([`Slot::fast`]). Its initial value `(0, None)` is valid for a slot
 //!   nobody touched: such a slot never runs the slow path;
 //! - per thread, a stack of **overrides**, touched only by the slow path and by guards.
-//!   While a thread has one, its key is [`NEVER`], so it takes the slow path.
+//!   While a thread has one, its key is `NEVER`, so it takes the slow path.
 //!
 //! An override on one thread writes only that thread's locals: every other thread runs the
 //! same instructions as before.
@@ -50,7 +50,7 @@ pub trait Sig: Sized + 'static {
 
 /// A thread's cache of a slot: the word for which it calls the body, the word for which it
 /// calls the replacement, and that replacement. At most one of the two words is not
-/// [`NEVER`]. Two words rather than one word and a test of the replacement: the path of a
+/// `NEVER`. Two words rather than one word and a test of the replacement: the path of a
 /// slot nothing changed is then one compare and one branch.
 pub type Cache<S> = (usize, usize, Option<&'static <S as Sig>::Imp>);
 
