@@ -735,8 +735,9 @@ pub use modsmith_runtime::adaptive;
 /// functions, `where` clauses and lifetime bounds, an optional function with a body or a
 /// non-optional one without, an optional function returning neither `Option` nor `Result`,
 /// `#[adaptive]` on `mod m;` (its items are in another file), on a function or on an `impl`
-/// block (a slot is a function of a module; call one from a method), and items already
-/// named `adapt`, `interface` or `supports`. Methods and other items of the module are left
+/// block (a slot is a function of a module; call one from a method), attributes on
+/// parameters, and names already taken by `adapt`, `interface` or `supports` (items or
+/// `use`s). Methods and other items of the module are left
 /// as written. The attribute sees the module's tokens before other macros expand, so
 /// functions that a macro inside the module generates are not slots. A lifetime hidden in
 /// a path (`Formatter` for `Formatter<'_>`) must be written out (`<'_>`) for the arguments

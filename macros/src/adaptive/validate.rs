@@ -126,17 +126,22 @@ pub fn validate(
     };
     let mut handles: Vec<Added> = Vec::new();
     for (position, item) in content.items.iter_mut().enumerate() {
-        if let Some(name) = item.ident()
-            && let Some(added) = ADDED.iter().find(|added| name.unraw() == **added)
+        for name in item
+            .ident()
+            .cloned()
+            .into_iter()
+            .chain(imported_names(item))
         {
-            adaptive.free_names.retain(|free| free != added);
-            errors.at(
-                name.span(),
-                format!(
-                    "`#[adaptive]` adds `{added}` to this module, which already has an item \
-                     named `{added}`; rename that item"
-                ),
-            );
+            if let Some(added) = ADDED.iter().find(|added| name.unraw() == **added) {
+                adaptive.free_names.retain(|free| free != added);
+                errors.at(
+                    name.span(),
+                    format!(
+                        "`#[adaptive]` adds `{added}` to this module, which already has that \
+                         name; rename the item, or import it `as` another name"
+                    ),
+                );
+            }
         }
         let taken = take_fn_options(&mut item.attrs, errors);
         let (sig, body) = match &item.kind {
@@ -287,6 +292,27 @@ fn check_body(
         ),
         _ => {}
     }
+}
+
+/// The names a `use` item brings in (`use a::b;`, `use a::{b as c};`); none for other items
+/// and globs.
+fn imported_names(item: &ShallowItem) -> Vec<Ident> {
+    fn walk(tree: &syn::UseTree, found: &mut Vec<Ident>) {
+        match tree {
+            syn::UseTree::Path(path) => walk(&path.tree, found),
+            syn::UseTree::Name(name) if name.ident != "self" => found.push(name.ident.clone()),
+            syn::UseTree::Rename(rename) => found.push(rename.rename.clone()),
+            syn::UseTree::Group(group) => group.items.iter().for_each(|tree| walk(tree, found)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    if matches!(item.kind, ShallowKind::Other(None))
+        && let Ok(item) = syn::parse2::<syn::ItemUse>(item.tokens.clone())
+    {
+        walk(&item.tree, &mut found);
+    }
+    found
 }
 
 /// The last token tree of a function's tokens: its body.
@@ -549,8 +575,20 @@ fn check_signature(sig: &Signature, optional: bool, errors: &mut Errors) {
         );
     }
     for input in &sig.inputs {
-        if let FnArg::Receiver(receiver) = input {
-            errors.spanned(receiver, "a function of a module has no `self`");
+        match input {
+            FnArg::Receiver(receiver) => {
+                errors.spanned(receiver, "a function of a module has no `self`");
+            }
+            FnArg::Typed(typed) => {
+                if let Some(attr) = typed.attrs.first() {
+                    errors.spanned(
+                        attr,
+                        "a slot's parameter cannot have attributes: the slot's replacement and \
+                         arguments types have one field per parameter, which a `#[cfg]` could \
+                         not follow; remove it, or write two functions under `#[cfg]`",
+                    );
+                }
+            }
         }
     }
     for param in &analysed.params {

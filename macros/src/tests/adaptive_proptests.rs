@@ -77,6 +77,8 @@ const ITEMS: &[&str] = &[
     "pub mod nested { pub fn inner() {} }",
     "pub mod file;",
     "use std::fmt;",
+    "pub use crate::x::{adapt, y as supports};",
+    "pub fn attributed(#[cfg(unix)] a: u8, b: u8) {}",
 ];
 
 proptest! {
