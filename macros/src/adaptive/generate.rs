@@ -516,7 +516,7 @@ fn handle_impl(
         #(#cfg)*
         impl adapt::#handle {
             #[doc = #install_doc]
-            pub fn #install<__ModsmithF>(self, __modsmith_f: __ModsmithF) -> #private::Restore<#sig_ty>
+            pub fn #install<__ModsmithF>(self, __modsmith_f: __ModsmithF) -> #private::Restore
             where
                 __ModsmithF: #for_fn ::core::ops::Fn( #( #tys ),* ) -> #ret #send_sync + 'static,
             {
@@ -565,7 +565,7 @@ fn handle_impl(
             /// Adds a middleware layer, outermost: it gets the arguments and `next`, which
             /// runs the layers inside it and then whichever implementation is active. The
             /// layer is leaked (never freed); `Layer::remove` takes it off.
-            pub fn wrap<__ModsmithL>(self, __modsmith_layer: __ModsmithL) -> #private::Layer<#sig_ty>
+            pub fn wrap<__ModsmithL>(self, __modsmith_layer: __ModsmithL) -> #private::Layer
             where
                 __ModsmithL: for<#( #args_lifetimes, )* '__modsmith_n> ::core::ops::Fn(
                     #args_ty #args_generics,
@@ -581,7 +581,7 @@ fn handle_impl(
             pub fn replace_dynamic<'__modsmith_g>(
                 self,
                 __modsmith_function: &'__modsmith_g #private::Function,
-            ) -> ::core::result::Result<#private::Restore<#sig_ty>, #private::FillError>
+            ) -> ::core::result::Result<#private::Restore, #private::FillError>
             where
                 #( #bounds, )*
             {

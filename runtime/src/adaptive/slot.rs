@@ -19,6 +19,7 @@
 //! An override on one thread writes only that thread's locals: every other thread runs the
 //! same instructions as before.
 
+use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::future::Future;
@@ -93,34 +94,83 @@ static NEXT_GENERATION: AtomicUsize = AtomicUsize::new(1);
 /// The id of the next layer or override guard.
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
+/// A replacement or a layer with its type erased (a leaked `Box<S::Imp>` or
+/// `Box<S::Layer>`), so that the code that keeps them is compiled once for every slot, not
+/// once per slot; the slow path gets the type back with a `downcast_ref`.
+type Erased = &'static (dyn Any + Send + Sync);
+
 /// What every thread sees of a slot: its replacements and its layers. Leaked when installed.
-struct Changes<S: Sig> {
+#[derive(Clone, Default)]
+struct Changes {
     /// Oldest first, each with the id its [`Restore`] removes it by: the last one is active.
-    replacements: Vec<(u64, &'static S::Imp)>,
+    replacements: Vec<(u64, Erased)>,
     /// Outermost first, each with the id its [`Layer`] handle removes it by.
-    layers: Vec<(u64, &'static S::Layer)>,
+    layers: Vec<(u64, Erased)>,
 }
 
-impl<S: Sig> Clone for Changes<S> {
-    fn clone(&self) -> Self {
-        Changes {
-            replacements: self.replacements.clone(),
-            layers: self.layers.clone(),
+/// The part of a slot that does not depend on its function's types.
+struct Core {
+    word: AtomicUsize,
+    state: RwLock<Option<&'static Changes>>,
+}
+
+impl Core {
+    /// The word, and the snapshot it names (read under the lock).
+    fn snapshot(&self) -> (usize, Option<&'static Changes>) {
+        let state = self.state.read().unwrap_or_else(PoisonError::into_inner);
+        (self.word.load(Relaxed), *state)
+    }
+
+    /// Installs the snapshot `change` makes of a copy of the current one.
+    fn update(&self, change: &mut dyn FnMut(&mut Changes)) {
+        let mut state = self.state.write().unwrap_or_else(PoisonError::into_inner);
+        let mut changes = state.cloned().unwrap_or_default();
+        change(&mut changes);
+        if changes.replacements.is_empty() && changes.layers.is_empty() {
+            *state = None;
+            self.word.store(0, Relaxed);
+        } else {
+            // Leaked on purpose: threads keep a `&'static` to what it holds in their caches,
+            // without a lock. One snapshot (two small vectors) per change.
+            *state = Some(Box::leak(Box::new(changes)));
+            self.word
+                .store(NEXT_GENERATION.fetch_add(1, Relaxed), Relaxed);
         }
     }
-}
 
-impl<S: Sig> Changes<S> {
-    fn active(&self) -> Option<&'static S::Imp> {
-        self.replacements.last().map(|(_, imp)| *imp)
+    fn replace(&'static self, imp: Erased) -> Restore {
+        let id = NEXT_ID.fetch_add(1, Relaxed);
+        self.update(&mut |changes| changes.replacements.push((id, imp)));
+        Restore { core: self, id }
+    }
+
+    fn wrap(&'static self, layer: Erased) -> Layer {
+        let id = NEXT_ID.fetch_add(1, Relaxed);
+        self.update(&mut |changes| changes.layers.insert(0, (id, layer)));
+        Layer { core: self, id }
+    }
+
+    fn reset(&self) {
+        self.update(&mut |changes| {
+            changes.replacements.clear();
+            changes.layers.clear();
+        });
+    }
+
+    /// Whether a replacement is installed, and how many layers.
+    fn installed(&self) -> (bool, usize) {
+        let (_, snapshot) = self.snapshot();
+        snapshot.map_or((false, 0), |snapshot| {
+            (!snapshot.replacements.is_empty(), snapshot.layers.len())
+        })
     }
 }
 
 /// A swappable function: the macro emits one `static` per function of an `#[adaptive]`
 /// module.
 pub struct Slot<S: Sig> {
-    word: AtomicUsize,
-    state: RwLock<Option<&'static Changes<S>>>,
+    core: Core,
+    sig: PhantomData<fn() -> S>,
 }
 
 /// What the fast path found.
@@ -138,7 +188,7 @@ pub enum Fast<S: Sig> {
 struct Resolved<S: Sig> {
     over: Option<Override<S>>,
     imp: Option<&'static S::Imp>,
-    layers: &'static [(u64, &'static S::Layer)],
+    layers: &'static [(u64, Erased)],
 }
 
 /// What a slot is doing now, as [`Interface`](super::Interface) reports it.
@@ -158,8 +208,11 @@ impl<S: Sig> Slot<S> {
     #[allow(clippy::new_without_default, reason = "a `static` needs a `const fn`")]
     pub const fn new() -> Self {
         Slot {
-            word: AtomicUsize::new(0),
-            state: RwLock::new(None),
+            core: Core {
+                word: AtomicUsize::new(0),
+                state: RwLock::new(None),
+            },
+            sig: PhantomData,
         }
     }
 
@@ -171,7 +224,7 @@ impl<S: Sig> Slot<S> {
     /// lock) sees its word by write-read coherence.
     #[inline(always)]
     pub fn fast(&'static self) -> Fast<S> {
-        let word = self.word.load(Relaxed);
+        let word = self.core.word.load(Relaxed);
         let (body, replaced, imp) = S::local().with(Cell::get);
         if word == body {
             Fast::Body
@@ -204,11 +257,11 @@ impl<S: Sig> Slot<S> {
     /// writer, and the snapshot it reads is the one the word names.
     fn resolve(&'static self) -> Resolved<S> {
         let over = innermost::<S>();
-        let (word, snapshot) = {
-            let state = self.state.read().unwrap_or_else(PoisonError::into_inner);
-            (self.word.load(Relaxed), *state)
-        };
-        let imp = snapshot.and_then(Changes::active);
+        let (word, snapshot) = self.core.snapshot();
+        let imp = snapshot
+            .and_then(|snapshot| snapshot.replacements.last())
+            .and_then(|(_, imp)| imp.downcast_ref::<Box<S::Imp>>())
+            .map(|imp| &**imp);
         let layers: &'static [_] = match snapshot {
             Some(snapshot) => &snapshot.layers,
             None => &[],
@@ -222,60 +275,31 @@ impl<S: Sig> Slot<S> {
         Resolved { over, imp, layers }
     }
 
-    /// Installs the snapshot `change` makes of a copy of the current one.
-    fn update(&'static self, change: impl FnOnce(&mut Changes<S>)) {
-        let mut state = self.state.write().unwrap_or_else(PoisonError::into_inner);
-        let mut changes = state.cloned().unwrap_or_else(|| Changes {
-            replacements: Vec::new(),
-            layers: Vec::new(),
-        });
-        change(&mut changes);
-        if changes.replacements.is_empty() && changes.layers.is_empty() {
-            *state = None;
-            self.word.store(0, Relaxed);
-        } else {
-            // Leaked on purpose: threads keep a `&'static` to it in their caches, without a
-            // lock. One snapshot (two small vectors) per change.
-            *state = Some(Box::leak(Box::new(changes)));
-            self.word
-                .store(NEXT_GENERATION.fetch_add(1, Relaxed), Relaxed);
-        }
-    }
-
     /// Replaces the implementation for every thread, until [`Restore::restore`] or
     /// [`reset`](Slot::reset). The box is leaked.
-    pub fn replace(&'static self, imp: Box<S::Imp>) -> Restore<S> {
-        let imp: &'static S::Imp = Box::leak(imp);
-        let id = NEXT_ID.fetch_add(1, Relaxed);
-        self.update(|changes| changes.replacements.push((id, imp)));
-        Restore { slot: self, id }
+    pub fn replace(&'static self, imp: Box<S::Imp>) -> Restore {
+        self.core.replace(Box::leak(Box::new(imp)))
     }
 
     /// Back to the body as written: no replacement, no layers. Overrides are left to their
     /// guards.
     pub fn reset(&'static self) {
-        self.update(|changes| {
-            changes.replacements.clear();
-            changes.layers.clear();
-        });
+        self.core.reset();
     }
 
     /// What the slot is doing now, seen from this thread.
     pub fn state(&'static self) -> SlotState {
-        let snapshot = *self.state.read().unwrap_or_else(PoisonError::into_inner);
+        let (replaced, layers) = self.core.installed();
         SlotState {
-            replaced: snapshot.is_some_and(|snapshot| !snapshot.replacements.is_empty()),
+            replaced,
             overridden: innermost::<S>().is_some(),
-            layers: snapshot.map_or(0, |snapshot| snapshot.layers.len()),
+            layers,
         }
     }
 
     /// Adds a middleware layer, outermost. The box is leaked.
-    pub fn wrap(&'static self, layer: Box<S::Layer>) -> Layer<S> {
-        let layer: &'static S::Layer = Box::leak(layer);
-        let id = NEXT_ID.fetch_add(1, Relaxed);
-        self.update(|changes| changes.layers.insert(0, (id, layer)));
-        Layer { slot: self, id }
+    pub fn wrap(&'static self, layer: Box<S::Layer>) -> Layer {
+        self.core.wrap(Box::leak(Box::new(layer)))
     }
 
     /// Overrides the slot on this thread until the guard drops.
@@ -339,7 +363,7 @@ fn innermost<S: Sig>() -> Option<Override<S>> {
 impl<S: Sig> fmt::Debug for Slot<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Slot")
-            .field("word", &self.word.load(Relaxed))
+            .field("word", &self.core.word.load(Relaxed))
             .finish_non_exhaustive()
     }
 }
@@ -347,23 +371,23 @@ impl<S: Sig> fmt::Debug for Slot<S> {
 /// Takes off what [`replace`](Slot::replace) installed. Not a guard: dropping it keeps the
 /// replacement, as a replacement installed at start-up should stay.
 #[must_use = "dropping it keeps the replacement; call `restore()` to undo it"]
-pub struct Restore<S: Sig> {
-    slot: &'static Slot<S>,
+pub struct Restore {
+    core: &'static Core,
     id: u64,
 }
 
-impl<S: Sig> Restore<S> {
+impl Restore {
     /// Takes this replacement off. The replacement installed before it is active again if
     /// it is still installed, else the body; restoring in another order takes off only this
     /// one, and after `reset()` it does nothing.
     pub fn restore(self) {
         let id = self.id;
-        self.slot
-            .update(|changes| changes.replacements.retain(|(entry, _)| *entry != id));
+        self.core
+            .update(&mut |changes| changes.replacements.retain(|(entry, _)| *entry != id));
     }
 }
 
-impl<S: Sig> fmt::Debug for Restore<S> {
+impl fmt::Debug for Restore {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Restore").field("id", &self.id).finish()
     }
@@ -372,21 +396,21 @@ impl<S: Sig> fmt::Debug for Restore<S> {
 /// A middleware layer installed by `wrap`. Dropping it keeps the layer; [`Layer::remove`]
 /// takes it off.
 #[must_use = "dropping it keeps the layer; call `remove()` to take it off"]
-pub struct Layer<S: Sig> {
-    slot: &'static Slot<S>,
+pub struct Layer {
+    core: &'static Core,
     id: u64,
 }
 
-impl<S: Sig> Layer<S> {
+impl Layer {
     /// Takes this layer off; the others stay in their order.
     pub fn remove(self) {
         let id = self.id;
-        self.slot
-            .update(|changes| changes.layers.retain(|(entry, _)| *entry != id));
+        self.core
+            .update(&mut |changes| changes.layers.retain(|(entry, _)| *entry != id));
     }
 }
 
-impl<S: Sig> fmt::Debug for Layer<S> {
+impl fmt::Debug for Layer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Layer").field("id", &self.id).finish()
     }
@@ -441,7 +465,7 @@ pub enum Active<'a, S: Sig> {
 /// The rest of the chain, handed to a middleware layer: [`Next::run`] calls the next layer,
 /// or the active implementation (scoped override, else replacement, else body).
 pub struct Next<'n, S: Sig> {
-    layers: &'static [(u64, &'static S::Layer)],
+    layers: &'static [(u64, Erased)],
     over: Option<&'n Override<S>>,
     imp: Option<&'static S::Imp>,
 }
@@ -462,14 +486,18 @@ impl<'n, S: Sig> Next<'n, S> {
         S: Call<A>,
     {
         match self.layers.split_first() {
-            Some(((_, layer), rest)) => S::layer(
-                layer,
-                args,
-                Next {
+            Some(((_, layer), rest)) => {
+                let next = Next {
                     layers: rest,
                     ..self
-                },
-            ),
+                };
+                // Every layer of this slot is its `Layer` type; one that were not would be
+                // skipped rather than trusted.
+                match layer.downcast_ref::<Box<S::Layer>>() {
+                    Some(layer) => S::layer(layer, args, next),
+                    None => next.run(args),
+                }
+            }
             None => {
                 let active = match (self.over, self.imp) {
                     (Some(Override::Local(f)), _) => Active::Local(&**f),
