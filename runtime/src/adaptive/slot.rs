@@ -6,15 +6,17 @@
 //!
 //! - the slot's **word**: 0 while nothing is replaced and no layer is installed, otherwise the
 //!   generation of the current snapshot (a process-wide counter, never reused);
-//! - the slot's **state**: the current snapshot (replacement and layers), leaked so that
-//!   readers keep a `&'static` to it without a lock; only the slow path and writers lock it;
-//! - per thread, a **cache** `(key, replacement)`: the word this thread last resolved, and
-//!   the replacement it found. `key == word` means the cache is valid, there are no layers
-//!   and this thread has no override, so a call needs one load of the word, one load of the
-//!   cache and a compare ([`Slot::fast`]). Its initial value `(0, None)` is valid for a slot
+//! - the slot's **state**: the current snapshot (replacements and layers, their types erased
+//!   so that this bookkeeping is compiled once for all slots), leaked so that readers keep a
+//!   `&'static` to it without a lock; only the slow path and writers lock it;
+//! - per thread, a **cache** `(word for the body, word for the replacement, replacement)`:
+//!   what this thread last resolved. A word equal to the first means the body runs (no
+//!   replacement, no layers, no override of this thread): one load of the word, one
+//!   compare with the thread-local and one branch ([`Slot::fast`]). Equal to the second, the
+//!   cached replacement runs. Its initial value `(0, NEVER, None)` is valid for a slot
 //!   nobody touched: such a slot never runs the slow path;
 //! - per thread, a stack of **overrides**, touched only by the slow path and by guards.
-//!   While a thread has one, its key is `NEVER`, so it takes the slow path.
+//!   While a thread has one, both its words are `NEVER`, so it takes the slow path.
 //!
 //! An override on one thread writes only that thread's locals: every other thread runs the
 //! same instructions as before.
