@@ -445,29 +445,20 @@ fn handle_impl(
     let name = &slot.name;
     let qualified = format!("{}::{}", adaptive.module, name);
 
-    let (install, install_doc, is_installed, is_installed_doc) = if slot.optional {
-        (
-            format_ident!("provide"),
-            format!(
-                "Provides `{qualified}` for every thread, until `reset()` or the returned \
-                 `Restore` is restored. The closure is leaked (never freed), and so is a small \
-                 snapshot of the slot's state per change."
-            ),
-            format_ident!("is_provided"),
-            format!("Whether `{qualified}` is provided for every thread."),
-        )
+    // An optional function is provided rather than replaced: the same method, named for it.
+    let (install, installs, installed) = if slot.optional {
+        ("provide", "Provides", "provided")
     } else {
-        (
-            format_ident!("replace"),
-            format!(
-                "Replaces `{qualified}` for every thread, until `reset()` or the returned \
-                 `Restore` is restored. The closure is leaked (never freed), and so is a small \
-                 snapshot of the slot's state per change."
-            ),
-            format_ident!("is_replaced"),
-            format!("Whether `{qualified}` is replaced for every thread."),
-        )
+        ("replace", "Replaces", "replaced")
     };
+    let install_doc = format!(
+        "{installs} `{qualified}` for every thread, until `reset()` or the returned `Restore` \
+         is restored. The closure is leaked (never freed), and so is a small snapshot of the \
+         slot's state per change."
+    );
+    let is_installed_doc = format!("Whether `{qualified}` is {installed} for every thread.");
+    let install = format_ident!("{}", install);
+    let is_installed = format_ident!("is_{}", installed);
 
     // `replace_dynamic`: each conversion a bound that names the method's own lifetime, so
     // that it is checked where the method is called.
