@@ -450,7 +450,7 @@ pub fn is_instrument_attribute(attr: &Attribute, krate: &Path) -> bool {
 const INSTRUMENT: &str = "instrument";
 
 /// How a parameter's value is recorded, when its attributes say so; otherwise its name
-/// decides (`modsmith_redact::is_secret_name`).
+/// decides (`modsmith_rules::redact::is_secret_name`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Recording {
     /// `#[redact]`: as `"***"`.

@@ -339,7 +339,7 @@ pub fn plan(
                 let redacted = match recording.get(&name) {
                     Some(Recording::Redacted) => true,
                     Some(Recording::InClear) => false,
-                    None => modsmith_redact::is_secret_name(&name),
+                    None => modsmith_rules::redact::is_secret_name(&name),
                 };
                 Field {
                     recorded: if redacted {

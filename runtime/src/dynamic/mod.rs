@@ -20,7 +20,7 @@
 //! [`ComposeError`] (every problem at once).
 
 mod builder;
-mod compose;
+pub(crate) mod compose;
 mod convert;
 mod error;
 #[doc(hidden)]
@@ -35,7 +35,7 @@ mod wrap;
 #[cfg(feature = "serde")]
 pub use self::serde::SerdeError;
 pub use builder::{FunctionInfo, ModuleBuilder};
-pub use compose::{ConflictPolicy, Pick, Source, SourceRules, Unresolved, plan};
+pub use compose::{ConflictPolicy, Source, SourceRules};
 pub use convert::{FromValue, IntoValue, ValueError};
 pub use error::{BuildError, CallError, CallErrorKind, ComposeError};
 pub use function::{Function, IntoCallResult, IntoFunction, Parameter, Signature};

@@ -158,7 +158,7 @@ impl std::fmt::Display for RecordedArgs<'_, '_> {
                 f.write_str(", ")?;
             }
             let name = params.get(index).map_or("?", |param| param.name());
-            if modsmith_redact::is_secret_name(name) {
+            if modsmith_rules::redact::is_secret_name(name) {
                 write!(f, "{name} = {}", crate::instrument::REDACTED)?;
             } else {
                 write!(f, "{name} = {value:?}")?;

@@ -1,6 +1,6 @@
-//! Which names [modsmith](https://docs.rs/modsmith) treats as secrets, so that their values
-//! are recorded as `"***"`: the one rule for `#[instrument]` at compile time and for the
-//! runtime, so the two can never disagree.
+//! Which names modsmith treats as secrets, so that their values are recorded as `"***"`:
+//! the one rule for `#[instrument]` at compile time and for the runtime, so the two can
+//! never disagree.
 //!
 //! A name is split into its words (`snake_case`, `camelCase` and `PascalCase` alike, lower
 //! case compared), and it is a secret when one word is a secret word ([`SECRET_WORDS`]) or
@@ -9,16 +9,13 @@
 //! `privateKey` and `session_key` are.
 //!
 //! ```
-//! use modsmith_redact::is_secret_name;
+//! use modsmith_rules::redact::is_secret_name;
 //!
 //! assert!(is_secret_name("access_token"));
 //! assert!(is_secret_name("privateKey"));
 //! assert!(!is_secret_name("author"));
 //! assert!(!is_secret_name("tokens_count"));
 //! ```
-
-#![forbid(unsafe_code)]
-#![warn(missing_docs)]
 
 /// Words that make a name a secret on their own.
 pub const SECRET_WORDS: &[&str] = &[
