@@ -130,7 +130,7 @@ pub fn validate(
             .ident()
             .cloned()
             .into_iter()
-            .chain(imported_names(item))
+            .chain(item.imported_names())
         {
             if let Some(added) = ADDED.iter().find(|added| name.unraw() == **added) {
                 adaptive.free_names.retain(|free| free != added);
@@ -292,27 +292,6 @@ fn check_body(
         ),
         _ => {}
     }
-}
-
-/// The names a `use` item brings in (`use a::b;`, `use a::{b as c};`); none for other items
-/// and globs.
-fn imported_names(item: &ShallowItem) -> Vec<Ident> {
-    fn walk(tree: &syn::UseTree, found: &mut Vec<Ident>) {
-        match tree {
-            syn::UseTree::Path(path) => walk(&path.tree, found),
-            syn::UseTree::Name(name) if name.ident != "self" => found.push(name.ident.clone()),
-            syn::UseTree::Rename(rename) => found.push(rename.rename.clone()),
-            syn::UseTree::Group(group) => group.items.iter().for_each(|tree| walk(tree, found)),
-            _ => {}
-        }
-    }
-    let mut found = Vec::new();
-    if matches!(item.kind, ShallowKind::Other(None))
-        && let Ok(item) = syn::parse2::<syn::ItemUse>(item.tokens.clone())
-    {
-        walk(&item.tree, &mut found);
-    }
-    found
 }
 
 /// The last token tree of a function's tokens: its body.

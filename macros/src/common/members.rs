@@ -1,4 +1,4 @@
-//! One model of a module's members: what each item is (its kind and namespace), its name,
+//! One model of a module's members: what each item is (its kind and namespaces), its name,
 //! visibility, span and, for functions, signature. Macros that select, expose or compose the
 //! items of a module read them through this model instead of matching `syn::Item` each.
 
@@ -9,6 +9,8 @@ use syn::spanned::Spanned;
 use syn::{
     ImplItem, ImplItemFn, Item, ItemImpl, ItemTrait, Signature, TraitItem, TraitItemFn, Visibility,
 };
+
+use modsmith_rules::compose::Namespaces;
 
 use super::items::walk;
 use super::keywords::keywords;
@@ -36,39 +38,35 @@ keywords! {
     }
 }
 
-/// Which of Rust's namespaces a member's name lives in (an `impl` block has no name): two
-/// members clash only within one.
-#[allow(
-    dead_code,
-    reason = "read by the module-composition and runtime-module macros"
-)]
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Namespace {
-    Type,
-    Value,
-    Macro,
-    None,
-}
-
 impl MemberKind {
-    #[allow(
-        dead_code,
-        reason = "read by the module-composition and runtime-module macros"
-    )]
-    pub fn namespace(self) -> Namespace {
+    /// The namespaces a member of this kind lives in. A struct is a type, and a tuple or
+    /// unit struct also a value (its constructor): [`item_namespaces`] tells them apart.
+    pub fn namespaces(self) -> Namespaces {
         match self {
             MemberKind::Struct
             | MemberKind::Enum
             | MemberKind::Union
             | MemberKind::Trait
             | MemberKind::Type
-            | MemberKind::Mod => Namespace::Type,
+            | MemberKind::Mod => Namespaces::TYPE,
             MemberKind::Fn | MemberKind::Const | MemberKind::Static | MemberKind::Method => {
-                Namespace::Value
+                Namespaces::VALUE
             }
-            MemberKind::Macro => Namespace::Macro,
-            MemberKind::Impl => Namespace::None,
+            MemberKind::Macro => Namespaces::MACRO,
+            MemberKind::Impl => Namespaces::NONE,
         }
+    }
+}
+
+/// The namespaces an item's name lives in, as rustc resolves them: a tuple or unit struct is
+/// a type and a value (its constructor), so it clashes with a function of its name, while a
+/// braced struct does not.
+pub fn item_namespaces(kind: MemberKind, item: &Item) -> Namespaces {
+    match item {
+        Item::Struct(item) if !matches!(item.fields, syn::Fields::Named(_)) => {
+            Namespaces::TYPE.union(Namespaces::VALUE)
+        }
+        _ => kind.namespaces(),
     }
 }
 

@@ -96,6 +96,18 @@ pub fn mixed_site_ident(ident: &syn::Ident) -> syn::Ident {
     }
 }
 
+/// The identifier, raw where its name is a keyword only in some editions (`gen`, `async`,
+/// ...), with its span: it then reads as the plain name wherever it is expanded, whichever
+/// edition rustc reads it with there (a name handed through another crate's macro).
+pub fn edition_proof_ident(ident: &syn::Ident) -> syn::Ident {
+    let name = syn::ext::IdentExt::unraw(ident).to_string();
+    if NEWER_KEYWORDS.contains(&name.as_str()) {
+        syn::Ident::new_raw(&name, ident.span())
+    } else {
+        ident.clone()
+    }
+}
+
 /// Keywords of editions after 2015 that were plain identifiers in an earlier one.
 const NEWER_KEYWORDS: &[&str] = &["async", "await", "dyn", "try", "gen"];
 

@@ -15,7 +15,10 @@ use syn::parse::discouraged::Speculative;
 use syn::parse::{Parse, ParseStream};
 use syn::{Attribute, Ident, Item, Signature, Token, Type, Visibility};
 
+use modsmith_rules::compose::Namespaces;
+
 use super::errors::Errors;
+use super::members::{MemberKind, item_namespaces};
 
 /// An item of a module: its outer attributes (which the macro may change), and the rest.
 pub struct ShallowItem {
@@ -39,7 +42,15 @@ pub enum ShallowKind {
     /// A module, with its items when it is written inline.
     Module(ShallowModule),
     /// Any other item, with its name when it defines a type or a value.
-    Other(Option<Ident>),
+    Other(Option<Named>),
+}
+
+/// The name of an item read whole ([`ShallowKind::Other`]): what it is and where its name
+/// lives.
+pub struct Named {
+    pub ident: Ident,
+    pub kind: MemberKind,
+    pub namespaces: Namespaces,
 }
 
 /// A module: its name and, written inline, its inner attributes and items.
@@ -74,8 +85,33 @@ impl ShallowItem {
             ShallowKind::Fn(sig) | ShallowKind::Declared(sig) => Some(&sig.ident),
             ShallowKind::Const { ident, .. } => Some(ident),
             ShallowKind::Module(module) => Some(&module.ident),
-            ShallowKind::Other(ident) => ident.as_ref(),
+            ShallowKind::Other(named) => named.as_ref().map(|named| &named.ident),
         }
+    }
+
+    /// The names a `use` item brings in (`use a::b;`, `use a::{b as c};`); none for other
+    /// items and for globs, whose names are not in the tokens.
+    pub fn imported_names(&self) -> Vec<Ident> {
+        fn walk(tree: &syn::UseTree, found: &mut Vec<Ident>) {
+            match tree {
+                syn::UseTree::Path(path) => walk(&path.tree, found),
+                syn::UseTree::Name(name) if name.ident != "self" => {
+                    found.push(name.ident.clone());
+                }
+                syn::UseTree::Rename(rename) => found.push(rename.rename.clone()),
+                syn::UseTree::Group(group) => {
+                    group.items.iter().for_each(|tree| walk(tree, found));
+                }
+                _ => {}
+            }
+        }
+        let mut found = Vec::new();
+        if matches!(self.kind, ShallowKind::Other(None))
+            && let Ok(item) = syn::parse2::<syn::ItemUse>(self.tokens.clone())
+        {
+            walk(&item.tree, &mut found);
+        }
+        found
     }
 }
 
@@ -146,7 +182,7 @@ impl Parse for ShallowItem {
             });
         } else {
             let item: Item = input.parse()?;
-            ShallowKind::Other(item_ident(&item))
+            ShallowKind::Other(named(&item))
         };
         Ok(ShallowItem {
             attrs,
@@ -279,18 +315,22 @@ fn tokens_between(mut begin: Cursor, end: Cursor) -> TokenStream {
     tokens
 }
 
-/// The name of an item that defines a type or a value (a `macro_rules!` name lives apart, and
-/// `use` and `extern crate` only bring names in).
-fn item_ident(item: &Item) -> Option<Ident> {
-    let ident = match item {
-        Item::Static(item) => &item.ident,
-        Item::Struct(item) => &item.ident,
-        Item::Enum(item) => &item.ident,
-        Item::Type(item) => &item.ident,
-        Item::Trait(item) => &item.ident,
-        Item::TraitAlias(item) => &item.ident,
-        Item::Union(item) => &item.ident,
+/// The name of an item that defines a type or a value, with its kind and namespaces (a
+/// `macro_rules!` name lives apart, and `use` and `extern crate` only bring names in).
+fn named(item: &Item) -> Option<Named> {
+    let (kind, ident) = match item {
+        Item::Static(item) => (MemberKind::Static, &item.ident),
+        Item::Struct(item) => (MemberKind::Struct, &item.ident),
+        Item::Enum(item) => (MemberKind::Enum, &item.ident),
+        Item::Type(item) => (MemberKind::Type, &item.ident),
+        Item::Trait(item) => (MemberKind::Trait, &item.ident),
+        Item::TraitAlias(item) => (MemberKind::Trait, &item.ident),
+        Item::Union(item) => (MemberKind::Union, &item.ident),
         _ => return None,
     };
-    Some(ident.clone())
+    Some(Named {
+        ident: ident.clone(),
+        kind,
+        namespaces: item_namespaces(kind, item),
+    })
 }
