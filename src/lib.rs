@@ -438,7 +438,7 @@ pub use modsmith_macros::api_client;
 /// in clear). A name is a secret by its whole words, in snake_case or camelCase:
 /// `access_token`, `privateKey`, `password`, `api_key` are; `author` and `tokens_count` are
 /// not (the rule and its word list:
-/// [`modsmith_redact::is_secret_name`](https://docs.rs/modsmith-redact)). Nothing is
+/// [`modsmith_rules::redact::is_secret_name`](https://docs.rs/modsmith-rules)). Nothing is
 /// formatted unless the span is enabled. Async functions keep their span across awaits, and a
 /// dropped future closes it; a function that ends in an async block (what `#[async_trait]`
 /// writes) gets the span over that future, made when the function is called. `log` users get
@@ -744,6 +744,103 @@ pub use modsmith_runtime::adaptive;
 /// struct.
 pub use modsmith_macros::adaptive;
 
+/// What [`compose!`] gives a composed module: [`Member`](compose::Member) entries in its
+/// `MEMBERS`.
+pub use modsmith_runtime::compose;
+
+/// Makes an inline module a source of [`compose!`]: leaves it as written and adds, inside it,
+/// a hidden `macro_rules!` that hands its member list on. See [`compose!`].
+pub use modsmith_macros::composable;
+
+/// Builds a module from the members of `#[composable]` modules, re-exported with `pub use`.
+///
+/// ```
+/// #[modsmith::composable]
+/// pub mod auth {
+///     pub struct User { pub name: String }
+///     pub fn login(user: &User) -> bool { !user.name.is_empty() }
+///     pub fn logout() -> &'static str { "auth" }
+/// }
+///
+/// #[modsmith::composable]
+/// pub mod billing {
+///     pub fn charge(cents: u64) -> u64 { cents }
+///     pub fn logout() -> &'static str { "billing" }
+/// }
+///
+/// modsmith::compose! {
+///     /// The application: auth and billing.
+///     #[compose(auth, billing(rename(charge = bill)), policy = prefer(billing))]
+///     pub mod app {
+///         #[compose(override)]
+///         pub fn login(_user: &super::auth::User) -> bool { true }
+///     }
+/// }
+///
+/// fn main() {
+///     let user = app::User { name: String::new() }; // `app::User` is `auth::User`
+///     assert!(app::login(&user));                    // the override
+///     assert_eq!(app::bill(250), 250);               // `billing::charge`, renamed
+///     assert_eq!(app::logout(), "billing");          // `prefer(billing)`
+///     let names: Vec<&str> = app::MEMBERS.iter().map(|member| member.name).collect();
+///     assert_eq!(names, ["User", "bill", "logout", "login"]);
+/// }
+/// ```
+///
+/// - **Sources**, in order, by any path that resolves where `compose!` is written
+///   (`crate::auth`, `super::auth`, `auth`, `other_crate::auth`); each must be
+///   `#[composable]`. Per source: `only(a, b)`, `except(a, b)`, `rename(old = new)`.
+/// - **`policy`** for a name several sources define: `error` (the default: each such name is
+///   a compile error, at `#[compose(..)]` and at every definition), `first`, `last` or
+///   `prefer(source)` (by path as written, or its last segment).
+/// - **Namespaces** follow rustc: a braced struct and a function of one name do not
+///   conflict; a tuple or unit struct (a type and a constructor) and a function do.
+/// - **Local items** are the module's own. One that takes a source's name must say so with
+///   `#[compose(override)]` (inheritance); one marked so must override something, or it is
+///   reported with the closest name.
+/// - **Output**: `pub use` of each member taken (identity kept: `app::User` is
+///   `auth::User`), the local items, `MEMBERS: &[Member]` and a doc table of where each
+///   member comes from. When every source has a `module()` (`#[export_module]`), `module()`
+///   gives their `DynModule`s composed with the same picks (the local items are not in it).
+/// - **What `#[composable]` cannot see**: it reads the module's tokens before other macros
+///   expand. It adds the builder of a `#[derive(Data)]` struct itself; declare other
+///   generated members with `#[composable(extra(struct Name, fn name))]`. Glob re-exports
+///   (`pub use x::*`) and the items of `mod m;` are not seen. Only `pub` members are taken.
+/// - **Limits**: the composed module is not itself a source. A `pub` composable module
+///   written by a `macro_rules!` that is expanded twice at one place clashes (its hidden
+///   macro's name comes from its place). Each source costs two macro expansions: about 60
+///   sources fit rustc's default `recursion_limit` of 128.
+///
+/// `compose!` and `#[composable]` take no `crate = path`: they reach modsmith through the
+/// `compose!` macro itself, under any name of the dependency.
+#[macro_export]
+macro_rules! compose {
+    ($($input:tt)*) => {
+        $crate::__private::compose::start! { [$crate] $($input)* }
+    };
+}
+
+/// Gathers the member lists of `compose!`'s sources, one source at a time, then calls
+/// `compose!`'s last run. Not for direct use.
+// Each source's hidden macro calls back here with its list appended as `source { .. }`.
+// The lists gathered so far are nested one level per source (`[[prev] {list}]`), so each
+// step matches them as one token tree instead of re-matching every list.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __compose_chain {
+    (krate [$($krate:tt)*] todo [($($next:tt)*) $($todo:tt)*] input $input:tt done [$($done:tt)*] $(source $source:tt)?) => {
+        $($next)*! {
+            [$($krate)*::__private::compose::chain]
+            krate [$($krate)*] todo [$($todo)*] input $input done [[$($done)*] $($source)?]
+        }
+    };
+    (krate [$($krate:tt)*] todo [] input $input:tt done [$($done:tt)*] $(source $source:tt)?) => {
+        $($krate)*::__private::compose::finish! {
+            krate [$($krate)*] input $input done [[$($done)*] $($source)?]
+        }
+    };
+}
+
 /// Items generated code refers to, one namespace per macro. Not public API: no semver
 /// guarantee.
 // The one `__private` that generated code names. The runtime defines the namespaces of what
@@ -758,6 +855,14 @@ pub mod __private {
     #[cfg(feature = "tracing")]
     pub use modsmith_runtime::__private::instrument;
     pub use modsmith_runtime::__private::{adaptive, data, dynamic, http, model, registry};
+
+    /// What `compose!` expands to: its two runs, the chain between them, and what the
+    /// composed module names.
+    pub mod compose {
+        pub use crate::__compose_chain as chain;
+        pub use modsmith_macros::{__compose_finish as finish, __compose_start as start};
+        pub use modsmith_runtime::__private::compose::*;
+    }
 
     /// What `template!` expands to, and what the macros it defines expand to.
     pub mod template {

@@ -5,6 +5,8 @@
 mod adaptive;
 mod api_client;
 mod common;
+mod composable;
+mod compose;
 mod data;
 mod data_module;
 mod export_module;
@@ -107,6 +109,34 @@ pub fn adaptive(args: TokenStream, item: TokenStream) -> TokenStream {
         proc_macro2::TokenStream::from(item),
     );
     common::entry::run("#[adaptive]", || adaptive::run(args, item)).into()
+}
+
+/// Leaves an inline module as written and adds what `compose!` reads its members through.
+/// See `modsmith::composable`.
+#[proc_macro_attribute]
+pub fn composable(args: TokenStream, item: TokenStream) -> TokenStream {
+    let (args, item) = (
+        proc_macro2::TokenStream::from(args),
+        proc_macro2::TokenStream::from(item),
+    );
+    common::entry::run("#[composable]", || composable::run(args, item)).into()
+}
+
+/// `compose!`'s first run, called by the facade's `compose!` with `$crate`. Not for direct
+/// use.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __compose_start(input: TokenStream) -> TokenStream {
+    let input = proc_macro2::TokenStream::from(input);
+    common::entry::run("compose!", || compose::run_start(input)).into()
+}
+
+/// `compose!`'s last run, called with every source's member list. Not for direct use.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __compose_finish(input: TokenStream) -> TokenStream {
+    let input = proc_macro2::TokenStream::from(input);
+    common::entry::run("compose!", || compose::run_finish(input)).into()
 }
 
 /// Defines typed module templates, each a `macro_rules!` macro. See `modsmith::template`.

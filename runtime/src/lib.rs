@@ -9,6 +9,7 @@
 
 pub mod adaptive;
 mod builder;
+pub mod compose;
 mod data;
 #[cfg(feature = "serde")]
 mod deserialize;
@@ -40,6 +41,13 @@ pub mod __private {
             FillError, Interface, Layer, Next, NotProvided, OverrideGuard, Restore,
         };
         pub use crate::dynamic::Function;
+    }
+
+    /// What `compose!` expansions name.
+    pub mod compose {
+        pub use crate::compose::{
+            Composable, Composed, Kind, Member, NotComposable, assert_composable,
+        };
     }
 
     /// What `#[derive(Data)]` and `data_module!` expansions name.

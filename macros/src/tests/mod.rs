@@ -6,6 +6,8 @@ mod adaptive_proptests;
 mod adaptive_snapshots;
 mod api_client_proptests;
 mod api_client_snapshots;
+mod compose_proptests;
+mod compose_snapshots;
 mod data_module_proptests;
 mod data_module_snapshots;
 mod data_proptests;

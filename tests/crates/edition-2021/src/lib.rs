@@ -75,3 +75,18 @@ modsmith::template! {
 }
 
 counter! { Name = Counter, field = gen }
+
+/// A source of `compose!` in an edition-2021 crate, with a member named `gen`.
+#[modsmith::composable]
+pub mod sources {
+    /// Named `gen`, a keyword from edition 2024 only.
+    pub fn gen() -> u32 {
+        7
+    }
+}
+
+modsmith::compose! {
+    /// Composed in an edition-2021 crate.
+    #[compose(sources(rename(gen = generate)))]
+    pub mod composed {}
+}

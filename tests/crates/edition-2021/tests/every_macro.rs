@@ -71,3 +71,13 @@ fn futures_lite_block_on<F: std::future::Future>(future: F) -> F::Output {
         std::task::Poll::Pending => panic!("the mock transport answers at once"),
     }
 }
+
+#[test]
+fn compose_takes_and_renames_a_member_named_gen() {
+    assert_eq!(modsmith_test_edition_2021::composed::generate(), 7);
+    let names: Vec<&str> = modsmith_test_edition_2021::composed::MEMBERS
+        .iter()
+        .map(|member| member.name)
+        .collect();
+    assert_eq!(names, ["generate"]);
+}

@@ -93,7 +93,8 @@ pub struct Customer {
     pub tier: i64,
 }
 
-/// A module also exposed as a `DynModule`.
+/// A module also exposed as a `DynModule`, and a source of `compose!`.
+#[ms::composable]
 #[ms::export_module(crate = ms)]
 pub mod exported {
     /// Adds.
@@ -143,6 +144,23 @@ pub mod pricing {
     /// A discount, provided at run time.
     #[adaptive(optional)]
     pub fn discount(code: &str) -> Result<i64, PriceError>;
+}
+
+/// A source of `compose!`: `#[composable]` names nothing of modsmith, so it needs no
+/// `crate = ms`.
+#[ms::composable]
+pub mod welcomes {
+    /// A greeting.
+    pub fn hello() -> &'static str {
+        "hello"
+    }
+}
+
+ms::compose! {
+    /// Composed through the renamed crate: `compose!` reaches it through itself, so no
+    /// `crate = ms` is needed (or accepted).
+    #[compose(welcomes, exported(only(add)))]
+    pub mod composed {}
 }
 
 ms::template! {

@@ -153,3 +153,12 @@ fn adaptive_reaches_the_runtime_through_the_renamed_crate() {
          fn discount(code: &str) -> Result<i64, PriceError>  [not provided]"
     );
 }
+
+#[test]
+fn compose_reaches_the_runtime_through_the_renamed_crate() {
+    use modsmith_test_renamed::composed;
+    assert_eq!(composed::hello(), "hello");
+    assert_eq!(composed::add(2, 3), 5);
+    let names: Vec<&str> = composed::MEMBERS.iter().map(|member| member.name).collect();
+    assert_eq!(names, ["hello", "add"]);
+}

@@ -1,0 +1,7 @@
+#[modsmith::composable]
+pub fn login() {}
+
+#[modsmith::composable]
+pub struct User;
+
+fn main() {}

@@ -1,0 +1,6 @@
+modsmith::compose! {
+    #[compose(self::app)]
+    pub mod app {}
+}
+
+fn main() {}

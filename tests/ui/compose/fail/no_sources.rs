@@ -1,0 +1,10 @@
+modsmith::compose! {
+    pub mod app {}
+}
+
+modsmith::compose! {
+    #[compose()]
+    pub mod empty {}
+}
+
+fn main() {}

@@ -1,0 +1,11 @@
+modsmith::compose! {
+    #[compose(auth)]
+    pub fn app() {}
+}
+
+modsmith::compose! {
+    #[compose(auth)]
+    pub mod file;
+}
+
+fn main() {}
