@@ -457,6 +457,70 @@ fn adaptive_tour() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
+// ─── #[composable] and compose! ─────────────────────────────────────────────────────────
+//
+// A module made of other modules, as a Python program builds one by copying attributes
+// from several modules into a new `types.ModuleType`, but checked: a name two modules
+// define is a compile error unless a rule or a policy says which one wins.
+
+/// Accounts of the shop.
+#[modsmith::composable]
+mod accounts_base {
+    /// A customer.
+    #[derive(Debug)]
+    pub struct Customer {
+        pub name: String,
+    }
+
+    /// A greeting for a customer.
+    pub fn greet(customer: &Customer) -> String {
+        format!("Hello, {}", customer.name)
+    }
+}
+
+/// Orders of the shop.
+#[modsmith::composable]
+mod orders {
+    /// Places an order, giving its number.
+    pub fn place(items: u32) -> u32 {
+        1000 + items
+    }
+
+    /// A greeting on the order page.
+    pub fn greet(customer: &super::accounts_base::Customer) -> String {
+        format!("Your orders, {}", customer.name)
+    }
+}
+
+modsmith::compose! {
+    /// The shop: accounts and orders, with its own greeting.
+    #[compose(accounts_base, orders(rename(place = place_order)))]
+    mod shop {
+        /// Overrides the greeting both sources define.
+        #[compose(override)]
+        pub fn greet(customer: &Customer) -> String {
+            format!("Welcome to the shop, {}", customer.name)
+        }
+    }
+}
+
+fn compose_tour() {
+    let ada = shop::Customer {
+        name: "Ada".to_owned(),
+    };
+    println!(
+        "sources:   {:?} / {:?}",
+        accounts_base::greet(&ada),
+        orders::greet(&ada)
+    );
+    println!("override:  {}", shop::greet(&ada));
+    println!("renamed:   order number {}", shop::place_order(3));
+    println!("members of `shop`:");
+    for member in shop::MEMBERS {
+        println!("  {member}");
+    }
+}
+
 fn dynamic_tour() -> Result<(), Box<dyn std::error::Error>> {
     use modsmith::dynamic::{ConflictPolicy, DynModule, FunctionInfo, ModuleBuilder, Source};
 
@@ -781,6 +845,9 @@ fn main() {
     if let Err(error) = adaptive_tour() {
         println!("the adaptive tour failed: {error}");
     }
+
+    println!("\n== #[composable] and compose! ==");
+    compose_tour();
 
     println!("\n== api_client! ==");
     match tokio::runtime::Runtime::new() {
