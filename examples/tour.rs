@@ -493,9 +493,9 @@ mod orders {
 }
 
 modsmith::compose! {
-    /// The shop: accounts and orders, with its own greeting.
+    /// The shop's application: accounts and orders, with its own greeting.
     #[compose(accounts_base, orders(rename(place = place_order)))]
-    mod shop {
+    mod app {
         /// Overrides the greeting both sources define.
         #[compose(override)]
         pub fn greet(customer: &Customer) -> String {
@@ -505,7 +505,7 @@ modsmith::compose! {
 }
 
 fn compose_tour() {
-    let ada = shop::Customer {
+    let ada = app::Customer {
         name: "Ada".to_owned(),
     };
     println!(
@@ -513,10 +513,10 @@ fn compose_tour() {
         accounts_base::greet(&ada),
         orders::greet(&ada)
     );
-    println!("override:  {}", shop::greet(&ada));
-    println!("renamed:   order number {}", shop::place_order(3));
-    println!("members of `shop`:");
-    for member in shop::MEMBERS {
+    println!("override:  {}", app::greet(&ada));
+    println!("renamed:   order number {}", app::place_order(3));
+    println!("members of `app`:");
+    for member in app::MEMBERS {
         println!("  {member}");
     }
 }

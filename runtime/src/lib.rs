@@ -45,9 +45,8 @@ pub mod __private {
 
     /// What `compose!` expansions name.
     pub mod compose {
-        pub use crate::compose::{
-            Composable, Composed, Kind, Member, NotComposable, assert_composable,
-        };
+        pub use crate::compose::support::*;
+        pub use crate::compose::{Kind, Member};
     }
 
     /// What `#[derive(Data)]` and `data_module!` expansions name.

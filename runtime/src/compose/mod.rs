@@ -6,9 +6,6 @@
 //! (`modsmith_rules::compose`), so the two read the same rules the same way.
 
 use std::fmt;
-use std::sync::{Arc, OnceLock};
-
-use crate::dynamic::DynModule;
 
 /// One member of a composed module: its `MEMBERS` entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -85,66 +82,6 @@ impl fmt::Display for Kind {
     }
 }
 
-/// The `DynModule` of a composition whose sources are all `DynModule`s, built on first use
-/// from the members `compose!` took.
+/// What `compose!` expansions name besides [`Member`] and [`Kind`]. Not public API.
 #[doc(hidden)]
-pub struct Composed {
-    name: &'static str,
-    sources: &'static [fn() -> &'static DynModule],
-    /// (source, name there, name here).
-    picks: &'static [(usize, &'static str, &'static str)],
-    module: OnceLock<DynModule>,
-}
-
-impl Composed {
-    #[doc(hidden)]
-    pub const fn new(
-        name: &'static str,
-        sources: &'static [fn() -> &'static DynModule],
-        picks: &'static [(usize, &'static str, &'static str)],
-    ) -> Self {
-        Composed {
-            name,
-            sources,
-            picks,
-            module: OnceLock::new(),
-        }
-    }
-
-    /// The module. A pick a source's `DynModule` does not hold (a type, which is not
-    /// exported) is not in it.
-    #[doc(hidden)]
-    pub fn get(&self) -> &DynModule {
-        self.module.get_or_init(|| {
-            let members = self
-                .picks
-                .iter()
-                .filter_map(|&(source, original, name)| {
-                    let module = self.sources.get(source)?();
-                    crate::dynamic::compose::taken(module, original, Arc::from(name))
-                })
-                .collect();
-            DynModule::from_parts(Arc::from(self.name), Arc::from(""), members)
-        })
-    }
-}
-
-/// A module `compose!` can read: one with what `#[composable]` adds.
-#[doc(hidden)]
-#[diagnostic::on_unimplemented(
-    message = "this source of `compose!` is not `#[composable]`",
-    label = "add `#[composable]` to this module",
-    note = "`compose!` reads a module's members through what `#[composable]` adds to it"
-)]
-pub trait Composable {}
-
-#[diagnostic::do_not_recommend]
-impl Composable for () {}
-
-/// What `compose!`'s probe finds where a source has no `#[composable]` marker.
-#[doc(hidden)]
-pub struct NotComposable;
-
-/// Compiles only for a `#[composable]` module's marker.
-#[doc(hidden)]
-pub const fn assert_composable<T: Composable>() {}
+pub mod support;
