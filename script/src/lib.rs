@@ -1,0 +1,88 @@
+//! The front end of modsmith's small typed module language: rules that change more often
+//! than the program (pricing, eligibility, routing, limits), compiled into the program by
+//! `modsmith::script!` and, from text at run time, to verified bytecode run by a VM. One
+//! front end serves both back ends, so they cannot disagree about what a program means.
+//!
+//! **Status**: the lexer (text), the token model shared with rustc's tokens, the parser with
+//! error recovery and the diagnostics are built; the checker, the typed IR, the reference
+//! interpreter and the back ends are the next steps (issue 16 of the tracker).
+//!
+//! # The language
+//!
+//! ```text
+//! /// Pricing rules.
+//! module pricing {
+//!     const VAT: float = 0.2;
+//!     record Item { name: str, cents: int, qty: int }
+//!     fn net(gross: float) -> float { gross / (1.0 + VAT) }
+//!     pub fn total(items: list[Item], tier: str) -> int {
+//!         let mut sum = 0;
+//!         for item in items { sum = sum + item.cents * item.qty; }
+//!         match tier { "gold" => sum * 90 / 100, "silver" => sum * 95 / 100, _ => sum }
+//!     }
+//!     host { fn now() -> int; }
+//! }
+//! ```
+//!
+//! ## Lexical grammar
+//!
+//! Within Rust's tokens, so that a script reads the same from a file and inline in a macro:
+//! identifiers, integer literals (`1_000`), float literals (`2.5`, `1e3`), string literals
+//! with Rust's escapes, `///` doc comments, `//` and `/* */` comments, and the operators
+//! `+ - * / % == != < <= > >= && || ! = += -= , ; : . .. -> =>` with `( ) [ ] { }`.
+//!
+//! ## Syntax
+//!
+//! - A source is one `module name { items }`. Items: `const NAME: type = value;`,
+//!   `fn name(params) -> type { body }`, `record Name { field: type, .. }`, each may be `pub`;
+//!   and `host { fn name(params) -> type; .. }`, functions the embedder provides.
+//! - Types: `int` (i64), `float` (f64), `bool`, `str`, `list[T]`, `map[str, T]`,
+//!   `option[T]`, and records by name.
+//! - Statements: `let [mut] name [: type] = value;`, `name = value;` (and `+=`, `-=`),
+//!   `while condition { .. }`, `for name in list { .. }`, `for i in a..b { .. }`, `break;`,
+//!   `continue;`, `return [value];`, and expressions.
+//! - Expressions: literals, `none`, names, calls `f(a, b)` (functions of the module, of the
+//!   standard library and of the host; there are no methods), fields `item.cents`, indexing
+//!   `items[0]`, lists `[a, b]`, records `Item { name: "tea", cents: 350, qty: 1 }`, blocks,
+//!   `if`/`else` and `match` as expressions, and the unary and binary operators with Rust's
+//!   precedence; comparisons do not chain. As in Rust, `{` after the condition of `if`,
+//!   `while`, `for` and `match` starts the block, not a record.
+//! - Patterns of `match`: integer, string and boolean literals, `_`, `none`, `some(name)`.
+//!
+//! # Choices
+//!
+//! - **Text lexer: `logos`.** A DFA generated at build time: linear in its input whatever
+//!   it is, with no hand-written state machine to get wrong. Inline scripts skip it: the
+//!   macro turns rustc's tokens into the same [`Token`]s, a token index per span, so that
+//!   errors point at the script's own tokens in the user's file.
+//! - **Parser: hand-written recursive descent** with precedence climbing: error recovery
+//!   (every error of a source in one run) and messages in the language's own words are
+//!   easier by hand than through a parser generator. Nesting is bounded ([`MAX_DEPTH`]),
+//!   so no input exhausts the stack.
+//! - **Diagnostics: `codespan-reporting`**, without its colour support: the message, then
+//!   `file:line:col` and the source line with the span underlined, as rustc shows its own
+//!   ([`render`]). It depends on nothing else, unlike `miette`; `ariadne`'s output is
+//!   prettier but does not follow rustc's layout, which users of a macro read all day.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod ast;
+pub mod diagnostic;
+pub mod lexer;
+pub mod parser;
+pub mod span;
+pub mod token;
+
+pub use diagnostic::{Diagnostic, Severity, render};
+pub use parser::MAX_DEPTH;
+pub use span::Span;
+pub use token::{Delimiter, Punct, Token, TokenKind};
+
+/// The syntax tree of a text source and every lexical and syntax error in it.
+pub fn parse_text(source: &str) -> (Option<ast::Module>, Vec<Diagnostic>) {
+    let (tokens, mut diagnostics) = lexer::lex(source);
+    let (module, parsed) = parser::parse(&tokens);
+    diagnostics.extend(parsed);
+    (module, diagnostics)
+}
