@@ -4,8 +4,9 @@
 //! front end serves both back ends, so they cannot disagree about what a program means.
 //!
 //! **Status**: the lexer (text), the token model shared with rustc's tokens, the parser with
-//! error recovery and the diagnostics are built; the checker, the typed IR, the reference
-//! interpreter and the back ends are the next steps (issue 16 of the tracker).
+//! error recovery, the checker into the typed IR ([`ir`], with a visitor) and the
+//! diagnostics are built; the reference interpreter, the standard library's implementation
+//! and the back ends are the next steps (issue 16 of the tracker).
 //!
 //! # The language
 //!
@@ -68,16 +69,31 @@
 #![warn(missing_docs)]
 
 pub mod ast;
+pub mod check;
 pub mod diagnostic;
+pub mod ir;
 pub mod lexer;
 pub mod parser;
 pub mod span;
+mod suggest;
 pub mod token;
 
 pub use diagnostic::{Diagnostic, Severity, render};
 pub use parser::MAX_DEPTH;
 pub use span::Span;
 pub use token::{Delimiter, Punct, Token, TokenKind};
+
+/// The typed program of a text source, or `None`, with every diagnostic of every stage.
+pub fn check_text(source: &str) -> (Option<ir::Program>, Vec<Diagnostic>) {
+    let (module, mut diagnostics) = parse_text(source);
+    let Some(module) = module else {
+        return (None, diagnostics);
+    };
+    let (program, checked) = check::check(&module);
+    diagnostics.extend(checked);
+    let failed = diagnostics.iter().any(Diagnostic::is_error);
+    (if failed { None } else { program }, diagnostics)
+}
 
 /// The syntax tree of a text source and every lexical and syntax error in it.
 pub fn parse_text(source: &str) -> (Option<ast::Module>, Vec<Diagnostic>) {
