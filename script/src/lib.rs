@@ -71,14 +71,18 @@
 pub mod ast;
 pub mod check;
 pub mod diagnostic;
+pub mod error;
+pub mod interp;
 pub mod ir;
 pub mod lexer;
 pub mod parser;
+pub mod rt;
 pub mod span;
 mod suggest;
 pub mod token;
 
 pub use diagnostic::{Diagnostic, Severity, render};
+pub use error::{ErrorKind, ScriptError};
 pub use parser::MAX_DEPTH;
 pub use span::Span;
 pub use token::{Delimiter, Punct, Token, TokenKind};
