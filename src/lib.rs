@@ -841,6 +841,37 @@ macro_rules! __compose_chain {
     };
 }
 
+/// The script language's run-time errors and standard library (feature `script`).
+#[cfg(feature = "script")]
+pub mod script {
+    pub use modsmith_script::{ErrorKind, ScriptError};
+}
+
+/// Compiles a module of modsmith's script language to a Rust module of plain functions
+/// (feature `script`).
+///
+/// ```
+/// modsmith::script! {
+///     /// Pricing rules.
+///     pub module pricing {
+///         pub record Item { name: str, cents: int, qty: int }
+///         pub fn total(items: list[Item], tier: str) -> int {
+///             let mut sum = 0;
+///             for item in items { sum += item.cents * item.qty; }
+///             match tier { "gold" => sum * 90 / 100, _ => sum }
+///         }
+///     }
+/// }
+///
+/// let items = [pricing::Item { name: "tea".into(), cents: 350, qty: 2 }];
+/// assert_eq!(pricing::total(&items, "gold")?, 630);
+/// # Ok::<(), modsmith::script::ScriptError>(())
+/// ```
+///
+/// The language's reference is in the `modsmith-script` crate's documentation.
+#[cfg(feature = "script")]
+pub use modsmith_macros::script;
+
 /// Items generated code refers to, one namespace per macro. Not public API: no semver
 /// guarantee.
 // The one `__private` that generated code names. The runtime defines the namespaces of what
@@ -855,6 +886,18 @@ pub mod __private {
     #[cfg(feature = "tracing")]
     pub use modsmith_runtime::__private::instrument;
     pub use modsmith_runtime::__private::{adaptive, data, dynamic, http, model, registry};
+
+    /// What `script!` expansions name.
+    #[cfg(feature = "script")]
+    pub mod script {
+        pub use modsmith_script::ScriptError;
+        pub use modsmith_script::rt::*;
+        pub use std::borrow::ToOwned;
+        pub use std::clone::Clone;
+        pub use std::collections::BTreeMap;
+        pub use std::string::{String, ToString};
+        pub use std::vec::Vec;
+    }
 
     /// What `compose!` expands to: its two runs, the chain between them, and what the
     /// composed module names.

@@ -12,6 +12,8 @@ mod data_module;
 mod export_module;
 mod instrument;
 mod model;
+#[cfg(feature = "script")]
+mod script;
 mod template;
 mod transform;
 
@@ -137,6 +139,14 @@ pub fn __compose_start(input: TokenStream) -> TokenStream {
 pub fn __compose_finish(input: TokenStream) -> TokenStream {
     let input = proc_macro2::TokenStream::from(input);
     common::entry::run("compose!", || compose::run_finish(input)).into()
+}
+
+/// Compiles a module of the script language to Rust. See `modsmith::script!`.
+#[cfg(feature = "script")]
+#[proc_macro]
+pub fn script(input: TokenStream) -> TokenStream {
+    let input = proc_macro2::TokenStream::from(input);
+    common::entry::run("script!", || script::run(input)).into()
 }
 
 /// Defines typed module templates, each a `macro_rules!` macro. See `modsmith::template`.

@@ -274,6 +274,18 @@ impl Checker {
                 continue;
             };
             let ty = self.consts[defs.len()].1.clone();
+            if !matches!(
+                ty,
+                Type::Int | Type::Float | Type::Bool | Type::Str | Type::Error
+            ) {
+                self.error(
+                    constant.ty.span,
+                    format!(
+                        "a constant is an `int`, a `float`, a `bool` or a `str`, not `{ty}`: \
+                         build lists, maps and records in a function"
+                    ),
+                );
+            }
             // A constant sees the constants before it only: no cycles.
             let mut body = Body::new(self, None);
             body.visible_consts = defs.len();
@@ -292,6 +304,34 @@ impl Checker {
         defs
     }
 
+    /// A `pub` function's parameters and result must be types its callers can name: no
+    /// private record in them.
+    fn check_interface(&mut self, function: &ast::Function, signature: &Signature) {
+        if !function.public {
+            return;
+        }
+        let types = signature
+            .params
+            .iter()
+            .map(|(_, ty)| ty)
+            .chain(std::iter::once(&signature.ret));
+        let mut private = Vec::new();
+        for ty in types {
+            private_records(ty, &self.records, &mut private);
+        }
+        private.dedup();
+        for name in private {
+            self.error(
+                function.name.span,
+                format!(
+                    "`{}` is `pub` but its signature uses the private record `{name}`: make it \
+                     `pub record {name}`, or the function private",
+                    function.name.name
+                ),
+            );
+        }
+    }
+
     fn check_functions(&mut self, module: &ast::Module) -> Vec<FunctionDef> {
         let mut defs = Vec::new();
         for item in &module.items {
@@ -299,6 +339,7 @@ impl Checker {
                 continue;
             };
             let signature = self.signatures[defs.len()].clone();
+            self.check_interface(function, &signature);
             let mut body = Body::new(self, Some(signature.ret.clone()));
             body.visible_consts = usize::MAX;
             body.scopes.push(Vec::new());
@@ -356,6 +397,19 @@ fn expr_returns(expr: &ast::Expr) -> bool {
         }
         ast::ExprKind::Block(block) => always_returns(block),
         _ => false,
+    }
+}
+
+/// The private records a type names.
+fn private_records(ty: &Type, records: &[RecordDef], found: &mut Vec<String>) {
+    match ty {
+        Type::Record(index, name) if records.get(*index).is_some_and(|record| !record.public) => {
+            found.push(name.clone());
+        }
+        Type::List(inner) | Type::Map(inner) | Type::Option(inner) => {
+            private_records(inner, records, found);
+        }
+        _ => {}
     }
 }
 
@@ -1077,6 +1131,11 @@ impl<'c> Body<'c> {
             (Builtin::Insert, _) => Err("`insert(map[str, T], str, T)`"),
             (Builtin::Some, [value]) => Ok(Type::Option(Box::new(value.clone()))),
             (Builtin::Some, _) => Err("`some(value)`"),
+            (Builtin::EmptyMap, []) => Ok(match wanted {
+                Some(Type::Map(value)) => Type::Map(value.clone()),
+                _ => Type::Map(Box::new(Type::Error)),
+            }),
+            (Builtin::EmptyMap, _) => Err("no arguments: `map()`"),
         };
         let ty = match result {
             Ok(ty) => ty,

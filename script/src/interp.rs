@@ -110,6 +110,33 @@ pub fn run(
     })
 }
 
+/// The value of the constant `index` of `program` (constants read only literals and the
+/// constants before them, so this needs no host).
+///
+/// # Errors
+///
+/// A run-time error of its expression (an overflow, say), with no function named.
+pub fn constant(program: &Program, index: usize) -> Result<Value, RunError> {
+    let mut no_host = |_: &str, _: &[Value]| Value::Unit;
+    let mut interpreter = Interpreter {
+        program,
+        source: None,
+        host: &mut no_host,
+        depth: 0,
+    };
+    let mut frame = Frame {
+        function: usize::MAX,
+        locals: Vec::new(),
+    };
+    let Some(definition) = program.consts.get(index) else {
+        return Ok(Value::Unit);
+    };
+    match interpreter.expr(&mut frame, &definition.value)? {
+        Ok(value) => Ok(value),
+        Err(_) => Ok(Value::Unit),
+    }
+}
+
 struct Interpreter<'p, 'h> {
     program: &'p Program,
     source: Option<&'p str>,
@@ -527,6 +554,7 @@ fn builtin_call(builtin: Builtin, args: Vec<Value>) -> Result<Value, ErrorKind> 
             Value::Map(rt::insert(&map, &key, value))
         }
         (Builtin::Some, Some(value), ..) => Value::Option(Some(Box::new(value))),
+        (Builtin::EmptyMap, ..) => Value::Map(BTreeMap::new()),
         _ => Value::Unit,
     })
 }

@@ -354,6 +354,9 @@ builtins! {
     Insert = "insert",
     /// `some(x) -> option[T]`.
     Some = "some",
+    /// `map() -> map[str, T]`: an empty map, its type from where it goes
+    /// (`let m: map[str, int] = map();`).
+    EmptyMap = "map",
 }
 
 /// Walks the IR; each method's default visits the node's children, so an implementation
@@ -376,32 +379,7 @@ pub trait Visitor {
 
     /// A statement.
     fn visit_stmt(&mut self, stmt: &Stmt) {
-        match stmt {
-            Stmt::Let { value, .. } | Stmt::Assign { value, .. } | Stmt::Expr(value) => {
-                self.visit_expr(value);
-            }
-            Stmt::While { condition, body } => {
-                self.visit_expr(condition);
-                self.visit_block(body);
-            }
-            Stmt::ForList { list, body, .. } => {
-                self.visit_expr(list);
-                self.visit_block(body);
-            }
-            Stmt::ForRange {
-                start, end, body, ..
-            } => {
-                self.visit_expr(start);
-                self.visit_expr(end);
-                self.visit_block(body);
-            }
-            Stmt::Return(value) => {
-                if let Some(value) = value {
-                    self.visit_expr(value);
-                }
-            }
-            Stmt::Break | Stmt::Continue => {}
-        }
+        walk_stmt(self, stmt);
     }
 
     /// An expression.
@@ -450,5 +428,36 @@ pub trait Visitor {
             | ExprKind::Const(_)
             | ExprKind::Error => {}
         }
+    }
+}
+
+/// What [`Visitor::visit_stmt`] does by default: visits a statement's expressions and
+/// blocks, for an override that looks at the statement and then goes on.
+pub fn walk_stmt<V: Visitor + ?Sized>(visitor: &mut V, stmt: &Stmt) {
+    match stmt {
+        Stmt::Let { value, .. } | Stmt::Assign { value, .. } | Stmt::Expr(value) => {
+            visitor.visit_expr(value);
+        }
+        Stmt::While { condition, body } => {
+            visitor.visit_expr(condition);
+            visitor.visit_block(body);
+        }
+        Stmt::ForList { list, body, .. } => {
+            visitor.visit_expr(list);
+            visitor.visit_block(body);
+        }
+        Stmt::ForRange {
+            start, end, body, ..
+        } => {
+            visitor.visit_expr(start);
+            visitor.visit_expr(end);
+            visitor.visit_block(body);
+        }
+        Stmt::Return(value) => {
+            if let Some(value) = value {
+                visitor.visit_expr(value);
+            }
+        }
+        Stmt::Break | Stmt::Continue => {}
     }
 }

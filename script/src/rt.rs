@@ -14,7 +14,35 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::ErrorKind;
+use crate::error::{ErrorKind, ScriptError};
+
+/// A fallible operation's result, its error placed in the script: what generated code
+/// wraps each operation that can fail in.
+#[inline]
+pub fn at<T>(
+    result: Result<T, ErrorKind>,
+    function: &'static str,
+    line: u32,
+    column: u32,
+) -> Result<T, ScriptError> {
+    match result {
+        Ok(value) => Ok(value),
+        Err(kind) => Err(ScriptError {
+            kind,
+            function: function.to_owned(),
+            line,
+            column,
+        }),
+    }
+}
+
+/// `a + b` on `str`.
+pub fn concat(a: &str, b: &str) -> String {
+    let mut joined = String::with_capacity(a.len() + b.len());
+    joined.push_str(a);
+    joined.push_str(b);
+    joined
+}
 
 /// `a + b` on `int`.
 pub fn add(a: i64, b: i64) -> Result<i64, ErrorKind> {

@@ -9,7 +9,7 @@ const PRICING: &str = r#"
 module pricing {
     const VAT: float = 0.2;
     const DOUBLE_VAT: float = VAT * 2.0;
-    record Item { name: str, cents: int, qty: int }
+    pub record Item { name: str, cents: int, qty: int }
     fn net(gross: float) -> float { gross / (1.0 + VAT) }
     pub fn total(items: list[Item], tier: str) -> int {
         let mut sum = 0;

@@ -11,7 +11,7 @@ module rules {
     const VAT: float = 0.2;
     const BASE: int = 100;
     const DOUBLE: int = BASE * 2;
-    record Item { name: str, cents: int, qty: int }
+    pub record Item { name: str, cents: int, qty: int }
 
     pub fn total(items: list[Item], tier: str) -> int {
         let mut sum = 0;

@@ -1,0 +1,264 @@
+//! `script!`: a module of the script language compiled to Rust at build time, from inline
+//! tokens (`script! { module pricing { .. } }`) or a file (`script!(file = "rules/x.ms")`,
+//! relative to `CARGO_MANIFEST_DIR`). The front end is `modsmith-script`'s: the same lexer
+//! grammar, parser, checker and typed IR as the VM's, so the two cannot disagree.
+//!
+//! Stages: the input (visibility, then the tokens or the file), the front end (every
+//! diagnostic at its place: spanned inline, `file:line:col` with the source line from a
+//! file), the constants evaluated by the reference interpreter, then `generate`.
+
+mod generate;
+mod tokens;
+
+use std::path::PathBuf;
+
+use modsmith_script::diagnostic::line_column;
+use modsmith_script::interp::{RunError, Value, constant};
+use modsmith_script::ir::Program;
+use modsmith_script::{Diagnostic, Severity, render};
+use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
+use quote::quote;
+
+use crate::common::entry::Expansion;
+use crate::common::errors::Errors;
+use crate::common::warning::Warnings;
+use crate::composable::validate::location;
+
+/// The macro.
+pub fn run(input: TokenStream) -> Expansion {
+    let mut errors = Errors::new();
+    let (vis, rest) = split_visibility(input);
+    let krate = quote!(::modsmith);
+    match file_path(&rest) {
+        Some(Ok((path, literal_span))) => from_file(&path, literal_span, vis, krate, errors),
+        Some(Err(error)) => {
+            errors.push(error);
+            errors.into_expansion(TokenStream::new())
+        }
+        None => {
+            let tokens = inline(rest, vis, krate, &mut errors).unwrap_or_default();
+            errors.into_expansion(tokens)
+        }
+    }
+}
+
+/// A leading `pub` or `pub(..)`, taken off the input (doc comments before it stay).
+fn split_visibility(input: TokenStream) -> (TokenStream, TokenStream) {
+    let trees: Vec<TokenTree> = input.into_iter().collect();
+    let mut at = 0;
+    // Past `#[doc = ..]` pairs.
+    while matches!(trees.get(at), Some(TokenTree::Punct(p)) if p.as_char() == '#')
+        && matches!(trees.get(at + 1), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Bracket)
+    {
+        at += 2;
+    }
+    let mut vis = TokenStream::new();
+    let mut rest: Vec<TokenTree> = trees[..at.min(trees.len())].to_vec();
+    let mut after = at;
+    if matches!(trees.get(at), Some(TokenTree::Ident(ident)) if ident == "pub") {
+        vis.extend(trees.get(at).cloned());
+        after += 1;
+        if let Some(TokenTree::Group(group)) = trees.get(after)
+            && group.delimiter() == Delimiter::Parenthesis
+        {
+            vis.extend(trees.get(after).cloned());
+            after += 1;
+        }
+    }
+    rest.extend(trees.into_iter().skip(after));
+    (vis, rest.into_iter().collect())
+}
+
+/// `file = "path"`, when the input is that.
+fn file_path(input: &TokenStream) -> Option<syn::Result<(String, Span)>> {
+    let mut trees = input.clone().into_iter();
+    match trees.next() {
+        Some(TokenTree::Ident(ident)) if ident == "file" => {}
+        _ => return None,
+    }
+    let parsed = (|| {
+        let rest: TokenStream = trees.collect();
+        let parser = |stream: syn::parse::ParseStream| {
+            stream.parse::<syn::Token![=]>()?;
+            let path: syn::LitStr = stream.parse()?;
+            Ok(path)
+        };
+        let path = syn::parse::Parser::parse2(parser, rest).map_err(|error| {
+            syn::Error::new(
+                error.span(),
+                "expected `file = \"path/to/rules.ms\"`, relative to the crate's directory",
+            )
+        })?;
+        Ok((path.value(), path.span()))
+    })();
+    Some(parsed)
+}
+
+/// Where a script span is inline: the line and column of its first token.
+struct InlineLocate<'a>(&'a tokens::Lexed);
+
+impl generate::Locate for InlineLocate<'_> {
+    fn locate(&self, span: modsmith_script::Span) -> (u32, u32) {
+        let (_, line, column) = location(self.0.span(span));
+        (
+            u32::try_from(line).unwrap_or(u32::MAX),
+            u32::try_from(column).unwrap_or(u32::MAX),
+        )
+    }
+}
+
+/// Where a script span is in a file's text.
+struct TextLocate<'a>(&'a str);
+
+impl generate::Locate for TextLocate<'_> {
+    fn locate(&self, span: modsmith_script::Span) -> (u32, u32) {
+        let (line, column) = line_column(self.0, span.start);
+        (
+            u32::try_from(line).unwrap_or(u32::MAX),
+            u32::try_from(column).unwrap_or(u32::MAX),
+        )
+    }
+}
+
+fn inline(
+    input: TokenStream,
+    vis: TokenStream,
+    krate: TokenStream,
+    errors: &mut Errors,
+) -> Option<TokenStream> {
+    let lexed = tokens::lex(input, errors);
+    let (module, mut diagnostics) = modsmith_script::parser::parse(&lexed.tokens);
+    let program = module.and_then(|module| {
+        let (program, checked) = modsmith_script::check::check(&module);
+        diagnostics.extend(checked);
+        program
+    });
+    let mut warnings = Warnings::new();
+    lexed.report(&diagnostics, errors, &mut warnings);
+    let program = program?;
+    if errors.any() {
+        return None;
+    }
+    let constants = constants(&program, |span, message| {
+        errors.at(lexed.span(span), message);
+    })?;
+    let locate = InlineLocate(&lexed);
+    let context = generate::Context {
+        program: &program,
+        vis,
+        krate,
+        locate: &locate,
+        constants,
+        extra: warnings.into_tokens(),
+    };
+    Some(generate::generate(&context))
+}
+
+fn from_file(
+    path: &str,
+    literal: Span,
+    vis: TokenStream,
+    krate: TokenStream,
+    mut errors: Errors,
+) -> Expansion {
+    let base = std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(PathBuf::new, PathBuf::from);
+    let full = base.join(path);
+    let source = match std::fs::read_to_string(&full) {
+        Ok(source) => source,
+        Err(error) => {
+            errors.at(
+                literal,
+                format!(
+                    "cannot read the script `{}`: {error} (the path is relative to the crate's \
+                     directory, `CARGO_MANIFEST_DIR`)",
+                    full.display()
+                ),
+            );
+            return errors.into_expansion(TokenStream::new());
+        }
+    };
+    let (program, diagnostics) = modsmith_script::check_text(&source);
+    let failed: Vec<Diagnostic> = diagnostics
+        .iter()
+        .filter(|diagnostic| diagnostic.severity == Severity::Error)
+        .cloned()
+        .collect();
+    let mut warnings = Warnings::new();
+    for warning in diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+    {
+        let (line, column) = line_column(&source, warning.span.start);
+        warnings.at(
+            literal,
+            format!("{path}:{line}:{column}: {}", warning.message),
+        );
+    }
+    if !failed.is_empty() {
+        for error in &failed {
+            errors.at(literal, render(path, &source, std::slice::from_ref(error)));
+        }
+        return errors.into_expansion(TokenStream::new());
+    }
+    let Some(program) = program else {
+        return errors.into_expansion(TokenStream::new());
+    };
+    let Some(constants) = constants(&program, |span, message| {
+        let (line, column) = line_column(&source, span.start);
+        errors.at(literal, format!("{path}:{line}:{column}: {message}"));
+    }) else {
+        return errors.into_expansion(TokenStream::new());
+    };
+    // Read again by rustc, so that editing the file rebuilds the crate.
+    let full_text = full.display().to_string();
+    let mut extra = quote!(
+        const _: &str = ::core::include_str!(#full_text);
+    );
+    extra.extend(warnings.into_tokens());
+    let locate = TextLocate(&source);
+    let context = generate::Context {
+        program: &program,
+        vis,
+        krate,
+        locate: &locate,
+        constants,
+        extra,
+    };
+    errors.into_expansion(generate::generate(&context))
+}
+
+/// Every constant's value, by the reference interpreter; an error (an overflow, say) is
+/// reported at the constant.
+fn constants(
+    program: &Program,
+    mut report: impl FnMut(modsmith_script::Span, String),
+) -> Option<Vec<Value>> {
+    let mut values = Vec::new();
+    let mut failed = false;
+    for (index, definition) in program.consts.iter().enumerate() {
+        match constant(program, index) {
+            Ok(value) => values.push(value),
+            Err(RunError::Script(error)) => {
+                report(
+                    definition.span,
+                    format!(
+                        "the constant `{}` cannot be computed: {}",
+                        definition.name, error.kind
+                    ),
+                );
+                failed = true;
+            }
+            Err(other) => {
+                report(
+                    definition.span,
+                    format!(
+                        "the constant `{}` cannot be computed: {other:?}",
+                        definition.name
+                    ),
+                );
+                failed = true;
+            }
+        }
+    }
+    (!failed).then_some(values)
+}
