@@ -131,6 +131,9 @@ pub struct Block {
     pub stmts: Vec<Stmt>,
     /// The last expression, without `;`: the block's value.
     pub tail: Option<Box<Expr>>,
+    /// Whether the parser skipped part of it after an error: its value is unknown, so the
+    /// checker does not report what the skipped part may have held (a missing return).
+    pub recovered: bool,
     /// Where it is in the source.
     pub span: Span,
 }

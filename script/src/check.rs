@@ -349,6 +349,7 @@ impl Checker {
             let block = body.block(&function.body, Some(&signature.ret));
             if signature.ret != Type::Unit
                 && block.tail.is_none()
+                && !function.body.recovered
                 && !always_returns(&function.body)
             {
                 let span = function.body.span;

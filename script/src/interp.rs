@@ -188,12 +188,10 @@ impl Interpreter<'_, '_> {
                 u32::try_from(column).unwrap_or(u32::MAX),
             )
         });
-        let function = frame.map_or_else(String::new, |frame| {
-            self.program.functions[frame.function]
-                .signature
-                .name
-                .clone()
-        });
+        // A constant's frame names no function.
+        let function = frame
+            .and_then(|frame| self.program.functions.get(frame.function))
+            .map_or_else(String::new, |function| function.signature.name.clone());
         RunError::Script(ScriptError {
             kind,
             function,

@@ -90,7 +90,13 @@ pub use token::{Delimiter, Punct, Token, TokenKind};
 
 /// The typed program of a text source, or `None`, with every diagnostic of every stage.
 pub fn check_text(source: &str) -> (Option<ir::Program>, Vec<Diagnostic>) {
-    let (module, mut diagnostics) = parse_text(source);
+    let (tokens, lexed) = lexer::lex(source);
+    // Text that is not the language's tokens is reported alone: parsing around a hole
+    // would add errors that only follow from it.
+    if !lexed.is_empty() {
+        return (None, lexed);
+    }
+    let (module, mut diagnostics) = parser::parse(&tokens);
     let Some(module) = module else {
         return (None, diagnostics);
     };

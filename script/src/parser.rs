@@ -422,6 +422,7 @@ impl Parser<'_> {
             parser.expect_open(Delimiter::Brace)?;
             let mut stmts = Vec::new();
             let mut tail = None;
+            let mut recovered = false;
             while !parser.at_close(Delimiter::Brace) && parser.peek().is_some() {
                 let before = parser.position;
                 match parser.stmt() {
@@ -430,13 +431,17 @@ impl Parser<'_> {
                         tail = Some(Box::new(expr));
                         break;
                     }
-                    Err(Reported) => parser.skip_statement(before),
+                    Err(Reported) => {
+                        recovered = true;
+                        parser.skip_statement(before);
+                    }
                 }
             }
             parser.expect_close(Delimiter::Brace)?;
             Ok(Block {
                 stmts,
                 tail,
+                recovered,
                 span: start.to(parser.previous()),
             })
         })

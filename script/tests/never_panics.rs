@@ -1,8 +1,8 @@
-//! No source makes the lexer or the parser panic, loop or overflow the stack: random text,
+//! No source makes the lexer, the parser or the checker panic, loop or overflow the stack: random text,
 //! random tokens, and valid programs cut and mutated. `PROPTEST_CASES` sets the count (a
 //! few thousand by default).
 
-use modsmith_script::parse_text;
+use modsmith_script::{check_text, parse_text};
 use proptest::prelude::*;
 
 const PROGRAM: &str = r#"
@@ -105,12 +105,12 @@ proptest! {
 
     #[test]
     fn random_text(source in "\\PC{0,200}") {
-        let _ = parse_text(&source);
+        let _ = check_text(&source);
     }
 
     #[test]
     fn random_token_soup(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..80)) {
-        let _ = parse_text(&pieces.join(" "));
+        let _ = check_text(&pieces.join(" "));
     }
 
     #[test]
@@ -126,8 +126,8 @@ proptest! {
         mutated.push_str(insert);
         let resume = PROGRAM.floor_char_boundary((at + remove).min(PROGRAM.len()));
         mutated.push_str(&PROGRAM[resume..]);
-        let _ = parse_text(&mutated);
-        let _ = parse_text(&PROGRAM[..cut]);
+        let _ = check_text(&mutated);
+        let _ = check_text(&PROGRAM[..cut]);
     }
 }
 

@@ -509,7 +509,7 @@ impl Generator<'_> {
         match &expr.kind {
             ExprKind::Int(n) => Literal::i64_suffixed(*n).into_token_stream(),
             ExprKind::Float(x) => Literal::f64_suffixed(*x).into_token_stream(),
-            ExprKind::Str(text) => quote!(#p::String::from(#text)),
+            ExprKind::Str(text) => quote!(#p::ToOwned::to_owned(#text)),
             ExprKind::Bool(b) => quote!(#b),
             ExprKind::None => quote!(::core::option::Option::None),
             ExprKind::Local(index) => {
@@ -524,7 +524,7 @@ impl Generator<'_> {
             ExprKind::Const(index) => {
                 let name = rust_ident(&self.context.program.consts[*index].name);
                 if expr.ty == Type::Str {
-                    quote!(#p::String::from(#name))
+                    quote!(#p::ToOwned::to_owned(#name))
                 } else {
                     quote!(#name)
                 }
@@ -580,9 +580,11 @@ impl Generator<'_> {
                 if elements.is_empty() {
                     quote!(#p::Vec::new())
                 } else {
+                    let count = elements.len();
                     let elements: Vec<TokenStream> =
                         elements.iter().map(|element| self.owned(element)).collect();
-                    quote!(#p::Vec::from([#( #elements ),*]))
+                    // A path call: under `#![no_implicit_prelude]` no trait is in scope.
+                    quote!(<#p::Vec<_> as ::core::convert::From<[_; #count]>>::from([#( #elements ),*]))
                 }
             }
             ExprKind::Record(index, values) => {

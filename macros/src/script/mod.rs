@@ -126,7 +126,13 @@ fn inline(
     krate: TokenStream,
     errors: &mut Errors,
 ) -> Option<TokenStream> {
+    let checkpoint = errors.checkpoint();
     let lexed = tokens::lex(input, errors);
+    if errors.failed_since(checkpoint) {
+        // Tokens that are not the language's are reported alone (no errors that only
+        // follow from the hole they leave).
+        return None;
+    }
     let (module, mut diagnostics) = modsmith_script::parser::parse(&lexed.tokens);
     let program = module.and_then(|module| {
         let (program, checked) = modsmith_script::check::check(&module);
@@ -140,7 +146,7 @@ fn inline(
         return None;
     }
     let constants = constants(&program, |span, message| {
-        errors.at(lexed.span(span), message);
+        lexed.error(span, message, errors);
     })?;
     let locate = InlineLocate(&lexed);
     let context = generate::Context {
@@ -196,7 +202,10 @@ fn from_file(
     }
     if !failed.is_empty() {
         for error in &failed {
-            errors.at(literal, render(path, &source, std::slice::from_ref(error)));
+            // rustc writes `error:` itself.
+            let rendered = render(path, &source, std::slice::from_ref(error));
+            let rendered = rendered.strip_prefix("error: ").unwrap_or(&rendered);
+            errors.at(literal, rendered.trim_end());
         }
         return errors.into_expansion(TokenStream::new());
     }

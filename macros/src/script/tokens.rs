@@ -38,6 +38,11 @@ impl Lexed {
         tokens
     }
 
+    /// An error underlining a script span's tokens.
+    pub fn error(&self, span: modsmith_script::Span, message: String, errors: &mut Errors) {
+        errors.spanned(self.range(span), message);
+    }
+
     /// Each diagnostic as a compile error or a warning at its tokens.
     pub fn report(&self, diagnostics: &[Diagnostic], errors: &mut Errors, warnings: &mut Warnings) {
         for diagnostic in diagnostics {

@@ -1,0 +1,7 @@
+modsmith::script! {
+    module m {
+        pub fn f() { break; }
+    }
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+modsmith::script! {
+    module m {
+        pub fn f() {}
+        fn f() {}
+    }
+}
+
+fn main() {}

@@ -1,0 +1,3 @@
+modsmith::script!(file = "tests/ui_script/no_such_file.ms");
+
+fn main() {}

@@ -1,0 +1,3 @@
+modsmith::script!(file = "../../../../tests/ui_script/broken.ms");
+
+fn main() {}

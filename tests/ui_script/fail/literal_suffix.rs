@@ -1,0 +1,7 @@
+modsmith::script! {
+    module m {
+        pub fn f() -> int { 5u8 }
+    }
+}
+
+fn main() {}

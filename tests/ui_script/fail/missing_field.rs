@@ -1,0 +1,8 @@
+modsmith::script! {
+    module m {
+        pub record Item { name: str, cents: int }
+        pub fn f() -> Item { Item { name: "tea" } }
+    }
+}
+
+fn main() {}

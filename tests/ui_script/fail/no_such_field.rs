@@ -1,0 +1,8 @@
+modsmith::script! {
+    module m {
+        pub record Item { cents: int }
+        pub fn f(item: Item) -> int { item.cent }
+    }
+}
+
+fn main() {}

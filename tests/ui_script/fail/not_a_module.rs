@@ -1,0 +1,5 @@
+modsmith::script! {
+    fn f() -> int { 1 }
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+modsmith::script! {
+    module m {
+        pub fn f() -> int { "text" }
+    }
+}
+
+fn main() {}
