@@ -504,6 +504,55 @@ modsmith::compose! {
     }
 }
 
+// ─── script! ────────────────────────────────────────────────────────────────────────────
+//
+// Rules in a small typed language, compiled to plain Rust at build time: the compile-time
+// form of a Python program that `exec`s rules from text. A mistake is a compile error at
+// the script's own token; changing `sum * 90` below to `sum * 0.9` gives:
+//
+//     error: `*` needs two `int`s or two `float`s, not `int` and `float`: convert one side
+//            with `to_float(..)` or `to_int(..)`
+//       --> examples/tour.rs
+//        |
+//        |             "gold" => sum * 0.9,
+//        |                       ^^^^^^^^^
+
+modsmith::script! {
+    /// Discount rules of the shop.
+    module discounts {
+        pub record Line { item: str, cents: int, qty: int }
+
+        /// The total of a basket for a customer's tier, in cents.
+        pub fn total(lines: list[Line], tier: str) -> int {
+            let mut sum = 0;
+            for line in lines { sum += line.cents * line.qty; }
+            match tier {
+                "gold" => sum * 90 / 100,
+                "silver" => sum * 95 / 100,
+                _ => sum,
+            }
+        }
+    }
+}
+
+fn script_tour() {
+    let basket = [
+        discounts::Line { item: "tea".into(), cents: 350, qty: 2 },
+        discounts::Line { item: "cake".into(), cents: 500, qty: 1 },
+    ];
+    for tier in ["gold", "silver", "none"] {
+        match discounts::total(&basket, tier) {
+            Ok(cents) => println!("total:     {tier:>6}: {cents} cents"),
+            Err(error) => println!("error:     {error}"),
+        }
+    }
+    let huge = [discounts::Line { item: "gold bar".into(), cents: i64::MAX, qty: 2 }];
+    match discounts::total(&huge, "none") {
+        Ok(cents) => println!("unexpected: {cents}"),
+        Err(error) => println!("error:     {error}"),
+    }
+}
+
 fn compose_tour() {
     let ada = app::Customer {
         name: "Ada".to_owned(),
@@ -845,6 +894,9 @@ fn main() {
     if let Err(error) = adaptive_tour() {
         println!("the adaptive tour failed: {error}");
     }
+
+    println!("\n== script! ==");
+    script_tour();
 
     println!("\n== #[composable] and compose! ==");
     compose_tour();

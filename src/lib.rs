@@ -937,7 +937,8 @@ macro_rules! __define_template {
     };
 }
 
-/// The README's examples, compiled and run as doctests so they cannot drift.
-#[cfg(doctest)]
+/// The README's examples, compiled and run as doctests so they cannot drift. They use
+/// `script!`, so they run with the `script` feature (`--all-features`, as CI runs them).
+#[cfg(all(doctest, feature = "script"))]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;

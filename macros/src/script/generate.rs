@@ -433,6 +433,8 @@ impl Generator<'_> {
             return self.owned(expr);
         }
         match &expr.kind {
+            // A literal is borrowed as it is: no allocation.
+            ExprKind::Str(text) => quote!(#text),
             ExprKind::Local(index) => {
                 let name = self.local(*index);
                 match (&expr.ty, self.borrowed[*index]) {

@@ -18,6 +18,8 @@ mod export_module_snapshots;
 mod instrument_proptests;
 mod instrument_snapshots;
 mod model_proptests;
+#[cfg(feature = "script")]
+mod script_snapshots;
 mod shallow;
 mod support;
 mod template_proptests;
