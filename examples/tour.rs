@@ -537,8 +537,16 @@ modsmith::script! {
 
 fn script_tour() {
     let basket = [
-        discounts::Line { item: "tea".into(), cents: 350, qty: 2 },
-        discounts::Line { item: "cake".into(), cents: 500, qty: 1 },
+        discounts::Line {
+            item: "tea".into(),
+            cents: 350,
+            qty: 2,
+        },
+        discounts::Line {
+            item: "cake".into(),
+            cents: 500,
+            qty: 1,
+        },
     ];
     for tier in ["gold", "silver", "none"] {
         match discounts::total(&basket, tier) {
@@ -546,7 +554,11 @@ fn script_tour() {
             Err(error) => println!("error:     {error}"),
         }
     }
-    let huge = [discounts::Line { item: "gold bar".into(), cents: i64::MAX, qty: 2 }];
+    let huge = [discounts::Line {
+        item: "gold bar".into(),
+        cents: i64::MAX,
+        qty: 2,
+    }];
     match discounts::total(&huge, "none") {
         Ok(cents) => println!("unexpected: {cents}"),
         Err(error) => println!("error:     {error}"),
