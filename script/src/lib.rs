@@ -3,10 +3,12 @@
 //! `modsmith::script!` and, from text at run time, to verified bytecode run by a VM. One
 //! front end serves both back ends, so they cannot disagree about what a program means.
 //!
-//! **Status**: the lexer (text), the token model shared with rustc's tokens, the parser with
-//! error recovery, the checker into the typed IR ([`ir`], with a visitor) and the
-//! diagnostics are built; the reference interpreter, the standard library's implementation
-//! and the back ends are the next steps (issue 16 of the tracker).
+//! What is here: the lexer (text) and the token model shared with rustc's tokens, the
+//! parser with error recovery, the checker into a typed IR ([`ir`], with a visitor), the
+//! facts back ends need ([`analysis`]), the one implementation of the arithmetic and the
+//! standard library ([`rt`]), run-time errors ([`ScriptError`]) and the reference
+//! interpreter ([`interp`]). `modsmith::script!` (feature `script`) is the native back end;
+//! the bytecode compiler, verifier and VM are the next part.
 //!
 //! # The language
 //!
@@ -50,6 +52,27 @@
 //!   `while`, `for` and `match` starts the block, not a record.
 //! - Patterns of `match`: integer, string and boolean literals, `_`, `none`, `some(name)`.
 //!
+//! ## Semantics, the same for every back end
+//!
+//! 1. **Values.** Lists, maps and records are values: no aliasing is visible to a program
+//!    (`push(xs, x)` gives a new list; `xs` is unchanged). The generated Rust passes them by
+//!    reference (`&[Item]`, `&str`) and returns owned values.
+//! 2. **Errors.** `int` overflow, division by zero (`int` and `float`), an index out of
+//!    range, a missing map key and `to_int` of NaN or an out-of-range `float` are
+//!    [`ScriptError`]s naming the script function, line and column. Resource limits (fuel,
+//!    call depth, memory) belong to the VM. Natively, recursion is as deep as the thread's
+//!    stack allows, then the process aborts, as any Rust recursion does.
+//! 3. **Maps** iterate in key order, never in hash order.
+//! 4. **One standard library**: [`rt`], called by the generated Rust, the interpreter and the
+//!    VM. Integer `/` truncates toward zero and `%` takes the sign of the dividend;
+//!    `round` rounds half away from zero; `len(str)` counts characters; `to_str(float)` is
+//!    Rust's shortest round-trip form (`1.0`, `0.1`, `1e21`).
+//! 5. **Language version**: [`LANGUAGE_VERSION`]; bytecode records the version it was
+//!    compiled for. (Records as `modsmith::dynamic::Value` maps come with the VM's
+//!    `DynModule`.)
+//! 6. **A reference interpreter** over the typed IR ([`interp`]): small and plain; the tests
+//!    check the generated Rust against it on a corpus with random inputs.
+//!
 //! # Choices
 //!
 //! - **Text lexer: `logos`.** A DFA generated at build time: linear in its input whatever
@@ -87,6 +110,10 @@ pub use error::{ErrorKind, ScriptError};
 pub use parser::MAX_DEPTH;
 pub use span::Span;
 pub use token::{Delimiter, Punct, Token, TokenKind};
+
+/// The version of the language this crate reads. Raised when a program's meaning changes;
+/// bytecode records it.
+pub const LANGUAGE_VERSION: u32 = 1;
 
 /// The typed program of a text source, or `None`, with every diagnostic of every stage.
 pub fn check_text(source: &str) -> (Option<ir::Program>, Vec<Diagnostic>) {

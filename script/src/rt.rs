@@ -11,6 +11,9 @@
 //! - `to_str(float)` is Rust's shortest round-trip form, always with a `.` or an exponent:
 //!   `1.0`, `0.1`, `1e21`.
 //! - Maps iterate in key order (`BTreeMap`), never in hash order.
+//!
+//! Every function is `#[inline]`: generated code calls them from the user's crate, where a
+//! call that is not inlined would cost more than the checked operation itself.
 
 use std::collections::BTreeMap;
 
@@ -37,6 +40,7 @@ pub fn at<T>(
 }
 
 /// `a + b` on `str`.
+#[inline]
 pub fn concat(a: &str, b: &str) -> String {
     let mut joined = String::with_capacity(a.len() + b.len());
     joined.push_str(a);
@@ -45,21 +49,25 @@ pub fn concat(a: &str, b: &str) -> String {
 }
 
 /// `a + b` on `int`.
+#[inline]
 pub fn add(a: i64, b: i64) -> Result<i64, ErrorKind> {
     a.checked_add(b).ok_or(ErrorKind::Overflow)
 }
 
 /// `a - b` on `int`.
+#[inline]
 pub fn sub(a: i64, b: i64) -> Result<i64, ErrorKind> {
     a.checked_sub(b).ok_or(ErrorKind::Overflow)
 }
 
 /// `a * b` on `int`.
+#[inline]
 pub fn mul(a: i64, b: i64) -> Result<i64, ErrorKind> {
     a.checked_mul(b).ok_or(ErrorKind::Overflow)
 }
 
 /// `a / b` on `int`: toward zero.
+#[inline]
 pub fn div(a: i64, b: i64) -> Result<i64, ErrorKind> {
     if b == 0 {
         return Err(ErrorKind::DivisionByZero);
@@ -68,6 +76,7 @@ pub fn div(a: i64, b: i64) -> Result<i64, ErrorKind> {
 }
 
 /// `a % b` on `int`: the sign of `a`.
+#[inline]
 pub fn rem(a: i64, b: i64) -> Result<i64, ErrorKind> {
     if b == 0 {
         return Err(ErrorKind::DivisionByZero);
@@ -76,16 +85,19 @@ pub fn rem(a: i64, b: i64) -> Result<i64, ErrorKind> {
 }
 
 /// `-a` on `int`.
+#[inline]
 pub fn neg(a: i64) -> Result<i64, ErrorKind> {
     a.checked_neg().ok_or(ErrorKind::Overflow)
 }
 
 /// `abs(a)` on `int`.
+#[inline]
 pub fn abs(a: i64) -> Result<i64, ErrorKind> {
     a.checked_abs().ok_or(ErrorKind::Overflow)
 }
 
 /// `a / b` on `float`.
+#[inline]
 pub fn div_float(a: f64, b: f64) -> Result<f64, ErrorKind> {
     if b == 0.0 {
         Err(ErrorKind::DivisionByZero)
@@ -95,6 +107,7 @@ pub fn div_float(a: f64, b: f64) -> Result<f64, ErrorKind> {
 }
 
 /// `a % b` on `float`: the sign of `a`.
+#[inline]
 pub fn rem_float(a: f64, b: f64) -> Result<f64, ErrorKind> {
     if b == 0.0 {
         Err(ErrorKind::DivisionByZero)
@@ -104,11 +117,13 @@ pub fn rem_float(a: f64, b: f64) -> Result<f64, ErrorKind> {
 }
 
 /// `round(x)`: half away from zero.
+#[inline]
 pub fn round(x: f64) -> f64 {
     x.round()
 }
 
 /// `to_int(x)`: toward zero; an error for NaN and outside `int`'s range.
+#[inline]
 pub fn to_int(x: f64) -> Result<i64, ErrorKind> {
     // -2^63 is exact in f64; 2^63 is the first value too large.
     const LIMIT: f64 = 9_223_372_036_854_775_808.0;
@@ -121,26 +136,31 @@ pub fn to_int(x: f64) -> Result<i64, ErrorKind> {
 }
 
 /// `to_float(x)`: the nearest `float`.
+#[inline]
 pub fn to_float(x: i64) -> f64 {
     x as f64
 }
 
 /// `to_str(x)` for a `float`: `1.0`, `0.1`, `1e21`.
+#[inline]
 pub fn float_to_str(x: f64) -> String {
     format!("{x:?}")
 }
 
 /// `len(text)`: characters, not bytes.
+#[inline]
 pub fn len_str(text: &str) -> i64 {
     i64::try_from(text.chars().count()).unwrap_or(i64::MAX)
 }
 
 /// `len(list)` or `len(map)`.
+#[inline]
 pub fn len(count: usize) -> i64 {
     i64::try_from(count).unwrap_or(i64::MAX)
 }
 
 /// `list[index]`.
+#[inline]
 pub fn index<T>(list: &[T], index: i64) -> Result<&T, ErrorKind> {
     usize::try_from(index)
         .ok()
@@ -152,11 +172,13 @@ pub fn index<T>(list: &[T], index: i64) -> Result<&T, ErrorKind> {
 }
 
 /// `map[key]`.
+#[inline]
 pub fn key<'m, T>(map: &'m BTreeMap<String, T>, key: &str) -> Result<&'m T, ErrorKind> {
     map.get(key).ok_or_else(|| ErrorKind::Key(key.to_owned()))
 }
 
 /// `get(list, index)`.
+#[inline]
 pub fn get_list<T: Clone>(list: &[T], index: i64) -> Option<T> {
     usize::try_from(index)
         .ok()
@@ -165,11 +187,13 @@ pub fn get_list<T: Clone>(list: &[T], index: i64) -> Option<T> {
 }
 
 /// `get(map, key)`.
+#[inline]
 pub fn get_map<T: Clone>(map: &BTreeMap<String, T>, key: &str) -> Option<T> {
     map.get(key).cloned()
 }
 
 /// `push(list, value)`: a new list (lists are values).
+#[inline]
 pub fn push<T: Clone>(list: &[T], value: T) -> Vec<T> {
     let mut pushed = Vec::with_capacity(list.len() + 1);
     pushed.extend_from_slice(list);
@@ -178,6 +202,7 @@ pub fn push<T: Clone>(list: &[T], value: T) -> Vec<T> {
 }
 
 /// `insert(map, key, value)`: a new map (maps are values).
+#[inline]
 pub fn insert<T: Clone>(map: &BTreeMap<String, T>, key: &str, value: T) -> BTreeMap<String, T> {
     let mut inserted = map.clone();
     inserted.insert(key.to_owned(), value);
@@ -185,21 +210,25 @@ pub fn insert<T: Clone>(map: &BTreeMap<String, T>, key: &str, value: T) -> BTree
 }
 
 /// `keys(map)`: in order.
+#[inline]
 pub fn keys<T>(map: &BTreeMap<String, T>) -> Vec<String> {
     map.keys().cloned().collect()
 }
 
 /// `contains(text, part)`.
+#[inline]
 pub fn contains_str(text: &str, part: &str) -> bool {
     text.contains(part)
 }
 
 /// `contains(list, value)`.
+#[inline]
 pub fn contains_list<T: PartialEq>(list: &[T], value: &T) -> bool {
     list.contains(value)
 }
 
 /// `contains(map, key)`.
+#[inline]
 pub fn contains_key<T>(map: &BTreeMap<String, T>, key: &str) -> bool {
     map.contains_key(key)
 }
