@@ -868,9 +868,16 @@ pub mod script {
 /// # Ok::<(), modsmith::script::ScriptError>(())
 /// ```
 ///
-/// The language's reference is in the `modsmith-script` crate's documentation.
+/// The language's reference is in the `modsmith-script` crate's documentation. The generated
+/// code names modsmith through this macro's `$crate`, so it works under any name of the
+/// dependency, without a `crate = path`.
 #[cfg(feature = "script")]
-pub use modsmith_macros::script;
+#[macro_export]
+macro_rules! script {
+    ($($input:tt)*) => {
+        $crate::__private::script::expand! { [$crate] $($input)* }
+    };
+}
 
 /// Items generated code refers to, one namespace per macro. Not public API: no semver
 /// guarantee.
@@ -890,9 +897,11 @@ pub mod __private {
     /// What `script!` expansions name.
     #[cfg(feature = "script")]
     pub mod script {
+        pub use modsmith_macros::__script as expand;
+        pub use modsmith_runtime::__private::script::*;
         pub use modsmith_script::ScriptError;
         pub use modsmith_script::rt::*;
-        pub use std::borrow::ToOwned;
+        pub use std::borrow::{Cow, ToOwned};
         pub use std::clone::Clone;
         pub use std::collections::BTreeMap;
         pub use std::string::{String, ToString};

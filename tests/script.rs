@@ -152,3 +152,18 @@ fn a_script_from_a_file() -> Result<(), ScriptError> {
     assert!((file_pricing::net(120.0)? - 100.0).abs() < 1e-9);
     Ok(())
 }
+
+#[test]
+fn records_convert_to_and_from_values() {
+    use modsmith::dynamic::{FromValue, IntoValue, Value};
+    let item = pricing::Item {
+        name: "tea".into(),
+        cents: 350,
+        qty: 2,
+    };
+    let value = item.clone().into_value().expect("converts");
+    assert_eq!(value.get("name").and_then(Value::as_str), Some("tea"));
+    assert_eq!(pricing::Item::from_value(&value).ok(), Some(item));
+    let error = pricing::Item::from_value(&Value::Int(3)).unwrap_err();
+    assert_eq!(error.to_string(), "expected `Item`, found int");
+}

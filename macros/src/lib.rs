@@ -141,10 +141,12 @@ pub fn __compose_finish(input: TokenStream) -> TokenStream {
     common::entry::run("compose!", || compose::run_finish(input)).into()
 }
 
-/// Compiles a module of the script language to Rust. See `modsmith::script!`.
+/// Compiles a module of the script language to Rust: called by `modsmith::script!` with
+/// `$crate`. Not for direct use.
 #[cfg(feature = "script")]
+#[doc(hidden)]
 #[proc_macro]
-pub fn script(input: TokenStream) -> TokenStream {
+pub fn __script(input: TokenStream) -> TokenStream {
     let input = proc_macro2::TokenStream::from(input);
     common::entry::run("script!", || script::run(input)).into()
 }

@@ -49,6 +49,12 @@ pub mod __private {
         pub use crate::compose::{Kind, Member};
     }
 
+    /// What `script!` expansions name to convert records to and from `Value`s.
+    pub mod script {
+        pub use crate::dynamic::convert::{record_field, record_into_value};
+        pub use crate::dynamic::{FromValue, IntoValue, Value, ValueError};
+    }
+
     /// What `#[derive(Data)]` and `data_module!` expansions name.
     pub mod data {
         pub use crate::builder::{DebugValues, IsSet, IsUnset, Set, debug_builder, required};

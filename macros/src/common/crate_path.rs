@@ -3,7 +3,7 @@
 
 use proc_macro2::TokenStream;
 use syn::meta::ParseNestedMeta;
-use syn::parse::Parser;
+use syn::parse::{ParseStream, Parser};
 use syn::{Expr, Path};
 
 /// `::modsmith` unless the user renamed the dependency with `crate = path`.
@@ -55,6 +55,20 @@ fn visit_option(meta: ParseNestedMeta, found: &mut Option<Path>) -> syn::Result<
         let _ = meta.parse_nested_meta(|_| Ok(()));
     }
     Ok(())
+}
+
+/// Parses `[$crate] rest`: the crate path a facade `macro_rules!` shim passes in (`compose!`,
+/// `script!`), so that generated code names modsmith under whatever name the user's crate
+/// gives it, and the user's input.
+pub fn split_crate(input: TokenStream) -> syn::Result<(TokenStream, TokenStream)> {
+    let parser = |input: ParseStream| {
+        let content;
+        syn::bracketed!(content in input);
+        let krate: TokenStream = content.parse()?;
+        let rest: TokenStream = input.parse()?;
+        Ok((krate, rest))
+    };
+    parser.parse2(input)
 }
 
 #[cfg(test)]

@@ -30,7 +30,7 @@ use crate::composable::list::{SourceList, VERSION, version_of};
 /// `compose!`'s first run: `[$crate] input`.
 pub fn run_start(input: TokenStream) -> Expansion {
     let mut errors = Errors::new();
-    let (krate, rest) = match parse::split_crate(input) {
+    let (krate, rest) = match crate::common::crate_path::split_crate(input) {
         Ok(split) => split,
         Err(error) => {
             errors.push(error);

@@ -9,7 +9,7 @@
 use proc_macro2::TokenStream;
 use quote::ToTokens;
 use syn::ext::IdentExt;
-use syn::parse::{ParseStream, Parser};
+use syn::parse::ParseStream;
 use syn::{Attribute, Ident, Path, Token, parenthesized};
 
 use modsmith_rules::compose::Namespaces;
@@ -371,17 +371,4 @@ fn take_override(attrs: &mut Vec<Attribute>, errors: &mut Errors) -> Option<Toke
 /// A path as written, without spaces: `crate::auth`.
 pub fn path_text(path: &Path) -> String {
     path.to_token_stream().to_string().replace(' ', "")
-}
-
-/// Parses `[$crate] rest`: the crate path the facade's `compose!` passes in, and the user's
-/// input.
-pub fn split_crate(input: TokenStream) -> syn::Result<(TokenStream, TokenStream)> {
-    let parser = |input: ParseStream| {
-        let content;
-        syn::bracketed!(content in input);
-        let krate: TokenStream = content.parse()?;
-        let rest: TokenStream = input.parse()?;
-        Ok((krate, rest))
-    };
-    parser.parse2(input)
 }

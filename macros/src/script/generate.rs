@@ -53,10 +53,34 @@ pub fn generate(context: &Context) -> TokenStream {
             let ty = generator.owned_type(ty);
             quote!(pub #field: #ty)
         });
+        let p = generator.private();
+        let record_name = &record.name;
+        let field_names: Vec<&String> = record.fields.iter().map(|(field, _)| field).collect();
+        let field_idents: Vec<Ident> = record.fields.iter().map(|(field, _)| rust_ident(field)).collect();
         quote! {
             #docs
             #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]
             #vis struct #name { #( #fields, )* }
+
+            /// The record as a `Value` map of its fields (`modsmith::dynamic`).
+            impl #p::IntoValue for #name {
+                fn into_value(self) -> ::core::result::Result<#p::Value, #p::ValueError> {
+                    #p::record_into_value([ #( (#field_names, #p::IntoValue::into_value(self.#field_idents)) ),* ])
+                }
+            }
+
+            /// The record from a `Value` map of its fields.
+            impl<'a> #p::FromValue<'a> for #name {
+                fn from_value(value: &'a #p::Value) -> ::core::result::Result<Self, #p::ValueError> {
+                    ::core::result::Result::Ok(#name {
+                        #( #field_idents: #p::record_field(value, #record_name, #field_names)?, )*
+                    })
+                }
+
+                fn type_name() -> #p::Cow<'static, str> {
+                    #p::Cow::Borrowed(#record_name)
+                }
+            }
         }
     });
     let consts = program

@@ -27,8 +27,12 @@ use crate::composable::validate::location;
 /// The macro.
 pub fn run(input: TokenStream) -> Expansion {
     let mut errors = Errors::new();
+    // `[$crate]` first: the facade's `script!` passes the path it is known by.
+    let (krate, input) = match crate::common::crate_path::split_crate(input.clone()) {
+        Ok(split) => split,
+        Err(_) => (quote!(::modsmith), input),
+    };
     let (vis, rest) = split_visibility(input);
-    let krate = quote!(::modsmith);
     match file_path(&rest) {
         Some(Ok((path, literal_span))) => from_file(&path, literal_span, vis, krate, errors),
         Some(Err(error)) => {

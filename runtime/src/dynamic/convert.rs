@@ -632,6 +632,38 @@ fn map_into_value<K: Into<Arc<str>>, V: IntoValue>(
     Ok(Value::Map(Arc::new(map)))
 }
 
+/// A record (a struct of named fields) as a map value, each field already converted; an
+/// error names its field. What `script!`'s records convert with.
+pub fn record_into_value<const N: usize>(
+    fields: [(&'static str, Result<Value, ValueError>); N],
+) -> Result<Value, ValueError> {
+    let mut map = BTreeMap::new();
+    for (name, value) in fields {
+        let value = value.map_err(|error| error.in_entry(name))?;
+        map.insert(Arc::from(name), value);
+    }
+    Ok(Value::Map(Arc::new(map)))
+}
+
+/// The field `name` of a record read from a map value: the record's type in the error when
+/// the value is not a map or has no such field, the field's name when it does not convert.
+pub fn record_field<'a, T: FromValue<'a>>(
+    value: &'a Value,
+    record: &'static str,
+    name: &'static str,
+) -> Result<T, ValueError> {
+    let Some(entries) = value.as_map() else {
+        return Err(ValueError::expected(record, value));
+    };
+    match entries.get(name) {
+        Some(field) => T::from_value(field).map_err(|error| error.in_entry(name)),
+        None => Err(ValueError::expected(
+            format!("{record} (a map with the field `{name}`)"),
+            value,
+        )),
+    }
+}
+
 impl<K: Into<Arc<str>>, V: IntoValue> IntoValue for BTreeMap<K, V> {
     fn into_value(self) -> Result<Value, ValueError> {
         map_into_value(self)

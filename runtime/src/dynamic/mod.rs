@@ -21,7 +21,7 @@
 
 mod builder;
 pub(crate) mod compose;
-mod convert;
+pub(crate) mod convert;
 mod error;
 #[doc(hidden)]
 pub mod export;

@@ -185,3 +185,16 @@ ms::template! {
 }
 
 constant! { Name = Answer, value = 42 }
+
+ms::script! {
+    /// Rules compiled through the renamed crate: `script!` names it through its own
+    /// `$crate`, with no `crate = ms`.
+    pub module renamed_rules {
+        pub record Line { cents: int, qty: int }
+        pub fn total(lines: list[Line]) -> int {
+            let mut sum = 0;
+            for line in lines { sum += line.cents * line.qty; }
+            sum
+        }
+    }
+}

@@ -162,3 +162,12 @@ fn compose_reaches_the_runtime_through_the_renamed_crate() {
     let names: Vec<&str> = composed::MEMBERS.iter().map(|member| member.name).collect();
     assert_eq!(names, ["hello", "add"]);
 }
+
+#[test]
+fn script_reaches_the_runtime_through_the_renamed_crate() {
+    use modsmith_test_renamed::renamed_rules::{Line, total};
+    use ms::dynamic::IntoValue;
+    let lines = [Line { cents: 3, qty: 2 }];
+    assert_eq!(total(&lines), Ok(6));
+    assert!(lines[0].clone().into_value().is_ok());
+}
