@@ -68,6 +68,33 @@ modsmith::script! {
 
 modsmith::script!(pub file = "tests/scripts/pricing.ms");
 
+// The issue's example, as written: a private record used by a `pub` function is `pub` in
+// the Rust it becomes, and the unused private `net` is no warning.
+modsmith::script! {
+    /// Pricing rules.
+    module issue_example {
+        const VAT: float = 0.2;
+        record Item { name: str, cents: int, qty: int }
+        fn net(gross: float) -> float { gross / (1.0 + VAT) }
+        pub fn total(items: list[Item], tier: str) -> int {
+            let mut sum = 0;
+            for item in items { sum = sum + item.cents * item.qty; }
+            match tier { "gold" => sum * 90 / 100, "silver" => sum * 95 / 100, _ => sum }
+        }
+    }
+}
+
+#[test]
+fn the_issues_example_compiles_as_written() -> Result<(), ScriptError> {
+    let items = [issue_example::Item {
+        name: "tea".into(),
+        cents: 350,
+        qty: 2,
+    }];
+    assert_eq!(issue_example::total(&items, "silver")?, 665);
+    Ok(())
+}
+
 fn basket() -> Vec<pricing::Item> {
     vec![
         pricing::Item {

@@ -304,34 +304,6 @@ impl Checker {
         defs
     }
 
-    /// A `pub` function's parameters and result must be types its callers can name: no
-    /// private record in them.
-    fn check_interface(&mut self, function: &ast::Function, signature: &Signature) {
-        if !function.public {
-            return;
-        }
-        let types = signature
-            .params
-            .iter()
-            .map(|(_, ty)| ty)
-            .chain(std::iter::once(&signature.ret));
-        let mut private = Vec::new();
-        for ty in types {
-            private_records(ty, &self.records, &mut private);
-        }
-        private.dedup();
-        for name in private {
-            self.error(
-                function.name.span,
-                format!(
-                    "`{}` is `pub` but its signature uses the private record `{name}`: make it \
-                     `pub record {name}`, or the function private",
-                    function.name.name
-                ),
-            );
-        }
-    }
-
     fn check_functions(&mut self, module: &ast::Module) -> Vec<FunctionDef> {
         let mut defs = Vec::new();
         for item in &module.items {
@@ -339,7 +311,6 @@ impl Checker {
                 continue;
             };
             let signature = self.signatures[defs.len()].clone();
-            self.check_interface(function, &signature);
             let mut body = Body::new(self, Some(signature.ret.clone()));
             body.visible_consts = usize::MAX;
             body.scopes.push(Vec::new());
@@ -398,19 +369,6 @@ fn expr_returns(expr: &ast::Expr) -> bool {
         }
         ast::ExprKind::Block(block) => always_returns(block),
         _ => false,
-    }
-}
-
-/// The private records a type names.
-fn private_records(ty: &Type, records: &[RecordDef], found: &mut Vec<String>) {
-    match ty {
-        Type::Record(index, name) if records.get(*index).is_some_and(|record| !record.public) => {
-            found.push(name.clone());
-        }
-        Type::List(inner) | Type::Map(inner) | Type::Option(inner) => {
-            private_records(inner, records, found);
-        }
-        _ => {}
     }
 }
 

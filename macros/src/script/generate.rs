@@ -30,6 +30,30 @@ pub struct Context<'a> {
     pub extra: TokenStream,
 }
 
+/// The records a `pub` function's signature names, through lists, maps and options too.
+fn interface_records(program: &Program) -> Vec<usize> {
+    fn walk(ty: &Type, found: &mut Vec<usize>) {
+        match ty {
+            Type::Record(index, _) => found.push(*index),
+            Type::List(inner) | Type::Map(inner) | Type::Option(inner) => walk(inner, found),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    for function in program.functions.iter().filter(|function| function.public) {
+        let signature = &function.signature;
+        for ty in signature
+            .params
+            .iter()
+            .map(|(_, ty)| ty)
+            .chain([&signature.ret])
+        {
+            walk(ty, &mut found);
+        }
+    }
+    found
+}
+
 /// The module.
 pub fn generate(context: &Context) -> TokenStream {
     let program = context.program;
@@ -40,9 +64,12 @@ pub fn generate(context: &Context) -> TokenStream {
         function: 0,
         borrowed: Vec::new(),
     };
-    let records = program.records.iter().map(|record| {
+    let interface = interface_records(program);
+    let records = program.records.iter().enumerate().map(|(index, record)| {
         let name = rust_ident(&record.name);
-        let vis = if record.public {
+        // A record is part of the Rust interface when it is `pub`, or when a `pub` function
+        // takes or gives it (callers must be able to name it).
+        let vis = if record.public || interface.contains(&index) {
             quote!(pub)
         } else {
             TokenStream::new()
@@ -60,6 +87,7 @@ pub fn generate(context: &Context) -> TokenStream {
         quote! {
             #docs
             #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]
+            #[allow(dead_code)]
             #vis struct #name { #( #fields, )* }
 
             /// The record as a `Value` map of its fields (`modsmith::dynamic`).
@@ -313,7 +341,7 @@ impl Generator<'_> {
         };
         quote! {
             #docs
-            #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+            #[allow(dead_code, unused_mut, unused_variables, unreachable_code, clippy::all)]
             #vis fn #name(#host #( #params ),*) #ret { #body }
         }
     }
