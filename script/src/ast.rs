@@ -289,6 +289,36 @@ pub enum Pattern {
     Some(Ident, Span),
 }
 
+impl Stmt {
+    /// Where the statement is.
+    pub fn span(&self) -> Span {
+        match self {
+            Stmt::Let { span, .. }
+            | Stmt::Assign { span, .. }
+            | Stmt::While { span, .. }
+            | Stmt::For { span, .. }
+            | Stmt::Return { span, .. }
+            | Stmt::Break(span)
+            | Stmt::Continue(span) => *span,
+            Stmt::Expr(expr) => expr.span,
+        }
+    }
+}
+
+impl Pattern {
+    /// Where the pattern is.
+    pub fn span(&self) -> Span {
+        match self {
+            Pattern::Wildcard(span)
+            | Pattern::Int(_, span)
+            | Pattern::Str(_, span)
+            | Pattern::Bool(_, span)
+            | Pattern::None(span)
+            | Pattern::Some(_, span) => *span,
+        }
+    }
+}
+
 /// `-x`, `!x`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UnaryOp {

@@ -471,7 +471,7 @@ impl<'c> Body<'c> {
             if ended.is_some() && !warned {
                 warned = true;
                 self.checker.diagnostics.push(Diagnostic::warning(
-                    stmt_span(stmt),
+                    stmt.span(),
                     "unreachable: the statement before always leaves the block",
                 ));
             }
@@ -479,7 +479,7 @@ impl<'c> Body<'c> {
                 stmt,
                 ast::Stmt::Return { .. } | ast::Stmt::Break(_) | ast::Stmt::Continue(_)
             ) {
-                ended = Some(stmt_span(stmt));
+                ended = Some(stmt.span());
             }
             stmts.push(self.stmt(stmt));
         }
@@ -1253,7 +1253,7 @@ impl<'c> Body<'c> {
                 (pattern, other) => {
                     let other = other.clone();
                     self.checker.error(
-                        pattern_span(pattern),
+                        pattern.span(),
                         format!("this pattern cannot match a `{other}`"),
                     );
                     None
@@ -1303,29 +1303,5 @@ fn error_expr(span: Span) -> Expr {
         kind: ExprKind::Error,
         ty: Type::Error,
         span,
-    }
-}
-
-fn stmt_span(stmt: &ast::Stmt) -> Span {
-    match stmt {
-        ast::Stmt::Let { span, .. }
-        | ast::Stmt::Assign { span, .. }
-        | ast::Stmt::While { span, .. }
-        | ast::Stmt::For { span, .. }
-        | ast::Stmt::Return { span, .. }
-        | ast::Stmt::Break(span)
-        | ast::Stmt::Continue(span) => *span,
-        ast::Stmt::Expr(expr) => expr.span,
-    }
-}
-
-fn pattern_span(pattern: &ast::Pattern) -> Span {
-    match pattern {
-        ast::Pattern::Wildcard(span)
-        | ast::Pattern::Int(_, span)
-        | ast::Pattern::Str(_, span)
-        | ast::Pattern::Bool(_, span)
-        | ast::Pattern::None(span)
-        | ast::Pattern::Some(_, span) => *span,
     }
 }

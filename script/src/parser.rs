@@ -848,7 +848,7 @@ impl Parser<'_> {
             let pattern = self.pattern()?;
             self.expect_punct(Punct::FatArrow)?;
             let arm_value = self.expr(true)?;
-            let span = pattern_span(&pattern).to(arm_value.span);
+            let span = pattern.span().to(arm_value.span);
             let block_like = matches!(arm_value.kind, ExprKind::Block(_));
             arms.push(Arm {
                 pattern,
@@ -920,17 +920,6 @@ impl Parser<'_> {
 enum Statement {
     Stmt(Stmt),
     Tail(Expr),
-}
-
-fn pattern_span(pattern: &Pattern) -> Span {
-    match pattern {
-        Pattern::Wildcard(span)
-        | Pattern::Int(_, span)
-        | Pattern::Str(_, span)
-        | Pattern::Bool(_, span)
-        | Pattern::None(span)
-        | Pattern::Some(_, span) => *span,
-    }
 }
 
 #[cfg(test)]
