@@ -107,6 +107,28 @@ pub fn line_column(source: &str, offset: u32) -> (usize, usize) {
     (line, column)
 }
 
+/// Where a span is, as a line and a column (1-based): what a back end writes into the places
+/// of its run-time errors. A text source locates by its bytes ([`InText`]); the `script!`
+/// macro locates an inline script by its tokens' compiler spans.
+pub trait Locate {
+    /// The line and column of the span's start.
+    fn locate(&self, span: Span) -> (u32, u32);
+}
+
+/// A text source, located by byte offsets.
+#[derive(Clone, Copy, Debug)]
+pub struct InText<'a>(pub &'a str);
+
+impl Locate for InText<'_> {
+    fn locate(&self, span: Span) -> (u32, u32) {
+        let (line, column) = line_column(self.0, span.start);
+        (
+            u32::try_from(line).unwrap_or(u32::MAX),
+            u32::try_from(column).unwrap_or(u32::MAX),
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,11 +11,12 @@
 use std::collections::BTreeMap;
 
 use crate::ast::{AssignOp, BinaryOp, UnaryOp};
-use crate::diagnostic::line_column;
+use crate::diagnostic::{Diagnostic, line_column};
 use crate::error::{ErrorKind, ScriptError};
 use crate::ir::{Block, Builtin, Expr, ExprKind, Pattern, Program, Stmt};
 use crate::rt;
 use crate::span::Span;
+pub use crate::value::Value;
 
 /// How deeply script functions may call each other in the interpreter.
 pub const MAX_CALL_DEPTH: usize = 1000;
@@ -23,29 +24,6 @@ pub const MAX_CALL_DEPTH: usize = 1000;
 /// The stack of the thread a run has (reserved address space; only what is used is
 /// touched).
 pub const STACK_SIZE: usize = 512 << 20;
-
-/// A value of the language, as the interpreter holds it.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Value {
-    /// An `int`.
-    Int(i64),
-    /// A `float`.
-    Float(f64),
-    /// A `bool`.
-    Bool(bool),
-    /// A `str`.
-    Str(String),
-    /// A `list[T]`.
-    List(Vec<Value>),
-    /// A `map[str, T]`, in key order.
-    Map(BTreeMap<String, Value>),
-    /// An `option[T]`.
-    Option(Option<Box<Value>>),
-    /// A record's fields, in the record's order.
-    Record(Vec<Value>),
-    /// What a function without a result gives.
-    Unit,
-}
 
 /// Why a call did not give a value.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -134,6 +112,40 @@ pub fn constant(program: &Program, index: usize) -> Result<Value, RunError> {
     match interpreter.expr(&mut frame, &definition.value)? {
         Ok(value) => Ok(value),
         Err(_) => Ok(Value::Unit),
+    }
+}
+
+/// Every constant of `program`, in order, or an error per constant that cannot be computed
+/// (an overflow, say): what a back end that computes constants ahead of time reports.
+///
+/// # Errors
+///
+/// One diagnostic per constant that failed, at its definition.
+pub fn constants(program: &Program) -> Result<Vec<Value>, Vec<Diagnostic>> {
+    let mut values = Vec::with_capacity(program.consts.len());
+    let mut failures = Vec::new();
+    for (index, definition) in program.consts.iter().enumerate() {
+        match constant(program, index) {
+            Ok(value) => values.push(value),
+            Err(error) => {
+                let why = match error {
+                    RunError::Script(error) => error.kind.to_string(),
+                    other => format!("{other:?}"),
+                };
+                failures.push(Diagnostic::error(
+                    definition.span,
+                    format!(
+                        "the constant `{}` cannot be computed: {why}",
+                        definition.name
+                    ),
+                ));
+            }
+        }
+    }
+    if failures.is_empty() {
+        Ok(values)
+    } else {
+        Err(failures)
     }
 }
 

@@ -93,6 +93,7 @@
 
 pub mod analysis;
 pub mod ast;
+pub mod bytecode;
 pub mod check;
 pub mod diagnostic;
 pub mod error;
@@ -104,12 +105,17 @@ pub mod rt;
 pub mod span;
 mod suggest;
 pub mod token;
+pub mod value;
+pub mod vm;
 
-pub use diagnostic::{Diagnostic, Severity, render};
+pub use bytecode::{CompileError, LoadError, Program, Script};
+pub use diagnostic::{Diagnostic, InText, Locate, Severity, render};
 pub use error::{ErrorKind, ScriptError};
 pub use parser::MAX_DEPTH;
 pub use span::Span;
 pub use token::{Delimiter, Punct, Token, TokenKind};
+pub use value::Value;
+pub use vm::{Host, Instance, Limits, VmError};
 
 /// The version of the language this crate reads. Raised when a program's meaning changes;
 /// bytecode records it.

@@ -6,71 +6,7 @@ use std::collections::BTreeMap;
 use modsmith_script::interp::{RunError, Value, run};
 use modsmith_script::{ErrorKind, check_text};
 
-const PROGRAM: &str = r#"
-module rules {
-    const VAT: float = 0.2;
-    const BASE: int = 100;
-    const DOUBLE: int = BASE * 2;
-    pub record Item { name: str, cents: int, qty: int }
-
-    pub fn total(items: list[Item], tier: str) -> int {
-        let mut sum = 0;
-        for item in items { sum += item.cents * item.qty; }
-        match tier { "gold" => sum * 90 / 100, "silver" => sum * 95 / 100, _ => sum }
-    }
-    pub fn fib(n: int) -> int { if n < 2 { n } else { fib(n - 1) + fib(n - 2) } }
-    pub fn sum_to(n: int) -> int {
-        let mut sum = 0;
-        let mut i = 0;
-        while true {
-            i += 1;
-            if i > n { break; }
-            if i % 2 == 0 { continue; }
-            sum += i;
-        }
-        sum
-    }
-    pub fn build(n: int) -> str {
-        let mut text = "";
-        for i in 0..n { text += to_str(i); text = text + ","; }
-        text
-    }
-    pub fn net(gross: float) -> float { round(gross / (1.0 + VAT) * 100.0) / 100.0 }
-    pub fn overflow(n: int) -> int { n * 9223372036854775807 }
-    pub fn divide(a: int, b: int) -> int { a / b }
-    pub fn pick(items: list[int], i: int) -> int { items[i] }
-    pub fn first_or(items: list[int], fallback: int) -> int {
-        match get(items, 0) { some(x) => x, none => fallback }
-    }
-    pub fn values_stay_values(items: list[int]) -> list[int] {
-        let more = push(items, 4);
-        let _ignored = push(more, 5);
-        more
-    }
-    pub fn counts(words: list[str]) -> map[str, int] {
-        let mut seen: map[str, int] = insert(insert(empty(), "z", 0), "a", 0);
-        for word in words {
-            let n = match get(seen, word) { some(n) => n, none => 0 };
-            seen = insert(seen, word, n + 1);
-        }
-        seen
-    }
-    fn empty() -> map[str, int] { insert(insert(other_empty(), "b", 0), "b", 0) }
-    fn other_empty() -> map[str, int] { other_empty_base() }
-    fn other_empty_base() -> map[str, int] { let m = insert(other_empty_base(), "x", 1); m }
-    pub fn stdlib(text: str) -> list[str] {
-        [to_str(len(text)), to_str(min(3, 4)), to_str(max(2.5, 1.5)), to_str(abs(-3)),
-         to_str(to_int(-3.7)), to_str(to_float(2)), to_str(contains(text, "é")),
-         to_str(contains([1, 2], 2)), to_str(DOUBLE)]
-    }
-    pub fn stamped() -> int { now() + 1 }
-    pub fn early(n: int) -> str {
-        for i in 0..10 { if i == n { return "found"; } }
-        "none"
-    }
-    host { fn now() -> int; }
-}
-"#;
+const PROGRAM: &str = include_str!("programs/rules.ms");
 
 fn item(name: &str, cents: i64, qty: i64) -> Value {
     Value::Record(vec![
@@ -159,11 +95,11 @@ fn run_time_errors_say_what_where_and_in_which_function() {
     assert_eq!(overflow.kind, ErrorKind::Overflow);
     assert_eq!(
         (overflow.function.as_str(), overflow.line, overflow.column),
-        ("overflow", 31, 38)
+        ("overflow", 30, 38)
     );
     assert_eq!(
         overflow.to_string(),
-        "integer overflow in `overflow` at 31:38"
+        "integer overflow in `overflow` at 30:38"
     );
     let zero = error(call("divide", vec![Value::Int(1), Value::Int(0)]));
     assert_eq!(zero.kind, ErrorKind::DivisionByZero);

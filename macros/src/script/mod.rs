@@ -13,7 +13,6 @@ mod tokens;
 use std::path::PathBuf;
 
 use modsmith_script::diagnostic::line_column;
-use modsmith_script::interp::{RunError, Value, constant};
 use modsmith_script::ir::Program;
 use modsmith_script::{Diagnostic, Severity, render};
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
@@ -149,9 +148,15 @@ fn inline(
     if errors.any() {
         return None;
     }
-    let constants = constants(&program, |span, message| {
-        lexed.error(span, message, errors);
-    })?;
+    let constants = match modsmith_script::interp::constants(&program) {
+        Ok(constants) => constants,
+        Err(failures) => {
+            for failure in failures {
+                lexed.error(failure.span, failure.message, errors);
+            }
+            return None;
+        }
+    };
     let locate = InlineLocate(&lexed);
     let context = generate::Context {
         program: &program,
@@ -216,11 +221,15 @@ fn from_file(
     let Some(program) = program else {
         return errors.into_expansion(TokenStream::new());
     };
-    let Some(constants) = constants(&program, |span, message| {
-        let (line, column) = line_column(&source, span.start);
-        errors.at(literal, format!("{path}:{line}:{column}: {message}"));
-    }) else {
-        return errors.into_expansion(TokenStream::new());
+    let constants = match modsmith_script::interp::constants(&program) {
+        Ok(constants) => constants,
+        Err(failures) => {
+            for failure in failures {
+                let (line, column) = line_column(&source, failure.span.start);
+                errors.at(literal, format!("{path}:{line}:{column}: {}", failure.message));
+            }
+            return errors.into_expansion(TokenStream::new());
+        }
     };
     // Read again by rustc, so that editing the file rebuilds the crate.
     let full_text = full.display().to_string();
@@ -238,40 +247,4 @@ fn from_file(
         extra,
     };
     errors.into_expansion(generate::generate(&context))
-}
-
-/// Every constant's value, by the reference interpreter; an error (an overflow, say) is
-/// reported at the constant.
-fn constants(
-    program: &Program,
-    mut report: impl FnMut(modsmith_script::Span, String),
-) -> Option<Vec<Value>> {
-    let mut values = Vec::new();
-    let mut failed = false;
-    for (index, definition) in program.consts.iter().enumerate() {
-        match constant(program, index) {
-            Ok(value) => values.push(value),
-            Err(RunError::Script(error)) => {
-                report(
-                    definition.span,
-                    format!(
-                        "the constant `{}` cannot be computed: {}",
-                        definition.name, error.kind
-                    ),
-                );
-                failed = true;
-            }
-            Err(other) => {
-                report(
-                    definition.span,
-                    format!(
-                        "the constant `{}` cannot be computed: {other:?}",
-                        definition.name
-                    ),
-                );
-                failed = true;
-            }
-        }
-    }
-    (!failed).then_some(values)
 }

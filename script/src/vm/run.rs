@@ -1,0 +1,500 @@
+//! The interpreter loop: one `match` per instruction over a register file shared by every
+//! call (each call's registers are a window of it, so a call is no allocation once the
+//! file has grown). Calls do not recurse in Rust: a script's recursion is limited by
+//! [`Limits::call_depth`], never by the thread's stack.
+//!
+//! The verifier proved every register read to hold a value of the type the instruction
+//! needs; the VM still matches each value's kind (Rust's enums leave no choice, and it
+//! costs a predicted branch), and a mismatch would be [`Fault::Internal`], never undefined
+//! behaviour or a panic. The mutation tests check that no verified program reaches one.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use crate::bytecode::image::{Constant, Function, Image};
+use crate::bytecode::op::{Op, Reg};
+use crate::error::ErrorKind;
+use crate::ir::Builtin;
+use crate::rt;
+
+use super::Limits;
+use super::host::HostFunction;
+use super::slot::Slot;
+
+/// Why a run stopped without a value, before the place is attached.
+#[derive(Debug)]
+pub(crate) enum Fault {
+    /// A run-time error of the script, at instruction `pc` of function `function`.
+    Script {
+        kind: ErrorKind,
+        function: usize,
+        pc: usize,
+    },
+    OutOfFuel,
+    TooDeep,
+    OutOfMemory,
+    /// Broke an invariant the verifier proves: a bug of the VM or of the verifier.
+    Internal(&'static str),
+}
+
+struct Frame {
+    function: usize,
+    pc: usize,
+    base: usize,
+    dst: Reg,
+}
+
+/// Runs `function` of `image` with `args` (already of its parameters' types).
+pub(crate) fn run(
+    image: &Image,
+    host: &[HostFunction],
+    limits: &Limits,
+    function: usize,
+    args: Vec<Slot>,
+) -> Result<Slot, Fault> {
+    let mut machine = Machine {
+        image,
+        host,
+        limits,
+        memory: 0,
+    };
+    machine.run(function, args)
+}
+
+struct Machine<'a> {
+    image: &'a Image,
+    host: &'a [HostFunction],
+    limits: &'a Limits,
+    /// Bytes of strings, lists, maps and records made so far in this run.
+    memory: usize,
+}
+
+const BROKEN: Fault = Fault::Internal("a register holds a value of another type");
+
+impl Machine<'_> {
+    /// Counts `bytes` against the memory limit, before they are allocated.
+    #[inline]
+    fn charge(&mut self, bytes: usize) -> Result<(), Fault> {
+        self.memory = self.memory.saturating_add(bytes);
+        if self.memory > self.limits.memory {
+            Err(Fault::OutOfMemory)
+        } else {
+            Ok(())
+        }
+    }
+
+    fn run(&mut self, entry: usize, args: Vec<Slot>) -> Result<Slot, Fault> {
+        let image = self.image;
+        let mut function_index = entry;
+        let mut function: &Function = image
+            .functions
+            .get(entry)
+            .ok_or(Fault::Internal("no such function"))?;
+        let mut regs: Vec<Slot> = Vec::with_capacity(256);
+        regs.extend(args);
+        regs.resize(usize::from(function.registers), Slot::Unit);
+        let mut frames: Vec<Frame> = Vec::new();
+        let mut base = 0usize;
+        let mut pc = 0usize;
+        let mut fuel = self.limits.fuel;
+
+        macro_rules! reg {
+            ($r:expr) => {
+                regs.get(base + usize::from($r)).ok_or(BROKEN)?
+            };
+        }
+        macro_rules! set {
+            ($r:expr, $value:expr) => {{
+                let value = $value;
+                *regs.get_mut(base + usize::from($r)).ok_or(BROKEN)? = value;
+            }};
+        }
+        macro_rules! int {
+            ($r:expr) => {
+                match reg!($r) {
+                    Slot::Int(n) => *n,
+                    _ => return Err(BROKEN),
+                }
+            };
+        }
+        macro_rules! float {
+            ($r:expr) => {
+                match reg!($r) {
+                    Slot::Float(x) => *x,
+                    _ => return Err(BROKEN),
+                }
+            };
+        }
+        macro_rules! boolean {
+            ($r:expr) => {
+                match reg!($r) {
+                    Slot::Bool(b) => *b,
+                    _ => return Err(BROKEN),
+                }
+            };
+        }
+        macro_rules! text {
+            ($r:expr) => {
+                match reg!($r) {
+                    Slot::Str(text) => text,
+                    _ => return Err(BROKEN),
+                }
+            };
+        }
+        macro_rules! fail {
+            ($result:expr) => {
+                match $result {
+                    Ok(value) => value,
+                    Err(kind) => {
+                        return Err(Fault::Script {
+                            kind,
+                            function: function_index,
+                            pc: pc - 1,
+                        });
+                    }
+                }
+            };
+        }
+
+        loop {
+            let Some(op) = function.code.get(pc) else {
+                return Err(Fault::Internal("ran past the end of a function"));
+            };
+            pc += 1;
+            if fuel == 0 {
+                return Err(Fault::OutOfFuel);
+            }
+            fuel -= 1;
+            match *op {
+                Op::Move { dst, src } => {
+                    let value = reg!(src).clone();
+                    set!(dst, value);
+                }
+                Op::Const { dst, index } => {
+                    let value = match image.constants.get(index as usize) {
+                        Some(Constant::Int(n)) => Slot::Int(*n),
+                        Some(Constant::Float(x)) => Slot::Float(*x),
+                        Some(Constant::Bool(b)) => Slot::Bool(*b),
+                        Some(Constant::Str(text)) => {
+                            self.charge(text.len())?;
+                            Slot::text(text.clone())
+                        }
+                        None => return Err(BROKEN),
+                    };
+                    set!(dst, value);
+                }
+                Op::Int { dst, value } => set!(dst, Slot::Int(i64::from(value))),
+                Op::Bool { dst, value } => set!(dst, Slot::Bool(value)),
+                Op::None { dst, .. } => set!(dst, Slot::Option(None)),
+                Op::Unit { dst } => set!(dst, Slot::Unit),
+                Op::EmptyMap { dst, .. } => set!(dst, Slot::Map(Rc::new(BTreeMap::new()))),
+                Op::NegInt { dst, src } => set!(dst, Slot::Int(fail!(rt::neg(int!(src))))),
+                Op::NegFloat { dst, src } => set!(dst, Slot::Float(-float!(src))),
+                Op::Not { dst, src } => set!(dst, Slot::Bool(!boolean!(src))),
+                Op::AddInt { dst, a, b } => set!(dst, Slot::Int(fail!(rt::add(int!(a), int!(b))))),
+                Op::SubInt { dst, a, b } => set!(dst, Slot::Int(fail!(rt::sub(int!(a), int!(b))))),
+                Op::MulInt { dst, a, b } => set!(dst, Slot::Int(fail!(rt::mul(int!(a), int!(b))))),
+                Op::DivInt { dst, a, b } => set!(dst, Slot::Int(fail!(rt::div(int!(a), int!(b))))),
+                Op::RemInt { dst, a, b } => set!(dst, Slot::Int(fail!(rt::rem(int!(a), int!(b))))),
+                Op::AddIntImm { dst, src, value } => {
+                    set!(dst, Slot::Int(fail!(rt::add(int!(src), i64::from(value)))));
+                }
+                Op::AddFloat { dst, a, b } => set!(dst, Slot::Float(float!(a) + float!(b))),
+                Op::SubFloat { dst, a, b } => set!(dst, Slot::Float(float!(a) - float!(b))),
+                Op::MulFloat { dst, a, b } => set!(dst, Slot::Float(float!(a) * float!(b))),
+                Op::DivFloat { dst, a, b } => {
+                    set!(dst, Slot::Float(fail!(rt::div_float(float!(a), float!(b)))));
+                }
+                Op::RemFloat { dst, a, b } => {
+                    set!(dst, Slot::Float(fail!(rt::rem_float(float!(a), float!(b)))));
+                }
+                Op::LtInt { dst, a, b } => set!(dst, Slot::Bool(int!(a) < int!(b))),
+                Op::LeInt { dst, a, b } => set!(dst, Slot::Bool(int!(a) <= int!(b))),
+                Op::LtFloat { dst, a, b } => set!(dst, Slot::Bool(float!(a) < float!(b))),
+                Op::LeFloat { dst, a, b } => set!(dst, Slot::Bool(float!(a) <= float!(b))),
+                Op::LtStr { dst, a, b } => {
+                    let less = text!(a) < text!(b);
+                    set!(dst, Slot::Bool(less));
+                }
+                Op::LeStr { dst, a, b } => {
+                    let less = text!(a) <= text!(b);
+                    set!(dst, Slot::Bool(less));
+                }
+                Op::Eq { dst, a, b } => {
+                    let equal = reg!(a) == reg!(b);
+                    set!(dst, Slot::Bool(equal));
+                }
+                Op::Ne { dst, a, b } => {
+                    let equal = reg!(a) == reg!(b);
+                    set!(dst, Slot::Bool(!equal));
+                }
+                Op::Concat { dst, a, b } => {
+                    let (a, b) = (text!(a), text!(b));
+                    self.charge(a.len() + b.len())?;
+                    let joined = rt::concat(a, b);
+                    set!(dst, Slot::text(joined));
+                }
+                Op::Append { dst, src } => {
+                    let addition = text!(src).clone();
+                    self.charge(addition.len())?;
+                    let Slot::Str(text) = regs.get_mut(base + usize::from(dst)).ok_or(BROKEN)?
+                    else {
+                        return Err(BROKEN);
+                    };
+                    // In place when this register is the text's only owner.
+                    Rc::make_mut(text).push_str(&addition);
+                }
+                Op::PushInPlace { dst, src } => {
+                    let element = reg!(src).clone();
+                    self.charge(std::mem::size_of::<Slot>() + element.weight())?;
+                    let Slot::List(list) = regs.get_mut(base + usize::from(dst)).ok_or(BROKEN)?
+                    else {
+                        return Err(BROKEN);
+                    };
+                    Rc::make_mut(list).push(element);
+                }
+                Op::Jump { target } => pc = target.0 as usize,
+                Op::JumpIf { condition, target } => {
+                    if boolean!(condition) {
+                        pc = target.0 as usize;
+                    }
+                }
+                Op::JumpIfNot { condition, target } => {
+                    if !boolean!(condition) {
+                        pc = target.0 as usize;
+                    }
+                }
+                Op::JumpIfNotLtInt { a, b, target } => {
+                    if int!(a) >= int!(b) {
+                        pc = target.0 as usize;
+                    }
+                }
+                Op::Call {
+                    dst,
+                    function: callee,
+                    base: args,
+                } => {
+                    let callee_index = usize::from(callee);
+                    let callee = image.functions.get(callee_index).ok_or(BROKEN)?;
+                    if frames.len() + 1 >= self.limits.call_depth {
+                        return Err(Fault::TooDeep);
+                    }
+                    let new_base = regs.len();
+                    let first = base + usize::from(args);
+                    for offset in 0..callee.signature.params.len() {
+                        let value = regs.get(first + offset).ok_or(BROKEN)?.clone();
+                        regs.push(value);
+                    }
+                    regs.resize(new_base + usize::from(callee.registers), Slot::Unit);
+                    frames.push(Frame {
+                        function: function_index,
+                        pc,
+                        base,
+                        dst,
+                    });
+                    function_index = callee_index;
+                    function = callee;
+                    base = new_base;
+                    pc = 0;
+                }
+                Op::Return { src } => {
+                    let value =
+                        std::mem::take(regs.get_mut(base + usize::from(src)).ok_or(BROKEN)?);
+                    regs.truncate(base);
+                    let Some(frame) = frames.pop() else {
+                        return Ok(value);
+                    };
+                    function_index = frame.function;
+                    function = image.functions.get(function_index).ok_or(BROKEN)?;
+                    base = frame.base;
+                    pc = frame.pc;
+                    set!(frame.dst, value);
+                }
+                Op::Host {
+                    dst,
+                    function: callee,
+                    base: args,
+                } => {
+                    let host = self.host.get(usize::from(callee)).ok_or(BROKEN)?;
+                    let first = base + usize::from(args);
+                    let values = regs
+                        .get(first..first + host.arity())
+                        .ok_or(BROKEN)?
+                        .iter()
+                        .map(Slot::to_value)
+                        .collect::<Vec<_>>();
+                    let result = host.call(&values).ok_or(Fault::Internal(
+                        "a host function's result did not fit its declared type",
+                    ))?;
+                    let ret = image.host.get(usize::from(callee)).ok_or(BROKEN)?.ret;
+                    let slot = Slot::from_value(image, ret, &result).map_err(|_| {
+                        Fault::Internal("a host function's result did not fit its declared type")
+                    })?;
+                    self.charge(slot.weight())?;
+                    set!(dst, slot);
+                }
+                Op::Builtin {
+                    dst,
+                    builtin,
+                    base: args,
+                    count,
+                } => {
+                    let builtin = *Builtin::ALL.get(usize::from(builtin)).ok_or(BROKEN)?;
+                    let first = base + usize::from(args);
+                    let args = regs.get(first..first + usize::from(count)).ok_or(BROKEN)?;
+                    let value = self.builtin(builtin, args).map_err(|fault| match fault {
+                        BuiltinFault::Kind(kind) => Fault::Script {
+                            kind,
+                            function: function_index,
+                            pc: pc - 1,
+                        },
+                        BuiltinFault::Fault(fault) => fault,
+                    })?;
+                    set!(dst, value);
+                }
+                Op::List {
+                    dst,
+                    base: args,
+                    count,
+                    ..
+                } => {
+                    let first = base + usize::from(args);
+                    let elements = regs.get(first..first + usize::from(count)).ok_or(BROKEN)?;
+                    let list = Slot::List(Rc::new(elements.to_vec()));
+                    self.charge(list.weight())?;
+                    set!(dst, list);
+                }
+                Op::Record {
+                    dst,
+                    record,
+                    base: args,
+                } => {
+                    let fields = image
+                        .records
+                        .get(usize::from(record))
+                        .ok_or(BROKEN)?
+                        .fields
+                        .len();
+                    let first = base + usize::from(args);
+                    let values = regs.get(first..first + fields).ok_or(BROKEN)?;
+                    let record = Slot::Record(Rc::new(values.to_vec()));
+                    self.charge(record.weight())?;
+                    set!(dst, record);
+                }
+                Op::Field { dst, src, field } => {
+                    let Slot::Record(fields) = reg!(src) else {
+                        return Err(BROKEN);
+                    };
+                    let value = fields.get(usize::from(field)).ok_or(BROKEN)?.clone();
+                    set!(dst, value);
+                }
+                Op::Index { dst, list, index } => {
+                    let Slot::List(elements) = reg!(list) else {
+                        return Err(BROKEN);
+                    };
+                    let value = fail!(rt::index(elements, int!(index))).clone();
+                    set!(dst, value);
+                }
+                Op::Key { dst, map, key } => {
+                    let Slot::Map(entries) = reg!(map) else {
+                        return Err(BROKEN);
+                    };
+                    let value = fail!(rt::key(entries, text!(key))).clone();
+                    set!(dst, value);
+                }
+                Op::ListLen { dst, list } => {
+                    let Slot::List(elements) = reg!(list) else {
+                        return Err(BROKEN);
+                    };
+                    let len = rt::len(elements.len());
+                    set!(dst, Slot::Int(len));
+                }
+                Op::Some { dst, src } => {
+                    let value = reg!(src).clone();
+                    set!(dst, Slot::Option(Some(Rc::new(value))));
+                }
+                Op::MatchSome { dst, src, target } => {
+                    let Slot::Option(option) = reg!(src) else {
+                        return Err(BROKEN);
+                    };
+                    match option {
+                        Some(inner) => {
+                            let value = Slot::clone(inner);
+                            set!(dst, value);
+                        }
+                        None => pc = target.0 as usize,
+                    }
+                }
+            }
+        }
+    }
+
+    /// A builtin over its arguments, with [`rt`]'s semantics.
+    fn builtin(&mut self, builtin: Builtin, args: &[Slot]) -> Result<Slot, BuiltinFault> {
+        use BuiltinFault::Kind;
+        let broken = || BuiltinFault::Fault(BROKEN);
+        Ok(match (builtin, args) {
+            (Builtin::Len, [Slot::Str(text)]) => Slot::Int(rt::len_str(text)),
+            (Builtin::Len, [Slot::List(list)]) => Slot::Int(rt::len(list.len())),
+            (Builtin::Len, [Slot::Map(map)]) => Slot::Int(rt::len(map.len())),
+            (Builtin::Min, [Slot::Int(a), Slot::Int(b)]) => Slot::Int(*a.min(b)),
+            (Builtin::Min, [Slot::Float(a), Slot::Float(b)]) => Slot::Float(a.min(*b)),
+            (Builtin::Max, [Slot::Int(a), Slot::Int(b)]) => Slot::Int(*a.max(b)),
+            (Builtin::Max, [Slot::Float(a), Slot::Float(b)]) => Slot::Float(a.max(*b)),
+            (Builtin::Abs, [Slot::Int(a)]) => Slot::Int(rt::abs(*a).map_err(Kind)?),
+            (Builtin::Abs, [Slot::Float(a)]) => Slot::Float(a.abs()),
+            (Builtin::Round, [Slot::Float(a)]) => Slot::Float(rt::round(*a)),
+            (Builtin::ToInt, [Slot::Float(a)]) => Slot::Int(rt::to_int(*a).map_err(Kind)?),
+            (Builtin::ToFloat, [Slot::Int(a)]) => Slot::Float(rt::to_float(*a)),
+            (Builtin::ToStr, [value]) => {
+                let text = match value {
+                    Slot::Int(n) => n.to_string(),
+                    Slot::Float(x) => rt::float_to_str(*x),
+                    Slot::Bool(b) => b.to_string(),
+                    Slot::Str(text) => String::clone(text),
+                    _ => return Err(broken()),
+                };
+                self.charge(text.len()).map_err(BuiltinFault::Fault)?;
+                Slot::text(text)
+            }
+            (Builtin::Contains, [Slot::Str(text), Slot::Str(part)]) => {
+                Slot::Bool(rt::contains_str(text, part))
+            }
+            (Builtin::Contains, [Slot::List(list), value]) => {
+                Slot::Bool(rt::contains_list(list, value))
+            }
+            (Builtin::Contains, [Slot::Map(map), Slot::Str(key)]) => {
+                Slot::Bool(rt::contains_key(map, key))
+            }
+            (Builtin::Push, [Slot::List(list), value]) => {
+                let pushed = Slot::List(Rc::new(rt::push(list, value.clone())));
+                self.charge(pushed.weight()).map_err(BuiltinFault::Fault)?;
+                pushed
+            }
+            (Builtin::Keys, [Slot::Map(map)]) => {
+                let keys = Slot::List(Rc::new(rt::keys(map).into_iter().map(Slot::text).collect()));
+                self.charge(keys.weight()).map_err(BuiltinFault::Fault)?;
+                keys
+            }
+            (Builtin::Get, [Slot::Map(map), Slot::Str(key)]) => {
+                Slot::Option(rt::get_map(map, key).map(Rc::new))
+            }
+            (Builtin::Get, [Slot::List(list), Slot::Int(index)]) => {
+                Slot::Option(rt::get_list(list, *index).map(Rc::new))
+            }
+            (Builtin::Insert, [Slot::Map(map), Slot::Str(key), value]) => {
+                self.charge(map.len() * (std::mem::size_of::<Slot>() + 24))
+                    .map_err(BuiltinFault::Fault)?;
+                Slot::Map(Rc::new(rt::insert(map, key, value.clone())))
+            }
+            (Builtin::Some, [value]) => Slot::Option(Some(Rc::new(value.clone()))),
+            (Builtin::EmptyMap, []) => Slot::Map(Rc::new(BTreeMap::new())),
+            _ => return Err(broken()),
+        })
+    }
+}
+
+enum BuiltinFault {
+    Kind(ErrorKind),
+    Fault(Fault),
+}

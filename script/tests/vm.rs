@@ -1,0 +1,263 @@
+//! The VM: the same results and errors as the reference interpreter on the rules program,
+//! limits as typed errors, host functions bound and checked, bytes that round-trip, and
+//! typed load errors.
+
+use modsmith_script::bytecode::LoadError;
+use modsmith_script::interp::{self, RunError};
+use modsmith_script::vm::HostError;
+use modsmith_script::{ErrorKind, Host, Limits, Program, Script, Value, VmError, check_text};
+
+const PROGRAM: &str = include_str!("programs/rules.ms");
+
+fn program() -> Program {
+    Script::compile(PROGRAM).unwrap_or_else(|error| panic!("{error}"))
+}
+
+fn host() -> Host {
+    Host::new().function("now", || 41_i64)
+}
+
+fn item(name: &str, cents: i64, qty: i64) -> Value {
+    Value::Record(vec![
+        Value::Str(name.into()),
+        Value::Int(cents),
+        Value::Int(qty),
+    ])
+}
+
+/// The VM's result, with the interpreter's checked to be the same.
+fn call(name: &str, args: Vec<Value>) -> Result<Value, VmError> {
+    let vm = program()
+        .instance(host())
+        .expect("the host fits")
+        .call(name, &args);
+    let (checked, diagnostics) = check_text(PROGRAM);
+    let checked = checked.unwrap_or_else(|| panic!("{diagnostics:#?}"));
+    let reference = interp::run(
+        &checked,
+        Some(PROGRAM),
+        &mut |_, _| interp::Value::Int(41),
+        name,
+        args,
+    );
+    match (&vm, reference) {
+        (Ok(value), Ok(expected)) => assert_eq!(*value, expected, "{name}"),
+        (Err(VmError::Script(error)), Err(RunError::Script(expected))) => {
+            assert_eq!(*error, expected, "{name}");
+        }
+        (Err(VmError::TooDeep { .. }), Err(RunError::TooDeep)) => {}
+        (vm, reference) => panic!("{name}: the VM gave {vm:?}, the interpreter {reference:?}"),
+    }
+    vm
+}
+
+#[test]
+fn rules_run_as_in_the_interpreter() {
+    let items = Value::List(vec![item("tea", 350, 2), item("cake", 500, 1)]);
+    assert_eq!(
+        call("total", vec![items.clone(), Value::Str("gold".into())]),
+        Ok(Value::Int(1080))
+    );
+    assert_eq!(
+        call("total", vec![items, Value::Str("none".into())]),
+        Ok(Value::Int(1200))
+    );
+    assert_eq!(call("fib", vec![Value::Int(20)]), Ok(Value::Int(6765)));
+    assert_eq!(call("sum_to", vec![Value::Int(10)]), Ok(Value::Int(25)));
+    assert_eq!(
+        call("build", vec![Value::Int(3)]),
+        Ok(Value::Str("0,1,2,".into()))
+    );
+    assert_eq!(
+        call("net", vec![Value::Float(120.0)]),
+        Ok(Value::Float(100.0))
+    );
+    assert_eq!(
+        call("first_or", vec![Value::List(vec![]), Value::Int(7)]),
+        Ok(Value::Int(7))
+    );
+    assert_eq!(
+        call(
+            "first_or",
+            vec![Value::List(vec![Value::Int(3)]), Value::Int(7)]
+        ),
+        Ok(Value::Int(3))
+    );
+    assert_eq!(call("stamped", vec![]), Ok(Value::Int(42)));
+    assert_eq!(
+        call("early", vec![Value::Int(3)]),
+        Ok(Value::Str("found".into()))
+    );
+    assert_eq!(
+        call("early", vec![Value::Int(30)]),
+        Ok(Value::Str("none".into()))
+    );
+    call("values_stay_values", vec![Value::List(vec![Value::Int(1)])]).expect("runs");
+    call("stdlib", vec![Value::Str("héllo".into())]).expect("runs");
+}
+
+#[test]
+fn run_time_errors_have_the_interpreters_places() {
+    let error = |result: Result<Value, VmError>| match result {
+        Err(VmError::Script(error)) => error,
+        other => panic!("not a script error: {other:?}"),
+    };
+    let overflow = error(call("overflow", vec![Value::Int(2)]));
+    assert_eq!(
+        overflow.to_string(),
+        "integer overflow in `overflow` at 30:38"
+    );
+    assert_eq!(
+        error(call("divide", vec![Value::Int(1), Value::Int(0)])).kind,
+        ErrorKind::DivisionByZero
+    );
+    assert_eq!(
+        error(call(
+            "pick",
+            vec![Value::List(vec![Value::Int(1)]), Value::Int(3)]
+        ))
+        .kind,
+        ErrorKind::Index { index: 3, len: 1 }
+    );
+}
+
+#[test]
+fn limits_are_typed_errors() {
+    let limited = |limits: Limits| {
+        program()
+            .instance(host())
+            .expect("fits")
+            .with_limits(limits)
+    };
+    let fuel = Limits {
+        fuel: 1_000,
+        ..Limits::default()
+    };
+    assert_eq!(
+        limited(fuel).call("fib", &[Value::Int(25)]),
+        Err(VmError::OutOfFuel { limit: 1_000 })
+    );
+    let depth = Limits {
+        call_depth: 10,
+        ..Limits::default()
+    };
+    assert_eq!(
+        limited(depth).call("fib", &[Value::Int(25)]),
+        Err(VmError::TooDeep { limit: 10 })
+    );
+    assert_eq!(
+        limited(Limits::default()).call("counts", &[Value::List(vec![])]),
+        Err(VmError::TooDeep { limit: 10_000 })
+    );
+    let memory = Limits {
+        memory: 1_000,
+        ..Limits::default()
+    };
+    assert_eq!(
+        limited(memory).call("build", &[Value::Int(10_000)]),
+        Err(VmError::OutOfMemory { limit: 1_000 })
+    );
+}
+
+#[test]
+fn calls_that_do_not_fit_are_errors() {
+    let instance = program().instance(host()).expect("fits");
+    assert_eq!(
+        instance.call("fibb", &[]),
+        Err(VmError::NoSuchFunction {
+            name: "fibb".into(),
+            suggestion: Some("fib".into())
+        })
+    );
+    assert!(matches!(
+        instance.call("fib", &[]),
+        Err(VmError::Arity {
+            expected: 1,
+            got: 0,
+            ..
+        })
+    ));
+    let wrong = instance.call(
+        "total",
+        &[
+            Value::List(vec![item("tea", 350, 2), Value::Int(3)]),
+            Value::Str("gold".into()),
+        ],
+    );
+    let Err(VmError::Argument { mismatch, .. }) = wrong else {
+        panic!("{wrong:?}")
+    };
+    assert_eq!(mismatch.path, "[1]");
+    assert_eq!(mismatch.expected, "Item");
+    // Private functions are not callable.
+    assert!(matches!(
+        instance.call("empty", &[]),
+        Err(VmError::NoSuchFunction { .. })
+    ));
+}
+
+#[test]
+fn host_functions_are_checked_when_bound() {
+    let program = program();
+    assert!(matches!(
+        program.instance(Host::new()),
+        Err(HostError::Missing { ref name, .. }) if name == "now"
+    ));
+    let wrong = program.instance(Host::new().function("now", |_: i64| 1_i64));
+    assert!(
+        matches!(wrong, Err(HostError::Mismatch { .. })),
+        "{wrong:?}"
+    );
+    let extra = program.instance(host().function("nwo", || 1_i64));
+    assert!(matches!(
+        extra,
+        Err(HostError::Unknown { ref suggestion, .. }) if suggestion.as_deref() == Some("now")
+    ));
+}
+
+#[test]
+fn bytes_round_trip_and_bad_headers_are_typed() {
+    let program = program();
+    let bytes = program.to_bytes();
+    let loaded = Program::from_bytes(&bytes).expect("loads");
+    assert_eq!(loaded.to_bytes(), bytes);
+    assert_eq!(
+        loaded
+            .instance(host())
+            .expect("fits")
+            .call("fib", &[Value::Int(10)]),
+        Ok(Value::Int(55))
+    );
+
+    assert_eq!(
+        Program::from_bytes(b"nope").unwrap_err(),
+        LoadError::NotBytecode
+    );
+    let mut version = bytes.clone();
+    version[4] = 9;
+    assert!(matches!(
+        Program::from_bytes(&version),
+        Err(LoadError::FormatVersion { found: 9, .. })
+    ));
+    let mut language = bytes.clone();
+    language[6] = 7;
+    assert!(matches!(
+        Program::from_bytes(&language),
+        Err(LoadError::LanguageVersion { found: 7, .. })
+    ));
+    let mut damaged = bytes.clone();
+    let last = damaged.len() - 1;
+    damaged[last] ^= 0xff;
+    assert!(matches!(
+        Program::from_bytes(&damaged),
+        Err(LoadError::Checksum { .. })
+    ));
+}
+
+#[test]
+fn compile_errors_are_rendered_with_the_source() {
+    let error = Script::compile("module m { pub fn f() -> int { nope } }").unwrap_err();
+    let text = error.to_string();
+    assert!(text.contains("script.ms:1:"), "{text}");
+    assert!(text.contains("nope"), "{text}");
+}
