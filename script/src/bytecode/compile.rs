@@ -34,6 +34,11 @@ pub fn compile(program: &ir::Program, locate: &dyn Locate) -> Result<Image, Vec<
         pool: Pool::default(),
         problems: Vec::new(),
     };
+    // The types instructions make without an expression of that type: `Unit` for a
+    // statement's value, `Int` for a loop's counter, `Bool` for a pattern's test.
+    for ty in [Type::Unit, Type::Int, Type::Bool] {
+        module.types.intern(&ty);
+    }
     let records = program
         .records
         .iter()

@@ -402,7 +402,21 @@ fn step(
         TypeDef::Option(inner) => Some(inner),
         _ => None,
     };
-    let args = |state: &State, base: Reg, types: &mut dyn Iterator<Item = TypeId>| {
+    // A window of registers (arguments, elements, fields) lies inside the function's
+    // registers, even an empty one: the VM takes it as one slice.
+    let window = |state: &State, base: Reg, count: usize| {
+        if usize::from(base) + count <= state.len() {
+            Ok(())
+        } else {
+            Err(format!(
+                "names registers {base}..{} past the function's {}",
+                usize::from(base) + count,
+                state.len()
+            ))
+        }
+    };
+    let args = |state: &State, base: Reg, types: &mut dyn ExactSizeIterator<Item = TypeId>| {
+        window(state, base, types.len())?;
         for (offset, ty) in types.enumerate() {
             let reg = usize::from(base) + offset;
             let reg = Reg::try_from(reg).map_err(|_| "passes arguments past register 255")?;
@@ -523,6 +537,7 @@ fn step(
             let builtin = *Builtin::ALL
                 .get(usize::from(builtin))
                 .ok_or_else(|| format!("calls builtin {builtin}, which does not exist"))?;
+            window(state, base, usize::from(count))?;
             let mut types = Vec::with_capacity(usize::from(count));
             for offset in 0..count {
                 let reg = Reg::try_from(usize::from(base) + usize::from(offset))

@@ -218,6 +218,13 @@ macro_rules! host_arity {
     };
 }
 
+/// A host function already made (by [`IntoHostFunction::into_host_function`]).
+impl IntoHostFunction<HostFunction> for HostFunction {
+    fn into_host_function(self) -> HostFunction {
+        self
+    }
+}
+
 host_arity!();
 host_arity!(A);
 host_arity!(A, B);

@@ -100,6 +100,14 @@ pub enum VmError {
     },
     /// The program could not be bound to its host ([`Program::call`] binds none).
     Host(HostError),
+    /// A host function returned a value that does not fit its declared result (possible
+    /// only for a closure that returns a [`Value`], whose type Rust does not fix).
+    HostResult {
+        /// The host function.
+        function: String,
+        /// What does not fit.
+        mismatch: Mismatch,
+    },
     /// The VM broke an invariant the verifier proves: a bug, reported rather than undefined.
     Internal(String),
 }
@@ -141,6 +149,12 @@ impl fmt::Display for VmError {
                 mismatch,
             } => write!(f, "argument `{parameter}` of `{function}`: {mismatch}"),
             VmError::Host(error) => error.fmt(f),
+            VmError::HostResult { function, mismatch } => {
+                write!(
+                    f,
+                    "the host function `{function}` returned a value that does not fit: {mismatch}"
+                )
+            }
             VmError::Internal(what) => write!(f, "internal VM error (a bug): {what}"),
         }
     }
@@ -354,6 +368,13 @@ impl Instance {
             },
             Fault::OutOfMemory => VmError::OutOfMemory {
                 limit: self.limits.memory,
+            },
+            Fault::HostResult { function, mismatch } => VmError::HostResult {
+                function: image
+                    .host
+                    .get(function)
+                    .map_or_else(String::new, |host| host.name.clone()),
+                mismatch,
             },
             Fault::Internal(what) => VmError::Internal(what.to_owned()),
         })

@@ -33,6 +33,11 @@ pub(crate) enum Fault {
     OutOfFuel,
     TooDeep,
     OutOfMemory,
+    /// Host function `function` returned a value of another type.
+    HostResult {
+        function: usize,
+        mismatch: super::slot::Mismatch,
+    },
     /// Broke an invariant the verifier proves: a bug of the VM or of the verifier.
     Internal(&'static str),
 }
@@ -323,12 +328,15 @@ impl Machine<'_> {
                         .iter()
                         .map(Slot::to_value)
                         .collect::<Vec<_>>();
-                    let result = host.call(&values).ok_or(Fault::Internal(
-                        "a host function's result did not fit its declared type",
-                    ))?;
+                    // `None` only when an argument did not convert: binding checked the
+                    // closure's parameter types against the declaration.
+                    let result = host.call(&values).ok_or(BROKEN)?;
                     let ret = image.host.get(usize::from(callee)).ok_or(BROKEN)?.ret;
-                    let slot = Slot::from_value(image, ret, &result).map_err(|_| {
-                        Fault::Internal("a host function's result did not fit its declared type")
+                    let slot = Slot::from_value(image, ret, &result).map_err(|mismatch| {
+                        Fault::HostResult {
+                            function: usize::from(callee),
+                            mismatch,
+                        }
                     })?;
                     self.charge(slot.weight())?;
                     set!(dst, slot);
