@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::convert::IntoValue;
 use super::error::BuildError;
-use super::function::{Function, IntoFunction, Parameter, Signature};
+use super::function::{Body, Fault, Function, IntoFunction, Parameter, Signature};
 use super::module::{DynModule, Member};
 
 /// Builds a [`DynModule`]: the run-time form of `types.ModuleType(name)` with attributes set
@@ -145,6 +145,22 @@ impl ModuleBuilder {
             }
         }
         let signature = Signature::new(name.to_string(), params, ret, info.doc);
+        let function = Function::new(Arc::clone(&self.name), signature, body);
+        self.members.push((name, Member::Function(function)));
+        self
+    }
+
+    /// A function over [`Value`](super::Value)s with the signature given: for functions
+    /// whose types are known only at run time (a script's, loaded from bytecode). The body
+    /// checks its arguments itself ([`Fault::arity`], [`Fault::argument`]); the signature
+    /// is what callers read and what errors show.
+    pub fn function_values(
+        mut self,
+        signature: Signature,
+        body: impl Fn(&[super::Value]) -> Result<super::Value, Fault> + Send + Sync + 'static,
+    ) -> Self {
+        let name: Arc<str> = Arc::from(signature.name());
+        let body: Arc<Body> = Arc::new(body);
         let function = Function::new(Arc::clone(&self.name), signature, body);
         self.members.push((name, Member::Function(function)));
         self

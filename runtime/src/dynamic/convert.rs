@@ -109,13 +109,15 @@ impl ValueError {
     }
 
     /// The same error, inside item `index` of a list.
-    fn in_item(mut self, index: usize) -> ValueError {
+    #[must_use]
+    pub fn in_item(mut self, index: usize) -> ValueError {
         self.0.path.insert_str(0, &format!("[{index}]"));
         self
     }
 
-    /// The same error, inside entry `key` of a map.
-    fn in_entry(mut self, key: &str) -> ValueError {
+    /// The same error, inside entry `key` of a map (or field `key` of a record).
+    #[must_use]
+    pub fn in_entry(mut self, key: &str) -> ValueError {
         self.0.path.insert_str(0, &format!("[{key:?}]"));
         self
     }

@@ -2,6 +2,7 @@
 //! composing ([`ComposeError`]).
 
 use std::fmt;
+use std::sync::Arc;
 
 use super::convert::ValueError;
 
@@ -20,40 +21,73 @@ use super::convert::ValueError;
 /// assert!(matches!(error.kind(), CallErrorKind::UnknownName { suggestion: Some(s), .. } if s == "add"));
 /// # Ok::<(), modsmith_runtime::dynamic::BuildError>(())
 /// ```
-#[derive(Clone, PartialEq)]
-pub struct CallError(Box<CallErrorKind>);
+///
+/// A function that failed with a typed error (a script's `VmError`, say) keeps it as the
+/// error's [`source`](std::error::Error::source), to downcast.
+#[derive(Clone)]
+pub struct CallError(Box<CallErrorData>);
+
+#[derive(Clone)]
+struct CallErrorData {
+    kind: CallErrorKind,
+    source: Option<Arc<dyn std::error::Error + Send + Sync>>,
+}
 
 impl CallError {
     /// What went wrong, with its details.
     pub fn kind(&self) -> &CallErrorKind {
-        &self.0
+        &self.0.kind
     }
 
     /// The details, owned.
     pub fn into_kind(self) -> CallErrorKind {
-        *self.0
+        self.0.kind
+    }
+
+    pub(crate) fn with_source(
+        kind: CallErrorKind,
+        source: Arc<dyn std::error::Error + Send + Sync>,
+    ) -> CallError {
+        CallError(Box::new(CallErrorData {
+            kind,
+            source: Some(source),
+        }))
+    }
+}
+
+/// Equal when the kinds are: a source is a detail of the kind's message.
+impl PartialEq for CallError {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.kind == other.0.kind
     }
 }
 
 impl From<CallErrorKind> for CallError {
     fn from(kind: CallErrorKind) -> Self {
-        CallError(Box::new(kind))
+        CallError(Box::new(CallErrorData { kind, source: None }))
     }
 }
 
 impl fmt::Debug for CallError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&*self.0, f)
+        fmt::Debug::fmt(&self.0.kind, f)
     }
 }
 
 impl fmt::Display for CallError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&*self.0, f)
+        fmt::Display::fmt(&self.0.kind, f)
     }
 }
 
-impl std::error::Error for CallError {}
+impl std::error::Error for CallError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0
+            .source
+            .as_deref()
+            .map(|source| source as &(dyn std::error::Error + 'static))
+    }
+}
 
 /// The cases of [`CallError`], with their details.
 #[derive(Debug, Clone, PartialEq)]

@@ -11,12 +11,12 @@ use super::error::{CallError, CallErrorKind};
 use super::value::Value;
 
 /// What went wrong inside a call, before the names of the module and function are known:
-/// [`Function::call`] turns it into a [`CallError`] that has them.
+/// [`Function::call`] turns it into a [`CallError`] that has them. What a body given to
+/// [`ModuleBuilder::function_values`](super::ModuleBuilder::function_values) returns.
 ///
 /// Boxed, so that `Result<Value, Fault>` is the size of a [`Value`] (the error takes a niche
 /// of its tag) and has the layout of `Result<Value, CallError>`: a call that succeeds hands
 /// its value through without a copy into a wider result.
-#[doc(hidden)]
 #[derive(Debug)]
 pub struct Fault(Box<FaultKind>);
 
@@ -29,6 +29,8 @@ enum FaultKind {
     Argument { index: usize, error: ValueError },
     /// The function returned an error; its message.
     Failed(String),
+    /// The function returned a typed error, kept as the call error's source.
+    Error(Arc<dyn std::error::Error + Send + Sync>),
     /// The returned value did not convert.
     Return(ValueError),
     /// A whole error, from a middleware or a nested call.
@@ -55,6 +57,14 @@ impl Fault {
     #[inline(never)]
     pub fn failed(message: String) -> Fault {
         Fault(Box::new(FaultKind::Failed(message)))
+    }
+
+    /// The function failed with a typed error: the call error's message is its message,
+    /// and its [`source`](std::error::Error::source) is the error, to downcast.
+    #[cold]
+    #[inline(never)]
+    pub fn error(error: impl std::error::Error + Send + Sync + 'static) -> Fault {
+        Fault(Box::new(FaultKind::Error(Arc::new(error))))
     }
 
     /// The returned value did not convert.
@@ -324,6 +334,13 @@ impl Function {
                 error,
             },
             FaultKind::Failed(message) => CallErrorKind::Failed { function, message },
+            FaultKind::Error(error) => {
+                let kind = CallErrorKind::Failed {
+                    function,
+                    message: error.to_string(),
+                };
+                return CallError::with_source(kind, error);
+            }
             FaultKind::Return(error) => CallErrorKind::Return { function, error },
             FaultKind::Call(error) => return error,
         }

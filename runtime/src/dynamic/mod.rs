@@ -38,10 +38,10 @@ pub use builder::{FunctionInfo, ModuleBuilder};
 pub use compose::{ConflictPolicy, Source, SourceRules};
 pub use convert::{FromValue, IntoValue, ValueError};
 pub use error::{BuildError, CallError, CallErrorKind, ComposeError};
-pub use function::{Function, IntoCallResult, IntoFunction, Parameter, Signature};
+pub use function::{Fault, Function, IntoCallResult, IntoFunction, Parameter, Signature};
 pub use module::{DynModule, Member};
 pub use value::{Opaque, Value};
 pub use wrap::{Call, Next};
 
 #[doc(hidden)]
-pub use function::{Fault, FunctionGroup};
+pub use function::FunctionGroup;

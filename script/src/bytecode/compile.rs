@@ -58,7 +58,7 @@ pub fn compile(program: &ir::Program, locate: &dyn Locate) -> Result<Image, Vec<
         .map(|(definition, value)| NamedConstant {
             name: definition.name.clone(),
             public: definition.public,
-            docs: definition.docs.join("\n"),
+            docs: doc_text(&definition.docs),
             constant: module.pool.add(constant_of(value)),
         })
         .collect();
@@ -91,7 +91,7 @@ pub fn compile(program: &ir::Program, locate: &dyn Locate) -> Result<Image, Vec<
     Ok(Image {
         language_version: crate::LANGUAGE_VERSION,
         name: program.name.clone(),
-        docs: program.docs.join("\n"),
+        docs: doc_text(&program.docs),
         types: module.types.defs,
         records,
         constants: module.pool.constants,
@@ -99,6 +99,15 @@ pub fn compile(program: &ir::Program, locate: &dyn Locate) -> Result<Image, Vec<
         host,
         functions,
     })
+}
+
+/// Doc comment lines as one text, each without the space after `///`.
+fn doc_text(lines: &[String]) -> String {
+    let lines: Vec<&str> = lines
+        .iter()
+        .map(|line| line.strip_prefix(' ').unwrap_or(line))
+        .collect();
+    lines.join("\n")
 }
 
 fn constant_of(value: &Value) -> Constant {
@@ -186,7 +195,7 @@ impl Module {
     fn signature(&mut self, signature: &ir::Signature) -> Signature {
         Signature {
             name: signature.name.clone(),
-            docs: signature.docs.join("\n"),
+            docs: doc_text(&signature.docs),
             params: signature
                 .params
                 .iter()

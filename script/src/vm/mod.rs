@@ -23,6 +23,8 @@ use crate::error::ScriptError;
 use crate::value::Value;
 
 pub use host::{Host, HostFunction, HostType, IntoHostFunction, ScriptType};
+#[cfg(feature = "dynamic")]
+pub use module::ModuleError;
 pub use slot::Mismatch;
 
 use run::Fault;
