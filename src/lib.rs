@@ -841,10 +841,17 @@ macro_rules! __compose_chain {
     };
 }
 
-/// The script language's run-time errors and standard library (feature `script`).
+/// The script language at run time (feature `script`): compile a script from text
+/// ([`Script::compile`](script::Script::compile)), load and verify bytecode
+/// ([`Program::from_bytes`](script::Program::from_bytes)), run it in the VM with limits, or
+/// as a `DynModule`; and the run-time errors every back end reports.
 #[cfg(feature = "script")]
 pub mod script {
-    pub use modsmith_script::{ErrorKind, ScriptError};
+    pub use modsmith_script::vm::{HostError, ModuleError};
+    pub use modsmith_script::{
+        CompileError, ErrorKind, Host, Instance, Limits, LoadError, Program, Script, ScriptError,
+        VmError,
+    };
 }
 
 /// Compiles a module of modsmith's script language to a Rust module of plain functions
@@ -899,8 +906,10 @@ pub mod __private {
     pub mod script {
         pub use modsmith_macros::__script as expand;
         pub use modsmith_runtime::__private::script::*;
-        pub use modsmith_script::ScriptError;
+        pub use modsmith_runtime::dynamic::{BuildError, DynModule, ModuleBuilder};
+        pub use modsmith_script::native;
         pub use modsmith_script::rt::*;
+        pub use modsmith_script::{LoadError, Program, ScriptError};
         pub use std::borrow::{Cow, ToOwned};
         pub use std::clone::Clone;
         pub use std::collections::BTreeMap;

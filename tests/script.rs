@@ -66,7 +66,7 @@ modsmith::script! {
     }
 }
 
-modsmith::script!(pub file = "tests/scripts/pricing.ms");
+modsmith::script!(pub file = "tests/scripts/pricing.ms", bytecode = true);
 
 // The example, as written: a private record used by a `pub` function is `pub` in
 // the Rust it becomes, and the unused private `net` is no warning.
@@ -193,4 +193,78 @@ fn records_convert_to_and_from_values() {
     assert_eq!(pricing::Item::from_value(&value).ok(), Some(item));
     let error = pricing::Item::from_value(&Value::Int(3)).unwrap_err();
     assert_eq!(error.to_string(), "expected `Item`, found int");
+}
+
+// Inline, with the option first; a function that reaches the host is left out of the
+// native `module()`.
+modsmith::script! {
+    pub bytecode = true,
+    /// Clock rules.
+    module clock {
+        pub const STEP: int = 15;
+        pub fn round_up(minutes: int) -> int { (minutes + STEP - 1) / STEP * STEP }
+        pub fn later(by: int) -> int { now() + by }
+        host { fn now() -> int; }
+    }
+}
+
+#[test]
+fn one_module_runs_natively_or_in_the_vm() -> Result<(), Box<dyn std::error::Error>> {
+    use modsmith::dynamic::Value;
+    use modsmith::script::{Program, VmError};
+
+    // The embedded bytes load through the same loader as any bytes.
+    let program = Program::from_bytes(file_pricing::BYTECODE)?;
+    assert_eq!(program.name(), "file_pricing");
+    let vm = file_pricing::program()?.into_module()?;
+    let native = file_pricing::module()?;
+    let names: Vec<&str> = vm.names().collect();
+    assert_eq!(names, native.names().collect::<Vec<_>>());
+    for name in ["net", "total", "divide"] {
+        assert_eq!(
+            vm.signature(name).map(ToString::to_string),
+            native.signature(name).map(ToString::to_string),
+            "{name}"
+        );
+    }
+    let items = Value::from_serde(&serde_json::json!([
+        {"name": "tea", "cents": 100, "qty": 3},
+        {"name": "cake", "cents": 250, "qty": 1}
+    ]))?;
+    for module in [&vm, &native] {
+        assert_eq!(
+            module.call("total", &[items.clone(), Value::from("silver")])?,
+            Value::Int(522)
+        );
+    }
+    // The same error, with the same place, as each back end's typed source.
+    let args = [Value::Int(1), Value::Int(0)];
+    let (vm_error, native_error) = (
+        vm.call("divide", &args).unwrap_err(),
+        native.call("divide", &args).unwrap_err(),
+    );
+    assert_eq!(vm_error.to_string(), native_error.to_string());
+    let source = std::error::Error::source(&vm_error).and_then(|e| e.downcast_ref::<VmError>());
+    let native_source =
+        std::error::Error::source(&native_error).and_then(|e| e.downcast_ref::<ScriptError>());
+    assert!(matches!(source, Some(VmError::Script(e)) if Some(e) == native_source));
+
+    // Host functions: bound in the VM, left out of the native module.
+    let clock_vm = clock::program()?
+        .instance(modsmith::script::Host::new().function("now", || 600_i64))?
+        .into_module()?;
+    assert_eq!(clock_vm.call("later", &[Value::Int(5)])?, Value::Int(605));
+    let clock_native = clock::module()?;
+    assert!(clock_native.get("later").is_none());
+    assert_eq!(
+        clock_native.call("round_up", &[Value::Int(31)])?,
+        Value::Int(45)
+    );
+    assert_eq!(
+        clock_vm.call("round_up", &[Value::Int(31)])?,
+        Value::Int(45)
+    );
+    assert_eq!(clock_native.constant("STEP"), Some(&Value::Int(15)));
+    assert_eq!(clock_native.doc(), clock_vm.doc());
+    Ok(())
 }

@@ -100,6 +100,9 @@ pub mod error;
 pub mod interp;
 pub mod ir;
 pub mod lexer;
+#[cfg(feature = "dynamic")]
+#[doc(hidden)]
+pub mod native;
 pub mod parser;
 pub mod rt;
 pub mod span;

@@ -13,21 +13,18 @@ use proc_macro2::{Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::Ident;
 
-/// Where each script span is, as line and column.
-pub trait Locate {
-    fn locate(&self, span: modsmith_script::Span) -> (u32, u32);
-}
-
 /// What the generator needs besides the program.
 pub struct Context<'a> {
     pub program: &'a Program,
     pub vis: TokenStream,
     pub krate: TokenStream,
-    pub locate: &'a dyn Locate,
+    pub locate: &'a dyn modsmith_script::Locate,
     /// The constants' values, computed at expansion.
     pub constants: Vec<Value>,
     /// Items to add to the module (the file form's `include_str!`, warnings).
     pub extra: TokenStream,
+    /// With `bytecode = true`, the program's bytecode.
+    pub bytecode: Option<Vec<u8>>,
 }
 
 /// The records a `pub` function's signature names, through lists, maps and options too.
@@ -170,6 +167,11 @@ pub fn generate(context: &Context) -> TokenStream {
     let vis = &context.vis;
     let module_docs = docs(&program.docs);
     let extra = &context.extra;
+    let bytecode = context
+        .bytecode
+        .as_deref()
+        .map(|bytes| generator.bytecode(bytes))
+        .unwrap_or_default();
     quote! {
         #module_docs
         #vis mod #name {
@@ -177,6 +179,7 @@ pub fn generate(context: &Context) -> TokenStream {
             #( #consts )*
             #host
             #( #functions )*
+            #bytecode
             #extra
         }
     }
@@ -215,6 +218,15 @@ struct Generator<'a> {
     borrowed: Vec<bool>,
 }
 
+/// A type as the `DynModule` signatures of both back ends write it: the script's name,
+/// `()` for nothing.
+fn signature_type(ty: &Type) -> String {
+    match ty {
+        Type::Unit | Type::Error => "()".to_owned(),
+        ty => ty.to_string(),
+    }
+}
+
 /// Whether a type has a part the checker could not know (`[]` bound without its type).
 fn has_unknown(ty: &Type) -> bool {
     match ty {
@@ -232,6 +244,112 @@ fn is_copy(ty: &Type) -> bool {
 }
 
 impl Generator<'_> {
+    /// `bytecode = true`: the bytes, the program loaded from them, and the native functions
+    /// as a `DynModule` with the signatures and values of the program's own module, so that
+    /// one module runs natively or in the VM behind one interface.
+    fn bytecode(&self, bytes: &[u8]) -> TokenStream {
+        let p = self.private();
+        let program = self.context.program;
+        let literal = Literal::byte_string(bytes);
+        let functions = program
+            .functions
+            .iter()
+            .enumerate()
+            .filter(|(index, function)| {
+                function.public && !self.effects.uses_host.get(*index).copied().unwrap_or(true)
+            })
+            .map(|(index, function)| {
+                let signature = &function.signature;
+                let name = &signature.name;
+                let ident = rust_ident(name);
+                let doc = signature
+                    .docs
+                    .iter()
+                    .map(|line| line.strip_prefix(' ').unwrap_or(line))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                let params = signature.params.iter().map(|(param, ty)| {
+                    let ty = signature_type(ty);
+                    quote!((#param, #ty))
+                });
+                let ret = signature_type(&signature.ret);
+                let arity = signature.params.len();
+                let bindings = signature.params.iter().enumerate().map(|(at, (_, ty))| {
+                    let binding = format_ident!("arg{at}");
+                    let owned = self.owned_type(ty);
+                    quote!(let #binding: #owned = #p::native::arg(args, #at)?;)
+                });
+                let passed = signature.params.iter().enumerate().map(|(at, (_, ty))| {
+                    let binding = format_ident!("arg{at}");
+                    if is_copy(ty) {
+                        quote!(#binding)
+                    } else {
+                        quote!(&#binding)
+                    }
+                });
+                let call = quote!(#ident(#( #passed ),*));
+                let returned = if self.effects.fallible.get(index).copied().unwrap_or(false) {
+                    quote!(#p::native::fallible(#call))
+                } else {
+                    quote!(#p::native::returned(#call))
+                };
+                quote! {
+                    .function_values(
+                        #p::native::signature(#name, &[ #( #params ),* ], #ret, #doc),
+                        |args| {
+                            #p::native::arity(args, #arity)?;
+                            #( #bindings )*
+                            #returned
+                        },
+                    )
+                }
+            });
+        let module_name = &program.name;
+        let module_doc = program
+            .docs
+            .iter()
+            .map(|line| line.strip_prefix(' ').unwrap_or(line))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let constants = program
+            .consts
+            .iter()
+            .filter(|constant| constant.public)
+            .map(|constant| {
+                let name = &constant.name;
+                let ident = rust_ident(name);
+                quote!(.constant(#name, #ident))
+            });
+        quote! {
+            /// The module's bytecode (`bytecode = true`): load it with [`program`], or with
+            /// `Program::from_bytes`, which decodes and verifies it as it would any bytes.
+            #[allow(dead_code)]
+            pub const BYTECODE: &[u8] = #literal;
+
+            /// The module's program, loaded from [`BYTECODE`], to run in the VM.
+            #[allow(dead_code)]
+            pub fn program() -> ::core::result::Result<#p::Program, #p::LoadError> {
+                #p::Program::from_bytes(BYTECODE)
+            }
+
+            /// The module's native functions as a `DynModule`, with the signatures and
+            /// values of `program()?.into_module()`: one interface, native or in the VM.
+            /// Functions that reach the host are not in it.
+            ///
+            /// # Errors
+            ///
+            /// Never for names the script's checker accepted.
+            #[allow(dead_code)]
+            pub fn module() -> ::core::result::Result<#p::DynModule, #p::BuildError> {
+                #p::ModuleBuilder::new(#module_name)
+                    .doc(#module_doc)
+                    #( #constants )*
+                    #( #functions )*
+                    .build()
+            }
+        }
+    }
+
     fn private(&self) -> TokenStream {
         let krate = &self.context.krate;
         quote!(#krate::__private::script)

@@ -8,12 +8,12 @@
 //! file), the constants evaluated by the reference interpreter, then `generate`.
 
 mod generate;
+mod options;
 mod tokens;
 
 use std::path::PathBuf;
 
 use modsmith_script::diagnostic::line_column;
-use modsmith_script::ir::Program;
 use modsmith_script::{Diagnostic, Severity, render};
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use quote::quote;
@@ -22,6 +22,8 @@ use crate::common::entry::Expansion;
 use crate::common::errors::Errors;
 use crate::common::warning::Warnings;
 use crate::composable::validate::location;
+
+use options::Options;
 
 /// The macro.
 pub fn run(input: TokenStream) -> Expansion {
@@ -32,14 +34,27 @@ pub fn run(input: TokenStream) -> Expansion {
         Err(_) => (quote!(::modsmith), input),
     };
     let (vis, rest) = split_visibility(input);
-    match file_path(&rest) {
-        Some(Ok((path, literal_span))) => from_file(&path, literal_span, vis, krate, errors),
-        Some(Err(error)) => {
+    let (options, rest) = match options::split(rest) {
+        Ok(split) => split,
+        Err(error) => {
             errors.push(error);
-            errors.into_expansion(TokenStream::new())
+            return errors.into_expansion(TokenStream::new());
+        }
+    };
+    match &options.file {
+        Some((path, literal)) => {
+            if let Some(first) = rest.clone().into_iter().next() {
+                errors.at(
+                    first.span(),
+                    "a script is a `file = \"..\"` or inline, not both: remove the module or \
+                     the `file` option",
+                );
+                return errors.into_expansion(TokenStream::new());
+            }
+            from_file(path, *literal, vis, krate, &options, errors)
         }
         None => {
-            let tokens = inline(rest, vis, krate, &mut errors).unwrap_or_default();
+            let tokens = inline(rest, vis, krate, &options, &mut errors).unwrap_or_default();
             errors.into_expansion(tokens)
         }
     }
@@ -72,50 +87,12 @@ fn split_visibility(input: TokenStream) -> (TokenStream, TokenStream) {
     (vis, rest.into_iter().collect())
 }
 
-/// `file = "path"`, when the input is that.
-fn file_path(input: &TokenStream) -> Option<syn::Result<(String, Span)>> {
-    let mut trees = input.clone().into_iter();
-    match trees.next() {
-        Some(TokenTree::Ident(ident)) if ident == "file" => {}
-        _ => return None,
-    }
-    let parsed = (|| {
-        let rest: TokenStream = trees.collect();
-        let parser = |stream: syn::parse::ParseStream| {
-            stream.parse::<syn::Token![=]>()?;
-            let path: syn::LitStr = stream.parse()?;
-            Ok(path)
-        };
-        let path = syn::parse::Parser::parse2(parser, rest).map_err(|error| {
-            syn::Error::new(
-                error.span(),
-                "expected `file = \"path/to/rules.ms\"`, relative to the crate's directory",
-            )
-        })?;
-        Ok((path.value(), path.span()))
-    })();
-    Some(parsed)
-}
-
 /// Where a script span is inline: the line and column of its first token.
 struct InlineLocate<'a>(&'a tokens::Lexed);
 
-impl generate::Locate for InlineLocate<'_> {
+impl modsmith_script::Locate for InlineLocate<'_> {
     fn locate(&self, span: modsmith_script::Span) -> (u32, u32) {
         let (_, line, column) = location(self.0.span(span));
-        (
-            u32::try_from(line).unwrap_or(u32::MAX),
-            u32::try_from(column).unwrap_or(u32::MAX),
-        )
-    }
-}
-
-/// Where a script span is in a file's text.
-struct TextLocate<'a>(&'a str);
-
-impl generate::Locate for TextLocate<'_> {
-    fn locate(&self, span: modsmith_script::Span) -> (u32, u32) {
-        let (line, column) = line_column(self.0, span.start);
         (
             u32::try_from(line).unwrap_or(u32::MAX),
             u32::try_from(column).unwrap_or(u32::MAX),
@@ -127,6 +104,7 @@ fn inline(
     input: TokenStream,
     vis: TokenStream,
     krate: TokenStream,
+    options: &Options,
     errors: &mut Errors,
 ) -> Option<TokenStream> {
     let checkpoint = errors.checkpoint();
@@ -158,6 +136,19 @@ fn inline(
         }
     };
     let locate = InlineLocate(&lexed);
+    let bytecode = if options.bytecode {
+        match modsmith_script::Program::compile(&program, &locate) {
+            Ok(compiled) => Some(compiled.to_bytes()),
+            Err(failures) => {
+                for failure in failures {
+                    lexed.error(failure.span, failure.message, errors);
+                }
+                return None;
+            }
+        }
+    } else {
+        None
+    };
     let context = generate::Context {
         program: &program,
         vis,
@@ -165,6 +156,7 @@ fn inline(
         locate: &locate,
         constants,
         extra: warnings.into_tokens(),
+        bytecode,
     };
     Some(generate::generate(&context))
 }
@@ -174,6 +166,7 @@ fn from_file(
     literal: Span,
     vis: TokenStream,
     krate: TokenStream,
+    options: &Options,
     mut errors: Errors,
 ) -> Expansion {
     let base = std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(PathBuf::new, PathBuf::from);
@@ -226,7 +219,10 @@ fn from_file(
         Err(failures) => {
             for failure in failures {
                 let (line, column) = line_column(&source, failure.span.start);
-                errors.at(literal, format!("{path}:{line}:{column}: {}", failure.message));
+                errors.at(
+                    literal,
+                    format!("{path}:{line}:{column}: {}", failure.message),
+                );
             }
             return errors.into_expansion(TokenStream::new());
         }
@@ -237,7 +233,24 @@ fn from_file(
         const _: &str = ::core::include_str!(#full_text);
     );
     extra.extend(warnings.into_tokens());
-    let locate = TextLocate(&source);
+    let locate = modsmith_script::InText(&source);
+    let bytecode = if options.bytecode {
+        match modsmith_script::Program::compile(&program, &locate) {
+            Ok(compiled) => Some(compiled.to_bytes()),
+            Err(failures) => {
+                for failure in failures {
+                    let (line, column) = line_column(&source, failure.span.start);
+                    errors.at(
+                        literal,
+                        format!("{path}:{line}:{column}: {}", failure.message),
+                    );
+                }
+                return errors.into_expansion(TokenStream::new());
+            }
+        }
+    } else {
+        None
+    };
     let context = generate::Context {
         program: &program,
         vis,
@@ -245,6 +258,7 @@ fn from_file(
         locate: &locate,
         constants,
         extra,
+        bytecode,
     };
     errors.into_expansion(generate::generate(&context))
 }
