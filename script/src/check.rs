@@ -1043,7 +1043,27 @@ impl<'c> Body<'c> {
         span: Span,
         wanted: Option<&Type>,
     ) -> Expr {
-        let typed_args: Vec<Expr> = args.iter().map(|arg| self.expr(arg, None)).collect();
+        // Each argument is checked knowing the type the others give it, so that `none` and
+        // `[]` get their full type (`push(xs, none)` with `xs: list[option[int]]`): every
+        // back end needs the types of values it makes.
+        let mut typed_args: Vec<Expr> = Vec::with_capacity(args.len());
+        for (at, arg) in args.iter().enumerate() {
+            let first = typed_args.first().map(|first| &first.ty);
+            let expected = match (builtin, at, first) {
+                (Builtin::Push | Builtin::Contains, 1, Some(Type::List(element))) => {
+                    Some((**element).clone())
+                }
+                (Builtin::Insert, 2, Some(Type::Map(value))) => Some((**value).clone()),
+                (Builtin::Push | Builtin::Insert, 0, _) => wanted.cloned(),
+                (Builtin::Some, 0, _) => match wanted {
+                    Some(Type::Option(inner)) => Some((**inner).clone()),
+                    _ => None,
+                },
+                _ => None,
+            };
+            let typed = self.expr(arg, expected.as_ref());
+            typed_args.push(typed);
+        }
         let types: Vec<Type> = typed_args.iter().map(|arg| arg.ty.clone()).collect();
         let any_error = types.contains(&Type::Error);
         let result: Result<Type, &str> = match (builtin, types.as_slice()) {

@@ -261,3 +261,17 @@ fn compile_errors_are_rendered_with_the_source() {
     assert!(text.contains("script.ms:1:"), "{text}");
     assert!(text.contains("nope"), "{text}");
 }
+
+#[test]
+fn none_and_empty_lists_get_their_type_from_the_other_arguments() {
+    for source in [
+        "module m { pub fn f() -> list[option[int]] { let xs: list[option[int]] = []; push(xs, none) } }",
+        "module m { pub fn f() -> map[str, option[int]] { let m: map[str, option[int]] = map(); insert(m, \"k\", none) } }",
+        "module m { pub fn f() -> bool { let xs: list[option[int]] = [some(1)]; contains(xs, none) } }",
+        "module m { pub fn f() -> list[list[int]] { let xs: list[list[int]] = [[1]]; push(xs, []) } }",
+        "module m { pub fn f() -> option[option[int]] { some(none) } }",
+    ] {
+        let program = Script::compile(source).unwrap_or_else(|error| panic!("{source}: {error}"));
+        assert!(program.call("f", &[]).is_ok(), "{source}");
+    }
+}

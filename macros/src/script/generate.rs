@@ -275,12 +275,12 @@ impl Generator<'_> {
                 let ret = signature_type(&signature.ret);
                 let arity = signature.params.len();
                 let bindings = signature.params.iter().enumerate().map(|(at, (_, ty))| {
-                    let binding = format_ident!("arg{at}");
+                    let binding = format_ident!("__modsmith_arg{at}");
                     let owned = self.owned_type(ty);
-                    quote!(let #binding: #owned = #p::native::arg(args, #at)?;)
+                    quote!(let #binding: #owned = #p::native::arg(__modsmith_args, #at)?;)
                 });
                 let passed = signature.params.iter().enumerate().map(|(at, (_, ty))| {
-                    let binding = format_ident!("arg{at}");
+                    let binding = format_ident!("__modsmith_arg{at}");
                     if is_copy(ty) {
                         quote!(#binding)
                     } else {
@@ -296,8 +296,8 @@ impl Generator<'_> {
                 quote! {
                     .function_values(
                         #p::native::signature(#name, &[ #( #params ),* ], #ret, #doc),
-                        |args| {
-                            #p::native::arity(args, #arity)?;
+                        |__modsmith_args| {
+                            #p::native::arity(__modsmith_args, #arity)?;
                             #( #bindings )*
                             #returned
                         },

@@ -41,6 +41,12 @@ pub fn run(input: TokenStream) -> Expansion {
             return errors.into_expansion(TokenStream::new());
         }
     };
+    // `pub` may also follow the options, next to the module it makes public.
+    let (vis, rest) = if vis.is_empty() {
+        split_visibility(rest)
+    } else {
+        (vis, rest)
+    };
     match &options.file {
         Some((path, literal)) => {
             if let Some(first) = rest.clone().into_iter().next() {

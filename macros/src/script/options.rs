@@ -5,6 +5,8 @@
 
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 
+use crate::common::suggest::did_you_mean;
+
 /// The options given.
 #[derive(Default)]
 pub struct Options {
@@ -81,7 +83,10 @@ pub fn split(input: TokenStream) -> syn::Result<(Options, TokenStream)> {
             _ => {
                 return Err(syn::Error::new(
                     name.span(),
-                    format!("unknown option `{key}`: {KNOWN}"),
+                    format!(
+                        "unknown option `{key}`{}: {KNOWN}",
+                        did_you_mean(&key, ["file", "bytecode"])
+                    ),
                 ));
             }
         }

@@ -14,8 +14,11 @@ struct Vec;
 const host: u8 = 0;
 
 ::modsmith::script! {
+    bytecode = true,
     /// Rules without the prelude.
     pub module rules {
+        pub const arg0: int = 2;
+        pub const args: int = 3;
         pub record Item { name: str, cents: int }
         pub fn total(items: list[Item]) -> int {
             let mut sum = 0;
@@ -45,4 +48,11 @@ fn main() {
     ::std::assert_eq!(rules::first(&[]), ::std::option::Option::None);
     ::std::assert_eq!(rules::stamped(&Clock), 7);
     ::std::assert_eq!(rules::pair(), ["a", "b"]);
+    let native = rules::module().ok().expect("builds");
+    let vm = rules::program().ok().expect("loads").into_module().ok();
+    ::std::assert!(vm.is_none(), "the program declares a host function: bound first");
+    ::std::assert_eq!(
+        native.call("first", &[]).is_err(),
+        true
+    );
 }

@@ -1,0 +1,6 @@
+modsmith::script! {
+    file = "tests/scripts/pricing.ms",
+    module m { pub fn f() -> int { 1 } }
+}
+
+fn main() {}
