@@ -115,13 +115,36 @@ pub trait Locate {
     fn locate(&self, span: Span) -> (u32, u32);
 }
 
-/// A text source, located by byte offsets.
-#[derive(Clone, Copy, Debug)]
-pub struct InText<'a>(pub &'a str);
+/// A text source, located by byte offsets: the lines' starts found once, so that locating
+/// every instruction of a long program is a binary search each, not a scan from the top
+/// ([`line_column`] is for one message).
+#[derive(Clone, Debug)]
+pub struct InText<'a> {
+    source: &'a str,
+    /// The byte offset where each line starts.
+    starts: Vec<usize>,
+}
+
+impl<'a> InText<'a> {
+    /// Indexes the lines of `source`.
+    pub fn new(source: &'a str) -> InText<'a> {
+        let starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(at, _)| at + 1))
+            .collect();
+        InText { source, starts }
+    }
+}
 
 impl Locate for InText<'_> {
     fn locate(&self, span: Span) -> (u32, u32) {
-        let (line, column) = line_column(self.0, span.start);
+        let offset = (span.start as usize).min(self.source.len());
+        let line = self.starts.partition_point(|start| *start <= offset).max(1);
+        let start = self.starts.get(line - 1).copied().unwrap_or(0);
+        let column = self
+            .source
+            .get(start..offset)
+            .map_or(0, |text| text.chars().count())
+            + 1;
         (
             u32::try_from(line).unwrap_or(u32::MAX),
             u32::try_from(column).unwrap_or(u32::MAX),
@@ -147,6 +170,23 @@ mod tests {
         assert!(text.contains("error: expected a parameter name"), "{text}");
         assert!(text.contains("rules.ms:2:10"), "{text}");
         assert!(text.contains("fn f( {}"), "{text}");
+    }
+
+    #[test]
+    fn indexed_lines_locate_as_the_scan_does() {
+        let source = "ab\ncé d\n\nxyz";
+        let indexed = InText::new(source);
+        for offset in 0..=source.len() as u32 {
+            if !source.is_char_boundary(offset as usize) {
+                continue;
+            }
+            let (line, column) = line_column(source, offset);
+            assert_eq!(
+                indexed.locate(Span::new(offset, offset)),
+                (line as u32, column as u32),
+                "{offset}"
+            );
+        }
     }
 
     #[test]

@@ -49,7 +49,10 @@ fn pub_functions_and_constants_by_name() {
     assert_eq!(names, ["RATE", "total", "first", "divide"]);
     assert_eq!(module.constant("RATE"), Some(&Value::Float(0.2)));
     let lines = Value::List(Arc::new(vec![line("tea", 350, 2), line("cake", 500, 1)]));
-    assert_eq!(module.call("total", &[lines.clone()]), Ok(Value::Int(1200)));
+    assert_eq!(
+        module.call("total", std::slice::from_ref(&lines)),
+        Ok(Value::Int(1200))
+    );
     assert_eq!(
         module
             .signature("total")

@@ -61,12 +61,12 @@ enum Mutation {
 fn mutation() -> impl Strategy<Value = Mutation> {
     let at = any::<usize>();
     prop_oneof![
-        (at.clone(), 0u8..8).prop_map(|(at, bit)| Mutation::Flip { at, bit }),
-        (at.clone(), any::<u8>()).prop_map(|(at, byte)| Mutation::Set { at, byte }),
-        (at.clone(), any::<u8>()).prop_map(|(at, byte)| Mutation::Insert { at, byte }),
-        at.clone().prop_map(|at| Mutation::Remove { at }),
+        (at, 0u8..8).prop_map(|(at, bit)| Mutation::Flip { at, bit }),
+        (at, any::<u8>()).prop_map(|(at, byte)| Mutation::Set { at, byte }),
+        (at, any::<u8>()).prop_map(|(at, byte)| Mutation::Insert { at, byte }),
+        at.prop_map(|at| Mutation::Remove { at }),
         (
-            at.clone(),
+            at,
             prop_oneof![
                 Just(0u32),
                 Just(1),
@@ -127,7 +127,7 @@ fn value(image: &Image, ty: TypeId, seed: u64, depth: usize) -> Value {
     match image.types.get(usize::from(ty)) {
         Some(TypeDef::Int) => Value::Int([0, 3, -7, i64::MAX][pick as usize]),
         Some(TypeDef::Float) => Value::Float([0.0, 2.5, -1e300, f64::NAN][pick as usize]),
-        Some(TypeDef::Bool) => Value::Bool(pick % 2 == 0),
+        Some(TypeDef::Bool) => Value::Bool(pick.is_multiple_of(2)),
         Some(TypeDef::Str) => Value::Str(["", "gold", "héllo", "a,b"][pick as usize].into()),
         Some(TypeDef::List(inner)) if depth < 3 => Value::List(
             (0..pick)

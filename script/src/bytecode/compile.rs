@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use crate::ast::{AssignOp, BinaryOp, UnaryOp};
 use crate::diagnostic::{Diagnostic, Locate};
-use crate::ir::{self, Block, Builtin, Expr, ExprKind, Pattern, Stmt, Type};
+use crate::ir::{self, Block, Builtin, Expr, ExprKind, Pattern, Stmt, Type, Visitor};
 use crate::span::Span;
 use crate::value::Value;
 
@@ -337,12 +337,17 @@ impl<'a> FunctionCompiler<'a> {
         }
     }
 
-    /// A block whose value is not used.
+    /// A block whose value is not used: no `Unit` for a block without a tail.
     fn block_for_effect(&mut self, block: &Block) {
-        let mark = self.top;
-        let scratch = self.temp();
-        self.block(block, scratch);
-        self.top = mark;
+        for stmt in &block.stmts {
+            self.stmt(stmt);
+        }
+        if let Some(tail) = &block.tail {
+            let mark = self.top;
+            let scratch = self.temp();
+            self.expr(tail, scratch);
+            self.top = mark;
+        }
     }
 
     fn stmt(&mut self, stmt: &Stmt) {
@@ -374,17 +379,26 @@ impl<'a> FunctionCompiler<'a> {
                 end,
                 body,
             } => {
-                // The counter is a register of its own: the body may assign the loop's
-                // variable without changing the iteration, as in the interpreter.
-                let counter = self.temp();
-                self.expr(start, counter);
+                // The loop's variable counts, unless the body may assign it: then the
+                // counter is a register of its own, so that the assignment does not change
+                // the iteration (as in the interpreter).
+                let variable = Self::local(*local);
+                let mutable = self
+                    .function
+                    .locals
+                    .get(*local)
+                    .is_none_or(|local| local.mutable);
+                let counter = if mutable { self.temp() } else { variable };
                 let limit = self.temp();
+                self.expr(start, counter);
                 self.expr(end, limit);
                 self.counted_loop(counter, limit, body, |this| {
-                    this.emit(Op::Move {
-                        dst: Self::local(*local),
-                        src: counter,
-                    });
+                    if mutable {
+                        this.emit(Op::Move {
+                            dst: variable,
+                            src: counter,
+                        });
+                    }
                 });
             }
             Stmt::ForList { local, list, body } => {
@@ -496,19 +510,20 @@ impl<'a> FunctionCompiler<'a> {
     fn branch_unless(&mut self, condition: &Expr) -> usize {
         let mark = self.top;
         let at = match &condition.kind {
-            ExprKind::Binary(op @ (BinaryOp::Less | BinaryOp::Greater), left, right)
-                if left.ty == Type::Int =>
-            {
-                let (a, b) = (self.operand(left), self.operand(right));
-                let (a, b) = if *op == BinaryOp::Less {
-                    (a, b)
-                } else {
-                    (b, a)
+            ExprKind::Binary(
+                op @ (BinaryOp::Less | BinaryOp::Greater | BinaryOp::LessEq | BinaryOp::GreaterEq),
+                left,
+                right,
+            ) if left.ty == Type::Int => {
+                let (a, b) = self.operands(left, right);
+                let (a, b) = match op {
+                    BinaryOp::Less | BinaryOp::LessEq => (a, b),
+                    _ => (b, a),
                 };
-                self.emit(Op::JumpIfNotLtInt {
-                    a,
-                    b,
-                    target: Target(0),
+                let target = Target(0);
+                self.emit(match op {
+                    BinaryOp::Less | BinaryOp::Greater => Op::JumpIfNotLtInt { a, b, target },
+                    _ => Op::JumpIfNotLeInt { a, b, target },
                 })
             }
             _ => {
@@ -531,14 +546,17 @@ impl<'a> FunctionCompiler<'a> {
         // `s = s + t` on `str`, `xs = push(xs, x)`: in place.
         match &value.kind {
             ExprKind::Binary(BinaryOp::Add, left, right)
-                if value.ty == Type::Str && is_local(left, local) =>
+                if value.ty == Type::Str
+                    && is_local(left, local)
+                    && !assigns(right, usize::from(local)) =>
             {
-                let src = self.operand(right);
-                self.emit(Op::Append { dst: local, src });
+                self.append(local, right);
                 return;
             }
             ExprKind::Builtin(Builtin::Push, args)
-                if args.len() == 2 && is_local(&args[0], local) =>
+                if args.len() == 2
+                    && is_local(&args[0], local)
+                    && !assigns(&args[1], usize::from(local)) =>
             {
                 let src = self.operand(&args[1]);
                 self.emit(Op::PushInPlace { dst: local, src });
@@ -560,6 +578,29 @@ impl<'a> FunctionCompiler<'a> {
         }
     }
 
+    /// `local += value` on `str`: from the constant pool directly when `value` is a
+    /// literal or a constant.
+    fn append(&mut self, local: Reg, value: &Expr) {
+        let text = match &value.kind {
+            ExprKind::Str(text) => Some(text.clone()),
+            ExprKind::Const(index) => match self.constants.get(*index) {
+                Some(Value::Str(text)) => Some(text.clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        match text {
+            Some(text) => {
+                let index = self.module.pool.add(Constant::Str(text));
+                self.emit(Op::AppendConst { dst: local, index });
+            }
+            None => {
+                let src = self.operand(value);
+                self.emit(Op::Append { dst: local, src });
+            }
+        }
+    }
+
     fn assign_op(&mut self, local: usize, op: AssignOp, value: &Expr, span: Span) {
         let local = Self::local(local);
         if op == AssignOp::Set {
@@ -567,8 +608,7 @@ impl<'a> FunctionCompiler<'a> {
             return;
         }
         if value.ty == Type::Str {
-            let src = self.operand(value);
-            self.emit(Op::Append { dst: local, src });
+            self.append(local, value);
             return;
         }
         let b = self.operand(value);
@@ -608,6 +648,20 @@ impl<'a> FunctionCompiler<'a> {
         let reg = self.temp();
         self.expr(expr, reg);
         reg
+    }
+
+    /// The registers of two operands, evaluated left to right: a local on the left is read
+    /// in place unless the right one assigns it (`x + { x = 5; 1 }` adds the old `x`).
+    fn operands(&mut self, left: &Expr, right: &Expr) -> (Reg, Reg) {
+        let a = match left.kind {
+            ExprKind::Local(local) if assigns(right, local) => {
+                let copy = self.temp();
+                self.expr(left, copy);
+                copy
+            }
+            _ => self.operand(left),
+        };
+        (a, self.operand(right))
     }
 
     /// `count` consecutive registers holding `exprs`' values, for calls and literals.
@@ -695,8 +749,16 @@ impl<'a> FunctionCompiler<'a> {
                 self.expr(right, dst);
                 self.patch(vec![at]);
             }
+            ExprKind::Binary(op @ (BinaryOp::Add | BinaryOp::Sub), left, right)
+                if left.ty == Type::Int && immediate(*op, right).is_some() =>
+            {
+                // `n - 1`, `i + 2`: one instruction, the same overflow as `rt::add`/`sub`.
+                let src = self.operand(left);
+                let value = immediate(*op, right).unwrap_or_default();
+                self.emit_at(Op::AddIntImm { dst, src, value }, span);
+            }
             ExprKind::Binary(op, left, right) => {
-                let (a, b) = (self.operand(left), self.operand(right));
+                let (a, b) = self.operands(left, right);
                 self.binary(*op, &left.ty, dst, a, b, span);
             }
             ExprKind::Call(function, args) => {
@@ -749,7 +811,7 @@ impl<'a> FunctionCompiler<'a> {
                 self.emit(Op::Field { dst, src, field });
             }
             ExprKind::Index(value, index) => {
-                let (container, at) = (self.operand(value), self.operand(index));
+                let (container, at) = self.operands(value, index);
                 let op = if matches!(value.ty, Type::Map(_)) {
                     Op::Key {
                         dst,
@@ -783,11 +845,7 @@ impl<'a> FunctionCompiler<'a> {
                 self.emit(Op::Record { dst, record, base });
             }
             ExprKind::If(condition, then, otherwise) => {
-                let flag = self.operand(condition);
-                let skip = self.emit(Op::JumpIfNot {
-                    condition: flag,
-                    target: Target(0),
-                });
+                let skip = self.branch_unless(condition);
                 self.top = mark;
                 match otherwise {
                     Some(otherwise) => {
@@ -942,6 +1000,60 @@ impl<'a> FunctionCompiler<'a> {
         }
         self.patch(done);
     }
+}
+
+/// `+ n` or `- n` with `n` an `int` literal that fits an instruction: what to add.
+fn immediate(op: BinaryOp, right: &Expr) -> Option<i32> {
+    let ExprKind::Int(n) = right.kind else {
+        return None;
+    };
+    let n = i32::try_from(n).ok()?;
+    match op {
+        BinaryOp::Add => Some(n),
+        BinaryOp::Sub => n.checked_neg(),
+        _ => None,
+    }
+}
+
+/// Whether evaluating `expr` can assign `local` (a block inside it that does).
+fn assigns(expr: &Expr, local: usize) -> bool {
+    struct Finder {
+        local: usize,
+        found: bool,
+    }
+    impl Visitor for Finder {
+        fn visit_stmt(&mut self, stmt: &Stmt) {
+            match stmt {
+                Stmt::Assign { local, .. } | Stmt::Let { local, .. } if *local == self.local => {
+                    self.found = true;
+                }
+                Stmt::ForList { local, .. } | Stmt::ForRange { local, .. }
+                    if *local == self.local =>
+                {
+                    self.found = true;
+                }
+                _ => {}
+            }
+            ir::walk_stmt(self, stmt);
+        }
+
+        fn visit_expr(&mut self, expr: &Expr) {
+            if let ExprKind::Match(_, arms) = &expr.kind
+                && arms
+                    .iter()
+                    .any(|(pattern, _)| *pattern == Pattern::Some(self.local))
+            {
+                self.found = true;
+            }
+            self.visit_expr_children(expr);
+        }
+    }
+    let mut finder = Finder {
+        local,
+        found: false,
+    };
+    finder.visit_expr(expr);
+    finder.found
 }
 
 fn is_local(expr: &Expr, local: Reg) -> bool {

@@ -93,7 +93,7 @@ impl Script {
         let Some(program) = program else {
             return Err(failed(diagnostics));
         };
-        Program::compile(&program, &InText(source)).map_err(failed)
+        Program::compile(&program, &InText::new(source)).map_err(failed)
     }
 }
 

@@ -255,6 +255,11 @@ ops! {
     Return = 46 { src: Reg },
     /// `dst = map()`, of the map type `ty`.
     EmptyMap = 47 { dst: Reg, ty: u16 },
+    /// `dst = dst + constants[index]` on `str`, in place: `s += ","` without making the
+    /// constant a string first.
+    AppendConst = 48 { dst: Reg, index: u32 },
+    /// Goes to `target` unless `a <= b` on `int`.
+    JumpIfNotLeInt = 49 { a: Reg, b: Reg, target: Target },
 }
 
 impl Op {

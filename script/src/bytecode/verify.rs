@@ -500,7 +500,14 @@ fn step(
             expect(state, condition, boolean()?)?;
             return Ok(Some((target.0, state.clone())));
         }
-        Op::JumpIfNotLtInt { a, b, target } => {
+        Op::AppendConst { dst, index } => {
+            expect(state, dst, text()?)?;
+            match t.image.constants.get(index as usize) {
+                Some(Constant::Str(_)) => {}
+                _ => return Err(format!("appends constant {index}, which is not a `str`")),
+            }
+        }
+        Op::JumpIfNotLtInt { a, b, target } | Op::JumpIfNotLeInt { a, b, target } => {
             expect(state, a, int()?)?;
             expect(state, b, int()?)?;
             return Ok(Some((target.0, state.clone())));

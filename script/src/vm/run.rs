@@ -49,6 +49,15 @@ struct Frame {
     dst: Reg,
 }
 
+/// How many registers a call can name: one byte's worth.
+const WINDOW: usize = 256;
+
+/// Why a call's run of instructions stopped: the frame changes.
+enum Transfer {
+    Call { dst: Reg, callee: u16, args: Reg },
+    Return { src: Reg },
+}
+
 /// Runs `function` of `image` with `args` (already of its parameters' types).
 pub(crate) fn run(
     image: &Image,
@@ -91,27 +100,142 @@ impl Machine<'_> {
     fn run(&mut self, entry: usize, args: Vec<Slot>) -> Result<Slot, Fault> {
         let image = self.image;
         let mut function_index = entry;
-        let mut function: &Function = image
-            .functions
-            .get(entry)
-            .ok_or(Fault::Internal("no such function"))?;
-        let mut regs: Vec<Slot> = Vec::with_capacity(256);
+        // The register file: each call's registers are a window of it, and the file always
+        // reaches 256 past the current call's first register, so the window is a
+        // `[Slot; 256]` that a one-byte register number indexes without a bounds check.
+        // Registers a call has not written hold what an earlier call left: the verifier
+        // proved every register written before it is read.
+        let mut regs: Vec<Slot> = Vec::with_capacity(1024);
         regs.extend(args);
-        regs.resize(usize::from(function.registers), Slot::Unit);
+        regs.resize(WINDOW, Slot::Unit);
         let mut frames: Vec<Frame> = Vec::new();
         let mut base = 0usize;
         let mut pc = 0usize;
+        // Fuel is counted in instructions, charged at each jump, call and return for the
+        // instructions run since the last one: a straight run of code is never longer than
+        // its function, so the budget is exact at every transfer and never overshot by more.
         let mut fuel = self.limits.fuel;
+        let mut since = 0usize;
+
+        macro_rules! charge_fuel {
+            () => {{
+                let ran = (pc - since) as u64;
+                if ran > fuel {
+                    return Err(Fault::OutOfFuel);
+                }
+                fuel -= ran;
+            }};
+        }
+
+        loop {
+            let function: &Function = image.functions.get(function_index).ok_or(BROKEN)?;
+            let code = function.code.as_slice();
+            let window = regs.get_mut(base..base + WINDOW).ok_or(BROKEN)?;
+            let frame: &mut [Slot; WINDOW] = window.try_into().map_err(|_| BROKEN)?;
+            let transfer =
+                self.run_frame(function_index, code, frame, &mut pc, &mut since, &mut fuel)?;
+            match transfer {
+                Transfer::Call { dst, callee, args } => {
+                    charge_fuel!();
+                    let callee_index = usize::from(callee);
+                    let target = image.functions.get(callee_index).ok_or(BROKEN)?;
+                    if frames.len() + 1 >= self.limits.call_depth {
+                        return Err(Fault::TooDeep);
+                    }
+                    let new_base = base + usize::from(function.registers);
+                    if regs.len() < new_base + WINDOW {
+                        regs.resize(new_base + WINDOW, Slot::Unit);
+                    }
+                    let first = base + usize::from(args);
+                    for offset in 0..target.signature.params.len() {
+                        // The arguments' registers are the caller's temporaries, dead after
+                        // the call: moved, not counted twice.
+                        let value = std::mem::take(regs.get_mut(first + offset).ok_or(BROKEN)?);
+                        *regs.get_mut(new_base + offset).ok_or(BROKEN)? = value;
+                    }
+                    frames.push(Frame {
+                        function: function_index,
+                        pc,
+                        base,
+                        dst,
+                    });
+                    function_index = callee_index;
+                    base = new_base;
+                    pc = 0;
+                    since = 0;
+                }
+                Transfer::Return { src } => {
+                    charge_fuel!();
+                    let value =
+                        std::mem::take(regs.get_mut(base + usize::from(src)).ok_or(BROKEN)?);
+                    // The call's strings, lists and maps go now, not when the registers are
+                    // next written: a value shared with a dead register would be copied by
+                    // the caller's next change in place.
+                    let used = usize::from(function.registers);
+                    for slot in regs.get_mut(base..base + used).ok_or(BROKEN)? {
+                        if slot.is_shared() {
+                            *slot = Slot::Unit;
+                        }
+                    }
+                    let Some(frame) = frames.pop() else {
+                        return Ok(value);
+                    };
+                    function_index = frame.function;
+                    base = frame.base;
+                    pc = frame.pc;
+                    since = pc;
+                    *regs.get_mut(base + usize::from(frame.dst)).ok_or(BROKEN)? = value;
+                }
+            }
+        }
+    }
+
+    /// Runs the current call's instructions until it calls or returns.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
+    fn run_frame(
+        &mut self,
+        function_index: usize,
+        code: &[Op],
+        frame: &mut [Slot; WINDOW],
+        pc_out: &mut usize,
+        since_out: &mut usize,
+        fuel_out: &mut u64,
+    ) -> Result<Transfer, Fault> {
+        let image = self.image;
+        let mut pc = *pc_out;
+        let mut since = *since_out;
+        let mut fuel = *fuel_out;
 
         macro_rules! reg {
             ($r:expr) => {
-                regs.get(base + usize::from($r)).ok_or(BROKEN)?
+                &frame[usize::from($r)]
             };
         }
         macro_rules! set {
             ($r:expr, $value:expr) => {{
                 let value = $value;
-                *regs.get_mut(base + usize::from($r)).ok_or(BROKEN)? = value;
+                frame[usize::from($r)] = value;
+            }};
+        }
+        // An `int` result: written in place when the register already holds an `int` (no
+        // drop of the old value to consider), as in every loop counter and sum.
+        macro_rules! set_int {
+            ($r:expr, $value:expr) => {{
+                let value: i64 = $value;
+                match &mut frame[usize::from($r)] {
+                    Slot::Int(slot) => *slot = value,
+                    slot => *slot = Slot::Int(value),
+                }
+            }};
+        }
+        macro_rules! set_bool {
+            ($r:expr, $value:expr) => {{
+                let value: bool = $value;
+                match &mut frame[usize::from($r)] {
+                    Slot::Bool(slot) => *slot = value,
+                    slot => *slot = Slot::Bool(value),
+                }
             }};
         }
         macro_rules! int {
@@ -160,16 +284,30 @@ impl Machine<'_> {
                 }
             };
         }
+        macro_rules! jump {
+            ($target:expr) => {{
+                let ran = (pc - since) as u64;
+                if ran > fuel {
+                    return Err(Fault::OutOfFuel);
+                }
+                fuel -= ran;
+                pc = $target.0 as usize;
+                since = pc;
+            }};
+        }
+        macro_rules! window {
+            ($base:expr, $count:expr) => {
+                frame
+                    .get(usize::from($base)..usize::from($base) + $count)
+                    .ok_or(BROKEN)?
+            };
+        }
 
         loop {
-            let Some(op) = function.code.get(pc) else {
+            let Some(op) = code.get(pc) else {
                 return Err(Fault::Internal("ran past the end of a function"));
             };
             pc += 1;
-            if fuel == 0 {
-                return Err(Fault::OutOfFuel);
-            }
-            fuel -= 1;
             match *op {
                 Op::Move { dst, src } => {
                     let value = reg!(src).clone();
@@ -188,21 +326,21 @@ impl Machine<'_> {
                     };
                     set!(dst, value);
                 }
-                Op::Int { dst, value } => set!(dst, Slot::Int(i64::from(value))),
-                Op::Bool { dst, value } => set!(dst, Slot::Bool(value)),
+                Op::Int { dst, value } => set_int!(dst, i64::from(value)),
+                Op::Bool { dst, value } => set_bool!(dst, value),
                 Op::None { dst, .. } => set!(dst, Slot::Option(None)),
                 Op::Unit { dst } => set!(dst, Slot::Unit),
                 Op::EmptyMap { dst, .. } => set!(dst, Slot::Map(Rc::new(BTreeMap::new()))),
-                Op::NegInt { dst, src } => set!(dst, Slot::Int(fail!(rt::neg(int!(src))))),
+                Op::NegInt { dst, src } => set_int!(dst, fail!(rt::neg(int!(src)))),
                 Op::NegFloat { dst, src } => set!(dst, Slot::Float(-float!(src))),
-                Op::Not { dst, src } => set!(dst, Slot::Bool(!boolean!(src))),
-                Op::AddInt { dst, a, b } => set!(dst, Slot::Int(fail!(rt::add(int!(a), int!(b))))),
-                Op::SubInt { dst, a, b } => set!(dst, Slot::Int(fail!(rt::sub(int!(a), int!(b))))),
-                Op::MulInt { dst, a, b } => set!(dst, Slot::Int(fail!(rt::mul(int!(a), int!(b))))),
-                Op::DivInt { dst, a, b } => set!(dst, Slot::Int(fail!(rt::div(int!(a), int!(b))))),
-                Op::RemInt { dst, a, b } => set!(dst, Slot::Int(fail!(rt::rem(int!(a), int!(b))))),
+                Op::Not { dst, src } => set_bool!(dst, !boolean!(src)),
+                Op::AddInt { dst, a, b } => set_int!(dst, fail!(rt::add(int!(a), int!(b)))),
+                Op::SubInt { dst, a, b } => set_int!(dst, fail!(rt::sub(int!(a), int!(b)))),
+                Op::MulInt { dst, a, b } => set_int!(dst, fail!(rt::mul(int!(a), int!(b)))),
+                Op::DivInt { dst, a, b } => set_int!(dst, fail!(rt::div(int!(a), int!(b)))),
+                Op::RemInt { dst, a, b } => set_int!(dst, fail!(rt::rem(int!(a), int!(b)))),
                 Op::AddIntImm { dst, src, value } => {
-                    set!(dst, Slot::Int(fail!(rt::add(int!(src), i64::from(value)))));
+                    set_int!(dst, fail!(rt::add(int!(src), i64::from(value))));
                 }
                 Op::AddFloat { dst, a, b } => set!(dst, Slot::Float(float!(a) + float!(b))),
                 Op::SubFloat { dst, a, b } => set!(dst, Slot::Float(float!(a) - float!(b))),
@@ -213,25 +351,25 @@ impl Machine<'_> {
                 Op::RemFloat { dst, a, b } => {
                     set!(dst, Slot::Float(fail!(rt::rem_float(float!(a), float!(b)))));
                 }
-                Op::LtInt { dst, a, b } => set!(dst, Slot::Bool(int!(a) < int!(b))),
-                Op::LeInt { dst, a, b } => set!(dst, Slot::Bool(int!(a) <= int!(b))),
-                Op::LtFloat { dst, a, b } => set!(dst, Slot::Bool(float!(a) < float!(b))),
-                Op::LeFloat { dst, a, b } => set!(dst, Slot::Bool(float!(a) <= float!(b))),
+                Op::LtInt { dst, a, b } => set_bool!(dst, int!(a) < int!(b)),
+                Op::LeInt { dst, a, b } => set_bool!(dst, int!(a) <= int!(b)),
+                Op::LtFloat { dst, a, b } => set_bool!(dst, float!(a) < float!(b)),
+                Op::LeFloat { dst, a, b } => set_bool!(dst, float!(a) <= float!(b)),
                 Op::LtStr { dst, a, b } => {
                     let less = text!(a) < text!(b);
-                    set!(dst, Slot::Bool(less));
+                    set_bool!(dst, less);
                 }
                 Op::LeStr { dst, a, b } => {
                     let less = text!(a) <= text!(b);
-                    set!(dst, Slot::Bool(less));
+                    set_bool!(dst, less);
                 }
                 Op::Eq { dst, a, b } => {
-                    let equal = reg!(a) == reg!(b);
-                    set!(dst, Slot::Bool(equal));
+                    let equal = reg!(a).eq(reg!(b));
+                    set_bool!(dst, equal);
                 }
                 Op::Ne { dst, a, b } => {
-                    let equal = reg!(a) == reg!(b);
-                    set!(dst, Slot::Bool(!equal));
+                    let equal = reg!(a).eq(reg!(b));
+                    set_bool!(dst, !equal);
                 }
                 Op::Concat { dst, a, b } => {
                     let (a, b) = (text!(a), text!(b));
@@ -240,38 +378,59 @@ impl Machine<'_> {
                     set!(dst, Slot::text(joined));
                 }
                 Op::Append { dst, src } => {
-                    let addition = text!(src).clone();
-                    self.charge(addition.len())?;
-                    let Slot::Str(text) = regs.get_mut(base + usize::from(dst)).ok_or(BROKEN)?
-                    else {
+                    if dst == src {
+                        let doubled = text!(src).repeat(2);
+                        self.charge(doubled.len() / 2)?;
+                        set!(dst, Slot::text(doubled));
+                    } else {
+                        let [text, addition] = frame
+                            .get_disjoint_mut([usize::from(dst), usize::from(src)])
+                            .map_err(|_| BROKEN)?;
+                        let (Slot::Str(text), Slot::Str(addition)) = (text, &*addition) else {
+                            return Err(BROKEN);
+                        };
+                        self.charge(addition.len())?;
+                        // In place when this register is the text's only owner.
+                        Rc::make_mut(text).push_str(addition);
+                    }
+                }
+                Op::AppendConst { dst, index } => {
+                    let Some(Constant::Str(addition)) = image.constants.get(index as usize) else {
                         return Err(BROKEN);
                     };
-                    // In place when this register is the text's only owner.
-                    Rc::make_mut(text).push_str(&addition);
+                    self.charge(addition.len())?;
+                    let Slot::Str(text) = &mut frame[usize::from(dst)] else {
+                        return Err(BROKEN);
+                    };
+                    Rc::make_mut(text).push_str(addition);
                 }
                 Op::PushInPlace { dst, src } => {
                     let element = reg!(src).clone();
                     self.charge(std::mem::size_of::<Slot>() + element.weight())?;
-                    let Slot::List(list) = regs.get_mut(base + usize::from(dst)).ok_or(BROKEN)?
-                    else {
+                    let Slot::List(list) = &mut frame[usize::from(dst)] else {
                         return Err(BROKEN);
                     };
                     Rc::make_mut(list).push(element);
                 }
-                Op::Jump { target } => pc = target.0 as usize,
+                Op::Jump { target } => jump!(target),
                 Op::JumpIf { condition, target } => {
                     if boolean!(condition) {
-                        pc = target.0 as usize;
+                        jump!(target);
                     }
                 }
                 Op::JumpIfNot { condition, target } => {
                     if !boolean!(condition) {
-                        pc = target.0 as usize;
+                        jump!(target);
                     }
                 }
                 Op::JumpIfNotLtInt { a, b, target } => {
                     if int!(a) >= int!(b) {
-                        pc = target.0 as usize;
+                        jump!(target);
+                    }
+                }
+                Op::JumpIfNotLeInt { a, b, target } => {
+                    if int!(a) > int!(b) {
+                        jump!(target);
                     }
                 }
                 Op::Call {
@@ -279,41 +438,16 @@ impl Machine<'_> {
                     function: callee,
                     base: args,
                 } => {
-                    let callee_index = usize::from(callee);
-                    let callee = image.functions.get(callee_index).ok_or(BROKEN)?;
-                    if frames.len() + 1 >= self.limits.call_depth {
-                        return Err(Fault::TooDeep);
-                    }
-                    let new_base = regs.len();
-                    let first = base + usize::from(args);
-                    for offset in 0..callee.signature.params.len() {
-                        let value = regs.get(first + offset).ok_or(BROKEN)?.clone();
-                        regs.push(value);
-                    }
-                    regs.resize(new_base + usize::from(callee.registers), Slot::Unit);
-                    frames.push(Frame {
-                        function: function_index,
-                        pc,
-                        base,
-                        dst,
-                    });
-                    function_index = callee_index;
-                    function = callee;
-                    base = new_base;
-                    pc = 0;
+                    *pc_out = pc;
+                    *since_out = since;
+                    *fuel_out = fuel;
+                    return Ok(Transfer::Call { dst, callee, args });
                 }
                 Op::Return { src } => {
-                    let value =
-                        std::mem::take(regs.get_mut(base + usize::from(src)).ok_or(BROKEN)?);
-                    regs.truncate(base);
-                    let Some(frame) = frames.pop() else {
-                        return Ok(value);
-                    };
-                    function_index = frame.function;
-                    function = image.functions.get(function_index).ok_or(BROKEN)?;
-                    base = frame.base;
-                    pc = frame.pc;
-                    set!(frame.dst, value);
+                    *pc_out = pc;
+                    *since_out = since;
+                    *fuel_out = fuel;
+                    return Ok(Transfer::Return { src });
                 }
                 Op::Host {
                     dst,
@@ -321,10 +455,7 @@ impl Machine<'_> {
                     base: args,
                 } => {
                     let host = self.host.get(usize::from(callee)).ok_or(BROKEN)?;
-                    let first = base + usize::from(args);
-                    let values = regs
-                        .get(first..first + host.arity())
-                        .ok_or(BROKEN)?
+                    let values = window!(args, host.arity())
                         .iter()
                         .map(Slot::to_value)
                         .collect::<Vec<_>>();
@@ -348,8 +479,7 @@ impl Machine<'_> {
                     count,
                 } => {
                     let builtin = *Builtin::ALL.get(usize::from(builtin)).ok_or(BROKEN)?;
-                    let first = base + usize::from(args);
-                    let args = regs.get(first..first + usize::from(count)).ok_or(BROKEN)?;
+                    let args = window!(args, usize::from(count));
                     let value = self.builtin(builtin, args).map_err(|fault| match fault {
                         BuiltinFault::Kind(kind) => Fault::Script {
                             kind,
@@ -366,9 +496,7 @@ impl Machine<'_> {
                     count,
                     ..
                 } => {
-                    let first = base + usize::from(args);
-                    let elements = regs.get(first..first + usize::from(count)).ok_or(BROKEN)?;
-                    let list = Slot::List(Rc::new(elements.to_vec()));
+                    let list = Slot::List(Rc::new(window!(args, usize::from(count)).to_vec()));
                     self.charge(list.weight())?;
                     set!(dst, list);
                 }
@@ -383,9 +511,7 @@ impl Machine<'_> {
                         .ok_or(BROKEN)?
                         .fields
                         .len();
-                    let first = base + usize::from(args);
-                    let values = regs.get(first..first + fields).ok_or(BROKEN)?;
-                    let record = Slot::Record(Rc::new(values.to_vec()));
+                    let record = Slot::Record(Rc::new(window!(args, fields).to_vec()));
                     self.charge(record.weight())?;
                     set!(dst, record);
                 }
@@ -415,7 +541,7 @@ impl Machine<'_> {
                         return Err(BROKEN);
                     };
                     let len = rt::len(elements.len());
-                    set!(dst, Slot::Int(len));
+                    set_int!(dst, len);
                 }
                 Op::Some { dst, src } => {
                     let value = reg!(src).clone();
@@ -430,7 +556,7 @@ impl Machine<'_> {
                             let value = Slot::clone(inner);
                             set!(dst, value);
                         }
-                        None => pc = target.0 as usize,
+                        None => jump!(target),
                     }
                 }
             }

@@ -56,6 +56,16 @@ impl Slot {
         from_value(image, ty, value, 0)
     }
 
+    /// Whether it holds a reference-counted value (a dead register holding one would keep
+    /// it shared).
+    #[inline]
+    pub fn is_shared(&self) -> bool {
+        matches!(
+            self,
+            Slot::Str(_) | Slot::List(_) | Slot::Map(_) | Slot::Option(Some(_)) | Slot::Record(_)
+        )
+    }
+
     /// Roughly the bytes the value holds, for the memory limit.
     pub fn weight(&self) -> usize {
         const SLOT: usize = std::mem::size_of::<Slot>();
