@@ -275,3 +275,24 @@ fn none_and_empty_lists_get_their_type_from_the_other_arguments() {
         assert!(program.call("f", &[]).is_ok(), "{source}");
     }
 }
+
+#[test]
+fn a_prepared_call_converts_once_and_runs_as_often_as_asked() {
+    let instance = program().instance(host()).expect("fits");
+    let items = Value::List(vec![item("tea", 350, 2), item("cake", 500, 1)]);
+    let prepared = instance
+        .prepare("total", &[items, Value::Str("gold".into())])
+        .expect("fits");
+    for _ in 0..3 {
+        assert_eq!(prepared.call(), Ok(Value::Int(1080)));
+    }
+    // A function that changes its argument changes its own copy.
+    let pushing = instance
+        .prepare("values_stay_values", &[Value::List(vec![Value::Int(1)])])
+        .expect("fits");
+    assert_eq!(pushing.call(), pushing.call());
+    assert!(matches!(
+        instance.prepare("fibb", &[]),
+        Err(VmError::NoSuchFunction { .. })
+    ));
+}

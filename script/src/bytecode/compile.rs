@@ -253,9 +253,7 @@ impl<'a> FunctionCompiler<'a> {
     fn compile(mut self) -> Function {
         let signature = self.module.signature(&self.function.signature);
         let body = &self.function.body;
-        let result = self.temp();
-        self.block(body, result);
-        self.emit(Op::Return { src: result });
+        self.returning_block(body);
         if self.used > MAX_REGISTERS {
             self.module.problems.push(Diagnostic::error(
                 self.function.signature.span,
@@ -324,6 +322,41 @@ impl<'a> FunctionCompiler<'a> {
     }
 
     // ─── blocks and statements ───────────────────────────────────────────────────────
+
+    /// A block whose value the function returns: each branch of a tail `if` returns its
+    /// own value, rather than moving it to one register and jumping to one `Return`.
+    fn returning_block(&mut self, block: &Block) {
+        for stmt in &block.stmts {
+            self.stmt(stmt);
+        }
+        match block.tail.as_deref() {
+            Some(tail) => self.returning(tail),
+            None => {
+                let unit = self.temp();
+                self.emit(Op::Unit { dst: unit });
+                self.emit(Op::Return { src: unit });
+            }
+        }
+    }
+
+    /// An expression whose value the function returns.
+    fn returning(&mut self, expr: &Expr) {
+        let mark = self.top;
+        match &expr.kind {
+            ExprKind::If(condition, then, Some(otherwise)) => {
+                let skip = self.branch_unless(condition);
+                self.returning_block(then);
+                self.patch(vec![skip]);
+                self.returning(otherwise);
+            }
+            ExprKind::Block(block) => self.returning_block(block),
+            _ => {
+                let src = self.operand(expr);
+                self.emit(Op::Return { src });
+            }
+        }
+        self.top = mark;
+    }
 
     fn block(&mut self, block: &Block, dst: Reg) {
         for stmt in &block.stmts {
@@ -515,6 +548,20 @@ impl<'a> FunctionCompiler<'a> {
                 left,
                 right,
             ) if left.ty == Type::Int => {
+                // `n < 2`, `i <= 10`: the literal in the instruction.
+                if let (BinaryOp::Less | BinaryOp::LessEq, ExprKind::Int(n)) = (op, &right.kind)
+                    && let Ok(value) = i32::try_from(*n)
+                {
+                    let a = self.operand(left);
+                    let target = Target(0);
+                    let at = self.emit(if *op == BinaryOp::Less {
+                        Op::JumpIfNotLtIntImm { a, value, target }
+                    } else {
+                        Op::JumpIfNotLeIntImm { a, value, target }
+                    });
+                    self.top = mark;
+                    return at;
+                }
                 let (a, b) = self.operands(left, right);
                 let (a, b) = match op {
                     BinaryOp::Less | BinaryOp::LessEq => (a, b),

@@ -203,6 +203,7 @@ pub struct Program(Arc<Loaded>);
 
 struct Loaded {
     image: Image,
+    facts: verify::Facts,
     /// The `pub` functions by name.
     public: HashMap<String, usize>,
 }
@@ -217,7 +218,7 @@ impl fmt::Debug for Program {
 }
 
 impl Program {
-    fn new(image: Image) -> Program {
+    fn new(image: Image, facts: verify::Facts) -> Program {
         let public = image
             .functions
             .iter()
@@ -225,7 +226,11 @@ impl Program {
             .filter(|(_, function)| function.public)
             .map(|(index, function)| (function.signature.name.clone(), index))
             .collect();
-        Program(Arc::new(Loaded { image, public }))
+        Program(Arc::new(Loaded {
+            image,
+            facts,
+            public,
+        }))
     }
 
     /// The bytecode of a checked program (what `script!(.., bytecode = true)` embeds),
@@ -236,16 +241,17 @@ impl Program {
     /// A constant that cannot be computed, a function too large for the format.
     pub fn compile(program: &ir::Program, locate: &dyn Locate) -> Result<Program, Vec<Diagnostic>> {
         let image = compile::compile(program, locate)?;
-        if let Err(error) = verify::verify(&image) {
+        match verify::verify(&image) {
+            Ok(facts) => Ok(Program::new(image, facts)),
             // A bug of the compiler, reported rather than run.
-            return Err(vec![Diagnostic::error(
+            Err(error) => Err(vec![Diagnostic::error(
                 crate::span::Span::default(),
                 format!(
-                    "internal error: the bytecode compiler made code the verifier refuses: {error}"
+                    "internal error: the bytecode compiler made code the verifier refuses: \
+                     {error}"
                 ),
-            )]);
+            )]),
         }
-        Ok(Program::new(image))
     }
 
     /// Loads a program: decodes the bytes and verifies them.
@@ -256,8 +262,8 @@ impl Program {
     /// checksum, bytes that do not decode, or a program the verifier refuses.
     pub fn from_bytes(bytes: &[u8]) -> Result<Program, LoadError> {
         let image = format::read(bytes)?;
-        verify::verify(&image).map_err(LoadError::Refused)?;
-        Ok(Program::new(image))
+        let facts = verify::verify(&image).map_err(LoadError::Refused)?;
+        Ok(Program::new(image, facts))
     }
 
     /// The program as bytes, for [`Program::from_bytes`].
@@ -273,6 +279,11 @@ impl Program {
     /// The module's name.
     pub fn name(&self) -> &str {
         &self.0.image.name
+    }
+
+    /// What the verifier proved beyond safety.
+    pub(crate) fn facts(&self) -> &verify::Facts {
+        &self.0.facts
     }
 
     pub(crate) fn public_function(&self, name: &str) -> Option<usize> {

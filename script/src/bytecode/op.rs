@@ -260,6 +260,10 @@ ops! {
     AppendConst = 48 { dst: Reg, index: u32 },
     /// Goes to `target` unless `a <= b` on `int`.
     JumpIfNotLeInt = 49 { a: Reg, b: Reg, target: Target },
+    /// Goes to `target` unless `a < value` on `int`: `if n < 2`.
+    JumpIfNotLtIntImm = 50 { a: Reg, value: i32, target: Target },
+    /// Goes to `target` unless `a <= value` on `int`.
+    JumpIfNotLeIntImm = 51 { a: Reg, value: i32, target: Target },
 }
 
 impl Op {

@@ -57,17 +57,28 @@ fn refuse(reason: impl Into<String>) -> VerifyError {
     }
 }
 
+/// What the analysis proved about each function, beyond its safety, that the VM uses.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Facts {
+    /// Per function: whether a register of it ever holds a string, list, map, option or
+    /// record (a reference-counted value the VM releases when the call returns); a
+    /// function of numbers and booleans only returns without looking at its registers.
+    pub holds_shared: Vec<bool>,
+}
+
 /// Proves `image` safe to run, or says why not.
-pub fn verify(image: &Image) -> Result<(), VerifyError> {
+pub fn verify(image: &Image) -> Result<Facts, VerifyError> {
     let ids = check_tables(image)?;
     let tables = Tables { image, ids };
+    let mut facts = Facts::default();
     for function in &image.functions {
-        check_function(&tables, function).map_err(|mut error| {
+        let shared = check_function(&tables, function).map_err(|mut error| {
             error.function = Some(function.signature.name.clone());
             error
         })?;
+        facts.holds_shared.push(shared);
     }
-    Ok(())
+    Ok(facts)
 }
 
 /// The type table, looked up by definition.
@@ -193,7 +204,8 @@ const UNUSABLE: TypeId = TypeId::MAX;
 /// A register → type map at one point of a function.
 type State = Vec<TypeId>;
 
-fn check_function(tables: &Tables<'_>, function: &Function) -> Result<(), VerifyError> {
+/// Checks a function; whether its registers ever hold a shared value.
+fn check_function(tables: &Tables<'_>, function: &Function) -> Result<bool, VerifyError> {
     let registers = usize::from(function.registers);
     let params = &function.signature.params;
     if registers > MAX_REGISTERS || params.len() > registers {
@@ -248,6 +260,13 @@ fn check_function(tables: &Tables<'_>, function: &Function) -> Result<(), Verify
         block_of[*start] = block;
     }
 
+    let scalar = |ty: &TypeId| {
+        matches!(
+            tables.def(*ty),
+            Some(TypeDef::Int | TypeDef::Float | TypeDef::Bool | TypeDef::Unit)
+        )
+    };
+    let holds_shared = std::cell::Cell::new(!params.iter().all(|(_, ty)| scalar(ty)));
     let mut entry: Vec<Option<State>> = vec![None; block_starts.len()];
     let mut initial = vec![UNUSABLE; registers];
     for (slot, (_, ty)) in initial.iter_mut().zip(params) {
@@ -299,7 +318,7 @@ fn check_function(tables: &Tables<'_>, function: &Function) -> Result<(), Verify
                 pc: Some(pc),
                 reason: format!("{} {reason}", op.mnemonic()),
             };
-            let branch = step(tables, function, &op, &mut state).map_err(at)?;
+            let branch = step(tables, function, &op, &mut state, &holds_shared).map_err(at)?;
             if let Some((target, taken)) = branch {
                 let block = block_of[target as usize];
                 merge(block, &taken, &mut entry, &mut pending, &mut queued);
@@ -322,7 +341,7 @@ fn check_function(tables: &Tables<'_>, function: &Function) -> Result<(), Verify
             }
         }
     }
-    Ok(())
+    Ok(holds_shared.get())
 }
 
 /// Checks one instruction against the state and applies it. A branch returns its target
@@ -332,6 +351,7 @@ fn step(
     function: &Function,
     op: &Op,
     state: &mut State,
+    holds_shared: &std::cell::Cell<bool>,
 ) -> Result<Option<(u32, State)>, String> {
     let t = tables;
     let int = || t.id(TypeDef::Int);
@@ -362,6 +382,12 @@ fn step(
         }
     };
     let write = |state: &mut State, reg: Reg, ty: TypeId| -> Result<(), String> {
+        if !matches!(
+            t.def(ty),
+            Some(TypeDef::Int | TypeDef::Float | TypeDef::Bool | TypeDef::Unit)
+        ) {
+            holds_shared.set(true);
+        }
         match state.get_mut(usize::from(reg)) {
             Some(slot) => {
                 *slot = ty;
@@ -506,6 +532,10 @@ fn step(
                 Some(Constant::Str(_)) => {}
                 _ => return Err(format!("appends constant {index}, which is not a `str`")),
             }
+        }
+        Op::JumpIfNotLtIntImm { a, target, .. } | Op::JumpIfNotLeIntImm { a, target, .. } => {
+            expect(state, a, int()?)?;
+            return Ok(Some((target.0, state.clone())));
         }
         Op::JumpIfNotLtInt { a, b, target } | Op::JumpIfNotLeInt { a, b, target } => {
             expect(state, a, int()?)?;

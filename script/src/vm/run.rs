@@ -61,6 +61,7 @@ enum Transfer {
 /// Runs `function` of `image` with `args` (already of its parameters' types).
 pub(crate) fn run(
     image: &Image,
+    holds_shared: &[bool],
     host: &[HostFunction],
     limits: &Limits,
     function: usize,
@@ -68,6 +69,7 @@ pub(crate) fn run(
 ) -> Result<Slot, Fault> {
     let mut machine = Machine {
         image,
+        holds_shared,
         host,
         limits,
         memory: 0,
@@ -77,6 +79,9 @@ pub(crate) fn run(
 
 struct Machine<'a> {
     image: &'a Image,
+    /// Per function: whether its registers can hold shared values
+    /// ([`Facts`](crate::bytecode::verify::Facts)).
+    holds_shared: &'a [bool],
     host: &'a [HostFunction],
     limits: &'a Limits,
     /// Bytes of strings, lists, maps and records made so far in this run.
@@ -84,6 +89,13 @@ struct Machine<'a> {
 }
 
 const BROKEN: Fault = Fault::Internal("a register holds a value of another type");
+
+/// [`BROKEN`], made only when needed: `ok_or(BROKEN)` would build and drop a `Fault` on
+/// every instruction that succeeds.
+#[cold]
+fn broken() -> Fault {
+    BROKEN
+}
 
 impl Machine<'_> {
     /// Counts `bytes` against the memory limit, before they are allocated.
@@ -128,9 +140,9 @@ impl Machine<'_> {
         }
 
         loop {
-            let function: &Function = image.functions.get(function_index).ok_or(BROKEN)?;
+            let function: &Function = image.functions.get(function_index).ok_or_else(broken)?;
             let code = function.code.as_slice();
-            let window = regs.get_mut(base..base + WINDOW).ok_or(BROKEN)?;
+            let window = regs.get_mut(base..base + WINDOW).ok_or_else(broken)?;
             let frame: &mut [Slot; WINDOW] = window.try_into().map_err(|_| BROKEN)?;
             let transfer =
                 self.run_frame(function_index, code, frame, &mut pc, &mut since, &mut fuel)?;
@@ -138,7 +150,7 @@ impl Machine<'_> {
                 Transfer::Call { dst, callee, args } => {
                     charge_fuel!();
                     let callee_index = usize::from(callee);
-                    let target = image.functions.get(callee_index).ok_or(BROKEN)?;
+                    let target = image.functions.get(callee_index).ok_or_else(broken)?;
                     if frames.len() + 1 >= self.limits.call_depth {
                         return Err(Fault::TooDeep);
                     }
@@ -150,8 +162,9 @@ impl Machine<'_> {
                     for offset in 0..target.signature.params.len() {
                         // The arguments' registers are the caller's temporaries, dead after
                         // the call: moved, not counted twice.
-                        let value = std::mem::take(regs.get_mut(first + offset).ok_or(BROKEN)?);
-                        *regs.get_mut(new_base + offset).ok_or(BROKEN)? = value;
+                        let value =
+                            std::mem::take(regs.get_mut(first + offset).ok_or_else(broken)?);
+                        *regs.get_mut(new_base + offset).ok_or_else(broken)? = value;
                     }
                     frames.push(Frame {
                         function: function_index,
@@ -167,14 +180,21 @@ impl Machine<'_> {
                 Transfer::Return { src } => {
                     charge_fuel!();
                     let value =
-                        std::mem::take(regs.get_mut(base + usize::from(src)).ok_or(BROKEN)?);
+                        std::mem::take(regs.get_mut(base + usize::from(src)).ok_or_else(broken)?);
                     // The call's strings, lists and maps go now, not when the registers are
                     // next written: a value shared with a dead register would be copied by
                     // the caller's next change in place.
-                    let used = usize::from(function.registers);
-                    for slot in regs.get_mut(base..base + used).ok_or(BROKEN)? {
-                        if slot.is_shared() {
-                            *slot = Slot::Unit;
+                    if self
+                        .holds_shared
+                        .get(function_index)
+                        .copied()
+                        .unwrap_or(true)
+                    {
+                        let used = usize::from(function.registers);
+                        for slot in regs.get_mut(base..base + used).ok_or_else(broken)? {
+                            if slot.is_shared() {
+                                *slot = Slot::Unit;
+                            }
                         }
                     }
                     let Some(frame) = frames.pop() else {
@@ -184,7 +204,9 @@ impl Machine<'_> {
                     base = frame.base;
                     pc = frame.pc;
                     since = pc;
-                    *regs.get_mut(base + usize::from(frame.dst)).ok_or(BROKEN)? = value;
+                    *regs
+                        .get_mut(base + usize::from(frame.dst))
+                        .ok_or_else(broken)? = value;
                 }
             }
         }
@@ -299,7 +321,7 @@ impl Machine<'_> {
             ($base:expr, $count:expr) => {
                 frame
                     .get(usize::from($base)..usize::from($base) + $count)
-                    .ok_or(BROKEN)?
+                    .ok_or_else(broken)?
             };
         }
 
@@ -428,6 +450,16 @@ impl Machine<'_> {
                         jump!(target);
                     }
                 }
+                Op::JumpIfNotLtIntImm { a, value, target } => {
+                    if int!(a) >= i64::from(value) {
+                        jump!(target);
+                    }
+                }
+                Op::JumpIfNotLeIntImm { a, value, target } => {
+                    if int!(a) > i64::from(value) {
+                        jump!(target);
+                    }
+                }
                 Op::JumpIfNotLeInt { a, b, target } => {
                     if int!(a) > int!(b) {
                         jump!(target);
@@ -454,15 +486,15 @@ impl Machine<'_> {
                     function: callee,
                     base: args,
                 } => {
-                    let host = self.host.get(usize::from(callee)).ok_or(BROKEN)?;
+                    let host = self.host.get(usize::from(callee)).ok_or_else(broken)?;
                     let values = window!(args, host.arity())
                         .iter()
                         .map(Slot::to_value)
                         .collect::<Vec<_>>();
                     // `None` only when an argument did not convert: binding checked the
                     // closure's parameter types against the declaration.
-                    let result = host.call(&values).ok_or(BROKEN)?;
-                    let ret = image.host.get(usize::from(callee)).ok_or(BROKEN)?.ret;
+                    let result = host.call(&values).ok_or_else(broken)?;
+                    let ret = image.host.get(usize::from(callee)).ok_or_else(broken)?.ret;
                     let slot = Slot::from_value(image, ret, &result).map_err(|mismatch| {
                         Fault::HostResult {
                             function: usize::from(callee),
@@ -478,7 +510,7 @@ impl Machine<'_> {
                     base: args,
                     count,
                 } => {
-                    let builtin = *Builtin::ALL.get(usize::from(builtin)).ok_or(BROKEN)?;
+                    let builtin = *Builtin::ALL.get(usize::from(builtin)).ok_or_else(broken)?;
                     let args = window!(args, usize::from(count));
                     let value = self.builtin(builtin, args).map_err(|fault| match fault {
                         BuiltinFault::Kind(kind) => Fault::Script {
@@ -508,7 +540,7 @@ impl Machine<'_> {
                     let fields = image
                         .records
                         .get(usize::from(record))
-                        .ok_or(BROKEN)?
+                        .ok_or_else(broken)?
                         .fields
                         .len();
                     let record = Slot::Record(Rc::new(window!(args, fields).to_vec()));
@@ -519,7 +551,7 @@ impl Machine<'_> {
                     let Slot::Record(fields) = reg!(src) else {
                         return Err(BROKEN);
                     };
-                    let value = fields.get(usize::from(field)).ok_or(BROKEN)?.clone();
+                    let value = fields.get(usize::from(field)).ok_or_else(broken)?.clone();
                     set!(dst, value);
                 }
                 Op::Index { dst, list, index } => {
