@@ -565,6 +565,77 @@ fn script_tour() {
     }
 }
 
+// ─── scripts at run time: bytecode and the VM ────────────────────────────────────────────
+//
+// The same language compiled from text while the program runs (Python's `compile()`), saved
+// as bytes and loaded back (`marshal`), but verified on every load and run with limits.
+
+fn script_vm_tour() -> Result<(), Box<dyn std::error::Error>> {
+    use modsmith::dynamic::Value;
+    use modsmith::script::{Host, Limits, LoadError, Program, Script, VmError};
+
+    let source = r#"
+        /// Shipping rules, edited by the shop's staff.
+        module shipping {
+            pub fn cost(grams: int, zone: str) -> int {
+                let base = match zone { "home" => 300, "eu" => 900, _ => 2500 };
+                base + grams / 100 * rate()
+            }
+            pub fn spin(n: int) -> int { let mut i = 0; while i < n { i += 1; } i }
+            host { fn rate() -> int; }
+        }
+    "#;
+    let program = Script::compile(source)?;
+    let bytes = program.to_bytes();
+    println!("compiled:  {} bytes of bytecode", bytes.len());
+    let program = Program::from_bytes(&bytes)?;
+    let shipping = program
+        .instance(Host::new().function("rate", || 40_i64))?
+        .with_limits(Limits {
+            fuel: 100_000,
+            ..Limits::default()
+        })
+        .into_module()?;
+    println!(
+        "signature: {}",
+        shipping
+            .signature("cost")
+            .map(ToString::to_string)
+            .unwrap_or_default()
+    );
+    let cost = shipping.call("cost", &[Value::Int(1_250), Value::from("eu")])?;
+    println!("cost:      {cost:?}");
+
+    // A typo in a script is a compile error with its place, not a crash.
+    if let Err(error) = Script::compile("module m { pub fn f() -> int { 1 + tru } }") {
+        println!(
+            "compile:   {}",
+            error.to_string().lines().next().unwrap_or_default()
+        );
+    }
+
+    // Bytes with a good checksum but unsafe code (a register read before it is written)
+    // are refused by the verifier.
+    let mut image = program.image().clone();
+    if let Some(function) = image.functions.first_mut() {
+        let last = function.code.len() - 1;
+        function.code[last] = modsmith::script::bytecode::op::Op::Return { src: 200 };
+    }
+    match Program::from_bytes(&image.to_bytes()) {
+        Err(LoadError::Refused(error)) => println!("refused:   {error}"),
+        other => println!("unexpected: {other:?}"),
+    }
+
+    // A script that runs too long stops with a typed error.
+    let error = shipping.call("spin", &[Value::Int(1_000_000)]).unwrap_err();
+    if let Some(VmError::OutOfFuel { limit }) =
+        std::error::Error::source(&error).and_then(|e| e.downcast_ref::<VmError>())
+    {
+        println!("stopped:   out of fuel after {limit} instructions");
+    }
+    Ok(())
+}
+
 fn compose_tour() {
     let ada = app::Customer {
         name: "Ada".to_owned(),
@@ -909,6 +980,11 @@ fn main() {
 
     println!("\n== script! ==");
     script_tour();
+
+    println!("\n== scripts at run time: bytecode and the VM ==");
+    if let Err(error) = script_vm_tour() {
+        println!("error:     {error}");
+    }
 
     println!("\n== #[composable] and compose! ==");
     compose_tour();

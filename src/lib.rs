@@ -847,7 +847,8 @@ macro_rules! __compose_chain {
 /// as a `DynModule`; and the run-time errors every back end reports.
 #[cfg(feature = "script")]
 pub mod script {
-    pub use modsmith_script::vm::{HostError, ModuleError};
+    pub use modsmith_script::bytecode;
+    pub use modsmith_script::vm::{HostError, ModuleError, PreparedCall};
     pub use modsmith_script::{
         CompileError, ErrorKind, Host, Instance, Limits, LoadError, Program, Script, ScriptError,
         VmError,

@@ -10,7 +10,7 @@ use crate::ast::{self, AssignOp, BinaryOp, UnaryOp};
 use crate::diagnostic::Diagnostic;
 use crate::ir::{
     Block, Builtin, ConstDef, Expr, ExprKind, FunctionDef, Local, Pattern, Program, RecordDef,
-    Signature, Stmt, Type,
+    Signature, Stmt, Type, Visitor,
 };
 use crate::span::Span;
 use crate::suggest::did_you_mean;
@@ -30,6 +30,11 @@ pub fn check(module: &ast::Module) -> (Option<Program>, Vec<Diagnostic>) {
     checker.declare(module);
     let consts = checker.check_consts(module);
     let functions = checker.check_functions(module);
+    if !checker.diagnostics.iter().any(Diagnostic::is_error) {
+        for function in &functions {
+            unknown_types(function, &mut checker.diagnostics);
+        }
+    }
     let failed = checker.diagnostics.iter().any(Diagnostic::is_error);
     let program = Program {
         name: module.name.name.clone(),
@@ -370,6 +375,100 @@ fn expr_returns(expr: &ast::Expr) -> bool {
         ast::ExprKind::Block(block) => always_returns(block),
         _ => false,
     }
+}
+
+/// Whether a type has a part no one could know: the element of an empty `[]`, the value of
+/// a `none` or a `map()` that nothing gave a type.
+pub fn has_unknown(ty: &Type) -> bool {
+    match ty {
+        Type::Error => true,
+        Type::List(inner) | Type::Map(inner) | Type::Option(inner) => has_unknown(inner),
+        _ => false,
+    }
+}
+
+/// Gives an expression of partly unknown type the full type its context settled (`ty`),
+/// down to the empty literal that had none, so that every back end knows the type of every
+/// value it makes. Where the type came from a local (`let xs = [];`), the local keeps it and
+/// [`unknown_types`] reports the literal.
+fn refine(expr: &mut Expr, ty: &Type) {
+    if !has_unknown(&expr.ty) || !expr.ty.agrees(ty) {
+        return;
+    }
+    expr.ty = ty.clone();
+    match (&mut expr.kind, ty) {
+        (ExprKind::List(elements), Type::List(element)) => {
+            for item in elements {
+                refine(item, element);
+            }
+        }
+        (ExprKind::If(_, then, otherwise), _) => {
+            refine_block(then, ty);
+            if let Some(otherwise) = otherwise {
+                refine(otherwise, ty);
+            }
+        }
+        (ExprKind::Block(block), _) => refine_block(block, ty),
+        (ExprKind::Match(_, arms), _) => {
+            for (_, arm) in arms {
+                refine(arm, ty);
+            }
+        }
+        (ExprKind::Builtin(Builtin::Push | Builtin::Insert, args), _) => {
+            if let Some(collection) = args.first_mut() {
+                refine(collection, ty);
+            }
+        }
+        (ExprKind::Builtin(Builtin::Some, args), Type::Option(inner)) => {
+            if let Some(value) = args.first_mut() {
+                refine(value, inner);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn refine_block(block: &mut Block, ty: &Type) {
+    if let Some(tail) = &mut block.tail {
+        refine(tail, ty);
+        block.ty = tail.ty.clone();
+    }
+}
+
+/// Reports each empty literal (`[]`, `none`, `map()`) whose type nothing settled: the
+/// program would mean nothing definite, and a back end could not make the value.
+fn unknown_types(function: &FunctionDef, diagnostics: &mut Vec<Diagnostic>) {
+    struct Finder<'d> {
+        diagnostics: &'d mut Vec<Diagnostic>,
+    }
+    impl Visitor for Finder<'_> {
+        fn visit_expr(&mut self, expr: &Expr) {
+            let literal = match &expr.kind {
+                ExprKind::List(elements) if elements.is_empty() => Some("[]"),
+                ExprKind::None => Some("none"),
+                ExprKind::Builtin(Builtin::EmptyMap, _) => Some("map()"),
+                _ => None,
+            };
+            if let Some(literal) = literal
+                && has_unknown(&expr.ty)
+            {
+                self.diagnostics.push(Diagnostic::error(
+                    expr.span,
+                    format!(
+                        "the type of this `{literal}` is not known: bind it with its type \
+                         first (`let empty: {} = {literal};`) or pass it where one is expected",
+                        match literal {
+                            "[]" => "list[int]",
+                            "none" => "option[int]",
+                            _ => "map[str, int]",
+                        }
+                    ),
+                ));
+            }
+            self.visit_expr_children(expr);
+        }
+    }
+    Finder { diagnostics }.visit_function(function);
 }
 
 fn is_type_name(name: &str) -> bool {
@@ -786,7 +885,20 @@ impl<'c> Body<'c> {
                     }
                     typed_elements.push(element);
                 }
-                let element_ty = element_ty.unwrap_or(Type::Error);
+                let mut element_ty = element_ty.unwrap_or(Type::Error);
+                // `[[], [1]]`: the elements whose type is partly unknown take the type of
+                // one that is fully known.
+                if has_unknown(&element_ty)
+                    && let Some(known) = typed_elements
+                        .iter()
+                        .map(|element| element.ty.clone())
+                        .find(|ty| !has_unknown(ty) && ty.agrees(&element_ty))
+                {
+                    for element in &mut typed_elements {
+                        refine(element, &known);
+                    }
+                    element_ty = known;
+                }
                 typed(
                     ExprKind::List(typed_elements),
                     Type::List(Box::new(element_ty)),
@@ -796,10 +908,19 @@ impl<'c> Body<'c> {
             ast::ExprKind::If(condition, then, otherwise) => {
                 let condition = self.expr(condition, Some(&Type::Bool));
                 self.expect_type(&condition, &Type::Bool, condition.span);
-                let then = self.block(then, wanted);
-                let otherwise = otherwise
+                let mut then = self.block(then, wanted);
+                let mut otherwise = otherwise
                     .as_deref()
                     .map(|otherwise| Box::new(self.expr(otherwise, wanted)));
+                // `if c { [1] } else { [] }`: a branch of partly unknown type takes the
+                // other's.
+                if let Some(otherwise) = &mut otherwise {
+                    if has_unknown(&then.ty) && !has_unknown(&otherwise.ty) {
+                        refine_block(&mut then, &otherwise.ty);
+                    } else if has_unknown(&otherwise.ty) && !has_unknown(&then.ty) {
+                        refine(otherwise, &then.ty);
+                    }
+                }
                 let ty = match &otherwise {
                     Some(otherwise) => {
                         if !otherwise.ty.agrees(&then.ty) {
@@ -879,8 +1000,14 @@ impl<'c> Body<'c> {
     }
 
     fn binary(&mut self, op: BinaryOp, left: &ast::Expr, right: &ast::Expr, span: Span) -> Expr {
-        let left = self.expr(left, None);
-        let right = self.expr(right, Some(&left.ty));
+        let mut left = self.expr(left, None);
+        let mut right = self.expr(right, Some(&left.ty));
+        // `none == some(1)`: the side of partly unknown type takes the other's.
+        if has_unknown(&left.ty) && !has_unknown(&right.ty) {
+            refine(&mut left, &right.ty);
+        } else if has_unknown(&right.ty) && !has_unknown(&left.ty) {
+            refine(&mut right, &left.ty);
+        }
         let (l, r) = (left.ty.clone(), right.ty.clone());
         let both = |ty: &Type| l.agrees(ty) && r.agrees(ty);
         let ty = match op {
@@ -1063,6 +1190,25 @@ impl<'c> Body<'c> {
             };
             let typed = self.expr(arg, expected.as_ref());
             typed_args.push(typed);
+        }
+        // `push([], 1)`, `insert(map(), "a", 1)`, `contains([], 1)`: the collection of
+        // partly unknown type takes the type the value gives it.
+        if let [collection, .., value] = typed_args.as_mut_slice()
+            && has_unknown(&collection.ty)
+            && !has_unknown(&value.ty)
+        {
+            let full = match (builtin, &collection.ty) {
+                (Builtin::Push | Builtin::Contains, Type::List(_)) => {
+                    Some(Type::List(Box::new(value.ty.clone())))
+                }
+                (Builtin::Insert, Type::Map(_)) => Some(Type::Map(Box::new(value.ty.clone()))),
+                _ => None,
+            };
+            if let Some(full) = full
+                && full.agrees(&collection.ty)
+            {
+                refine(collection, &full);
+            }
         }
         let types: Vec<Type> = typed_args.iter().map(|arg| arg.ty.clone()).collect();
         let any_error = types.contains(&Type::Error);

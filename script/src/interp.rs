@@ -289,10 +289,17 @@ impl Interpreter<'_, '_> {
                 end,
                 body,
             } => {
-                let (start, end) = match (self.expr(frame, start)?, self.expr(frame, end)?) {
-                    (Ok(Value::Int(start)), Ok(Value::Int(end))) => (start, end),
-                    (Err(flow), _) | (_, Err(flow)) => return Ok(flow),
-                    _ => (0, 0),
+                // The start first: a `return` (or `break`) in it leaves before the end is
+                // evaluated, as everywhere else.
+                let start = match self.expr(frame, start)? {
+                    Ok(Value::Int(start)) => start,
+                    Ok(_) => 0,
+                    Err(flow) => return Ok(flow),
+                };
+                let end = match self.expr(frame, end)? {
+                    Ok(Value::Int(end)) => end,
+                    Ok(_) => 0,
+                    Err(flow) => return Ok(flow),
                 };
                 for i in start..end {
                     frame.locals[*local] = Value::Int(i);

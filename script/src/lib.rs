@@ -1,14 +1,28 @@
-//! The front end of modsmith's small typed module language: rules that change more often
-//! than the program (pricing, eligibility, routing, limits), compiled into the program by
-//! `modsmith::script!` and, from text at run time, to verified bytecode run by a VM. One
-//! front end serves both back ends, so they cannot disagree about what a program means.
+//! modsmith's small typed module language: rules that change more often than the program
+//! (pricing, eligibility, routing, limits), compiled into the program by `modsmith::script!`
+//! and, from text at run time, to verified bytecode run by a VM. One front end serves both
+//! back ends, so they cannot disagree about what a program means.
 //!
 //! What is here: the lexer (text) and the token model shared with rustc's tokens, the
 //! parser with error recovery, the checker into a typed IR ([`ir`], with a visitor), the
 //! facts back ends need ([`analysis`]), the one implementation of the arithmetic and the
-//! standard library ([`rt`]), run-time errors ([`ScriptError`]) and the reference
-//! interpreter ([`interp`]). `modsmith::script!` (feature `script`) is the native back end;
-//! the bytecode compiler, verifier and VM are the next part.
+//! standard library ([`rt`]), run-time errors ([`ScriptError`]), the reference interpreter
+//! ([`interp`]), and the second back end: the bytecode compiler, format and verifier
+//! ([`bytecode`]: [`Script::compile`], [`Program::from_bytes`]) and the VM ([`vm`]: limits,
+//! host functions, and, with the feature `dynamic`, a program as a
+//! `modsmith::dynamic::DynModule`). `modsmith::script!` (feature `script`) is the native
+//! back end.
+//!
+//! ```
+//! use modsmith_script::{Script, Value};
+//!
+//! let program = Script::compile(
+//!     "module rules { pub fn fee(grams: int) -> int { 300 + grams / 100 * 40 } }",
+//! )?;
+//! let reloaded = modsmith_script::Program::from_bytes(&program.to_bytes())?;
+//! assert_eq!(reloaded.call("fee", &[Value::Int(1_250)])?, Value::Int(780));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 //!
 //! # The language
 //!
@@ -68,8 +82,8 @@
 //!    `round` rounds half away from zero; `len(str)` counts characters; `to_str(float)` is
 //!    Rust's shortest round-trip form (`1.0`, `0.1`, `1e21`).
 //! 5. **Language version**: [`LANGUAGE_VERSION`]; bytecode records the version it was
-//!    compiled for. (Records as `modsmith::dynamic::Value` maps come with the VM's
-//!    `DynModule`.)
+//!    compiled for, and a program of another version is refused at load. Records are
+//!    `modsmith::dynamic::Value` maps of their fields in both back ends' `DynModule`s.
 //! 6. **A reference interpreter** over the typed IR ([`interp`]): small and plain; the tests
 //!    check the generated Rust against it on a corpus with random inputs.
 //!

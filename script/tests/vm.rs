@@ -296,3 +296,34 @@ fn a_prepared_call_converts_once_and_runs_as_often_as_asked() {
         Err(VmError::NoSuchFunction { .. })
     ));
 }
+
+#[test]
+fn empty_literals_take_their_type_from_their_context_or_are_refused() {
+    let run = |body: &str| {
+        let source = format!("module m {{ pub fn f() -> int {{ {body} }} }}");
+        Script::compile(&source).map(|program| program.call("f", &[]))
+    };
+    for (body, expected) in [
+        ("len(push([], 1))", 1),
+        ("let x = push([], 1); x[0] + 1", 2),
+        ("let xs = if true { [1] } else { [] }; len(xs)", 1),
+        ("let xs = [[], [1]]; len(xs)", 2),
+        ("let m = insert(map(), \"a\", 1); m[\"a\"]", 1),
+        ("if contains([], 1) { 1 } else { 0 }", 0),
+        ("if none == some(1) { 1 } else { 0 }", 0),
+    ] {
+        let result = run(body).unwrap_or_else(|error| panic!("{body}: {error}"));
+        assert_eq!(result, Ok(Value::Int(expected)), "{body}");
+    }
+    for body in [
+        "let x = none; if x == some(1) { 1 } else { 0 }",
+        "match none { some(x) => x + 1, none => 0 }",
+        "len([])",
+    ] {
+        let error = run(body).expect_err(body);
+        assert!(
+            error.to_string().contains("is not known"),
+            "{body}: {error}"
+        );
+    }
+}

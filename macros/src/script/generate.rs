@@ -7,6 +7,7 @@
 
 use modsmith_script::analysis::{Effects, effects};
 use modsmith_script::ast::{AssignOp, BinaryOp, UnaryOp};
+use modsmith_script::check::has_unknown;
 use modsmith_script::interp::Value;
 use modsmith_script::ir::{Block, Builtin, Expr, ExprKind, Pattern, Program, Stmt, Type};
 use proc_macro2::{Literal, Span, TokenStream};
@@ -224,15 +225,6 @@ fn signature_type(ty: &Type) -> String {
     match ty {
         Type::Unit | Type::Error => "()".to_owned(),
         ty => ty.to_string(),
-    }
-}
-
-/// Whether a type has a part the checker could not know (`[]` bound without its type).
-fn has_unknown(ty: &Type) -> bool {
-    match ty {
-        Type::Error => true,
-        Type::List(inner) | Type::Map(inner) | Type::Option(inner) => has_unknown(inner),
-        _ => false,
     }
 }
 

@@ -239,7 +239,7 @@ fn from_file(
         const _: &str = ::core::include_str!(#full_text);
     );
     extra.extend(warnings.into_tokens());
-    let locate = modsmith_script::InText(&source);
+    let locate = modsmith_script::InText::new(&source);
     let bytecode = if options.bytecode {
         match modsmith_script::Program::compile(&program, &locate) {
             Ok(compiled) => Some(compiled.to_bytes()),

@@ -145,6 +145,14 @@ pub struct Image {
 }
 
 impl Image {
+    /// The image in bytes, with a correct header and checksum, whatever it holds: what an
+    /// assembler or a test writes. Loading the bytes verifies them
+    /// ([`Program::from_bytes`](super::Program::from_bytes)), so an image that is not safe
+    /// to run is refused there.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        super::format::write(self)
+    }
+
     /// A type, as the language writes it; `?` for an id outside the table.
     pub fn type_name(&self, id: TypeId) -> TypeName<'_> {
         TypeName { image: self, id }

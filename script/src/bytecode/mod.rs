@@ -268,7 +268,7 @@ impl Program {
 
     /// The program as bytes, for [`Program::from_bytes`].
     pub fn to_bytes(&self) -> Vec<u8> {
-        format::write(&self.0.image)
+        self.0.image.to_bytes()
     }
 
     /// The decoded tables, to read (a disassembler, a documentation tool).
