@@ -90,6 +90,18 @@ struct Machine<'a> {
 
 const BROKEN: Fault = Fault::Internal("a register holds a value of another type");
 
+/// Writes a register. The old value is dropped only when it holds a reference count: for
+/// numbers and booleans, what every loop writes, the write is a plain store rather than a
+/// call of `Slot`'s drop glue.
+#[inline(always)]
+fn store(slot: &mut Slot, value: Slot) {
+    if slot.is_shared() {
+        *slot = value;
+    } else {
+        std::mem::forget(std::mem::replace(slot, value));
+    }
+}
+
 /// [`BROKEN`], made only when needed: `ok_or(BROKEN)` would build and drop a `Fault` on
 /// every instruction that succeeds.
 #[cold]
@@ -164,7 +176,7 @@ impl Machine<'_> {
                         // the call: moved, not counted twice.
                         let value =
                             std::mem::take(regs.get_mut(first + offset).ok_or_else(broken)?);
-                        *regs.get_mut(new_base + offset).ok_or_else(broken)? = value;
+                        store(regs.get_mut(new_base + offset).ok_or_else(broken)?, value);
                     }
                     frames.push(Frame {
                         function: function_index,
@@ -204,9 +216,11 @@ impl Machine<'_> {
                     base = frame.base;
                     pc = frame.pc;
                     since = pc;
-                    *regs
-                        .get_mut(base + usize::from(frame.dst))
-                        .ok_or_else(broken)? = value;
+                    store(
+                        regs.get_mut(base + usize::from(frame.dst))
+                            .ok_or_else(broken)?,
+                        value,
+                    );
                 }
             }
         }
@@ -237,7 +251,7 @@ impl Machine<'_> {
         macro_rules! set {
             ($r:expr, $value:expr) => {{
                 let value = $value;
-                frame[usize::from($r)] = value;
+                store(&mut frame[usize::from($r)], value);
             }};
         }
         // An `int` result: written in place when the register already holds an `int` (no
