@@ -33,12 +33,9 @@ pub fn split(input: TokenStream) -> syn::Result<(Options, TokenStream)> {
     let docs = &trees[..at];
     let mut options = Options::default();
     let mut seen: Vec<String> = Vec::new();
-    loop {
-        let (Some(TokenTree::Ident(name)), Some(TokenTree::Punct(eq))) =
-            (trees.get(at), trees.get(at + 1))
-        else {
-            break;
-        };
+    while let (Some(TokenTree::Ident(name)), Some(TokenTree::Punct(eq))) =
+        (trees.get(at), trees.get(at + 1))
+    {
         if eq.as_char() != '=' || name == "module" {
             break;
         }
