@@ -394,17 +394,19 @@ impl<'a> FunctionCompiler<'a> {
                 span,
             } => self.assign_op(*local, *op, value, *span),
             Stmt::While { condition, body } => {
-                let head = self.here();
-                let exit = self.branch_unless(condition);
+                // The test at the bottom (loop inversion): a step is the body and one
+                // conditional jump back, not a test, the body and a jump.
+                let enter = self.emit(Op::Jump { target: Target(0) });
+                let body_start = self.here();
                 self.loops.push(Loop {
                     continues: Vec::new(),
-                    breaks: vec![exit],
+                    breaks: Vec::new(),
                 });
                 self.block_for_effect(body);
-                self.emit(Op::Jump {
-                    target: Target(head),
-                });
-                self.close_loop(head);
+                let test = self.here();
+                self.patch(vec![enter]);
+                self.branch_if(condition, body_start);
+                self.close_loop(test);
             }
             Stmt::ForRange {
                 local,
@@ -501,12 +503,14 @@ impl<'a> FunctionCompiler<'a> {
         body: &Block,
         bind: impl FnOnce(&mut Self),
     ) {
-        let head = self.here();
+        // Tested once on entry, then by `ForLoop` at the end of each step (Lua's FORLOOP):
+        // one instruction per step for the counting, the test and the jump back.
         let exit = self.emit(Op::JumpIfNotLtInt {
             a: counter,
             b: limit,
             target: Target(0),
         });
+        let body_start = self.here();
         bind(self);
         self.loops.push(Loop {
             continues: Vec::new(),
@@ -514,14 +518,10 @@ impl<'a> FunctionCompiler<'a> {
         });
         self.block_for_effect(body);
         let step = self.here();
-        // Cannot overflow: `counter < limit` held.
-        self.emit(Op::AddIntImm {
-            dst: counter,
-            src: counter,
-            value: 1,
-        });
-        self.emit(Op::Jump {
-            target: Target(head),
+        self.emit(Op::ForLoop {
+            counter,
+            limit,
+            target: Target(body_start),
         });
         self.close_loop(step);
     }
@@ -539,7 +539,38 @@ impl<'a> FunctionCompiler<'a> {
         self.patch(finished.breaks);
     }
 
-    /// Emits the test of a `while` and returns the jump taken when it is false.
+    /// Emits a jump to `target` taken when `condition` is true.
+    fn branch_if(&mut self, condition: &Expr, target: u32) {
+        let mark = self.top;
+        let target = Target(target);
+        match &condition.kind {
+            ExprKind::Binary(
+                op @ (BinaryOp::Less | BinaryOp::Greater | BinaryOp::LessEq | BinaryOp::GreaterEq),
+                left,
+                right,
+            ) if left.ty == Type::Int => {
+                let (a, b) = self.operands(left, right);
+                let (a, b) = match op {
+                    BinaryOp::Less | BinaryOp::LessEq => (a, b),
+                    _ => (b, a),
+                };
+                self.emit(match op {
+                    BinaryOp::Less | BinaryOp::Greater => Op::JumpIfLtInt { a, b, target },
+                    _ => Op::JumpIfLeInt { a, b, target },
+                });
+            }
+            _ => {
+                let flag = self.operand(condition);
+                self.emit(Op::JumpIf {
+                    condition: flag,
+                    target,
+                });
+            }
+        }
+        self.top = mark;
+    }
+
+    /// Emits the test of an `if` and returns the jump taken when it is false.
     fn branch_unless(&mut self, condition: &Expr) -> usize {
         let mark = self.top;
         let at = match &condition.kind {

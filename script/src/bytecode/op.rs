@@ -264,6 +264,13 @@ ops! {
     JumpIfNotLtIntImm = 50 { a: Reg, value: i32, target: Target },
     /// Goes to `target` unless `a <= value` on `int`.
     JumpIfNotLeIntImm = 51 { a: Reg, value: i32, target: Target },
+    /// `counter += 1`, then goes to `target` while `counter < limit` on `int`: the end of a
+    /// counted loop's step.
+    ForLoop = 52 { counter: Reg, limit: Reg, target: Target },
+    /// Goes to `target` when `a < b` on `int`: a `while` loop's test at its bottom.
+    JumpIfLtInt = 53 { a: Reg, b: Reg, target: Target },
+    /// Goes to `target` when `a <= b` on `int`.
+    JumpIfLeInt = 54 { a: Reg, b: Reg, target: Target },
 }
 
 impl Op {

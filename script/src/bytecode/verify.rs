@@ -533,11 +533,23 @@ fn step(
                 _ => return Err(format!("appends constant {index}, which is not a `str`")),
             }
         }
+        Op::ForLoop {
+            counter,
+            limit,
+            target,
+        } => {
+            expect(state, counter, int()?)?;
+            expect(state, limit, int()?)?;
+            return Ok(Some((target.0, state.clone())));
+        }
         Op::JumpIfNotLtIntImm { a, target, .. } | Op::JumpIfNotLeIntImm { a, target, .. } => {
             expect(state, a, int()?)?;
             return Ok(Some((target.0, state.clone())));
         }
-        Op::JumpIfNotLtInt { a, b, target } | Op::JumpIfNotLeInt { a, b, target } => {
+        Op::JumpIfNotLtInt { a, b, target }
+        | Op::JumpIfNotLeInt { a, b, target }
+        | Op::JumpIfLtInt { a, b, target }
+        | Op::JumpIfLeInt { a, b, target } => {
             expect(state, a, int()?)?;
             expect(state, b, int()?)?;
             return Ok(Some((target.0, state.clone())));

@@ -464,6 +464,31 @@ impl Machine<'_> {
                         jump!(target);
                     }
                 }
+                Op::ForLoop {
+                    counter,
+                    limit,
+                    target,
+                } => {
+                    let limit = int!(limit);
+                    let Slot::Int(count) = &mut frame[usize::from(counter)] else {
+                        return Err(BROKEN);
+                    };
+                    // Cannot overflow: `count < limit` held when the step began.
+                    *count = count.checked_add(1).ok_or_else(broken)?;
+                    if *count < limit {
+                        jump!(target);
+                    }
+                }
+                Op::JumpIfLtInt { a, b, target } => {
+                    if int!(a) < int!(b) {
+                        jump!(target);
+                    }
+                }
+                Op::JumpIfLeInt { a, b, target } => {
+                    if int!(a) <= int!(b) {
+                        jump!(target);
+                    }
+                }
                 Op::JumpIfNotLtIntImm { a, value, target } => {
                     if int!(a) >= i64::from(value) {
                         jump!(target);
