@@ -52,10 +52,14 @@ struct Frame {
 /// How many registers a call can name: one byte's worth.
 const WINDOW: usize = 256;
 
-/// Why a call's run of instructions stopped: the frame changes.
-enum Transfer {
-    Call { dst: Reg, callee: u16, args: Reg },
-    Return { src: Reg },
+/// The registers of the call whose first register is `base`: a window of the file that a
+/// register byte indexes without a bounds check.
+#[inline(always)]
+fn window(regs: &mut [Slot], base: usize) -> Result<&mut [Slot; WINDOW], Fault> {
+    regs.get_mut(base..base + WINDOW)
+        .ok_or_else(broken)?
+        .try_into()
+        .map_err(|_| BROKEN)
 }
 
 /// Runs `function` of `image` with `args` (already of its parameters' types).
@@ -151,97 +155,9 @@ impl Machine<'_> {
             }};
         }
 
-        loop {
-            let function: &Function = image.functions.get(function_index).ok_or_else(broken)?;
-            let code = function.code.as_slice();
-            let window = regs.get_mut(base..base + WINDOW).ok_or_else(broken)?;
-            let frame: &mut [Slot; WINDOW] = window.try_into().map_err(|_| BROKEN)?;
-            let transfer =
-                self.run_frame(function_index, code, frame, &mut pc, &mut since, &mut fuel)?;
-            match transfer {
-                Transfer::Call { dst, callee, args } => {
-                    charge_fuel!();
-                    let callee_index = usize::from(callee);
-                    let target = image.functions.get(callee_index).ok_or_else(broken)?;
-                    if frames.len() + 1 >= self.limits.call_depth {
-                        return Err(Fault::TooDeep);
-                    }
-                    let new_base = base + usize::from(function.registers);
-                    if regs.len() < new_base + WINDOW {
-                        regs.resize(new_base + WINDOW, Slot::Unit);
-                    }
-                    let first = base + usize::from(args);
-                    for offset in 0..target.signature.params.len() {
-                        // The arguments' registers are the caller's temporaries, dead after
-                        // the call: moved, not counted twice.
-                        let value =
-                            std::mem::take(regs.get_mut(first + offset).ok_or_else(broken)?);
-                        store(regs.get_mut(new_base + offset).ok_or_else(broken)?, value);
-                    }
-                    frames.push(Frame {
-                        function: function_index,
-                        pc,
-                        base,
-                        dst,
-                    });
-                    function_index = callee_index;
-                    base = new_base;
-                    pc = 0;
-                    since = 0;
-                }
-                Transfer::Return { src } => {
-                    charge_fuel!();
-                    let value =
-                        std::mem::take(regs.get_mut(base + usize::from(src)).ok_or_else(broken)?);
-                    // The call's strings, lists and maps go now, not when the registers are
-                    // next written: a value shared with a dead register would be copied by
-                    // the caller's next change in place.
-                    if self
-                        .holds_shared
-                        .get(function_index)
-                        .copied()
-                        .unwrap_or(true)
-                    {
-                        let used = usize::from(function.registers);
-                        for slot in regs.get_mut(base..base + used).ok_or_else(broken)? {
-                            if slot.is_shared() {
-                                *slot = Slot::Unit;
-                            }
-                        }
-                    }
-                    let Some(frame) = frames.pop() else {
-                        return Ok(value);
-                    };
-                    function_index = frame.function;
-                    base = frame.base;
-                    pc = frame.pc;
-                    since = pc;
-                    store(
-                        regs.get_mut(base + usize::from(frame.dst))
-                            .ok_or_else(broken)?,
-                        value,
-                    );
-                }
-            }
-        }
-    }
-
-    /// Runs the current call's instructions until it calls or returns.
-    #[allow(clippy::too_many_arguments)]
-    #[inline(always)]
-    fn run_frame(
-        &mut self,
-        function_index: usize,
-        code: &[Op],
-        frame: &mut [Slot; WINDOW],
-        pc_out: &mut usize,
-        since_out: &mut usize,
-        fuel_out: &mut u64,
-    ) -> Result<Transfer, Fault> {
-        let image = self.image;
-        let mut pc = *pc_out;
-        let mut since = *since_out;
-        let mut fuel = *fuel_out;
+        let mut function: &Function = image.functions.get(function_index).ok_or_else(broken)?;
+        let mut code = function.code.as_slice();
+        let mut frame = window(&mut regs, base)?;
 
         macro_rules! reg {
             ($r:expr) => {
@@ -509,16 +425,73 @@ impl Machine<'_> {
                     function: callee,
                     base: args,
                 } => {
-                    *pc_out = pc;
-                    *since_out = since;
-                    *fuel_out = fuel;
-                    return Ok(Transfer::Call { dst, callee, args });
+                    charge_fuel!();
+                    let callee_index = usize::from(callee);
+                    let target: &Function = image.functions.get(callee_index).ok_or_else(broken)?;
+                    if frames.len() + 1 >= self.limits.call_depth {
+                        return Err(Fault::TooDeep);
+                    }
+                    let new_base = base + usize::from(function.registers);
+                    if regs.len() < new_base + WINDOW {
+                        regs.resize(new_base + WINDOW, Slot::Unit);
+                    }
+                    let first = base + usize::from(args);
+                    for offset in 0..target.signature.params.len() {
+                        // The arguments' registers are the caller's temporaries, dead after
+                        // the call: moved, not counted twice.
+                        let value =
+                            std::mem::take(regs.get_mut(first + offset).ok_or_else(broken)?);
+                        store(regs.get_mut(new_base + offset).ok_or_else(broken)?, value);
+                    }
+                    frames.push(Frame {
+                        function: function_index,
+                        pc,
+                        base,
+                        dst,
+                    });
+                    function_index = callee_index;
+                    base = new_base;
+                    pc = 0;
+                    since = 0;
+                    function = target;
+                    code = function.code.as_slice();
+                    frame = window(&mut regs, base)?;
                 }
                 Op::Return { src } => {
-                    *pc_out = pc;
-                    *since_out = since;
-                    *fuel_out = fuel;
-                    return Ok(Transfer::Return { src });
+                    charge_fuel!();
+                    let value =
+                        std::mem::take(regs.get_mut(base + usize::from(src)).ok_or_else(broken)?);
+                    // The call's strings, lists and maps go now, not when the registers are
+                    // next written: a value shared with a dead register would be copied by
+                    // the caller's next change in place.
+                    if self
+                        .holds_shared
+                        .get(function_index)
+                        .copied()
+                        .unwrap_or(true)
+                    {
+                        let used = usize::from(function.registers);
+                        for slot in regs.get_mut(base..base + used).ok_or_else(broken)? {
+                            if slot.is_shared() {
+                                *slot = Slot::Unit;
+                            }
+                        }
+                    }
+                    let Some(caller) = frames.pop() else {
+                        return Ok(value);
+                    };
+                    function_index = caller.function;
+                    base = caller.base;
+                    pc = caller.pc;
+                    since = pc;
+                    store(
+                        regs.get_mut(base + usize::from(caller.dst))
+                            .ok_or_else(broken)?,
+                        value,
+                    );
+                    function = image.functions.get(function_index).ok_or_else(broken)?;
+                    code = function.code.as_slice();
+                    frame = window(&mut regs, base)?;
                 }
                 Op::Host {
                     dst,
