@@ -614,12 +614,13 @@ fn script_vm_tour() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
 
-    // Bytes with a good checksum but unsafe code (a register read before it is written)
-    // are refused by the verifier.
+    // Bytes with a good checksum but unsafe code (a register past the function's) are
+    // refused by the verifier. Editing the tables is a tool's job: it takes the
+    // `modsmith-script` crate (`bytecode::image`, `bytecode::op`).
     let mut image = program.image().clone();
     if let Some(function) = image.functions.first_mut() {
         let last = function.code.len() - 1;
-        function.code[last] = modsmith::script::bytecode::op::Op::Return { src: 200 };
+        function.code[last] = modsmith_script::bytecode::op::Op::Return { src: 200 };
     }
     match Program::from_bytes(&image.to_bytes()) {
         Err(LoadError::Refused(error)) => println!("refused:   {error}"),

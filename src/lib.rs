@@ -847,7 +847,10 @@ macro_rules! __compose_chain {
 /// as a `DynModule`; and the run-time errors every back end reports.
 #[cfg(feature = "script")]
 pub mod script {
-    pub use modsmith_script::bytecode;
+    // The bytecode's tables (`modsmith_script::bytecode`) are not re-exported: a public
+    // path to their `Option` variants makes rustc print `std::option::Option` in every
+    // user's diagnostics instead of `Option`. Tools that read bytecode depend on
+    // `modsmith-script`.
     pub use modsmith_script::vm::{HostError, ModuleError, PreparedCall};
     pub use modsmith_script::{
         CompileError, ErrorKind, Host, Instance, Limits, LoadError, Program, Script, ScriptError,
