@@ -288,3 +288,24 @@ fn mutations_reach_the_verifier_and_the_vm() {
         "refused by the verifier {refused_by_verifier}"
     );
 }
+
+/// Found by a full run: a mutation turned `NegInt` into `Move` and the program read a
+/// call's argument register after the call, which the VM had moved into the callee. The
+/// verifier now counts a call's argument registers as consumed.
+#[test]
+fn a_calls_arguments_are_consumed() {
+    let originals = originals();
+    let index = ((1_994_242_602_563_194_770_u128 * originals.len() as u128) >> 64) as usize;
+    let mut bytes = originals[index].clone();
+    apply(
+        &mut bytes,
+        &Mutation::Word {
+            at: 4_513_694_653_418_017_782,
+            word: 0,
+        },
+    );
+    reseal(&mut bytes);
+    if let Ok(program) = Program::from_bytes(&bytes) {
+        run_all(&program).expect("runs without an internal error");
+    }
+}

@@ -327,3 +327,27 @@ fn empty_literals_take_their_type_from_their_context_or_are_refused() {
         );
     }
 }
+
+#[test]
+fn a_break_in_a_while_condition_leaves_the_enclosing_loop_as_in_the_interpreter() {
+    let source = "module m { pub fn f() -> int {
+        let mut n = 0;
+        for i in 0..3 {
+            let mut k = 0;
+            while k < 2 && { if i == 1 { break; }; true } { k += 1; n += 1; }
+            n += 10;
+        }
+        n
+    } }";
+    let (checked, _) = check_text(source);
+    let reference = interp::run(
+        &checked.expect("checks"),
+        Some(source),
+        &mut |_, _| interp::Value::Unit,
+        "f",
+        Vec::new(),
+    );
+    let vm = Script::compile(source).expect("compiles").call("f", &[]);
+    assert_eq!(reference, Ok(interp::Value::Int(12)));
+    assert_eq!(vm, Ok(Value::Int(12)));
+}

@@ -403,9 +403,16 @@ impl<'a> FunctionCompiler<'a> {
                     breaks: Vec::new(),
                 });
                 self.block_for_effect(body);
+                // A `break` or `continue` in the condition belongs to the enclosing loop,
+                // as in the interpreter (the condition is outside the body), so this loop
+                // is set aside while the condition compiles.
+                let this_loop = self.loops.pop();
                 let test = self.here();
                 self.patch(vec![enter]);
                 self.branch_if(condition, body_start);
+                if let Some(this_loop) = this_loop {
+                    self.loops.push(this_loop);
+                }
                 self.close_loop(test);
             }
             Stmt::ForRange {

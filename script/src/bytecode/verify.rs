@@ -564,6 +564,13 @@ fn step(
             })?;
             let signature = &callee.signature;
             args(state, base, &mut signature.params.iter().map(|(_, ty)| *ty))?;
+            // The VM moves the arguments into the callee: their registers hold nothing
+            // usable after the call (the compiler's are temporaries, never read again).
+            for offset in 0..signature.params.len() {
+                if let Some(slot) = state.get_mut(usize::from(base) + offset) {
+                    *slot = UNUSABLE;
+                }
+            }
             write(state, dst, signature.ret)?;
         }
         Op::Host {
