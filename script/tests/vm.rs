@@ -351,3 +351,52 @@ fn a_break_in_a_while_condition_leaves_the_enclosing_loop_as_in_the_interpreter(
     assert_eq!(reference, Ok(interp::Value::Int(12)));
     assert_eq!(vm, Ok(Value::Int(12)));
 }
+
+#[test]
+fn a_loop_that_reads_only_fields_reads_them_in_place_with_the_interpreters_results() {
+    // `a` and `b` are read only through fields: no copy of each record. `kept` is used
+    // whole, so its loop copies it. The body reassigns the list it ranges over, which the
+    // loop must not see.
+    let source = "module m {
+        pub record P { x: int, y: int }
+        pub fn f(ps: list[P], qs: list[P]) -> int {
+            let mut items = ps;
+            let mut n = 0;
+            for a in items {
+                items = [];
+                for b in qs { n += a.x * b.y; }
+                n += a.y + len(items);
+            }
+            let mut last = P { x: 0, y: 0 };
+            for kept in ps { last = kept; }
+            n + last.x
+        }
+    }";
+    let program = Script::compile(source).expect("compiles");
+    let f = &program.image().functions[0];
+    let count = |name: &str| {
+        f.code
+            .iter()
+            .filter(|op| format!("{op:?}").starts_with(name))
+            .count()
+    };
+    assert_eq!(count("FieldOfIndex"), 3, "{:#?}", f.code);
+    assert_eq!(count("Index {"), 1, "only `kept` is copied: {:#?}", f.code);
+
+    let point = |x: i64, y: i64| Value::Record(vec![Value::Int(x), Value::Int(y)]);
+    let ps = Value::List(vec![point(1, 2), point(3, 4), point(5, 6)]);
+    let qs = Value::List(vec![point(10, 20), point(30, 40)]);
+    let args = vec![ps, qs];
+    let (checked, _) = check_text(source);
+    let reference = interp::run(
+        &checked.expect("checks"),
+        Some(source),
+        &mut |_, _| interp::Value::Unit,
+        "f",
+        args.clone(),
+    );
+    let vm = program.call("f", &args);
+    // (1 + 3 + 5) * (20 + 40) + (2 + 4 + 6) + 5
+    assert_eq!(reference, Ok(interp::Value::Int(557)));
+    assert_eq!(vm, Ok(Value::Int(557)));
+}

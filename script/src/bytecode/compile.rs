@@ -227,6 +227,17 @@ struct FunctionCompiler<'a> {
     /// The most registers used at once.
     used: usize,
     loops: Vec<Loop>,
+    /// The variables of the enclosing `for` loops over records whose bodies read only
+    /// their fields: each read is [`Op::FieldOfIndex`] of the list at the loop's counter,
+    /// and the record is never copied into a register.
+    in_place: Vec<InPlace>,
+}
+
+/// A `for` variable read in place: the list it ranges over and the counter.
+struct InPlace {
+    local: usize,
+    list: Reg,
+    index: Reg,
 }
 
 impl<'a> FunctionCompiler<'a> {
@@ -247,6 +258,7 @@ impl<'a> FunctionCompiler<'a> {
             top: locals,
             used: locals,
             loops: Vec::new(),
+            in_place: Vec::new(),
         }
     }
 
@@ -459,16 +471,29 @@ impl<'a> FunctionCompiler<'a> {
                     value: 0,
                 });
                 let span = list.span;
-                self.counted_loop(counter, len, body, |this| {
-                    this.emit_at(
-                        Op::Index {
-                            dst: Self::local(*local),
-                            list: elements,
-                            index: counter,
-                        },
-                        span,
-                    );
-                });
+                if reads_only_fields(body, *local) {
+                    // A loop over records that reads their fields: no copy of each record
+                    // in a register (a reference count written on every step, and a cache
+                    // line dirtied per record), one `FieldOfIndex` per field read.
+                    self.in_place.push(InPlace {
+                        local: *local,
+                        list: elements,
+                        index: counter,
+                    });
+                    self.counted_loop(counter, len, body, |_| {});
+                    self.in_place.pop();
+                } else {
+                    self.counted_loop(counter, len, body, |this| {
+                        this.emit_at(
+                            Op::Index {
+                                dst: Self::local(*local),
+                                list: elements,
+                                index: counter,
+                            },
+                            span,
+                        );
+                    });
+                }
             }
             Stmt::Return(value) => {
                 let src = match value {
@@ -891,9 +916,25 @@ impl<'a> FunctionCompiler<'a> {
                 );
             }
             ExprKind::Field(value, field) => {
-                let src = self.operand(value);
                 let field = u8::try_from(*field).unwrap_or(u8::MAX);
-                self.emit(Op::Field { dst, src, field });
+                let in_place = match value.kind {
+                    ExprKind::Local(local) => self.in_place.iter().rev().find(|v| v.local == local),
+                    _ => None,
+                };
+                if let Some(&InPlace { list, index, .. }) = in_place {
+                    self.emit_at(
+                        Op::FieldOfIndex {
+                            dst,
+                            list,
+                            index,
+                            field,
+                        },
+                        span,
+                    );
+                } else {
+                    let src = self.operand(value);
+                    self.emit(Op::Field { dst, src, field });
+                }
             }
             ExprKind::Index(value, index) => {
                 let (container, at) = self.operands(value, index);
@@ -1139,6 +1180,54 @@ fn assigns(expr: &Expr, local: usize) -> bool {
     };
     finder.visit_expr(expr);
     finder.found
+}
+
+/// Whether `body` uses the `for` variable `local` only as `local.field`, and never binds
+/// it again: then the loop need not copy each element into the variable's register.
+fn reads_only_fields(body: &Block, local: usize) -> bool {
+    struct Uses {
+        local: usize,
+        other_use: bool,
+    }
+    impl Visitor for Uses {
+        fn visit_stmt(&mut self, stmt: &Stmt) {
+            match stmt {
+                Stmt::Assign { local, .. }
+                | Stmt::Let { local, .. }
+                | Stmt::ForList { local, .. }
+                | Stmt::ForRange { local, .. }
+                    if *local == self.local =>
+                {
+                    self.other_use = true;
+                }
+                _ => {}
+            }
+            ir::walk_stmt(self, stmt);
+        }
+
+        fn visit_expr(&mut self, expr: &Expr) {
+            match &expr.kind {
+                // Read in place: not a use of the whole record.
+                ExprKind::Field(value, _) if matches!(value.kind, ExprKind::Local(l) if l == self.local) =>
+                    {}
+                ExprKind::Local(l) if *l == self.local => self.other_use = true,
+                ExprKind::Match(_, arms)
+                    if arms
+                        .iter()
+                        .any(|(pattern, _)| *pattern == Pattern::Some(self.local)) =>
+                {
+                    self.other_use = true;
+                }
+                _ => self.visit_expr_children(expr),
+            }
+        }
+    }
+    let mut uses = Uses {
+        local,
+        other_use: false,
+    };
+    uses.visit_block(body);
+    !uses.other_use
 }
 
 fn is_local(expr: &Expr, local: Reg) -> bool {

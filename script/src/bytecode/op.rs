@@ -271,6 +271,9 @@ ops! {
     JumpIfLtInt = 53 { a: Reg, b: Reg, target: Target },
     /// Goes to `target` when `a <= b` on `int`.
     JumpIfLeInt = 54 { a: Reg, b: Reg, target: Target },
+    /// `dst = list[index].field`: a loop over records reads their fields where they are,
+    /// rather than copying each record into a register first.
+    FieldOfIndex = 55 { dst: Reg, list: Reg, index: Reg, field: u8 },
 }
 
 impl Op {

@@ -102,6 +102,29 @@ impl Tables<'_> {
     fn name(&self, id: TypeId) -> String {
         self.image.type_name(id).to_string()
     }
+
+    /// The type of field `field` of a value of type `ty` (read from `place`), which must be
+    /// a record that has it.
+    fn field(&self, ty: TypeId, field: u8, place: impl Fn() -> String) -> Result<TypeId, String> {
+        let Some(TypeDef::Record(record)) = self.def(ty) else {
+            return Err(format!(
+                "reads a field of {}, which holds `{}`, not a record",
+                place(),
+                self.name(ty)
+            ));
+        };
+        self.image
+            .records
+            .get(usize::from(record))
+            .and_then(|record| record.fields.get(usize::from(field)))
+            .map(|(_, ty)| *ty)
+            .ok_or_else(|| {
+                format!(
+                    "reads field {field}, which `{}` does not have",
+                    self.name(ty)
+                )
+            })
+    }
 }
 
 fn check_tables(image: &Image) -> Result<HashMap<TypeDef, TypeId>, VerifyError> {
@@ -641,21 +664,18 @@ fn step(
         }
         Op::Field { dst, src, field } => {
             let ty = read(state, src)?;
-            let Some(TypeDef::Record(record)) = t.def(ty) else {
-                return Err(format!(
-                    "reads a field of register {src}, which holds `{}`, not a record",
-                    t.name(ty)
-                ));
-            };
-            let field_ty = t
-                .image
-                .records
-                .get(usize::from(record))
-                .and_then(|record| record.fields.get(usize::from(field)))
-                .map(|(_, ty)| *ty)
-                .ok_or_else(|| {
-                    format!("reads field {field}, which `{}` does not have", t.name(ty))
-                })?;
+            let field_ty = t.field(ty, field, || format!("register {src}"))?;
+            write(state, dst, field_ty)?;
+        }
+        Op::FieldOfIndex {
+            dst,
+            list,
+            index,
+            field,
+        } => {
+            let element = part(state, list, list_of, "a list")?;
+            expect(state, index, int()?)?;
+            let field_ty = t.field(element, field, || format!("an element of register {list}"))?;
             write(state, dst, field_ty)?;
         }
         Op::Index { dst, list, index } => {

@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use crate::bytecode::image::{Constant, Function, Image};
+use crate::bytecode::image::{Constant, Image};
 use crate::bytecode::op::{Op, Reg};
 use crate::error::ErrorKind;
 use crate::ir::Builtin;
@@ -47,6 +47,16 @@ struct Frame {
     pc: usize,
     base: usize,
     dst: Reg,
+}
+
+/// What a call and a return need of a function, in one place: looked up once per call
+/// rather than through the image's function table and the facts apart.
+struct Callee<'a> {
+    code: &'a [Op],
+    registers: usize,
+    params: usize,
+    /// [`Facts::holds_shared`](crate::bytecode::verify::Facts::holds_shared).
+    holds_shared: bool,
 }
 
 /// How many registers a call can name: one byte's worth.
@@ -142,21 +152,36 @@ impl Machine<'_> {
         // Fuel is counted in instructions, charged at each jump, call and return for the
         // instructions run since the last one: a straight run of code is never longer than
         // its function, so the budget is exact at every transfer and never overshot by more.
-        let mut fuel = self.limits.fuel;
-        let mut since = 0usize;
+        // It is kept as the `pc` of the current straight run at which it would be spent
+        // (what is left, plus where the run began): one number to compare at a transfer.
+        let mut fuel_end = usize::try_from(self.limits.fuel).unwrap_or(usize::MAX);
+        let call_depth = self.limits.call_depth;
 
-        macro_rules! charge_fuel {
-            () => {{
-                let ran = (pc - since) as u64;
-                if ran > fuel {
+        // Charges the run that ends at `pc` and begins the next one at `to`.
+        macro_rules! transfer {
+            ($to:expr) => {{
+                if pc > fuel_end {
                     return Err(Fault::OutOfFuel);
                 }
-                fuel -= ran;
+                fuel_end = (fuel_end - pc).saturating_add($to);
             }};
         }
 
-        let mut function: &Function = image.functions.get(function_index).ok_or_else(broken)?;
-        let mut code = function.code.as_slice();
+        let callees: Vec<Callee<'_>> = image
+            .functions
+            .iter()
+            .enumerate()
+            .map(|(index, function)| Callee {
+                code: &function.code,
+                registers: usize::from(function.registers),
+                params: function.signature.params.len(),
+                holds_shared: self.holds_shared.get(index).copied().unwrap_or(true),
+            })
+            .collect();
+        let current = callees.get(function_index).ok_or_else(broken)?;
+        let mut code = current.code;
+        let mut registers = current.registers;
+        let mut holds_shared = current.holds_shared;
         let mut frame = window(&mut regs, base)?;
 
         macro_rules! reg {
@@ -187,6 +212,22 @@ impl Machine<'_> {
                 match &mut frame[usize::from($r)] {
                     Slot::Bool(slot) => *slot = value,
                     slot => *slot = Slot::Bool(value),
+                }
+            }};
+        }
+        // A copy of a value into a register: an `int` (what loops read out of lists and
+        // records) without the general clone's match over every kind.
+        macro_rules! copy {
+            ($r:expr, $value:expr) => {{
+                match $value {
+                    Slot::Int(n) => {
+                        let n = *n;
+                        set_int!($r, n);
+                    }
+                    value => {
+                        let value = value.clone();
+                        set!($r, value);
+                    }
                 }
             }};
         }
@@ -238,13 +279,9 @@ impl Machine<'_> {
         }
         macro_rules! jump {
             ($target:expr) => {{
-                let ran = (pc - since) as u64;
-                if ran > fuel {
-                    return Err(Fault::OutOfFuel);
-                }
-                fuel -= ran;
-                pc = $target.0 as usize;
-                since = pc;
+                let to = $target.0 as usize;
+                transfer!(to);
+                pc = to;
             }};
         }
         macro_rules! window {
@@ -261,10 +298,7 @@ impl Machine<'_> {
             };
             pc += 1;
             match *op {
-                Op::Move { dst, src } => {
-                    let value = reg!(src).clone();
-                    set!(dst, value);
-                }
+                Op::Move { dst, src } => copy!(dst, reg!(src)),
                 Op::Const { dst, index } => {
                     let value = match image.constants.get(index as usize) {
                         Some(Constant::Int(n)) => Slot::Int(*n),
@@ -425,23 +459,30 @@ impl Machine<'_> {
                     function: callee,
                     base: args,
                 } => {
-                    charge_fuel!();
+                    transfer!(0);
                     let callee_index = usize::from(callee);
-                    let target: &Function = image.functions.get(callee_index).ok_or_else(broken)?;
-                    if frames.len() + 1 >= self.limits.call_depth {
+                    let target = callees.get(callee_index).ok_or_else(broken)?;
+                    if frames.len() + 1 >= call_depth {
                         return Err(Fault::TooDeep);
                     }
-                    let new_base = base + usize::from(function.registers);
+                    let new_base = base + registers;
                     if regs.len() < new_base + WINDOW {
                         regs.resize(new_base + WINDOW, Slot::Unit);
                     }
+                    // The arguments change places with the callee's first registers: the
+                    // arguments' registers are the caller's temporaries, dead after the
+                    // call, and what they receive holds no reference count (every call
+                    // that held one cleared its registers when it returned), so nothing
+                    // is cloned or dropped.
                     let first = base + usize::from(args);
-                    for offset in 0..target.signature.params.len() {
-                        // The arguments' registers are the caller's temporaries, dead after
-                        // the call: moved, not counted twice.
-                        let value =
-                            std::mem::take(regs.get_mut(first + offset).ok_or_else(broken)?);
-                        store(regs.get_mut(new_base + offset).ok_or_else(broken)?, value);
+                    let (caller_regs, callee_regs) = regs.split_at_mut(new_base);
+                    // One or two arguments, usually: a plain loop, not `swap_with_slice`'s
+                    // vectorised one.
+                    for offset in 0..target.params {
+                        std::mem::swap(
+                            caller_regs.get_mut(first + offset).ok_or_else(broken)?,
+                            callee_regs.get_mut(offset).ok_or_else(broken)?,
+                        );
                     }
                     frames.push(Frame {
                         function: function_index,
@@ -452,46 +493,39 @@ impl Machine<'_> {
                     function_index = callee_index;
                     base = new_base;
                     pc = 0;
-                    since = 0;
-                    function = target;
-                    code = function.code.as_slice();
+                    code = target.code;
+                    registers = target.registers;
+                    holds_shared = target.holds_shared;
                     frame = window(&mut regs, base)?;
                 }
                 Op::Return { src } => {
-                    charge_fuel!();
-                    let value =
-                        std::mem::take(regs.get_mut(base + usize::from(src)).ok_or_else(broken)?);
+                    let value = std::mem::take(&mut frame[usize::from(src)]);
                     // The call's strings, lists and maps go now, not when the registers are
                     // next written: a value shared with a dead register would be copied by
                     // the caller's next change in place.
-                    if self
-                        .holds_shared
-                        .get(function_index)
-                        .copied()
-                        .unwrap_or(true)
-                    {
-                        let used = usize::from(function.registers);
-                        for slot in regs.get_mut(base..base + used).ok_or_else(broken)? {
+                    if holds_shared {
+                        for slot in frame.get_mut(..registers).ok_or_else(broken)? {
                             if slot.is_shared() {
                                 *slot = Slot::Unit;
                             }
                         }
                     }
                     let Some(caller) = frames.pop() else {
+                        if pc > fuel_end {
+                            return Err(Fault::OutOfFuel);
+                        }
                         return Ok(value);
                     };
+                    transfer!(caller.pc);
                     function_index = caller.function;
                     base = caller.base;
                     pc = caller.pc;
-                    since = pc;
-                    store(
-                        regs.get_mut(base + usize::from(caller.dst))
-                            .ok_or_else(broken)?,
-                        value,
-                    );
-                    function = image.functions.get(function_index).ok_or_else(broken)?;
-                    code = function.code.as_slice();
+                    let current = callees.get(function_index).ok_or_else(broken)?;
+                    code = current.code;
+                    registers = current.registers;
+                    holds_shared = current.holds_shared;
                     frame = window(&mut regs, base)?;
+                    store(&mut frame[usize::from(caller.dst)], value);
                 }
                 Op::Host {
                     dst,
@@ -563,15 +597,27 @@ impl Machine<'_> {
                     let Slot::Record(fields) = reg!(src) else {
                         return Err(BROKEN);
                     };
-                    let value = fields.get(usize::from(field)).ok_or_else(broken)?.clone();
-                    set!(dst, value);
+                    copy!(dst, fields.get(usize::from(field)).ok_or_else(broken)?);
                 }
                 Op::Index { dst, list, index } => {
                     let Slot::List(elements) = reg!(list) else {
                         return Err(BROKEN);
                     };
-                    let value = fail!(rt::index(elements, int!(index))).clone();
-                    set!(dst, value);
+                    copy!(dst, fail!(rt::index(elements, int!(index))));
+                }
+                Op::FieldOfIndex {
+                    dst,
+                    list,
+                    index,
+                    field,
+                } => {
+                    let Slot::List(elements) = reg!(list) else {
+                        return Err(BROKEN);
+                    };
+                    let Slot::Record(fields) = fail!(rt::index(elements, int!(index))) else {
+                        return Err(BROKEN);
+                    };
+                    copy!(dst, fields.get(usize::from(field)).ok_or_else(broken)?);
                 }
                 Op::Key { dst, map, key } => {
                     let Slot::Map(entries) = reg!(map) else {
