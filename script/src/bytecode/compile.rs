@@ -2,12 +2,13 @@
 //! temporaries above them, freed as a stack. Constants are computed here, by the reference
 //! interpreter, as the `script!` macro computes them at expansion.
 //!
-//! Three patterns get instructions of their own, because they are what loops do: `s = s + t`
+//! Four patterns get instructions of their own, because they are what loops do: `s = s + t`
 //! and `s += t` on `str` append in place ([`Op::Append`]), `xs = push(xs, x)` pushes in
-//! place ([`Op::PushInPlace`]), and a loop's `a < b` test on `int` is one
-//! [`Op::JumpIfNotLtInt`]. Without the first two, building a string or a list in a loop
-//! copies it on every step (quadratic); with them it grows in place when it has one owner,
-//! as CPython does for `+=`.
+//! place ([`Op::PushInPlace`]), a loop's `a < b` test on `int` is one
+//! [`Op::JumpIfNotLtInt`], and `for r in records` whose body reads only `r.field` reads each
+//! field where it is ([`Op::FieldOfIndex`]) instead of copying every record into `r`.
+//! Without the first two, building a string or a list in a loop copies it on every step
+//! (quadratic); with them it grows in place when it has one owner, as CPython does for `+=`.
 
 use std::collections::HashMap;
 

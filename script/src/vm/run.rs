@@ -42,10 +42,13 @@ pub(crate) enum Fault {
     Internal(&'static str),
 }
 
-struct Frame {
+struct Frame<'a> {
     function: usize,
+    code: &'a [Op],
     pc: usize,
     base: usize,
+    registers: usize,
+    holds_shared: bool,
     dst: Reg,
 }
 
@@ -486,8 +489,11 @@ impl Machine<'_> {
                     }
                     frames.push(Frame {
                         function: function_index,
+                        code,
                         pc,
                         base,
+                        registers,
+                        holds_shared,
                         dst,
                     });
                     function_index = callee_index;
@@ -520,10 +526,9 @@ impl Machine<'_> {
                     function_index = caller.function;
                     base = caller.base;
                     pc = caller.pc;
-                    let current = callees.get(function_index).ok_or_else(broken)?;
-                    code = current.code;
-                    registers = current.registers;
-                    holds_shared = current.holds_shared;
+                    code = caller.code;
+                    registers = caller.registers;
+                    holds_shared = caller.holds_shared;
                     frame = window(&mut regs, base)?;
                     store(&mut frame[usize::from(caller.dst)], value);
                 }
