@@ -1,33 +1,122 @@
 //! # modsmith
 //!
 //! Module metaprogramming for Rust: the code a Python program would build at run time with
-//! `types`, `exec` and `ast`, generated at compile time instead, where it is checked, typed
-//! and free at run time.
+//! `types`, `exec` and `ast` (data classes from field lists, API wrappers from endpoint
+//! lists, logging woven through a module, modules made and changed while it runs), generated
+//! at compile time instead, where it is checked, typed and free at run time.
 //!
-//! - [`Data`](derive@crate::Data) derives constructors, a builder whose missing required fields are
-//!   compile errors, getters, validating setters and reflection for a struct.
-//! - [`data_module!`] builds a whole module of such structs from names and field lists.
+//! ```
+//! use modsmith::Data;
+//! use modsmith::dynamic::Value;
+//!
+//! /// A constructor, a builder, getters and validation, generated.
+//! #[derive(Data, Debug)]
+//! pub struct User {
+//!     #[data(into, validate(length(min = 1, max = 64)))]
+//!     name: String,
+//!     #[data(default = 18, validate(range(min = 13)))]
+//!     age: u8,
+//! }
+//!
+//! /// Plain functions, callable by name at run time too.
+//! #[modsmith::export_module]
+//! pub mod greetings {
+//!     pub fn greet(name: &str) -> String { format!("hello, {name}") }
+//! }
+//!
+//! let ann = User::new("ann")?;
+//! assert_eq!((ann.name(), ann.age()), ("ann", 18));
+//! assert!(User::builder().name("").age(7).build().is_err()); // both broken rules reported
+//!
+//! assert_eq!(greetings::greet(ann.name()), "hello, ann"); // a direct call, as written
+//! let by_name = greetings::module().call("greet", &[Value::from(ann.name())])?;
+//! assert_eq!(by_name, Value::from("hello, ann"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Macros
+//!
+//! - [`#[derive(Data)]`](derive@Data): constructors, a builder whose missing required fields
+//!   are compile errors, getters, opt-in validating setters and reflection for a struct.
+//! - [`data_module!`]: a module of `Data` structs from names and field lists.
+//! - [`#[derive(Model)]`](derive@Model): a struct read, changed, listed and built by field
+//!   name at run time, and registered by name.
+//! - [`api_client!`]: a typed HTTP API client, async and blocking, from a list of endpoints.
+//! - [`#[instrument]`][instrument-attr]: a `tracing` span around a function, or around every
+//!   function of an `impl` block, trait or inline module, with its arguments recorded.
+//! - [`#[transform]`](macro@transform): an ordered pipeline of passes (derive, instrument,
+//!   attributes, deprecation, docs) over the matching items of a module.
+//! - [`template!`]: typed module templates, each a `macro_rules!` macro whose arguments are
+//!   checked against declared parameter kinds.
+//! - [`#[export_module]`](macro@export_module): a module left as written that is also a
+//!   [`DynModule`](dynamic::DynModule), called by name.
+//! - [`#[adaptive]`](macro@adaptive): every function of a module a slot, replaced, overridden
+//!   for a thread or a task, or wrapped while the program runs.
+//! - [`#[composable]`](macro@composable) and [`compose!`]: a module made of other modules'
+//!   members, with a policy for names they share.
+//! - [`script!`][script-macro] (feature `script`): a module of modsmith's small typed script
+//!   language compiled to Rust functions.
+//!
+//! ## Run-time modules
+//!
+//! - [`dynamic`]: modules made and called while the program runs ([`Value`](dynamic::Value),
+//!   [`DynModule`](dynamic::DynModule), [`ModuleBuilder`](dynamic::ModuleBuilder)).
+//! - [`model`]: structs read, changed and built by field name, as `#[derive(Model)]` makes
+//!   them.
+//! - [`registry`]: every registered model and kind, found by name and built from values.
+//! - [`http`]: the transports, credentials, errors and retries of `api_client!` clients.
+//! - [`adaptive`](mod@adaptive): the slots, overrides and interfaces of `#[adaptive]`
+//!   modules.
+//! - [`compose`](mod@compose): the members of a composed module, and where each comes from.
+//! - [`script`][script-mod] (feature `script`): the script language from text at run time, as
+//!   verified bytecode run by a VM with limits.
+//!
+//! The traits and types of `#[derive(Data)]` ([`Data`](trait@Data), [`ValidationErrors`],
+//! ...) are at the crate root.
+//!
+//! ## Features
+//!
+//! | feature | default | enables |
+//! | --- | --- | --- |
+//! | `tracing` | yes | [`#[instrument]`][instrument-attr] and `#[transform]`'s `instrument` pass, a span per HTTP request, [`DynModule::instrumented`][instrumented] |
+//! | `serde` | yes | `#[data(deserialize)]`, JSON and form bodies and responses of API clients, [`Value::from_serde`][from-serde] |
+//! | `http` | no | the async reqwest transport (rustls) that API clients use by default |
+//! | `blocking` | no | the blocking reqwest transport of the clients' blocking twins |
+//! | `script` | no | [`script!`][script-macro] and the [`script`][script-mod] module |
+//!
+//! `http` and `blocking` bring reqwest, tokio and rustls (about 200 crates); without them a
+//! client answers each call with an error naming the feature, unless it was given a
+//! transport with `with_transport(..)`.
+//!
+//! ## Generated code
 //!
 //! Generated code names only `::core` and `::modsmith::__private`, so it works next to user
-//! types called `Result` or `Option` and inside `#![no_implicit_prelude]`.
+//! types called `Result` or `Option` and inside `#![no_implicit_prelude]`. Every macro
+//! answers bad input with spanned errors that say what to write instead, all of them in one
+//! build.
 //!
 //! ## A renamed dependency
 //!
 //! Generated code reaches this crate as `::modsmith`. If `Cargo.toml` gives it another name
-//! (`my_modsmith = { package = "modsmith", .. }`), tell each macro where it is with
-//! `crate = path`:
+//! (`my_modsmith = { package = "modsmith", .. }`), tell each macro that takes a
+//! `crate = path` option where it is:
 //!
 //! | macro | where |
 //! | --- | --- |
 //! | [`Data`](derive@crate::Data) | `#[data(crate = my_modsmith)]` on the struct |
 //! | [`data_module!`] | `#[data(crate = my_modsmith)]` on the module (or on an entry) |
+//! | [`Model`](derive@crate::Model) | `#[model(crate = my_modsmith)]` on the struct |
 //! | [`api_client!`] | `#[client(crate = my_modsmith, ..)]` |
-//! | [`instrument`] | `#[instrument(crate = my_modsmith, ..)]` |
-//! | [`transform`] | `#[transform(crate = my_modsmith, ..)]`, or in the `instrument(..)` pass |
+//! | [`instrument`][instrument-attr] | `#[instrument(crate = my_modsmith, ..)]` |
+//! | [`transform`](macro@transform) | `#[transform(crate = my_modsmith, ..)]`, or in the `instrument(..)` pass |
 //! | [`template!`] | `#[template(crate = my_modsmith)]` on each `template` |
+//! | [`export_module`](macro@export_module) | `#[export_module(crate = my_modsmith, ..)]` |
+//! | [`adaptive`](macro@adaptive) | `#[adaptive(crate = my_modsmith, ..)]` on the module |
 //!
 //! Without it, the macro's expansion fails with ``error[E0433]: cannot find `modsmith` in the
-//! crate root``, at the macro. The option is needed only where the macro is written: a
+//! crate root``, at the macro. [`compose!`], [`#[composable]`](macro@composable) and
+//! [`script!`][script-macro] take no such option: they reach modsmith through the macro
+//! itself, under any name. The option is needed only where the macro is written: a
 //! template's instances reach modsmith without naming it, so a crate that only instantiates
 //! another crate's `pub template` needs no `crate =` and no dependency on modsmith.
 //!
@@ -36,9 +125,28 @@
 //! the CPU time of building the macros for every user, to spare renamed users one option,
 //! and it cannot see a modsmith reached through another crate's re-export
 //! (`benches/RESULTS.md`).
-
+//!
+// Links to items that a feature gates: to the item with the feature on (docs.rs turns every
+// feature on), to the feature table without it, so that the docs build with any features.
+#![cfg_attr(
+    feature = "tracing",
+    doc = "[instrument-attr]: macro@crate::instrument"
+)]
+#![cfg_attr(
+    feature = "tracing",
+    doc = "[instrumented]: dynamic::DynModule::instrumented"
+)]
+#![cfg_attr(not(feature = "tracing"), doc = "[instrument-attr]: #features")]
+#![cfg_attr(not(feature = "tracing"), doc = "[instrumented]: #features")]
+#![cfg_attr(feature = "serde", doc = "[from-serde]: dynamic::Value::from_serde")]
+#![cfg_attr(not(feature = "serde"), doc = "[from-serde]: #features")]
+#![cfg_attr(feature = "script", doc = "[script-macro]: macro@crate::script")]
+#![cfg_attr(feature = "script", doc = "[script-mod]: mod@crate::script")]
+#![cfg_attr(not(feature = "script"), doc = "[script-macro]: #features")]
+#![cfg_attr(not(feature = "script"), doc = "[script-mod]: #features")]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 /// Derives constructors, a type-state builder, getters, validation and reflection for a
 /// struct with named fields, and setters when asked (`#[data(set)]`, `#[data(with)]`).
@@ -446,6 +554,7 @@ pub use modsmith_macros::api_client;
 /// `Future::poll` are left alone unless they carry their own `#[instrument]`: they run often
 /// and indirectly (every `to_string()`).
 #[cfg(feature = "tracing")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tracing")))]
 pub use modsmith_macros::instrument;
 
 /// Applies an ordered pipeline of passes to every matching item of an inline module,
@@ -567,7 +676,9 @@ pub use modsmith_runtime::{
 /// Exposes an inline module as a [`DynModule`](dynamic::DynModule), leaving the module
 /// exactly as written: direct calls stay direct and free, and `module()` (added to the
 /// module) gives the same functions, constants and nested modules by name, with their docs
-/// and signatures from the source. The `DynModule` is built on the first call of `module()`.
+/// and signatures from the source.
+///
+/// The `DynModule` is built on the first call of `module()`.
 ///
 /// ```
 /// #[modsmith::export_module]
@@ -621,14 +732,11 @@ pub use modsmith_runtime::{
 /// conversion is reported at the type, naming the trait to implement.
 pub use modsmith_macros::export_module;
 
-/// The runtime of clients generated by `api_client!`: transports, [`Secret`](http::Secret),
-/// [`ApiError`](http::ApiError), retries.
+// The run-time modules carry their own docs: a doc here would be joined to theirs.
 pub use modsmith_runtime::http;
 
 pub use modsmith_runtime::dynamic;
 
-/// Models: structs read, changed, listed and built by field name at run time
-/// ([`Model`](model::Model), [`Shape`](model::Shape)), as `#[derive(Model)]` implements them.
 pub use modsmith_runtime::model;
 
 pub use modsmith_runtime::registry;
@@ -744,8 +852,6 @@ pub use modsmith_runtime::adaptive;
 /// struct.
 pub use modsmith_macros::adaptive;
 
-/// What [`compose!`] gives a composed module: [`Member`](compose::Member) entries in its
-/// `MEMBERS`.
 pub use modsmith_runtime::compose;
 
 /// Makes an inline module a source of [`compose!`]: leaves it as written and adds, inside it,
@@ -846,6 +952,7 @@ macro_rules! __compose_chain {
 /// ([`Program::from_bytes`](script::Program::from_bytes)), run it in the VM with limits, or
 /// as a `DynModule`; and the run-time errors every back end reports.
 #[cfg(feature = "script")]
+#[cfg_attr(docsrs, doc(cfg(feature = "script")))]
 pub mod script {
     // The bytecode's tables (`modsmith_script::bytecode`) are not re-exported: a public
     // path to their `Option` variants makes rustc print `std::option::Option` in every
@@ -883,6 +990,7 @@ pub mod script {
 /// code names modsmith through this macro's `$crate`, so it works under any name of the
 /// dependency, without a `crate = path`.
 #[cfg(feature = "script")]
+#[cfg_attr(docsrs, doc(cfg(feature = "script")))]
 #[macro_export]
 macro_rules! script {
     ($($input:tt)*) => {
@@ -906,10 +1014,14 @@ pub mod __private {
     pub use modsmith_runtime::__private::{adaptive, data, dynamic, http, model, registry};
 
     /// What `script!` expansions name.
+    // `no_inline`: rustdoc would otherwise take these re-exports as where `DynModule` and
+    // `Value` live, and label all their methods "available on crate feature `script` only".
     #[cfg(feature = "script")]
     pub mod script {
         pub use modsmith_macros::__script as expand;
+        #[doc(no_inline)]
         pub use modsmith_runtime::__private::script::*;
+        #[doc(no_inline)]
         pub use modsmith_runtime::dynamic::{BuildError, DynModule, ModuleBuilder};
         pub use modsmith_script::native;
         pub use modsmith_script::rt::*;

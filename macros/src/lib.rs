@@ -22,8 +22,15 @@ mod tests;
 
 use proc_macro::TokenStream;
 
-/// Derives constructors, a builder, getters, setters, validation and reflection. See
-/// `modsmith::Data`.
+// Each entry point's doc is written under `cfg(doc)`: rustdoc sees it when it documents this
+// crate, but the compiled crate that the facade's docs read has none. Rustdoc appends a
+// re-exported item's own doc to the re-export's, so each page of the facade (the one users
+// read, with examples) would otherwise end in this crate's one-line summary.
+#[cfg_attr(
+    doc,
+    doc = "Derives constructors, a builder, getters, setters, validation and \
+    reflection. See `modsmith::Data`."
+)]
 // `serde`: the field and container attributes that `#[data(deserialize)]` hands to serde.
 #[proc_macro_derive(Data, attributes(data, serde))]
 pub fn derive_data(input: TokenStream) -> TokenStream {
@@ -38,8 +45,11 @@ pub fn derive_data(input: TokenStream) -> TokenStream {
     .into()
 }
 
-/// Derives `Model`: a struct read, changed, listed and built by field name at run time. See
-/// `modsmith::Model`.
+#[cfg_attr(
+    doc,
+    doc = "Derives `Model`: a struct read, changed, listed and built by field name \
+    at run time. See `modsmith::Model`."
+)]
 #[proc_macro_derive(Model, attributes(model))]
 pub fn derive_model(input: TokenStream) -> TokenStream {
     let input = proc_macro2::TokenStream::from(input);
@@ -53,23 +63,33 @@ pub fn derive_model(input: TokenStream) -> TokenStream {
     .into()
 }
 
-/// Builds a module of `Data` structs from names and field lists. See `modsmith::data_module!`.
+#[cfg_attr(
+    doc,
+    doc = "Builds a module of `Data` structs from names and field lists. See \
+    `modsmith::data_module!`."
+)]
 #[proc_macro]
 pub fn data_module(input: TokenStream) -> TokenStream {
     let input = proc_macro2::TokenStream::from(input);
     common::entry::run("data_module!", || data_module::run(input)).into()
 }
 
-/// Generates a typed HTTP API client, async and blocking, from a list of endpoints. See
-/// `modsmith::api_client!`.
+#[cfg_attr(
+    doc,
+    doc = "Generates a typed HTTP API client, async and blocking, from a list of \
+    endpoints. See `modsmith::api_client!`."
+)]
 #[proc_macro]
 pub fn api_client(input: TokenStream) -> TokenStream {
     let input = proc_macro2::TokenStream::from(input);
     common::entry::run("api_client!", || api_client::run(input)).into()
 }
 
-/// Wraps a function, or every function of an `impl` block or inline module, in a `tracing`
-/// span. See `modsmith::instrument`.
+#[cfg_attr(
+    doc,
+    doc = "Wraps a function, or every function of an `impl` block or inline \
+    module, in a `tracing` span. See `modsmith::instrument`."
+)]
 #[proc_macro_attribute]
 pub fn instrument(args: TokenStream, item: TokenStream) -> TokenStream {
     let (args, item) = (
@@ -79,8 +99,11 @@ pub fn instrument(args: TokenStream, item: TokenStream) -> TokenStream {
     common::entry::run("#[instrument]", || instrument::run(args, item)).into()
 }
 
-/// Applies an ordered pipeline of passes to every matching item of an inline module. See
-/// `modsmith::transform`.
+#[cfg_attr(
+    doc,
+    doc = "Applies an ordered pipeline of passes to every matching item of an \
+    inline module. See `modsmith::transform`."
+)]
 #[proc_macro_attribute]
 pub fn transform(args: TokenStream, item: TokenStream) -> TokenStream {
     let (args, item) = (
@@ -90,8 +113,11 @@ pub fn transform(args: TokenStream, item: TokenStream) -> TokenStream {
     common::entry::run("#[transform]", || transform::run(args, item)).into()
 }
 
-/// Exposes an inline module as a `DynModule` built on first use, leaving the module as
-/// written. See `modsmith::export_module`.
+#[cfg_attr(
+    doc,
+    doc = "Exposes an inline module as a `DynModule` built on first use, leaving \
+    the module as written. See `modsmith::export_module`."
+)]
 #[proc_macro_attribute]
 pub fn export_module(args: TokenStream, item: TokenStream) -> TokenStream {
     let (args, item) = (
@@ -101,9 +127,12 @@ pub fn export_module(args: TokenStream, item: TokenStream) -> TokenStream {
     common::entry::run("#[export_module]", || export_module::run(args, item)).into()
 }
 
-/// Makes every function of an inline module a slot: replaced, overridden for a thread or a
-/// task, wrapped by middleware and inspected at run time, and called as before. See
-/// `modsmith::adaptive`.
+#[cfg_attr(
+    doc,
+    doc = "Makes every function of an inline module a slot: replaced, overridden \
+    for a thread or a task, wrapped by middleware and inspected at run time, and called as \
+    before. See `modsmith::adaptive`."
+)]
 #[proc_macro_attribute]
 pub fn adaptive(args: TokenStream, item: TokenStream) -> TokenStream {
     let (args, item) = (
@@ -113,8 +142,11 @@ pub fn adaptive(args: TokenStream, item: TokenStream) -> TokenStream {
     common::entry::run("#[adaptive]", || adaptive::run(args, item)).into()
 }
 
-/// Leaves an inline module as written and adds what `compose!` reads its members through.
-/// See `modsmith::composable`.
+#[cfg_attr(
+    doc,
+    doc = "Leaves an inline module as written and adds what `compose!` reads its \
+    members through. See `modsmith::composable`."
+)]
 #[proc_macro_attribute]
 pub fn composable(args: TokenStream, item: TokenStream) -> TokenStream {
     let (args, item) = (
@@ -151,7 +183,11 @@ pub fn __script(input: TokenStream) -> TokenStream {
     common::entry::run("script!", || script::run(input)).into()
 }
 
-/// Defines typed module templates, each a `macro_rules!` macro. See `modsmith::template`.
+#[cfg_attr(
+    doc,
+    doc = "Defines typed module templates, each a `macro_rules!` macro. See \
+    `modsmith::template`."
+)]
 #[proc_macro]
 pub fn template(input: TokenStream) -> TokenStream {
     let input = proc_macro2::TokenStream::from(input);

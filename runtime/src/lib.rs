@@ -5,6 +5,7 @@
 //! [`__private`] module is for generated code only and carries no semver guarantee.
 
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
 pub mod adaptive;

@@ -33,6 +33,7 @@ mod value;
 mod wrap;
 
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 pub use self::serde::SerdeError;
 pub use builder::{FunctionInfo, ModuleBuilder};
 pub use compose::{ConflictPolicy, Source, SourceRules};

@@ -12,6 +12,9 @@ use super::value::Value;
 
 /// A value that serde could not carry across: an opaque handle, an integer out of `i64`'s
 /// range, or data that does not match the target type.
+// The `cfg` of `mod serde` again, here and on `impl Value`: a crate that re-exports these
+// items (the facade) shows readers only an item's own `cfg`.
+#[cfg(feature = "serde")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SerdeError(String);
 
@@ -23,6 +26,7 @@ impl fmt::Display for SerdeError {
 
 impl std::error::Error for SerdeError {}
 
+#[cfg(feature = "serde")] // see `SerdeError`
 impl Value {
     /// `value` as a `Value`, through its `Serialize` impl: structs and maps become maps,
     /// sequences and tuples lists, `None` and `()` [`Value::Unit`]. A `Data` struct with
@@ -44,6 +48,7 @@ impl Value {
     /// # Errors
     ///
     /// When `Serialize` fails, or yields an integer outside `i64`'s range.
+    #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
     pub fn from_serde<T: Serialize + ?Sized>(value: &T) -> Result<Value, SerdeError> {
         // Through serde_json's value: one well-tested serializer instead of a second one here.
         let json = serde_json::to_value(value).map_err(|error| SerdeError(error.to_string()))?;
@@ -56,6 +61,7 @@ impl Value {
     ///
     /// When the value does not match `T` (serde's message says where), or holds an opaque
     /// handle. Bytes are read as a list of numbers.
+    #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
     pub fn to_serde<T: de::DeserializeOwned>(&self) -> Result<T, SerdeError> {
         let json = serde_json::to_value(self).map_err(|error| SerdeError(error.to_string()))?;
         serde_json::from_value(json).map_err(|error| SerdeError(error.to_string()))
@@ -90,6 +96,7 @@ fn from_json(json: serde_json::Value) -> Result<Value, SerdeError> {
 
 /// Unit as unit (`null` in JSON), bytes as bytes, lists as sequences, maps as maps; an
 /// opaque handle is an error.
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl Serialize for Value {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -121,6 +128,7 @@ impl Serialize for Value {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> Deserialize<'de> for Value {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
         deserializer.deserialize_any(ValueVisitor)

@@ -128,6 +128,7 @@ impl DynModule {
     /// names look like secrets (`password`, `token`, `api_key`, ...) are recorded as `***`,
     /// by the rule `#[instrument]` follows. A failed call records its error in an event
     /// at `ERROR` level inside the span.
+    #[cfg_attr(docsrs, doc(cfg(feature = "tracing")))]
     pub fn instrumented(&self) -> DynModule {
         self.wrap(|call, next| {
             let span = tracing::info_span!(

@@ -199,6 +199,7 @@ impl<'c> Call<'c> {
 
     /// Sends `value` as a JSON body.
     #[cfg(feature = "serde")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
     pub fn json_body<T: serde::Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
         match serde_json::to_vec(value) {
             Ok(bytes) => {
@@ -216,6 +217,7 @@ impl<'c> Call<'c> {
 
     /// Sends `value` as an `application/x-www-form-urlencoded` body.
     #[cfg(feature = "serde")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
     pub fn form_body<T: serde::Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
         match serde_urlencoded::to_string(value) {
             Ok(text) => {

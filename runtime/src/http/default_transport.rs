@@ -47,16 +47,22 @@ impl NewTransport for MissingTransport {
     }
 }
 
-/// The transport async clients use unless given another.
-#[cfg(feature = "http")]
-pub type DefaultTransport = super::reqwest_transport::ReqwestTransport;
-/// The transport async clients use unless given another.
-#[cfg(not(feature = "http"))]
-pub type DefaultTransport = MissingTransport;
+/// The transport async clients use unless given another: `ReqwestTransport` with the
+/// feature `http`, [`MissingTransport`] without.
+pub type DefaultTransport = AsyncDefault;
 
-/// The transport blocking clients use unless given another.
+/// The transport blocking clients use unless given another: `ReqwestBlockingTransport` with
+/// the feature `blocking`, [`MissingTransport`] without.
+pub type DefaultBlockingTransport = BlockingDefault;
+
+// The public aliases carry no `cfg`, as they exist under every feature set: a `cfg` on them
+// would make docs.rs (built with every feature) label them "available on crate feature
+// `http` only".
+#[cfg(feature = "http")]
+type AsyncDefault = super::reqwest_transport::ReqwestTransport;
+#[cfg(not(feature = "http"))]
+type AsyncDefault = MissingTransport;
 #[cfg(feature = "blocking")]
-pub type DefaultBlockingTransport = super::reqwest_transport::ReqwestBlockingTransport;
-/// The transport blocking clients use unless given another.
+type BlockingDefault = super::reqwest_transport::ReqwestBlockingTransport;
 #[cfg(not(feature = "blocking"))]
-pub type DefaultBlockingTransport = MissingTransport;
+type BlockingDefault = MissingTransport;

@@ -100,6 +100,7 @@ impl MockTransport {
 
     /// Queues a JSON reply.
     #[cfg(feature = "serde")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
     pub fn reply_json(
         &self,
         method: Method,

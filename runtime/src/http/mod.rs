@@ -2,8 +2,8 @@
 //! retries and the request plumbing that generated methods call.
 //!
 //! - [`Transport`] / [`BlockingTransport`]: what a client sends through;
-//!   [`ReqwestTransport`] (feature `http`, default) and `ReqwestBlockingTransport` (feature
-//!   `blocking`) send over the network, [`MockTransport`] answers from a script.
+//!   `ReqwestTransport` (feature `http`) and `ReqwestBlockingTransport` (feature `blocking`)
+//!   send over the network, [`MockTransport`] answers from a script.
 //! - [`Secret`]: tokens and passwords, never printed.
 //! - [`ApiError`]: what went wrong, with the route template but never filled-in values.
 //! - [`Response`]: the raw response an endpoint declared `-> Response` returns;
@@ -28,7 +28,10 @@ mod endpoint;
 mod error;
 mod mock;
 mod request;
+// Each item inside says which of the two features it needs (`doc(cfg(..))`); the module's
+// `any(..)` would add "http or blocking" to each of them, derived impls included.
 #[cfg(any(feature = "http", feature = "blocking"))]
+#[cfg_attr(docsrs, doc(auto_cfg(hide(feature = "http", feature = "blocking"))))]
 mod reqwest_transport;
 mod response;
 mod response_value;
@@ -47,8 +50,10 @@ pub use error::{ApiError, TransportError};
 pub use mock::MockTransport;
 pub use request::{Body, Request};
 #[cfg(feature = "blocking")]
+#[cfg_attr(docsrs, doc(cfg(feature = "blocking")))]
 pub use reqwest_transport::ReqwestBlockingTransport;
 #[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub use reqwest_transport::ReqwestTransport;
 pub use response::Response;
 pub use response_value::ResponseValue;

@@ -118,12 +118,14 @@ fn same_origin_redirects() -> reqwest::redirect::Policy {
 /// Sends async requests with a [`reqwest::Client`] (rustls). Needs a Tokio runtime.
 /// Redirects are followed only within the same origin.
 #[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 #[derive(Debug, Clone)]
 pub struct ReqwestTransport {
     client: Result<reqwest::Client, UnbuiltClient>,
 }
 
 #[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 impl Default for ReqwestTransport {
     fn default() -> Self {
         let client = reqwest::Client::builder()
@@ -135,6 +137,7 @@ impl Default for ReqwestTransport {
 }
 
 #[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 impl ReqwestTransport {
     /// A transport with reqwest's default settings, redirects kept within one origin.
     pub fn new() -> Self {
@@ -150,6 +153,7 @@ impl ReqwestTransport {
 }
 
 #[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 impl NewTransport for ReqwestTransport {
     fn new_transport() -> Self {
         ReqwestTransport::new()
@@ -157,6 +161,7 @@ impl NewTransport for ReqwestTransport {
 }
 
 #[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 impl super::transport::Transport for ReqwestTransport {
     async fn send(&self, request: &Request) -> Result<Response, TransportError> {
         let client = self.client.as_ref().map_err(UnbuiltClient::to_error)?;
@@ -197,12 +202,14 @@ impl super::transport::Transport for ReqwestTransport {
 /// on a short-lived thread of its own, so a blocking client can be made in async code and
 /// handed to `spawn_blocking`.
 #[cfg(feature = "blocking")]
+#[cfg_attr(docsrs, doc(cfg(feature = "blocking")))]
 #[derive(Debug, Clone)]
 pub struct ReqwestBlockingTransport {
     client: Result<reqwest::blocking::Client, UnbuiltClient>,
 }
 
 #[cfg(feature = "blocking")]
+#[cfg_attr(docsrs, doc(cfg(feature = "blocking")))]
 impl Default for ReqwestBlockingTransport {
     fn default() -> Self {
         let build = || {
@@ -233,6 +240,7 @@ impl Default for ReqwestBlockingTransport {
 }
 
 #[cfg(feature = "blocking")]
+#[cfg_attr(docsrs, doc(cfg(feature = "blocking")))]
 impl ReqwestBlockingTransport {
     /// A transport with reqwest's default settings, redirects kept within one origin.
     pub fn new() -> Self {
@@ -246,6 +254,7 @@ impl ReqwestBlockingTransport {
 }
 
 #[cfg(feature = "blocking")]
+#[cfg_attr(docsrs, doc(cfg(feature = "blocking")))]
 impl NewTransport for ReqwestBlockingTransport {
     fn new_transport() -> Self {
         ReqwestBlockingTransport::new()
@@ -253,6 +262,7 @@ impl NewTransport for ReqwestBlockingTransport {
 }
 
 #[cfg(feature = "blocking")]
+#[cfg_attr(docsrs, doc(cfg(feature = "blocking")))]
 impl super::transport::BlockingTransport for ReqwestBlockingTransport {
     fn send(&self, request: &Request) -> Result<Response, TransportError> {
         let client = self.client.as_ref().map_err(UnbuiltClient::to_error)?;

@@ -19,6 +19,7 @@ use super::transport::{BlockingTransport, Transport};
 impl Call<'_> {
     /// Sends the call through an async transport and decodes a JSON body.
     #[cfg(feature = "serde")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
     pub async fn json<T: Transport + ?Sized, R: serde::de::DeserializeOwned>(
         self,
         transport: &T,
@@ -38,6 +39,7 @@ impl Call<'_> {
 
     /// Sends the call through a blocking transport and decodes a JSON body.
     #[cfg(feature = "serde")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
     pub fn json_blocking<T: BlockingTransport + ?Sized, R: serde::de::DeserializeOwned>(
         self,
         transport: &T,

@@ -8,8 +8,8 @@ use super::request::Request;
 use super::response::Response;
 
 /// Sends requests for async clients. Implement it to put a generated client on another
-/// HTTP stack; [`ReqwestTransport`](super::ReqwestTransport) and
-/// [`MockTransport`](super::MockTransport) come with modsmith.
+/// HTTP stack; `ReqwestTransport` (feature `http`) and [`MockTransport`](super::MockTransport)
+/// come with modsmith.
 pub trait Transport: Send + Sync {
     /// Sends one request and reads the response body up to `request.max_body_bytes`.
     fn send(

@@ -1,7 +1,8 @@
 //! The registry of models: every type that derives `Model`, listed, found by name and built
-//! from values while the program runs, as a metaclass registers each class it makes; and
-//! kinds, the models registered under a trait (`#[model(kind = dyn Plugin)]`), as a plugin
-//! registry does.
+//! from values while the program runs, and the models of a kind (a trait) created by name.
+//!
+//! It is what a metaclass keeps of each class it makes, and, for kinds
+//! (`#[model(kind = dyn Plugin)]`), what a plugin registry keeps.
 //!
 //! - [`models`]: every registered model, in no set order.
 //! - [`get`]: one by name, with its [`Shape`](crate::model::Shape) and a factory from values.
