@@ -359,6 +359,16 @@ builtins! {
     EmptyMap = "map",
 }
 
+/// Doc comment lines (as the IR keeps them, each with what followed `///`) as one text, each
+/// line without the space after `///`: what a `DynModule` signature and the bytecode carry.
+pub fn doc_text(lines: &[String]) -> String {
+    let lines: Vec<&str> = lines
+        .iter()
+        .map(|line| line.strip_prefix(' ').unwrap_or(line))
+        .collect();
+    lines.join("\n")
+}
+
 /// Walks the IR; each method's default visits the node's children, so an implementation
 /// overrides only what it looks at.
 pub trait Visitor {

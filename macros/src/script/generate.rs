@@ -9,7 +9,7 @@ use modsmith_script::analysis::{Effects, effects};
 use modsmith_script::ast::{AssignOp, BinaryOp, UnaryOp};
 use modsmith_script::check::has_unknown;
 use modsmith_script::interp::Value;
-use modsmith_script::ir::{Block, Builtin, Expr, ExprKind, Pattern, Program, Stmt, Type};
+use modsmith_script::ir::{Block, Builtin, Expr, ExprKind, Pattern, Program, Stmt, Type, doc_text};
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::Ident;
@@ -254,12 +254,7 @@ impl Generator<'_> {
                 let signature = &function.signature;
                 let name = &signature.name;
                 let ident = rust_ident(name);
-                let doc = signature
-                    .docs
-                    .iter()
-                    .map(|line| line.strip_prefix(' ').unwrap_or(line))
-                    .collect::<Vec<_>>()
-                    .join("\n");
+                let doc = doc_text(&signature.docs);
                 let params = signature.params.iter().map(|(param, ty)| {
                     let ty = signature_type(ty);
                     quote!((#param, #ty))
@@ -297,12 +292,7 @@ impl Generator<'_> {
                 }
             });
         let module_name = &program.name;
-        let module_doc = program
-            .docs
-            .iter()
-            .map(|line| line.strip_prefix(' ').unwrap_or(line))
-            .collect::<Vec<_>>()
-            .join("\n");
+        let module_doc = doc_text(&program.docs);
         let constants = program
             .consts
             .iter()

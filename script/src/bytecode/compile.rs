@@ -59,7 +59,7 @@ pub fn compile(program: &ir::Program, locate: &dyn Locate) -> Result<Image, Vec<
         .map(|(definition, value)| NamedConstant {
             name: definition.name.clone(),
             public: definition.public,
-            docs: doc_text(&definition.docs),
+            docs: ir::doc_text(&definition.docs),
             constant: module.pool.add(constant_of(value)),
         })
         .collect();
@@ -92,7 +92,7 @@ pub fn compile(program: &ir::Program, locate: &dyn Locate) -> Result<Image, Vec<
     Ok(Image {
         language_version: crate::LANGUAGE_VERSION,
         name: program.name.clone(),
-        docs: doc_text(&program.docs),
+        docs: ir::doc_text(&program.docs),
         types: module.types.defs,
         records,
         constants: module.pool.constants,
@@ -100,15 +100,6 @@ pub fn compile(program: &ir::Program, locate: &dyn Locate) -> Result<Image, Vec<
         host,
         functions,
     })
-}
-
-/// Doc comment lines as one text, each without the space after `///`.
-fn doc_text(lines: &[String]) -> String {
-    let lines: Vec<&str> = lines
-        .iter()
-        .map(|line| line.strip_prefix(' ').unwrap_or(line))
-        .collect();
-    lines.join("\n")
 }
 
 fn constant_of(value: &Value) -> Constant {
@@ -196,7 +187,7 @@ impl Module {
     fn signature(&mut self, signature: &ir::Signature) -> Signature {
         Signature {
             name: signature.name.clone(),
-            docs: doc_text(&signature.docs),
+            docs: ir::doc_text(&signature.docs),
             params: signature
                 .params
                 .iter()
