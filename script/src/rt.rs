@@ -162,12 +162,23 @@ pub fn len(count: usize) -> i64 {
 /// `list[index]`.
 #[inline]
 pub fn index<T>(list: &[T], index: i64) -> Result<&T, ErrorKind> {
+    let at = position(list.len(), index)?;
+    list.get(at).ok_or(ErrorKind::Index {
+        index,
+        len: len(list.len()),
+    })
+}
+
+/// Where `list[index]` is in a list of `count` elements, or the error of `list[index]`: for
+/// a list stored otherwise than as a slice (the VM's lists of records).
+#[inline]
+pub fn position(count: usize, index: i64) -> Result<usize, ErrorKind> {
     usize::try_from(index)
         .ok()
-        .and_then(|at| list.get(at))
+        .filter(|at| *at < count)
         .ok_or(ErrorKind::Index {
             index,
-            len: len(list.len()),
+            len: len(count),
         })
 }
 

@@ -153,6 +153,14 @@ impl Image {
         super::format::write(self)
     }
 
+    /// The number of fields of the record type `id`; `None` for any other type.
+    pub(crate) fn record_width(&self, id: TypeId) -> Option<usize> {
+        match self.types.get(usize::from(id))? {
+            TypeDef::Record(record) => Some(self.records.get(usize::from(*record))?.fields.len()),
+            _ => None,
+        }
+    }
+
     /// A type, as the language writes it; `?` for an id outside the table.
     pub fn type_name(&self, id: TypeId) -> TypeName<'_> {
         TypeName { image: self, id }

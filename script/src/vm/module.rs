@@ -163,15 +163,16 @@ fn slot_of(image: &Image, ty: TypeId, value: &Value, depth: usize) -> Result<Slo
         (TypeDef::Bool, Value::Bool(b)) => Slot::Bool(*b),
         (TypeDef::Str, Value::Str(text)) => Slot::text(text.to_string()),
         (TypeDef::Unit, Value::Unit) => Slot::Unit,
-        (TypeDef::List(element), Value::List(items)) => Slot::List(Rc::new(
-            items
+        (TypeDef::List(element), Value::List(items)) => {
+            let slots = items
                 .iter()
                 .enumerate()
                 .map(|(at, item)| {
                     slot_of(image, *element, item, depth + 1).map_err(|error| error.in_item(at))
                 })
-                .collect::<Result<_, _>>()?,
-        )),
+                .collect::<Result<Vec<_>, _>>()?;
+            Slot::list(slots, image.record_width(*element)).ok_or_else(expected)?
+        }
         (TypeDef::Map(element), Value::Map(entries)) => Slot::Map(Rc::new(
             entries
                 .iter()
@@ -227,6 +228,12 @@ fn value_of(image: &Image, ty: TypeId, slot: &Slot, depth: usize) -> Value {
                 .map(|item| value_of(image, *element, item, depth + 1))
                 .collect(),
         )),
+        (Some(TypeDef::List(element)), Slot::Table(table)) => Value::List(Arc::new(
+            table
+                .records()
+                .map(|record| value_of(image, *element, &record, depth + 1))
+                .collect(),
+        )),
         (Some(TypeDef::Map(element)), Slot::Map(entries)) => Value::Map(Arc::new(
             entries
                 .iter()
@@ -242,7 +249,8 @@ fn value_of(image: &Image, ty: TypeId, slot: &Slot, depth: usize) -> Value {
             value_of(image, *inner, value, depth + 1)
         }
         (_, Slot::Option(None)) => Value::Unit,
-        (Some(TypeDef::Record(record)), Slot::Record(fields)) => {
+        (Some(TypeDef::Record(record)), Slot::Record(_) | Slot::Row(..)) => {
+            let fields = slot.fields().unwrap_or_default();
             let names = image
                 .records
                 .get(usize::from(*record))

@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use crate::bytecode::image::{Constant, Image};
+use crate::bytecode::image::{Constant, Image, TypeDef};
 use crate::bytecode::op::{Op, Reg};
 use crate::error::ErrorKind;
 use crate::ir::Builtin;
@@ -19,7 +19,7 @@ use crate::rt;
 
 use super::Limits;
 use super::host::HostFunction;
-use super::slot::Slot;
+use super::slot::{Slot, Table};
 
 /// Why a run stopped without a value, before the place is attached.
 #[derive(Debug)]
@@ -395,11 +395,15 @@ impl Machine<'_> {
                 }
                 Op::PushInPlace { dst, src } => {
                     let element = reg!(src).clone();
-                    self.charge(std::mem::size_of::<Slot>() + element.weight())?;
-                    let Slot::List(list) = &mut frame[usize::from(dst)] else {
-                        return Err(BROKEN);
-                    };
-                    Rc::make_mut(list).push(element);
+                    self.charge(pushed_weight(&element))?;
+                    match &mut frame[usize::from(dst)] {
+                        Slot::List(list) => Rc::make_mut(list).push(element),
+                        Slot::Table(table) => {
+                            let fields = element.fields().ok_or_else(broken)?;
+                            Rc::make_mut(table).push(fields).ok_or_else(broken)?;
+                        }
+                        _ => return Err(BROKEN),
+                    }
                 }
                 Op::Jump { target } => jump!(target),
                 Op::JumpIf { condition, target } => {
@@ -577,9 +581,15 @@ impl Machine<'_> {
                     dst,
                     base: args,
                     count,
-                    ..
+                    ty,
                 } => {
-                    let list = Slot::List(Rc::new(window!(args, usize::from(count)).to_vec()));
+                    let element = match image.types.get(usize::from(ty)) {
+                        Some(TypeDef::List(element)) => *element,
+                        _ => return Err(BROKEN),
+                    };
+                    let elements = window!(args, usize::from(count)).to_vec();
+                    let list =
+                        Slot::list(elements, image.record_width(element)).ok_or_else(broken)?;
                     self.charge(list.weight())?;
                     set!(dst, list);
                 }
@@ -599,30 +609,43 @@ impl Machine<'_> {
                     set!(dst, record);
                 }
                 Op::Field { dst, src, field } => {
-                    let Slot::Record(fields) = reg!(src) else {
+                    let Some(fields) = reg!(src).fields() else {
                         return Err(BROKEN);
                     };
                     copy!(dst, fields.get(usize::from(field)).ok_or_else(broken)?);
                 }
-                Op::Index { dst, list, index } => {
-                    let Slot::List(elements) = reg!(list) else {
-                        return Err(BROKEN);
-                    };
-                    copy!(dst, fail!(rt::index(elements, int!(index))));
-                }
+                Op::Index { dst, list, index } => match reg!(list) {
+                    Slot::List(elements) => copy!(dst, fail!(rt::index(elements, int!(index)))),
+                    Slot::Table(table) => {
+                        let row = fail!(rt::position(table.rows, int!(index)));
+                        let record = Slot::row(table, row);
+                        set!(dst, record);
+                    }
+                    _ => return Err(BROKEN),
+                },
                 Op::FieldOfIndex {
                     dst,
                     list,
                     index,
                     field,
                 } => {
-                    let Slot::List(elements) = reg!(list) else {
-                        return Err(BROKEN);
+                    let field = usize::from(field);
+                    let value = match reg!(list) {
+                        // Row `index`'s cell `field`: the next record's fields follow this
+                        // one's in memory.
+                        Slot::Table(table) => {
+                            let row = fail!(rt::position(table.rows, int!(index)));
+                            if field >= table.width {
+                                return Err(BROKEN);
+                            }
+                            table.cells.get(row * table.width + field)
+                        }
+                        Slot::List(elements) => fail!(rt::index(elements, int!(index)))
+                            .fields()
+                            .and_then(|fields| fields.get(field)),
+                        _ => return Err(BROKEN),
                     };
-                    let Slot::Record(fields) = fail!(rt::index(elements, int!(index))) else {
-                        return Err(BROKEN);
-                    };
-                    copy!(dst, fields.get(usize::from(field)).ok_or_else(broken)?);
+                    copy!(dst, value.ok_or_else(broken)?);
                 }
                 Op::Key { dst, map, key } => {
                     let Slot::Map(entries) = reg!(map) else {
@@ -632,11 +655,12 @@ impl Machine<'_> {
                     set!(dst, value);
                 }
                 Op::ListLen { dst, list } => {
-                    let Slot::List(elements) = reg!(list) else {
-                        return Err(BROKEN);
+                    let len = match reg!(list) {
+                        Slot::List(elements) => elements.len(),
+                        Slot::Table(table) => table.rows,
+                        _ => return Err(BROKEN),
                     };
-                    let len = rt::len(elements.len());
-                    set_int!(dst, len);
+                    set_int!(dst, rt::len(len));
                 }
                 Op::Some { dst, src } => {
                     let value = reg!(src).clone();
@@ -665,6 +689,7 @@ impl Machine<'_> {
         Ok(match (builtin, args) {
             (Builtin::Len, [Slot::Str(text)]) => Slot::Int(rt::len_str(text)),
             (Builtin::Len, [Slot::List(list)]) => Slot::Int(rt::len(list.len())),
+            (Builtin::Len, [Slot::Table(table)]) => Slot::Int(rt::len(table.rows)),
             (Builtin::Len, [Slot::Map(map)]) => Slot::Int(rt::len(map.len())),
             (Builtin::Min, [Slot::Int(a), Slot::Int(b)]) => Slot::Int(*a.min(b)),
             (Builtin::Min, [Slot::Float(a), Slot::Float(b)]) => Slot::Float(a.min(*b)),
@@ -689,11 +714,24 @@ impl Machine<'_> {
             (Builtin::Contains, [Slot::Str(text), Slot::Str(part)]) => {
                 Slot::Bool(rt::contains_str(text, part))
             }
+            (Builtin::Contains, [Slot::Table(table), value]) => {
+                let record = value.fields();
+                Slot::Bool((0..table.rows).any(|row| table.row(row) == record))
+            }
             (Builtin::Contains, [Slot::List(list), value]) => {
                 Slot::Bool(rt::contains_list(list, value))
             }
             (Builtin::Contains, [Slot::Map(map), Slot::Str(key)]) => {
                 Slot::Bool(rt::contains_key(map, key))
+            }
+            (Builtin::Push, [Slot::Table(table), value]) => {
+                self.charge(table.cells.len() * std::mem::size_of::<Slot>() + pushed_weight(value))
+                    .map_err(BuiltinFault::Fault)?;
+                let mut pushed = Table::clone(table);
+                pushed
+                    .push(value.fields().ok_or_else(broken)?)
+                    .ok_or_else(broken)?;
+                Slot::Table(Rc::new(pushed))
             }
             (Builtin::Push, [Slot::List(list), value]) => {
                 let pushed = Slot::List(Rc::new(rt::push(list, value.clone())));
@@ -708,6 +746,11 @@ impl Machine<'_> {
             (Builtin::Get, [Slot::Map(map), Slot::Str(key)]) => {
                 Slot::Option(rt::get_map(map, key).map(Rc::new))
             }
+            (Builtin::Get, [Slot::Table(table), Slot::Int(index)]) => Slot::Option(
+                rt::position(table.rows, *index)
+                    .ok()
+                    .map(|row| Rc::new(Slot::row(table, row))),
+            ),
             (Builtin::Get, [Slot::List(list), Slot::Int(index)]) => {
                 Slot::Option(rt::get_list(list, *index).map(Rc::new))
             }
@@ -721,6 +764,12 @@ impl Machine<'_> {
             _ => return Err(broken()),
         })
     }
+}
+
+/// What pushing `element` adds: a slot, or a record's fields into a table.
+fn pushed_weight(element: &Slot) -> usize {
+    let slots = element.fields().map_or(1, |fields| fields.len().max(1));
+    slots * std::mem::size_of::<Slot>() + element.weight()
 }
 
 enum BuiltinFault {
