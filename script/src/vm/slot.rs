@@ -291,15 +291,28 @@ fn from_value(image: &Image, ty: TypeId, value: &Value, depth: usize) -> Result<
         (TypeDef::Str, Value::Str(text)) => Slot::text(text.clone()),
         (TypeDef::Unit, Value::Unit) => Slot::Unit,
         (TypeDef::List(element), Value::List(elements)) => {
-            let slots = elements
-                .iter()
-                .enumerate()
-                .map(|(at, element_value)| {
-                    from_value(image, *element, element_value, depth + 1)
-                        .map_err(|error| inside(error, format!("[{at}]")))
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            Slot::list(slots, image.record_width(*element)).ok_or_else(mismatch)?
+            if let Some(width) = image.record_width(*element) {
+                // Each record's fields go straight into the table's cells.
+                let mut table = Table::new(width);
+                table.cells.reserve(elements.len().saturating_mul(width));
+                for (at, element_value) in elements.iter().enumerate() {
+                    record_into(image, *element, element_value, depth + 1, &mut table.cells)
+                        .map_err(|error| inside(error, format!("[{at}]")))?;
+                    table.rows += 1;
+                }
+                Slot::Table(Rc::new(table))
+            } else {
+                Slot::List(Rc::new(
+                    elements
+                        .iter()
+                        .enumerate()
+                        .map(|(at, element_value)| {
+                            from_value(image, *element, element_value, depth + 1)
+                                .map_err(|error| inside(error, format!("[{at}]")))
+                        })
+                        .collect::<Result<_, _>>()?,
+                ))
+            }
         }
         (TypeDef::Map(element), Value::Map(entries)) => Slot::Map(Rc::new(
             entries
@@ -315,28 +328,51 @@ fn from_value(image: &Image, ty: TypeId, value: &Value, depth: usize) -> Result<
             Some(value) => Some(Rc::new(from_value(image, *inner, value, depth + 1)?)),
             None => None,
         }),
-        (TypeDef::Record(record), Value::Record(fields)) => {
-            let Some(definition) = image.records.get(usize::from(*record)) else {
-                return Err(mismatch());
-            };
-            if definition.fields.len() != fields.len() {
-                return Err(Mismatch {
-                    found: format!("a record of {} fields", fields.len()),
-                    ..mismatch()
-                });
-            }
-            Slot::Record(Rc::new(
-                definition
-                    .fields
-                    .iter()
-                    .zip(fields)
-                    .map(|((name, field_ty), field)| {
-                        from_value(image, *field_ty, field, depth + 1)
-                            .map_err(|error| inside(error, format!(".{name}")))
-                    })
-                    .collect::<Result<_, _>>()?,
-            ))
+        (TypeDef::Record(_), Value::Record(fields)) => {
+            let mut slots = Vec::with_capacity(fields.len());
+            record_into(image, ty, value, depth, &mut slots)?;
+            Slot::Record(Rc::new(slots))
         }
         _ => return Err(mismatch()),
     })
+}
+
+/// The fields of `value`, a record of type `ty`, appended to `out` as slots.
+fn record_into(
+    image: &Image,
+    ty: TypeId,
+    value: &Value,
+    depth: usize,
+    out: &mut Vec<Slot>,
+) -> Result<(), Mismatch> {
+    let mismatch = || Mismatch {
+        expected: image.type_name(ty).to_string(),
+        found: kind(value).to_owned(),
+        path: String::new(),
+    };
+    let (Some(TypeDef::Record(record)), Value::Record(fields)) =
+        (image.types.get(usize::from(ty)), value)
+    else {
+        return Err(mismatch());
+    };
+    let Some(definition) = image.records.get(usize::from(*record)) else {
+        return Err(mismatch());
+    };
+    if depth > MAX_VALUE_DEPTH {
+        return Err(mismatch());
+    }
+    if definition.fields.len() != fields.len() {
+        return Err(Mismatch {
+            found: format!("a record of {} fields", fields.len()),
+            ..mismatch()
+        });
+    }
+    for ((name, field_ty), field) in definition.fields.iter().zip(fields) {
+        let slot = from_value(image, *field_ty, field, depth + 1).map_err(|mut error| {
+            error.path = format!(".{name}{}", error.path);
+            error
+        })?;
+        out.push(slot);
+    }
+    Ok(())
 }
